@@ -1,0 +1,13 @@
+"""analysis: a research kit for discourse analysis of news on migration.
+
+Data flows one way: files -> corpus table -> paragraphs/sentences/tokens ->
+features (frames, attributions, topics) -> tables and figures. Each step is a
+function from a DataFrame to a DataFrame, so you can stop at any step and look.
+
+>>> import analysis
+>>> corpus = analysis.load_corpus()           # the seeds/ corpus
+>>> sents = analysis.sentences(corpus)        # one row per sentence, with offsets
+"""
+
+from .corpus import CorpusError, cleaning_report, load_corpus
+from .segment import paragraphs, sentences, tokens, words
