@@ -93,3 +93,20 @@ def bar_labels_fit(fig) -> bool:
             if any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1:]):
                 return False
     return True
+
+
+def plot_corpus_sizes(summary, column: str = "words"):
+    """Horizontal bars of one size column of ``corpus_summary`` per document.
+
+    >>> import pandas as pd
+    >>> fig = plot_corpus_sizes(pd.DataFrame({"doc_id": ["a", "b"], "words": [10, 20]}))
+    >>> len(fig.axes[0].patches)
+    2
+    """
+    fig, ax = new_figure("column", 0.35 * len(summary) + 1.0)
+    ax.barh(summary["doc_id"].astype(str), summary[column], color=PALETTE[0])
+    ax.invert_yaxis()
+    ax.set_xlabel(f"{column.capitalize()} per document (count)")
+    ax.set_ylabel("Document")
+    ax.set_title(f"{column.capitalize()} per document")
+    return fig

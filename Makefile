@@ -1,0 +1,44 @@
+# Entry point for people: `make` lists the targets.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+SETUP  := $(VENV)/.installed
+EXTRAS := dev,notebooks,dask
+
+NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.py))
+STAMPS    := $(patsubst notebooks/%.py,figures/.stamps/%.done,$(NOTEBOOKS))
+PACKAGE   := $(wildcard analysis/*.py analysis/data/*)
+SEEDS     := $(wildcard seeds/*)
+ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
+
+.DEFAULT_GOAL := help
+.PHONY: help setup figures test lab clean
+
+help: ## Show this list of targets
+	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-12s %s\n", $$1, $$2}'
+
+setup: $(SETUP) ## Create .venv and install the kit with its extras (re-run when pyproject.toml changes)
+
+$(SETUP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "Python 3.10 or newer is needed; set PYTHON=python3.x")'
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[$(EXTRAS)]'
+	touch $@
+
+figures: $(STAMPS) ## Rebuild every figure and table in figures/ from seeds/ (only what changed)
+
+figures/.stamps/%.done: notebooks/%.py $(PACKAGE) $(SEEDS) | $(SETUP)
+	$(PY) -m analysis.notebooks $<
+	@mkdir -p $(@D) && touch $@
+
+test: $(SETUP) ## Run the test suite offline (NLTK_DATA points at an empty folder)
+	@mkdir -p $(VENV)/empty_nltk_data
+	NLTK_DATA=$(CURDIR)/$(VENV)/empty_nltk_data $(PY) -m pytest
+
+lab: $(SETUP) ## Open the notebooks in JupyterLab (loopback only, token on)
+	$(VENV)/bin/jupyter lab --ip=127.0.0.1 --no-browser --notebook-dir=notebooks $(ROOT_FLAG)
+
+clean: ## Remove generated files (figures, stamps, caches); never touches seeds/
+	rm -rf figures/* figures/.stamps figures/.tmp-* .pytest_cache
+	find . -name __pycache__ -not -path './$(VENV)/*' -prune -exec rm -rf {} +

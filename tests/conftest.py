@@ -1,0 +1,17 @@
+"""Test setup: NLTK may only use an empty data folder, so a hidden dependency on
+downloaded NLTK data (punkt, stopwords, wordnet...) fails here as it would offline."""
+
+import os
+import tempfile
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+_EMPTY = os.environ.get("NLTK_DATA") or tempfile.mkdtemp(prefix="empty_nltk_data_")
+os.environ["NLTK_DATA"] = _EMPTY
+
+import nltk  # noqa: E402
+
+nltk.data.path[:] = [_EMPTY]
+assert not os.listdir(_EMPTY), f"NLTK_DATA={_EMPTY} must be an empty folder for the tests"

@@ -1,0 +1,225 @@
+import hashlib
+import json
+import warnings
+
+import pandas as pd
+import pytest
+
+import analysis
+from analysis import CorpusError, load_corpus
+from analysis.paths import SEEDS_DIR
+
+SEED_SHA256 = {
+    "000_bd62f2a1691b9c73.txt": "683763f7a184296dd6f77c345d6246c7aadc7f59751dce56e426c4d4791a4ea2",
+    "001_1ec201bc634de039.txt": "36083a2ae697cfe5447a9b700ff4bbc11fcac1766d88ed6923231f7ca5fb13cf",
+    "002_4e7e16cfe19459e8.txt": "5cd19ffdc1b5ae7565059261310d6d1a638383626081034ddaa0fc5e24f84663",
+    "003_929eec2763dc5bbb.txt": "8702339afab0b381ff755e581794d5ad942637abfd76271d53763fbd6d88baeb",
+    "004_0c974b69cb272ea1.txt": "c46067bd89172d81a4dcaf50189cc3ff3e2558c0c81bea443d375c5dd0067d50",
+}
+
+
+def test_seeds_are_byte_identical_to_the_shared_articles():
+    found = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(SEEDS_DIR.glob("*.txt"))}
+    assert found == SEED_SHA256
+
+
+def test_seed_corpus_has_one_row_per_article_in_file_order():
+    corpus = load_corpus()
+    assert corpus["doc_id"].tolist() == [name[:-4] for name in sorted(SEED_SHA256)]
+    assert {"doc_id", "text", "raw_text", "source", "title", "outlet", "date", "date_basis"} <= set(corpus.columns)
+    assert corpus["source"].tolist() == sorted(SEED_SHA256)
+
+
+def test_seed_metadata_records_only_what_the_text_supports():
+    corpus = load_corpus().set_index("doc_id")
+    row = corpus.loc["003_929eec2763dc5bbb"]
+    assert row["title"] == "Libyan and Italian Interior Ministers review cooperation in fighting illegal immigration"
+    assert row["outlet"] == "Libya Observer"
+    assert row["title"] in row["raw_text"] and "Via Libya Observer" in row["raw_text"]
+    others = corpus.drop(index="003_929eec2763dc5bbb")
+    assert others["outlet"].isna().all() and others["title"].isna().all()
+    # every date is inferred from events and says so
+    assert corpus["date_basis"].str.startswith("inferred").all()
+
+
+def test_cleaning_moves_boilerplate_and_headline_out_of_text():
+    row = load_corpus().set_index("doc_id").loc["003_929eec2763dc5bbb"]
+    for junk in ["Reading Time", "Via Libya Observer", "Once you're here", "bloggers like this",
+                 "review cooperation in fighting"]:
+        assert junk not in row["text"]
+        assert junk in row["raw_text"]
+    assert row["text"].startswith("The Libyan Interior Minister Fathi Bashagha met Wednesday")
+    assert row["text"].endswith("Christos Stylianides.")
+
+
+def test_clean_false_keeps_the_normalised_raw_text():
+    corpus = load_corpus(clean=False).set_index("doc_id")
+    assert corpus.loc["003_929eec2763dc5bbb", "text"].startswith("Libyan and Italian Interior Ministers")
+
+
+def test_normalisation_bom_newlines_nfc(tmp_path):
+    (tmp_path / "a.txt").write_bytes("\ufeffCafe\u0301 one.\r\nTwo.\rThree.".encode("utf-8"))
+    row = load_corpus(tmp_path).iloc[0]
+    assert row["text"] == "Café one.\nTwo.\nThree."
+    assert row["raw_text"].startswith("\ufeff") and "\r\n" in row["raw_text"]
+
+
+def test_directory_ignores_hidden_files_and_other_extensions(tmp_path):
+    (tmp_path / "b.txt").write_text("Bee.")
+    (tmp_path / "a.txt").write_text("Ay.")
+    (tmp_path / ".hidden.txt").write_text("Hidden.")
+    (tmp_path / "notes.md").write_text("Notes.")
+    assert load_corpus(tmp_path)["doc_id"].tolist() == ["a", "b"]
+
+
+def test_metadata_csv_is_merged_by_doc_id(tmp_path):
+    (tmp_path / "a.txt").write_text("Ay.")
+    (tmp_path / "b.txt").write_text("Bee.")
+    (tmp_path / "metadata.csv").write_text("doc_id,outlet\nb,BBC\n")
+    corpus = load_corpus(tmp_path).set_index("doc_id")
+    assert corpus.loc["b", "outlet"] == "BBC" and pd.isna(corpus.loc["a", "outlet"])
+
+
+def test_metadata_row_without_file_is_reported(tmp_path):
+    (tmp_path / "a.txt").write_text("Ay.")
+    (tmp_path / "metadata.csv").write_text("doc_id,outlet\na,BBC\nzzz,CNN\n")
+    with pytest.warns(UserWarning, match="zzz"):
+        load_corpus(tmp_path)
+
+
+def test_csv_with_own_columns_keeps_metadata(tmp_path):
+    path = tmp_path / "news.csv"
+    pd.DataFrame({"url": ["u1", "u2"], "body": ["First.", "Second."], "outlet": ["X", "Y"]}).to_csv(path, index=False)
+    corpus = load_corpus(path, text_col="body", id_col="url")
+    assert corpus[["doc_id", "text", "outlet"]].values.tolist() == [["u1", "First.", "X"], ["u2", "Second.", "Y"]]
+    assert corpus["source"].tolist() == ["news.csv row 1", "news.csv row 2"]
+
+
+def test_tsv_jsonl_parquet_and_dataframe_give_the_same_corpus(tmp_path):
+    frame = pd.DataFrame({"doc_id": ["a", "b"], "text": ["One.", "Two, too."], "year": ["2019", "2020"]})
+    frame.to_csv(tmp_path / "c.tsv", sep="\t", index=False)
+    frame.to_parquet(tmp_path / "c.parquet")
+    (tmp_path / "c.jsonl").write_text("\n".join(json.dumps(r) for r in frame.to_dict("records")))
+    expected = load_corpus(frame)[["doc_id", "text", "year"]]
+    for name in ["c.tsv", "c.parquet", "c.jsonl"]:
+        pd.testing.assert_frame_equal(load_corpus(tmp_path / name)[["doc_id", "text", "year"]], expected)
+
+
+def test_id_col_none_numbers_rows():
+    corpus = load_corpus(pd.DataFrame({"text": ["One.", "Two."]}), id_col=None)
+    assert corpus["doc_id"].tolist() == ["row-1", "row-2"]
+
+
+# -- bad input: every case names the file or row and says what to do ------------------------------
+
+
+def test_missing_path(tmp_path):
+    with pytest.raises(CorpusError, match="nope.*no such file"):
+        load_corpus(tmp_path / "nope")
+
+
+def test_directory_without_documents(tmp_path):
+    (tmp_path / "readme.md").write_text("x")
+    with pytest.raises(CorpusError, match="no .txt documents"):
+        load_corpus(tmp_path)
+
+
+def test_undecodable_file_names_file_byte_and_suggests_encoding(tmp_path):
+    (tmp_path / "ok.txt").write_text("Fine.")
+    (tmp_path / "bad.txt").write_bytes(b"Caf\xe9 au lait.\n")
+    with pytest.raises(CorpusError, match=r"bad\.txt.*byte 3.*encoding="):
+        load_corpus(tmp_path)
+    assert load_corpus(tmp_path, encoding="cp1252").set_index("doc_id").loc["bad", "text"] == "Café au lait."
+
+
+def test_binary_file(tmp_path):
+    (tmp_path / "img.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    with pytest.raises(CorpusError, match=r"img\.txt.*binary"):
+        load_corpus(tmp_path)
+
+
+@pytest.mark.parametrize("content", ["", "   \n\t\n"])
+def test_empty_document(tmp_path, content):
+    (tmp_path / "a.txt").write_text("Fine.")
+    (tmp_path / "empty.txt").write_text(content)
+    with pytest.raises(CorpusError, match=r"empty\.txt.*empty or whitespace"):
+        load_corpus(tmp_path)
+
+
+def test_document_empty_after_cleaning(tmp_path):
+    (tmp_path / "a.txt").write_text("Reading Time: 2 minutes\n")
+    with pytest.raises(CorpusError, match="after cleaning"):
+        load_corpus(tmp_path)
+
+
+def test_duplicate_ids_name_both_rows():
+    frame = pd.DataFrame({"doc_id": ["a", "b", "a"], "text": ["One.", "Two.", "Three."]})
+    with pytest.raises(CorpusError, match=r"row 3: duplicate doc_id 'a' \(first seen in DataFrame row 1\)"):
+        load_corpus(frame)
+
+
+def test_table_without_text_column_lists_its_columns(tmp_path):
+    path = tmp_path / "t.csv"
+    path.write_text("id,body\n1,Hello.\n")
+    with pytest.raises(CorpusError, match=r"t\.csv: no column 'text'.*\['id', 'body'\]"):
+        load_corpus(path, id_col="id")
+    with pytest.raises(CorpusError, match="no column 'doc_id'"):
+        load_corpus(path, text_col="body")
+
+
+def test_empty_text_cell_names_the_row(tmp_path):
+    path = tmp_path / "t.csv"
+    path.write_text("doc_id,text\na,Hello.\nb,\n")
+    with pytest.raises(CorpusError, match=r"t\.csv row 2 \(doc_id 'b'\): empty 'text' cell"):
+        load_corpus(path)
+
+
+def test_malformed_json_line_names_the_line(tmp_path):
+    path = tmp_path / "t.jsonl"
+    path.write_text('{"doc_id": "a", "text": "Hi."}\n{"doc_id": "b", "text": \n')
+    with pytest.raises(CorpusError, match=r"t\.jsonl, line 2: not valid JSON"):
+        load_corpus(path)
+
+
+def test_unsupported_file_type(tmp_path):
+    path = tmp_path / "t.docx"
+    path.write_bytes(b"PK")
+    with pytest.raises(CorpusError, match="unsupported file type '.docx'"):
+        load_corpus(path)
+
+
+def test_corpus_error_is_a_value_error():
+    assert issubclass(CorpusError, ValueError)
+
+
+def test_skip_drops_bad_documents_with_one_warning_listing_them(tmp_path):
+    (tmp_path / "good.txt").write_text("Fine.")
+    (tmp_path / "bad.txt").write_bytes(b"\xff\xfe bad")
+    (tmp_path / "empty.txt").write_text("")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        corpus = load_corpus(tmp_path, on_error="skip")
+    assert corpus["doc_id"].tolist() == ["good"]
+    assert len(caught) == 1
+    message = str(caught[0].message)
+    assert "skipped 2 document(s)" in message and "bad.txt" in message and "empty.txt" in message
+
+
+def test_skip_that_leaves_nothing_is_an_error(tmp_path):
+    (tmp_path / "empty.txt").write_text("")
+    with pytest.raises(CorpusError, match="all were skipped"), pytest.warns(UserWarning):
+        load_corpus(tmp_path, on_error="skip")
+
+
+def test_load_corpus_never_modifies_the_source_files(tmp_path):
+    (tmp_path / "a.txt").write_bytes(b"\xef\xbb\xbfText.\r\n")
+    before = (tmp_path / "a.txt").read_bytes()
+    load_corpus(tmp_path)
+    assert (tmp_path / "a.txt").read_bytes() == before
+
+
+def test_cleaning_report_lists_every_removed_line_of_the_seeds():
+    report = analysis.cleaning_report(load_corpus())
+    assert report[["rule", "line"]].values.tolist() == [
+        ["headline", 1], ["reading_time", 3], ["via_credit", 27], ["subscribe_widget", 31], ["likes_widget", 33]]
+    assert set(report["doc_id"]) == {"003_929eec2763dc5bbb"}

@@ -1,0 +1,95 @@
+"""Every notebook runs on the seeds with its folder as working directory; a failing
+notebook publishes nothing; JupyterLab serves the notebooks as notebooks."""
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from analysis.notebooks import NotebookError, run_notebook
+from analysis.paths import NOTEBOOKS_DIR
+
+NOTEBOOKS = sorted(NOTEBOOKS_DIR.glob("[0-9][0-9]_*.py"))
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def test_notebook_runs_and_publishes_its_outputs(notebook, tmp_path):
+    published = run_notebook(notebook, tmp_path)
+    names = {p.name for p in published}
+    prefix = notebook.stem[:2] + "_"
+    assert f"{notebook.stem}.ipynb" in names
+    outputs = names - {f"{notebook.stem}.ipynb"}
+    assert outputs, "a notebook must write at least one figure or table"
+    assert all(name.startswith(prefix) for name in outputs), outputs
+    # every figure in PNG and SVG, every table in CSV, Markdown and LaTeX
+    stems = {Path(n).stem for n in outputs}
+    for stem in stems:
+        formats = {Path(n).suffix for n in outputs if Path(n).stem == stem}
+        assert formats in ({".png", ".svg"}, {".csv", ".md", ".tex"}), (stem, formats)
+    executed = json.loads((tmp_path / "notebooks" / f"{notebook.stem}.ipynb").read_text())
+    assert all("outputs" in c for c in executed["cells"] if c["cell_type"] == "code")
+
+
+def test_failing_notebook_names_the_cell_and_writes_nothing(tmp_path):
+    bad = tmp_path / "99_bad.py"
+    bad.write_text(
+        "# %%\nfrom analysis.tables import save_table\nimport pandas as pd\n"
+        "save_table(pd.DataFrame({'a': [1]}), '99_partial')\n\n# %%\nraise RuntimeError('boom')\n")
+    out = tmp_path / "out"
+    with pytest.raises(NotebookError, match=r"99_bad.py: cell 2 .*failed(.|\n)*boom"):
+        run_notebook(bad, out)
+    assert [p.name for p in out.iterdir()] == []
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _get(url: str):
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return response.status, json.loads(response.read() or b"null")
+
+
+def test_jupyterlab_serves_the_kernel_and_opens_the_notebooks_as_notebooks(tmp_path):
+    port, token = _free_port(), "test-token-123"
+    command = [str(Path(sys.executable).parent / "jupyter"), "lab", "--no-browser", "--ip=127.0.0.1",
+               f"--port={port}", f"--ServerApp.token={token}", f"--notebook-dir={NOTEBOOKS_DIR}"]
+    if os.geteuid() == 0:
+        command.append("--allow-root")
+    env = {**os.environ, "JUPYTER_RUNTIME_DIR": str(tmp_path), "HOME": str(tmp_path)}
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(120):
+            try:
+                _get(f"{base}/api/status?token={token}")
+                break
+            except (urllib.error.URLError, ConnectionError):
+                time.sleep(0.5)
+        else:
+            pytest.fail("JupyterLab did not start within 60 s")
+        with pytest.raises(urllib.error.HTTPError) as denied:
+            _get(f"{base}/api/contents")
+        assert denied.value.code == 403  # the token is required
+        _, specs = _get(f"{base}/api/kernelspecs?token={token}")
+        assert "python3" in specs["kernelspecs"]
+        _, listing = _get(f"{base}/api/contents?token={token}")
+        assert {p.name for p in NOTEBOOKS} <= {item["name"] for item in listing["content"]}
+        for notebook in NOTEBOOKS:
+            _, model = _get(f"{base}/api/contents/{notebook.name}?type=notebook&token={token}")
+            assert model["type"] == "notebook"
+            assert model["content"]["cells"][0]["cell_type"] == "markdown"
+        status, _ = urllib.request.urlopen(f"{base}/lab?token={token}", timeout=10).status, None
+        assert status == 200
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

@@ -1,0 +1,48 @@
+"""The project around the code: packaging, Makefile, CI."""
+
+import re
+import subprocess
+import tomllib
+
+import yaml
+
+from analysis.paths import PROJ_ROOT
+
+
+def _name(requirement: str) -> str:
+    return re.split(r"[<>=!\[ ;]", requirement, maxsplit=1)[0].lower()
+
+
+def test_environment_yml_lists_the_same_packages_as_pyproject():
+    project = tomllib.loads((PROJ_ROOT / "pyproject.toml").read_text())["project"]
+    wanted = {_name(r) for r in project["dependencies"]}
+    for extra in project["optional-dependencies"].values():
+        wanted |= {_name(r) for r in extra}
+    env = yaml.safe_load((PROJ_ROOT / "environment.yml").read_text())
+    listed = {_name(d) for d in env["dependencies"] if isinstance(d, str)} - {"python", "pip"}
+    assert listed == wanted
+
+
+def test_make_without_target_prints_the_documented_targets():
+    out = subprocess.run(["make", "-s", "-C", str(PROJ_ROOT)], capture_output=True, text=True, check=True).stdout
+    for target in ["setup", "figures", "test", "lab", "clean"]:
+        assert re.search(rf"make {target}\s+\S", out), target
+
+
+def test_make_clean_never_touches_seeds():
+    out = subprocess.run(["make", "-n", "-C", str(PROJ_ROOT), "clean"], capture_output=True, text=True,
+                         check=True).stdout
+    assert "rm" in out and "seeds" not in out
+
+
+def test_make_lab_is_loopback_only_with_token():
+    out = subprocess.run(["make", "-n", "-C", str(PROJ_ROOT), "lab"], capture_output=True, text=True,
+                         check=True).stdout
+    command = [line for line in out.splitlines() if "jupyter lab" in line][-1]
+    assert "--ip=127.0.0.1" in command and "token" not in command.lower()
+
+
+def test_ci_runs_the_readme_test_command():
+    readme = (PROJ_ROOT / "README.md").read_text()
+    ci = (PROJ_ROOT / ".ci" / "run").read_text()
+    assert "make test" in readme and re.search(r"^make test$", ci, re.M)
