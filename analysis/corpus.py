@@ -8,8 +8,10 @@
 
 from __future__ import annotations
 
+import io
 import json
 import warnings
+import zipfile
 from pathlib import Path
 
 import pandas as pd
@@ -18,6 +20,7 @@ from .cleaning import clean_text, normalize_text
 from .paths import SEEDS_DIR
 
 TABLE_SUFFIXES = {".csv", ".tsv", ".jsonl", ".ndjson", ".parquet"}
+ARCHIVE_SUFFIXES = {".zip"}
 CORE_COLUMNS = ["doc_id", "text", "raw_text", "source", "title"]
 
 
@@ -44,7 +47,8 @@ def load_corpus(
         A directory of ``.txt`` files (doc_id = file stem; hidden files and other
         extensions are ignored; a ``metadata.csv`` beside them is merged by
         doc_id), a ``.csv``, ``.tsv``, ``.jsonl``/``.ndjson`` or ``.parquet``
-        file, or a DataFrame. Defaults to the bundled ``seeds/``.
+        file, a ``.zip`` archive holding one such table, or a DataFrame.
+        Defaults to the bundled ``seeds/``.
     text_col, id_col : str
         Columns holding the text and the document id in a table. ``id_col=None``
         numbers the rows (``row-1``, ``row-2``...).
@@ -109,6 +113,9 @@ def _read_records(source, text_col, id_col, encoding, on_error, problems) -> lis
     if suffix == ".txt":
         text = _decode(path, encoding, on_error, problems)
         return [] if text is None else [{"doc_id": path.stem, "raw_text": text, "source": path.name}]
+    if suffix in ARCHIVE_SUFFIXES:
+        member, frame = _read_zip(path, encoding)
+        return _records_from_frame(frame, text_col, id_col, f"{path.name}:{member}", on_error, problems)
     if suffix not in TABLE_SUFFIXES:
         raise CorpusError(f"{path}: unsupported file type {suffix!r}. Use a folder of .txt files or a "
                           f"{'/'.join(sorted(TABLE_SUFFIXES))} file.")
@@ -167,35 +174,53 @@ def _merge_metadata(records: list[dict], path: Path, stems: set[str]) -> list[di
             for rec in records]
 
 
-def _read_table(path: Path, encoding: str) -> pd.DataFrame:
-    suffix = path.suffix.lower()
+def _read_zip(path: Path, encoding: str) -> tuple[str, pd.DataFrame]:
+    """The one table inside a zip archive, as ``(member name, frame)``."""
+    try:
+        archive = zipfile.ZipFile(path)
+    except zipfile.BadZipFile:
+        raise CorpusError(f"{path}: not a valid zip archive.") from None
+    with archive:
+        members = [m for m in archive.namelist() if Path(m).suffix.lower() in TABLE_SUFFIXES
+                   and not Path(m).name.startswith(".") and not m.startswith("__MACOSX/")]
+        if len(members) != 1:
+            raise CorpusError(f"{path}: expected exactly one table ({'/'.join(sorted(TABLE_SUFFIXES))}) inside, "
+                              f"found {members or 'none'}. Extract the archive and load the file you want.")
+        with archive.open(members[0]) as handle:
+            return members[0], _read_table(Path(members[0]), encoding, handle, origin=f"{path}:{members[0]}")
+
+
+def _read_table(path: Path, encoding: str, handle=None, origin: str | None = None) -> pd.DataFrame:
+    """Read a table file (or an open binary ``handle`` named like ``path``)."""
+    suffix, source, origin = path.suffix.lower(), path if handle is None else handle, origin or str(path)
     try:
         if suffix in {".csv", ".tsv"}:
-            return pd.read_csv(path, sep="\t" if suffix == ".tsv" else ",", encoding=encoding,
+            return pd.read_csv(source, sep="\t" if suffix == ".tsv" else ",", encoding=encoding,
                                dtype=str, keep_default_na=False, na_values=[""])
         if suffix == ".parquet":
-            return pd.read_parquet(path)
-        return _read_jsonl(path, encoding)
+            return pd.read_parquet(source)
+        return _read_jsonl(source, encoding, origin)
     except UnicodeDecodeError as err:
-        raise CorpusError(f"{path}: cannot be decoded as {encoding} at byte {err.start}: {err.reason}. "
+        raise CorpusError(f"{origin}: cannot be decoded as {encoding} at byte {err.start}: {err.reason}. "
                           "Pass the file's encoding, e.g. load_corpus(..., encoding='cp1252').") from None
     except (pd.errors.ParserError, pd.errors.EmptyDataError, OSError) as err:
-        raise CorpusError(f"{path}: cannot be read as a {suffix[1:].upper()} table: {err}") from None
+        raise CorpusError(f"{origin}: cannot be read as a {suffix[1:].upper()} table: {err}") from None
 
 
-def _read_jsonl(path: Path, encoding: str) -> pd.DataFrame:
+def _read_jsonl(source, encoding: str, origin: str) -> pd.DataFrame:
     rows = []
-    with path.open(encoding=encoding) as handle:
+    lines = io.TextIOWrapper(source, encoding=encoding) if not isinstance(source, Path) else source.open(encoding=encoding)
+    with lines as handle:
         for number, line in enumerate(handle, start=1):
             if not line.strip():
                 continue
             try:
                 row = json.loads(line)
             except json.JSONDecodeError as err:
-                raise CorpusError(f"{path}, line {number}: not valid JSON ({err.msg} at column {err.colno}). "
+                raise CorpusError(f"{origin}, line {number}: not valid JSON ({err.msg} at column {err.colno}). "
                                   "Each line must hold one JSON object.") from None
             if not isinstance(row, dict):
-                raise CorpusError(f"{path}, line {number}: expected a JSON object, got {type(row).__name__}.")
+                raise CorpusError(f"{origin}, line {number}: expected a JSON object, got {type(row).__name__}.")
             rows.append(row)
     return pd.DataFrame(rows)
 

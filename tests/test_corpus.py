@@ -223,3 +223,33 @@ def test_cleaning_report_lists_every_removed_line_of_the_seeds():
     assert report[["rule", "line"]].values.tolist() == [
         ["headline", 1], ["reading_time", 3], ["via_credit", 27], ["subscribe_widget", 31], ["likes_widget", 33]]
     assert set(report["doc_id"]) == {"003_929eec2763dc5bbb"}
+
+
+def test_zip_with_one_table_is_read_like_the_table(tmp_path):
+    import zipfile
+    frame = pd.DataFrame({"article_id": ["1", "2"], "text": ["One.", "Two."], "title": ["T1", "T2"]})
+    with zipfile.ZipFile(tmp_path / "news.zip", "w") as archive:
+        archive.writestr("News.csv", frame.to_csv(index=False))
+    corpus = load_corpus(tmp_path / "news.zip", id_col="article_id")
+    assert corpus[["doc_id", "text", "title"]].values.tolist() == [["1", "One.", "T1"], ["2", "Two.", "T2"]]
+    assert corpus["source"].tolist() == ["news.zip:News.csv row 1", "news.zip:News.csv row 2"]
+
+
+def test_zip_with_jsonl_reports_bad_lines_with_the_member(tmp_path):
+    import zipfile
+    with zipfile.ZipFile(tmp_path / "n.zip", "w") as archive:
+        archive.writestr("n.jsonl", '{"doc_id": "a", "text": "Hi."}\n{oops\n')
+    with pytest.raises(CorpusError, match=r"n\.zip:n\.jsonl, line 2: not valid JSON"):
+        load_corpus(tmp_path / "n.zip")
+
+
+def test_zip_without_exactly_one_table(tmp_path):
+    import zipfile
+    with zipfile.ZipFile(tmp_path / "two.zip", "w") as archive:
+        archive.writestr("a.csv", "doc_id,text\na,x\n")
+        archive.writestr("b.csv", "doc_id,text\nb,y\n")
+    with pytest.raises(CorpusError, match=r"two\.zip: expected exactly one table"):
+        load_corpus(tmp_path / "two.zip")
+    (tmp_path / "bad.zip").write_bytes(b"not a zip")
+    with pytest.raises(CorpusError, match="not a valid zip"):
+        load_corpus(tmp_path / "bad.zip")
