@@ -5,14 +5,20 @@ PY     := $(VENV)/bin/python
 SETUP  := $(VENV)/.installed
 EXTRAS := dev,notebooks,dask
 
+NEWS_ZIP  := data/external/NewsArticles.zip
+# notebooks that need the NewsArticles corpus run only once `make news-corpus` has fetched it
+NEWS_NOTEBOOKS := notebooks/06_outlets.py
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.py))
+ifeq ($(wildcard $(NEWS_ZIP)),)
+NOTEBOOKS := $(filter-out $(NEWS_NOTEBOOKS),$(NOTEBOOKS))
+endif
 STAMPS    := $(patsubst notebooks/%.py,figures/.stamps/%.done,$(NOTEBOOKS))
 PACKAGE   := $(wildcard analysis/*.py analysis/data/*)
 SEEDS     := $(wildcard seeds/*)
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
 .DEFAULT_GOAL := help
-.PHONY: help setup figures test lab clean
+.PHONY: help setup figures test lab clean codebook news-corpus
 
 help: ## Show this list of targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-12s %s\n", $$1, $$2}'
@@ -26,11 +32,24 @@ $(SETUP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[$(EXTRAS)]'
 	touch $@
 
-figures: $(STAMPS) ## Rebuild every figure and table in figures/ from seeds/ (only what changed)
+figures: $(STAMPS) figures/codebook.md ## Rebuild every figure and table in figures/ from seeds/ (only what changed)
+	@$(if $(wildcard $(NEWS_ZIP)),,echo "Skipped $(NEWS_NOTEBOOKS): run 'make news-corpus' first to obtain the NewsArticles corpus.")
 
 figures/.stamps/%.done: notebooks/%.py $(PACKAGE) $(SEEDS) | $(SETUP)
 	$(PY) -m analysis.notebooks $<
 	@mkdir -p $(@D) && touch $@
+
+figures/.stamps/06_outlets.done: $(NEWS_ZIP)
+
+codebook: figures/codebook.md ## Write the codebook (frames, actors, cues) for a paper's appendix
+
+figures/codebook.md: $(wildcard analysis/data/*.yaml) analysis/validation.py | $(SETUP)
+	$(PY) -m analysis.validation codebook $@
+
+news-corpus: $(NEWS_ZIP) ## Fetch the NewsArticles corpus (3,824 articles; Dai 2017) into data/external/
+
+$(NEWS_ZIP): | $(SETUP)
+	$(PY) -m analysis.news fetch --dest $@
 
 test: $(SETUP) ## Run the test suite offline (NLTK_DATA points at an empty folder)
 	@mkdir -p $(VENV)/empty_nltk_data
