@@ -12,3 +12,4 @@ function from a DataFrame to a DataFrame, so you can stop at any step and look.
 from .corpus import CorpusError, cleaning_report, load_corpus
 from .segment import paragraphs, sentences, tokens, words
 from .summary import corpus_summary
+from .topics import TopicInputError, fit_topics, npmi_coherence, select_k, topic_diversity
