@@ -33,7 +33,7 @@ from analysis.topics import (fit_topics, plot_doc_topics, plot_k_selection, plot
 
 corpus = analysis.load_corpus()
 selection = select_k(corpus, range(2, 11), unit="paragraphs", seeds=(0, 1, 2))
-save_table(selection.table, "04_k_selection")
+save_table(selection.table, "04_k_selection_table")
 print(f"recommended k = {selection.k}: {selection.rule}")
 selection.table
 
