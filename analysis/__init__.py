@@ -13,3 +13,4 @@ from .corpus import CorpusError, cleaning_report, load_corpus
 from .segment import paragraphs, sentences, tokens, words
 from .summary import corpus_summary
 from .topics import TopicInputError, fit_topics, npmi_coherence, select_k, topic_diversity
+from .framing import CodebookError, FrameScorer, frame_evidence, frame_hits, frame_profile, frame_scores, frame_validity, kwic, load_codebook, migrant_naming, naming_speakers, naming_table, plot_frame_profile, plot_naming, save_codebook

@@ -1,0 +1,77 @@
+"""Throughput of ``frame_scores`` on pre-segmented sentences (one core).
+
+By default the corpus is the seed sentences, resampled with a fixed seed until
+it holds at least ``--mb`` megabytes (UTF-8); every other sentence has its
+words rotated so that the text is not only exact repeats. ``--corpus news``
+uses the real NewsArticles corpus instead (12.5 MB, 94,000 sentences; fetch it
+with ``make news-corpus``; segmenting it takes about 15 s, outside the timing).
+Prints megabytes per second of wall-clock time and of process CPU time (the
+CPU figure depends less on other work on the machine).
+
+    .venv/bin/python benchmarks/framing.py            # >= 10 MB, best of 3
+    .venv/bin/python benchmarks/framing.py --corpus news --repeat 5
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+import warnings
+
+import numpy as np
+import pandas as pd
+
+import analysis
+from analysis.framing import frame_scores, load_codebook
+
+
+def varied_sentences(megabytes: float, random_state: int = 0) -> pd.DataFrame:
+    """Seed sentences resampled (half of them with rotated words) to ``megabytes`` of UTF-8 text."""
+    seeds = analysis.sentences(analysis.load_corpus())
+    rng = np.random.default_rng(random_state)
+    texts, size = [], 0
+    pool = seeds["text"].tolist()
+    while size < megabytes * 1e6:
+        text = pool[rng.integers(len(pool))]
+        if rng.random() < 0.5:
+            words = text.split()
+            k = int(rng.integers(len(words)))
+            text = " ".join(words[k:] + words[:k])
+        texts.append(text)
+        size += len(text.encode("utf-8"))
+    return pd.DataFrame({"doc_id": [f"doc{i // 20:06d}" for i in range(len(texts))],
+                         "sent_id": [i % 20 for i in range(len(texts))], "text": texts})
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--mb", type=float, default=10.0, help="megabytes of text (default 10)")
+    parser.add_argument("--repeat", type=int, default=3, help="runs; the best is reported (default 3)")
+    parser.add_argument("--corpus", choices=["seeds", "news"], default="seeds",
+                        help="resampled seed sentences (default) or the NewsArticles corpus")
+    args = parser.parse_args()
+    if args.corpus == "news":
+        from analysis.news import news_corpus
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # the 36 empty articles it skips
+            sentences = analysis.sentences(news_corpus())
+    else:
+        sentences = varied_sentences(args.mb)
+    megabytes = sum(len(t.encode("utf-8")) for t in sentences["text"]) / 1e6
+    load_codebook().lexicon  # compile once, outside the timing
+    walls, cpus = [], []
+    for _ in range(args.repeat):
+        wall, cpu = time.perf_counter(), time.process_time()
+        scores = frame_scores(sentences)
+        walls.append(time.perf_counter() - wall)
+        cpus.append(time.process_time() - cpu)
+    frames = load_codebook().frame_ids
+    print(f"frame_scores: {len(sentences):,} sentences, {megabytes:.2f} MB, "
+          f"{int(scores[frames].to_numpy().sum()):,} hits")
+    print(f"best of {args.repeat}: {min(walls):.3f} s wall = {megabytes / min(walls):.1f} MB/s; "
+          f"{min(cpus):.3f} s CPU = {megabytes / min(cpus):.1f} MB/s (target >= 10 MB/s)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,150 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # 02 · How the articles frame migration, and how they name migrants
+#
+# **Question:** does each article present migration as a matter of state
+# sovereignty, of humanitarian need, of security, of crime, or of burden and
+# cooperation; which words carry each frame; and who calls the people who
+# migrate "illegal immigrants", "migrants" or "refugees"?
+#
+# The measures are a codebook (`analysis/data/frames.yaml`): a definition per
+# frame, what it includes and excludes, examples, and dictionary entries. Every
+# number below comes from hits that can be read in context.
+
+# %%
+import pandas as pd
+
+import analysis
+from analysis.framing import load_codebook
+from analysis.paths import PROJ_ROOT
+from analysis.plots import save_figure
+from analysis.tables import save_table
+
+corpus = analysis.load_corpus()
+sentences = analysis.sentences(corpus)
+codebook = load_codebook()
+articles = {doc_id: doc_id[:3] for doc_id in corpus["doc_id"]}
+overview = pd.DataFrame([{"frame": f["id"], "label": f["label"], "entries": len(f["entries"]),
+                          "definition": f["definition"]} for f in codebook.frames])
+save_table(overview, "02_codebook")
+print(f"codebook version {codebook.version}")
+overview
+
+# %% [markdown]
+# ## Frame profile per article
+#
+# Hits per 1,000 word tokens, and the share of an article's sentences with at
+# least one hit of the frame. A sentence can carry several frames.
+
+# %%
+profile = analysis.frame_profile(sentences)
+save_table(profile, "02_frame_profile_table")
+fig, ax = analysis.plot_frame_profile(profile, "per_1000_tokens", labels=articles)
+save_figure(fig, "02_frame_profile")
+profile.pivot(index="doc_id", columns="frame", values="share_of_sentences")[codebook.frame_ids].round(2)
+
+# %% [markdown]
+# ## The strongest evidence per frame
+#
+# For each frame, the three sentences with the most (weighted, non-negated)
+# hits, with their strongest hit in context and every matched word.
+
+# %%
+evidence = analysis.frame_evidence(sentences, n=3)
+save_table(evidence, "02_frame_evidence")
+evidence
+
+# %% [markdown]
+# Negated hits (a negator before the hit in its clause) still count: a frame
+# that is denied is still invoked. These are the ones in the corpus:
+
+# %%
+hits = analysis.frame_hits(sentences)
+negated = hits[hits["negated"]].merge(sentences[["doc_id", "sent_id", "text"]], on=["doc_id", "sent_id"])
+negated[["doc_id", "sent_id", "frame", "matched", "text"]]
+
+# %% [markdown]
+# ## Naming of people on the move
+#
+# Which label each article uses, left out: matches inside proper names such as
+# the "Anti-Illegal Immigration Department".
+
+# %%
+naming = analysis.naming_speakers(analysis.migrant_naming(sentences), analysis.quotes(corpus))
+by_article = analysis.naming_table(naming, by="doc_id")
+by_article = by_article.loc[:, (by_article != 0).any()]
+save_table(by_article, "02_naming_by_article")
+by_article
+
+# %% [markdown]
+# By speaker: names inside a quote or reported statement (speakers from
+# `analysis.quotes`) are the speaker's; the others are the journalist's
+# (`(narration)`). Speakers are grouped by actor (`analysis/data/actors.yaml`).
+
+# %%
+by_speaker = analysis.naming_table(naming, by="speaker_actor")
+by_speaker = by_speaker.loc[:, (by_speaker != 0).any()]
+save_table(by_speaker, "02_naming_by_speaker")
+fig, ax = analysis.plot_naming(by_speaker, by="speaker_actor")
+save_figure(fig, "02_naming_speakers")
+by_speaker
+
+# %% [markdown]
+# ## How far to trust the counts
+#
+# Every seed sentence was coded by hand from the codebook's definitions before
+# the entries were tuned (`tests/coding/frames_seed_coding.csv`). Precision,
+# recall and F1 of "the sentence has the frame" for the first entries (v1.0),
+# the entries tuned on these sentences (v1.1) and the shipped ones (v1.2,
+# tuned further on 50 sentences from other news coded blind with v1.1, see
+# `tests/coding/frames_news_coding.csv`). Scores on sentences used for tuning
+# are optimistic; on those 50 unseen sentences v1.1 scored F1 0.38
+# (sovereignty), 0.67, 0.83, 0.67 and 0.25 (cooperation).
+
+# %%
+coding = pd.read_csv(PROJ_ROOT / "tests" / "coding" / "frames_seed_coding.csv")
+versions = [load_codebook(PROJ_ROOT / "tests" / "coding" / f"frames_codebook_v{v}.yaml") for v in ("1.0", "1.1")]
+columns = ["column", "coder_labels", "machine_labels", "precision", "recall", "f1"]
+validity = pd.concat([analysis.frame_validity(sentences, coding, cb)[columns].assign(codebook=cb.version)
+                      for cb in (*versions, codebook)], ignore_index=True)
+save_table(validity, "02_frame_validity")
+validity.pivot(index="column", columns="codebook", values="f1").loc[codebook.frame_ids]
+
+# %% [markdown]
+# ## What this shows
+#
+# `02_frame_profile` (hits per 1,000 tokens, per article and frame): the five
+# articles lean on different frames. 002, on the air strike on a Tripoli
+# reception centre, is dominated by security (56 hits per 1,000 tokens) with
+# humanitarian language second (25); 001, the Anti-Illegal Immigration chief's
+# rebuttal of abuse reports, by criminality (30), with humanitarian words it
+# disputes (12) and sovereignty claims (7); 004, the launch of a working group
+# with the IOM, by cooperation (41); 003 (Libyan-Italian talks, then EU aid) by
+# humanitarian (38) and cooperation (29) language; 000, the Foreign Ministry's
+# reply to a UN mission, by cooperation (27), humanitarian and criminality (21
+# each). Sovereignty is rare everywhere (at most 2 sentences per article) but it
+# is the frame the Libyan officials invoke when they reject blame or settlement.
+#
+# The naming tables and `02_naming_speakers` (shares of each speaker's names):
+# "illegal immigrants" is the Libyan officials' word (10 of
+# the 20 names in their quotes and statements), also used twice in the
+# journalists' own text; the IOM and UNHCR say "migrants and refugees" and
+# "irregular migration"; the Italian minister "illegal immigration".
+#
+# Against the hand coding of the seeds, F1 per frame rose from 0.55-0.91 (first
+# entries) to 0.86-1.00 (shipped entries), measured on the sentences used for
+# tuning; on unseen news sentences the measures were weaker, sovereignty and
+# cooperation most (see above). With five articles and 61 sentences these tables
+# describe these texts, not coverage in general.
