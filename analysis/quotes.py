@@ -1,0 +1,455 @@
+"""Quotes, reported statements and their speakers.
+
+``quotes(corpus)`` gives one row per direct quote or reported statement:
+
+* **Direct quotes** are spans in quotation marks (straight or curly) that open a
+  sentence, or follow "X said:". A quote may run over several sentences, and over
+  paragraphs when each new paragraph reopens it (news style). A short quotation
+  inside a sentence ("the file is 'thorny'") is part of that sentence's reported
+  statement, not a quote of its own.
+* Their **attribution** is looked for after the quote (``," Besher said``,
+  ``," said the UNSMIL``, or an attribution line of its own: ``Besher added.``),
+  then before it (``Besher said: "...``); a quote with neither, right after
+  another quote of the same paragraph, has that quote's speaker (attribution
+  inside: ``"A," he said. "B."``).
+* **Reported statements** are sentences with a speech cue outside quotation
+  marks: "X said (that) ...", "..., X said on Facebook.", "..., said X.",
+  "..., according to X.". One per sentence: the first cue with a speaker.
+
+Speakers are written as in the text (``speaker``). A speaker that is an anaphor
+(``anaphors`` in ``cues.yaml``: "he", "the minister", "it", "the ministry",
+"the statement" ...) is resolved to the most recent earlier speaker of the same
+article of the same type, person or organisation (``person_titles`` in
+``cues.yaml``); "the minister" and "the ministry" prefer the most recent speaker
+whose name has "minister" / "ministry". ``resolved_speaker`` is the
+antecedent as written, ``speaker_actor`` the actor id (``actors.yaml``) of the
+last actor mentioned in it (the head of "Othman Belbeisi, IOM's Chief of
+Mission" is IOM, of "Interior Minister of Libya's UN-backed government Fat'hi
+Bashagha" is Bashagha), empty when no actor is mentioned.
+
+>>> import analysis
+>>> q = analysis.quotes(analysis.load_corpus())
+>>> q.loc[(q.kind == "direct") & (q.speaker == "He"), ["resolved_speaker", "speaker_actor"]].values.tolist()
+[['Besher', 'libya']]
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+import yaml
+
+from .actors import find_actors
+from .matching import Lexicon, LexiconError
+from .paths import PACKAGE_DATA
+from .segment import sentences
+
+CUES_FILE = PACKAGE_DATA / "cues.yaml"
+COLUMNS = ["doc_id", "kind", "start", "end", "first_sent_id", "last_sent_id", "text",
+           "speaker", "speaker_start", "resolved_speaker", "speaker_actor", "cue"]
+
+_OPEN, _CLOSE = "“", "”"
+_BREAK = re.compile(r"[,;:“”\"]|\b(?:as|while|whereas|but|because|after|before|when|since|which|who)\b")
+_PLACE_AND_THAT = re.compile(r"^[\s,]*(?:(?:on|in|at|via)\s+[^,]*,?\s*)?(?:that\s+)?")
+_SPEAKER_END = re.compile(r",\s+(?=[a-z])|\s+(?:on|in|at|during|via|through|to)\s+|[.;:!?]")
+
+
+class CuesError(ValueError):
+    """A cues file that cannot be used; the message names the file and key."""
+
+
+def load_cues(path: str | Path | None = None) -> dict:
+    """The validated cues file (default: the shipped ``cues.yaml``) as a dict.
+
+    Raises :class:`CuesError` naming the file and key when a required key is
+    missing or has the wrong shape, or a rule has an unknown kind, polarity or
+    actor slot.
+
+    >>> sorted(load_cues())[:3]
+    ['anaphors', 'counterfactual', 'kinds']
+    """
+    return _load_cues((Path(path) if path else CUES_FILE).resolve())
+
+
+def quotes(corpus: pd.DataFrame) -> pd.DataFrame:
+    """One row per direct quote (``kind`` "direct") or reported statement
+    ("reported"): doc_id, kind, start, end (offsets of the quoted or reported
+    words in the document's text), first_sent_id, last_sent_id, text, speaker
+    (as written), speaker_start, resolved_speaker, speaker_actor, cue.
+
+    >>> import pandas as pd
+    >>> text = '"We will act," EU commissioner Ylva Johansson said.\\nShe added that Italy must help.'
+    >>> table = quotes(pd.DataFrame({"doc_id": ["d"], "text": [text]}))
+    >>> table[["text", "speaker", "resolved_speaker", "speaker_actor"]].values.tolist()[1]
+    ['Italy must help', 'She', 'EU commissioner Ylva Johansson', 'europe']
+    """
+    missing = [c for c in ("doc_id", "text") if c not in corpus.columns]
+    if missing:
+        raise ValueError(f"quotes() needs columns doc_id and text; missing {missing}. "
+                         "Pass the table made by analysis.load_corpus().")
+    sents = sentences(corpus)
+    rows = []
+    for doc_id, text in zip(corpus["doc_id"], corpus["text"]):
+        doc_sents = sents[sents["doc_id"] == doc_id]
+        spans = list(zip(doc_sents["start"], doc_sents["end"]))
+        rows += _resolve([dict(doc_id=doc_id, **r) for r in _doc_quotes(text, spans)])
+    table = pd.DataFrame(rows, columns=COLUMNS)
+    for col in ("start", "end", "first_sent_id", "last_sent_id", "speaker_start"):
+        table[col] = table[col].astype("int64")
+    return table
+
+
+# --------------------------------------------------------------------------- one document
+
+
+def _doc_quotes(text: str, spans: list[tuple[int, int]]) -> list[dict]:
+    """Direct quotes and reported statements of one document, in text order."""
+    cues = _speech_lexicon()
+    marks = _quote_marks(text)
+    sent_of = _sentence_finder(spans)
+    rows, used_cues = [], set()
+    previous = None
+    for open_, close in marks:
+        s_start = spans[sent_of(open_)][0]
+        before = text[s_start:open_]
+        if before.strip() and not re.search(r"[,:]\s*$", before) or not re.search(r"\w", text[open_:close]):
+            continue                                     # a short quotation inside a sentence, or empty
+        found = _after(text, close, spans, sent_of, cues) or _before(text, s_start, open_, cues)
+        if found is None and previous and previous["par"] == _paragraph(text, open_) and before.strip() == "":
+            found = previous["found"]
+        if found is None:
+            found = {"speaker": "", "speaker_start": -1, "cue": "", "cue_start": -1}
+        used_cues.add(found["cue_start"])
+        row = _row("direct", open_ + 1, close, text, sent_of, found)
+        row["par"], row["found"] = _paragraph(text, open_), found
+        rows.append(row)
+        previous = row
+    for s_start, s_end in spans:
+        reported = _reported(text, s_start, s_end, cues, marks, used_cues)
+        if reported:
+            rows.append(_row("reported", reported.pop("start"), reported.pop("end"), text, sent_of, reported))
+    for row in rows:
+        row.pop("par", None)
+        row.pop("found", None)
+    return sorted(rows, key=lambda r: (r["start"], r["kind"]))
+
+
+def _quote_marks(text: str) -> list[tuple[int, int]]:
+    """(open, close) positions of quotation marks; ``close`` is the closing
+    mark's position (or the end of the paragraph where a quote is not closed).
+    A quote left open at the end of a paragraph goes on when the next paragraph
+    opens with a quotation mark."""
+    pairs, open_ = [], None
+    for m in re.finditer(r"[“”\"]|\n+", text):
+        ch, i = m.group(), m.start()
+        if ch.startswith("\n"):
+            if open_ is not None and not _continues(text[m.end():]):
+                pairs.append((open_, i))
+                open_ = None
+            continue
+        opening = ch == _OPEN or (ch == '"' and (i == 0 or text[i - 1].isspace() or text[i - 1] in "([—–"))
+        if opening and open_ is None:
+            open_ = i
+        elif not opening and open_ is not None:
+            pairs.append((open_, i))
+            open_ = None
+    if open_ is not None:
+        pairs.append((open_, len(text.rstrip())))
+    return pairs
+
+
+def _continues(following: str) -> bool:
+    """A quote open at the end of a paragraph goes on into the next one when
+    that paragraph opens with a quotation mark or closes one before opening any."""
+    paragraph = following.split("\n", 1)[0]
+    if re.match(r"\s*[“\"]", paragraph):
+        return True
+    first = re.search(r"[“”]|(?<=\S)\"|\"(?=\s|$)|(?<!\S)\"", paragraph)
+    return bool(first) and (first.group() == _CLOSE or first.group() == '"' and first.start() > 0
+                             and not paragraph[first.start() - 1].isspace())
+
+
+def _after(text, close, spans, sent_of, cues) -> dict | None:
+    """Attribution right after a quote: rest of the sentence, or the next
+    sentence of the paragraph when the quote ends its sentence."""
+    sent = sent_of(close)
+    end = spans[sent][1]
+    tail_start = close + 1
+    if not text[tail_start:end].strip(" ,.”\"") and sent + 1 < len(spans):
+        nxt = spans[sent + 1]
+        if "\n" not in text[end:nxt[0]] or len(text[nxt[0]:nxt[1]].split()) <= 8:
+            tail_start, end = nxt
+    tail = text[tail_start:end]
+    lead = len(tail) - len(tail.lstrip(" ,.”\""))
+    hits = [h for h in cues.find(tail) if h[0] >= lead]
+    if not hits:
+        return None
+    c_start, c_end = hits[0][0], hits[0][1]
+    speaker = _subject(tail[lead:c_start])
+    if speaker and len(speaker[0].split()) <= 15 and _plausible(speaker[0]):
+        return _found(tail_start + lead + speaker[1], speaker[0], tail_start, hits[0], text)
+    if tail[lead:c_start].strip():
+        return None
+    named = _object(tail[c_end:])
+    if named:
+        return _found(tail_start + c_end + named[1], named[0], tail_start, hits[0], text)
+    return None
+
+
+def _before(text, s_start, open_, cues) -> dict | None:
+    """Attribution before a quote: "X said: \"...\"" (in the sentence or the one before)."""
+    head = text[s_start:open_]
+    if not head.strip():
+        prev = text[:s_start].rstrip()
+        if not prev.endswith(":"):
+            return None
+        s_start = max(prev.rfind("\n"), prev.rfind(". ")) + 1
+        head = text[s_start:len(prev) - 1]
+    head = head.rstrip(" ,:")
+    hits = [h for h in cues.find(head) if not head[h[1]:].strip()]
+    if not hits:
+        return None
+    speaker = _subject(head[:hits[-1][0]])
+    if speaker and _plausible(speaker[0]):
+        return _found(s_start + speaker[1], speaker[0], s_start, hits[-1], text)
+    return None
+
+
+def _reported(text, s_start, s_end, cues, marks, used_cues) -> dict | None:
+    """The reported statement of one sentence: its first speech cue, outside
+    quotation marks, with a plausible speaker before or after it."""
+    sentence = text[s_start:s_end]
+    for c_start, c_end, _, _ in cues.find(sentence):
+        at = s_start + c_start
+        if any(o <= at < c for o, c in marks):
+            continue
+        rest = sentence[c_end:]
+        content_after = len(re.findall(r"\w+", _PLACE_AND_THAT.sub("", rest))) >= 2
+        subject = _subject(sentence[:c_start])
+        subject = subject if subject and len(subject[0].split()) <= 15 and _plausible(subject[0]) else None
+        if subject and sentence[:c_start].rstrip().endswith(",") and _ends_with_speaker(rest):
+            subject = None                          # "..., said the IOM chief."
+        if at in used_cues and not (subject and content_after and not re.match(r"[\s,:]*[“\"]", rest)):
+            return None                             # the attribution of a direct quote
+        if subject:
+            if content_after:
+                lead = re.match(rf"[\s,]*(?:(?:{'|'.join(map(re.escape, _trailers()))})\b)?[\s,]*"
+                                r"(?:in a statement[^,]*,\s*)?(?:that\s+)?", rest, re.IGNORECASE)
+                start = s_start + c_end + lead.end()
+                end = s_end
+            else:
+                start, end = s_start, s_start + subject[1]
+            found = _found(s_start + subject[1], subject[0], s_start, (c_start, c_end), text)
+        else:
+            if sentence[:c_start].rstrip().endswith(("who", "which", "what")):
+                continue
+            named = _object(rest if sentence[:c_start].strip() else rest.split(",")[0])
+            if not named:
+                continue
+            if sentence[:c_start].strip():
+                start, end = s_start, s_start + c_start
+            else:                                   # "According to X, ..."
+                start, end = s_start + c_end + named[1] + len(named[0]), s_end
+                start += len(text[start:end]) - len(text[start:end].lstrip(" ,"))
+            found = _found(s_start + c_end + named[1], named[0], s_start, (c_start, c_end), text)
+        while end > start and text[end - 1] in " ,.;:":
+            end -= 1
+        if end - start > 0 and re.search(r"\w", text[start:end]):
+            return {"start": start, "end": end, **found}
+    return None
+
+
+# --------------------------------------------------------------------------- speakers
+
+
+def _subject(head: str) -> tuple[str, int] | None:
+    """The speaker phrase at the end of ``head`` (text before a speech cue):
+    trailing adverbs and times stripped, back to the last clause break.
+    Returns (phrase, offset in head)."""
+    trailers = _trailers()
+    end = len(head.rstrip(" ,"))
+    changed = True
+    while changed:
+        changed = False
+        low = head[:end].lower()
+        for t in trailers:
+            if low.endswith(" " + t) or low == t or low.endswith("," + t):
+                end = len(head[:end - len(t)].rstrip(" ,"))
+                changed = True
+                break
+    breaks = list(_BREAK.finditer(head[:end]))
+    start = breaks[-1].end() if breaks else 0
+    phrase = head[start:end]
+    lead = len(phrase) - len(phrase.lstrip())
+    phrase = phrase.strip()
+    return (phrase, start + lead) if phrase else None
+
+
+def _object(rest: str) -> tuple[str, int] | None:
+    """The speaker phrase right after a cue ("said the UNSMIL on its website")."""
+    lead = len(rest) - len(rest.lstrip(" ,"))
+    stop = _SPEAKER_END.search(rest, lead)
+    phrase = rest[lead:stop.start() if stop else len(rest)].strip()
+    if re.match(r"(?:that|to|it|what|how)\b", phrase):
+        return None
+    return (phrase, lead) if phrase and len(phrase.split()) <= 15 and _plausible(phrase) else None
+
+
+def _ends_with_speaker(rest: str) -> bool:
+    """True if the text after a cue is a speaker phrase and then the end of the
+    sentence, a place ("on its website") or a participle ("adding that ...")."""
+    named = _object(rest)
+    after = rest[named[1] + len(named[0]):] if named else ""
+    return bool(named) and (len(re.findall(r"\w+", _PLACE_AND_THAT.sub("", after))) < 2
+                            or bool(re.match(r"\s*,\s*\w+ing\b", after)))
+
+
+def _plausible(phrase: str) -> bool:
+    """A speaker is an anaphor, starts with a capital letter (after "the", "a",
+    "an"), or is "the ..." naming an actor ("the coast guard")."""
+    if _anaphor_type(phrase):
+        return True
+    first = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.IGNORECASE)
+    if first != phrase and find_actors(phrase):
+        return True
+    return bool(first) and first[0].isupper()
+
+
+def _found(speaker_start, speaker, base, cue_hit, text) -> dict:
+    c_start, c_end = base + cue_hit[0], base + cue_hit[1]
+    return {"speaker": speaker, "speaker_start": speaker_start, "cue": text[c_start:c_end], "cue_start": c_start}
+
+
+def _anaphor_type(phrase: str) -> str | None:
+    key = " ".join(phrase.lower().split())
+    for kind, words in _load_cues(CUES_FILE.resolve())["anaphors"].items():
+        if key in words:
+            return kind
+    return None
+
+
+def _speaker_type(phrase: str) -> str:
+    """person or organisation: a person title makes a person, then an
+    organisation word an organisation, then a name of capitalised words a person."""
+    words = re.findall(r"[\w'’-]+", phrase)
+    titles = _load_cues(CUES_FILE.resolve())["person_titles"]
+    if any(w.lower() in titles for w in words):
+        return "person"
+    if any(w.lower() in _load_cues(CUES_FILE.resolve())["organisation_words"] for w in words):
+        return "organisation"
+    if words and all(w[0].isupper() and not w.isupper() for w in words):
+        return "person"
+    return "organisation"
+
+
+def _resolve(rows: list[dict]) -> list[dict]:
+    """Fill resolved_speaker and speaker_actor; anaphors take the most recent
+    earlier speaker of the same type (see the module docstring)."""
+    done: list[dict] = []
+    for row in sorted(rows, key=lambda r: r["speaker_start"] if r["speaker_start"] >= 0 else r["start"]):
+        kind = _anaphor_type(row["speaker"]) if row["speaker"] else None
+        if kind:
+            key = row["speaker"].lower().split()[-1]
+            earlier = [r for r in done if r["resolved_speaker"] and r["speaker_start"] < row["speaker_start"]]
+            named = [r for r in earlier if key in ("minister", "ministry") and key in r["resolved_speaker"].lower()]
+            typed = [r for r in earlier if _speaker_type(r["resolved_speaker"]) == kind]
+            source = (named or typed or [None])[-1]
+            row["resolved_speaker"] = source["resolved_speaker"] if source else ""
+            row["speaker_actor"] = source["speaker_actor"] if source else ""
+        else:
+            row["resolved_speaker"] = row["speaker"]
+            mentions = find_actors(row["speaker"])
+            row["speaker_actor"] = mentions[-1].actor if mentions else ""
+        done.append(row)
+    return sorted(done, key=lambda r: (r["start"], r["kind"]))
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _row(kind, start, end, text, sent_of, found) -> dict:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return {"kind": kind, "start": start, "end": end, "first_sent_id": sent_of(start),
+            "last_sent_id": sent_of(max(start, end - 1)), "text": text[start:end],
+            "speaker": found["speaker"], "speaker_start": found["speaker_start"], "cue": found["cue"]}
+
+
+def _sentence_finder(spans):
+    """A function from a character offset to the index of its sentence."""
+    starts = [s for s, _ in spans]
+
+    def sent_of(pos: int) -> int:
+        return max(0, bisect.bisect_right(starts, pos) - 1)
+    return sent_of
+
+
+def _paragraph(text: str, pos: int) -> int:
+    return len(re.findall(r"\n+", text[:pos]))
+
+
+@lru_cache(maxsize=1)
+def _speech_lexicon() -> Lexicon:
+    return Lexicon.from_entries({"speech": _load_cues(CUES_FILE.resolve())["speech"]})
+
+
+@lru_cache(maxsize=1)
+def _trailers() -> tuple[str, ...]:
+    return tuple(sorted(_load_cues(CUES_FILE.resolve())["speaker_trailers"], key=len, reverse=True))
+
+
+@lru_cache(maxsize=8)
+def _load_cues(path: Path) -> dict:
+    if not path.is_file():
+        raise CuesError(f"{path}: no such cues file; pass the path of a YAML file like analysis/data/cues.yaml.")
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as err:
+        raise CuesError(f"{path}: not valid YAML ({err}).") from err
+    if not isinstance(data, dict):
+        raise CuesError(f"{path}: expected a mapping at the top level.")
+    for key in ("speech", "person_titles", "organisation_words", "speaker_trailers"):
+        if not isinstance(data.get(key), list) or not all(isinstance(w, str) and w.strip() for w in data[key]):
+            raise CuesError(f"{path}: '{key}:' must be a non-empty list of words or phrases.")
+        data[key] = [w.lower() for w in data[key]]
+    anaphors = data.get("anaphors")
+    if not isinstance(anaphors, dict) or set(anaphors) != {"person", "organisation"}:
+        raise CuesError(f"{path}: 'anaphors:' must map 'person' and 'organisation' to lists of words.")
+    for kind, words in anaphors.items():
+        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+            raise CuesError(f"{path}: anaphors.{kind} must be a list of words.")
+        anaphors[kind] = [" ".join(w.lower().split()) for w in words]
+    rules = data.get("responsibility")
+    if not isinstance(rules, list) or not rules:
+        raise CuesError(f"{path}: 'responsibility:' must be a non-empty list of rules.")
+    allowed = {"kind": set(data.get("kinds") or {}), "polarity": set(data.get("polarities") or {}),
+               "actor": {"subject", "object", "objects", "speaker"}}
+    if allowed["kind"] != {"causal", "treatment"} or allowed["polarity"] != {"assign", "deny"}:
+        raise CuesError(f"{path}: 'kinds:' must define causal and treatment, 'polarities:' assign and deny.")
+    ids = set()
+    for i, rule in enumerate(rules):
+        where = f"{path}: responsibility[{i}]" + (f" (id {rule.get('id')!r})" if isinstance(rule, dict) else "")
+        if not isinstance(rule, dict) or not isinstance(rule.get("id"), str) or rule["id"] in ids:
+            raise CuesError(f"{where}: each rule needs a unique 'id:'.")
+        ids.add(rule["id"])
+        for key, values in allowed.items():
+            if rule.get(key) not in values:
+                raise CuesError(f"{where}.{key}: {rule.get(key)!r} is not one of {sorted(values)}.")
+        if rule.get("speaker", "quote") not in ("quote", "subject"):
+            raise CuesError(f"{where}.speaker: {rule['speaker']!r} is not 'quote' or 'subject'.")
+        if not isinstance(rule.get("cues"), list) or not rule["cues"]:
+            raise CuesError(f"{where}.cues: expected a non-empty list of words or phrases.")
+    try:
+        Lexicon.from_entries({"speech": data["speech"]})
+        Lexicon.from_entries({r["id"]: r["cues"] for r in rules})
+    except LexiconError as err:
+        raise CuesError(f"{path}: {err}") from err
+    counterfactual = data.get("counterfactual")
+    needed = ("condition", "negation", "consequence", "wrongdoing")
+    if not isinstance(counterfactual, dict) or any(not isinstance(counterfactual.get(k), list) for k in needed):
+        raise CuesError(f"{path}: 'counterfactual:' must list {', '.join(needed)}.")
+    return data

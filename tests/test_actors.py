@@ -1,0 +1,95 @@
+"""Tests for analysis.actors: the shipped actors file, aliases worked out by hand,
+and clear errors for a user's file."""
+
+import pandas as pd
+import pytest
+
+import analysis
+from analysis.actors import ActorsError, actor_mentions, find_actors, load_actors
+
+IDS = ["libya", "international_community", "un_agencies", "europe", "smugglers_traffickers", "migrants",
+       "armed_groups", "media"]
+
+
+def actors_in(text):
+    return [(text[m.start:m.end], m.actor) for m in find_actors(text)]
+
+
+def test_shipped_file_has_the_eight_actors_each_with_a_definition():
+    actors = load_actors()
+    assert list(actors) == IDS
+    assert all(len(a["definition"].split()) >= 5 and a["aliases"] for a in actors.values())
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("the Government of National Unity (GNU) said", [("Government of National Unity", "libya"), ("GNU", "libya")]),
+    ("Libya's Anti Illegal Immigration Authority", [("Libya", "libya"), ("Anti Illegal Immigration Authority", "libya")]),
+    ("the Libyan coast guard and the Public Prosecutor", [("Libyan coast guard", "libya"), ("Public Prosecutor", "libya")]),
+    ("the international community and the world", [("international community", "international_community"),
+                                                   ("world", "international_community")]),
+    ("UNHCR, IOM, UNSMIL and the Fact-Finding Mission", [("UNHCR", "un_agencies"), ("IOM", "un_agencies"),
+                                                        ("UNSMIL", "un_agencies"), ("Fact-Finding Mission", "un_agencies")]),
+    ("the European Commission and Italy", [("European Commission", "europe"), ("Italy", "europe")]),
+    ("smugglers, traffickers and criminal gangs", [("smugglers", "smugglers_traffickers"),
+                                                  ("traffickers", "smugglers_traffickers"),
+                                                  ("gangs", "smugglers_traffickers")]),
+    ("certain people who took advantage of them", [("certain people who took advantage", "smugglers_traffickers")]),
+    ("refugees and asylum seekers", [("refugees", "migrants"), ("asylum seekers", "migrants")]),
+    ("Haftar's forces and local militias", [("Haftar's forces", "armed_groups"), ("militias", "armed_groups")]),
+    ("a CNN report and media outlets", [("CNN", "media"), ("media outlets", "media")]),
+])
+def test_aliases_of_each_actor(text, expected):
+    assert actors_in(text) == expected
+
+
+def test_longest_mention_wins_across_actors():
+    # "Italian Interior Minister" (europe) not "Interior Minister"; "Libyan National Army" not "Libyan".
+    assert actors_in("The Italian Interior Minister met the Libyan National Army.") == [
+        ("Italian Interior Minister", "europe"), ("Libyan National Army", "armed_groups")]
+    assert actors_in("European states and states") == [("European states", "europe"), ("states", "international_community")]
+
+
+def test_near_misses_are_not_mentions():
+    assert actors_in("The Migration Working Group discussed migration in Europeans' view") == []
+
+
+def test_actor_mentions_offsets_index_the_document():
+    corpus = analysis.load_corpus()
+    mentions = analysis.sentences(corpus).pipe(actor_mentions)
+    texts = dict(zip(corpus["doc_id"], corpus["text"]))
+    assert all(texts[d][s:e] == m for d, s, e, m in zip(mentions.doc_id, mentions.start, mentions.end, mentions.mention))
+    first = mentions[mentions.doc_id == corpus.doc_id[0]].head(3)
+    assert first[["mention", "actor"]].values.tolist() == [["UN", "un_agencies"],
+                                                          ["Fact-Finding Mission", "un_agencies"], ["Libya", "libya"]]
+
+
+def test_a_users_file_replaces_the_shipped_one(tmp_path):
+    path = tmp_path / "actors.yaml"
+    path.write_text("actors:\n  ngos:\n    definition: Non-governmental organisations at sea.\n"
+                    "    aliases: [NGO*, Sea-Watch]\n", encoding="utf-8")
+    assert list(load_actors(path)) == ["ngos"]
+    assert [(m.actor, m.alias) for m in find_actors("Sea Watch and other NGOs", path)] == [
+        ("ngos", "Sea-Watch"), ("ngos", "NGO*")]
+
+
+@pytest.mark.parametrize("body, named", [
+    ("actors:\n  ngos:\n    aliases: [NGO]\n", "actors.ngos.definition"),
+    ("actors:\n  ngos:\n    definition: NGOs.\n", "actors.ngos.aliases"),
+    ("actors:\n  ngos:\n    definition: NGOs.\n    aliases: [NGO, 3]\n", "actors.ngos.aliases"),
+    ("actors:\n  a:\n    definition: A.\n    aliases: [Italy]\n  b:\n    definition: B.\n    aliases: [italy]\n",
+     "also an alias of 'a'"),
+    ("- just a list\n", "'actors:'"),
+    ("actors:\n  ngos:\n    definition: NGOs.\n    aliases: ['NGO;']\n", "ngos"),
+])
+def test_bad_files_raise_errors_naming_the_key(tmp_path, body, named):
+    path = tmp_path / "bad.yaml"
+    path.write_text(body, encoding="utf-8")
+    with pytest.raises(ActorsError, match="bad.yaml") as err:
+        load_actors(path)
+    assert named in str(err.value)
+    assert isinstance(err.value, ValueError)
+
+
+def test_actor_mentions_needs_text():
+    with pytest.raises(ValueError, match="doc_id and text"):
+        actor_mentions(pd.DataFrame({"doc_id": ["d"]}))

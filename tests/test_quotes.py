@@ -1,0 +1,182 @@
+"""Tests for analysis.quotes: every quote and reported statement of the seeds with
+its speaker (read off the articles by hand), and each construction on sentences
+of our own."""
+
+import pandas as pd
+import pytest
+
+import analysis
+from analysis.quotes import CuesError, load_cues, quotes
+
+# (doc, kind, first_sent_id, last_sent_id, speaker as written, resolved speaker, actor), read off the seeds.
+SEED_QUOTES = [
+    ("000", "reported", 0, 0, "the Government of National Unity (GNU)", "the Government of National Unity (GNU)", "libya"),
+    ("000", "reported", 1, 1, "Libya's Foreign Ministry", "Libya's Foreign Ministry", "libya"),
+    ("000", "reported", 2, 2, "The ministry", "Libya's Foreign Ministry", "libya"),
+    ("000", "reported", 3, 3, "the statement", "Libya's Foreign Ministry", "libya"),
+    ("000", "reported", 5, 5, "It", "Libya's Foreign Ministry", "libya"),
+    ("000", "reported", 6, 6, "The ministry", "Libya's Foreign Ministry", "libya"),
+    ("000", "direct", 7, 7, "the statement", "Libya's Foreign Ministry", "libya"),
+    ("000", "reported", 8, 8, "The ministry", "Libya's Foreign Ministry", "libya"),
+    ("001", "reported", 0, 0, "The Chief of Anti-Illegal Immigration Department (AIID) Mohammed Besher",
+     "The Chief of Anti-Illegal Immigration Department (AIID) Mohammed Besher", "libya"),
+    ("001", "reported", 1, 1, "Besher", "Besher", "libya"),
+    ("001", "direct", 2, 2, "Besher", "Besher", "libya"),
+    ("001", "reported", 2, 2, "Besher", "Besher", "libya"),          # ", adding that ..."
+    ("001", "reported", 3, 3, "He", "Besher", "libya"),
+    ("001", "direct", 4, 5, "Besher", "Besher", "libya"),            # two paragraphs, then "Besher added."
+    ("001", "direct", 7, 8, "He", "Besher", "libya"),                # then "He further added."
+    ("001", "reported", 11, 11, "The Libyan Foreign Ministry", "The Libyan Foreign Ministry", "libya"),
+    ("001", "reported", 12, 12, "It", "The Libyan Foreign Ministry", "libya"),
+    ("002", "reported", 0, 0, "Interior Minister of Libya's UN-backed government Fat'hi Bashagha",
+     "Interior Minister of Libya's UN-backed government Fat'hi Bashagha", "libya"),
+    ("002", "direct", 2, 3, "Bashagha", "Bashagha", "libya"),
+    ("002", "reported", 5, 5, "The government", "The government", "libya"),
+    ("002", "reported", 6, 6, "The UN Higher Commission of Refugees (UNHCR) and the International Organization "
+     "for Migration (IOM)", "The UN Higher Commission of Refugees (UNHCR) and the International Organization "
+     "for Migration (IOM)", "un_agencies"),
+    ("002", "direct", 7, 9, "the IOM and the UNHCR", "the IOM and the UNHCR", "un_agencies"),
+    ("003", "reported", 0, 0, "Libya’s Anti Illegal Immigration Authority", "Libya’s Anti Illegal Immigration Authority",
+     "libya"),
+    ("003", "reported", 1, 1, "the Italian Interior Minister", "the Italian Interior Minister", "europe"),
+    ("003", "direct", 2, 3, "The Italian Interior Minister", "The Italian Interior Minister", "europe"),
+    ("003", "reported", 4, 4, "The Italian Interior Minister", "The Italian Interior Minister", "europe"),
+    ("003", "reported", 5, 5, "Bashagha", "Bashagha", "libya"),
+    ("003", "direct", 6, 6, "Bashagha", "Bashagha", "libya"),
+    ("003", "reported", 7, 7, "Bashagha", "Bashagha", "libya"),
+    ("003", "reported", 8, 8, "He", "Bashagha", "libya"),
+    ("003", "reported", 10, 10, "the European Commission", "the European Commission", "europe"),
+    ("003", "reported", 11, 11, "The European Commission", "The European Commission", "europe"),
+    ("003", "direct", 12, 12, "The European Commission", "The European Commission", "europe"),
+    ("003", "direct", 14, 14, "Commissioner for Humanitarian Aid and Crisis Management, Christos Stylianides",
+     "Commissioner for Humanitarian Aid and Crisis Management, Christos Stylianides", "europe"),
+    ("004", "reported", 0, 0, "the UNSMIL", "the UNSMIL", "un_agencies"),
+    ("004", "reported", 1, 1, "The UNSMIL", "The UNSMIL", "un_agencies"),
+    ("004", "reported", 2, 2, "the UNSMIL", "the UNSMIL", "un_agencies"),
+    ("004", "direct", 4, 4, "The UNSMIL", "The UNSMIL", "un_agencies"),
+    ("004", "reported", 6, 6, "Jaalal Alashi", "Jaalal Alashi", "libya"),
+    ("004", "direct", 7, 7, "Othman Belbeisi, IOM’s Chief of Mission", "Othman Belbeisi, IOM’s Chief of Mission",
+     "un_agencies"),
+    ("004", "reported", 8, 8, "It", "The UNSMIL", "un_agencies"),
+    ("004", "reported", 9, 9, "CNN", "CNN", "media"),
+]
+
+
+@pytest.fixture(scope="module")
+def seed_quotes():
+    corpus = analysis.load_corpus()
+    return corpus, quotes(corpus)
+
+
+def one(text):
+    return quotes(pd.DataFrame({"doc_id": ["d"], "text": [text]}))
+
+
+def test_every_quote_and_statement_of_the_seeds_with_its_speaker(seed_quotes):
+    _, table = seed_quotes
+    got = [(r.doc_id[:3], r.kind, r.first_sent_id, r.last_sent_id, r.speaker, r.resolved_speaker, r.speaker_actor)
+           for r in table.itertuples()]
+    assert got == SEED_QUOTES
+
+
+def test_offsets_index_the_document_and_quotes_exclude_the_marks(seed_quotes):
+    corpus, table = seed_quotes
+    texts = dict(zip(corpus.doc_id, corpus.text))
+    assert all(texts[d][s:e] == t for d, s, e, t in zip(table.doc_id, table.start, table.end, table.text))
+    assert all(texts[d][s:s + len(w)] == w for d, s, w in zip(table.doc_id, table.speaker_start, table.speaker))
+    besher = table[(table.kind == "direct") & (table.first_sent_id == 4) & table.doc_id.str.startswith("001")]
+    assert besher.text.iloc[0].startswith("Libya is bearing") and besher.text.iloc[0].endswith("to the world.")
+
+
+def test_cues_are_the_words_of_the_text(seed_quotes):
+    _, table = seed_quotes
+    assert table[table.doc_id.str.startswith("000")].cue.tolist() == [
+        "said", "said", "said", "according to", "noted", "demanded", "read", "underscored"]
+
+
+def test_attribution_after_the_quote_speaker_first_or_cue_first():
+    assert one('"We will not stop," the coast guard said.')[["kind", "text", "speaker", "cue", "speaker_actor"]].values.tolist() == [
+        ["direct", "We will not stop,", "the coast guard", "said", "libya"]]
+    assert one('"Ports stay open," said Italy’s Matteo Piantedosi, the interior minister.')[
+        ["speaker", "speaker_actor"]].values.tolist() == [["Italy’s Matteo Piantedosi", "europe"]]
+
+
+def test_attribution_line_on_its_own_after_a_quote_over_two_sentences():
+    table = one('“Boats left at night. Nobody stopped them.” The IOM explained.')
+    assert table[["kind", "first_sent_id", "last_sent_id", "text", "speaker", "speaker_actor"]].values.tolist() == [
+        ["direct", 0, 1, "Boats left at night. Nobody stopped them.", "The IOM", "un_agencies"]]
+
+
+def test_quote_over_paragraphs_reopened_or_not():
+    reopened = one('“The sea is deadly.\n“Europe must act.” Frontex said.')
+    assert reopened[["first_sent_id", "last_sent_id", "speaker"]].values.tolist() == [[0, 1, "Frontex"]]
+    not_reopened = one('“The sea is deadly.\n\nEurope must act.” Frontex said.')
+    assert not_reopened[["first_sent_id", "last_sent_id", "speaker"]].values.tolist() == [[0, 1, "Frontex"]]
+
+
+def test_attribution_inside_and_before_the_quote():
+    inside = one('"Camps are full," the UNHCR said. "They must close."')
+    assert inside[["text", "speaker"]].values.tolist() == [["Camps are full,", "the UNHCR"], ["They must close.", "the UNHCR"]]
+    before = one('The EU said: "We will fund the coast guard."')
+    assert before[["kind", "text", "speaker", "speaker_actor"]].values.tolist() == [
+        ["direct", "We will fund the coast guard.", "The EU", "europe"]]
+    own_line = one('Bashagha spoke. The IOM said:\n"We will act."')
+    assert own_line[["kind", "text", "speaker", "speaker_actor"]].values.tolist() == [
+        ["direct", "We will act.", "The IOM", "un_agencies"]]
+
+
+def test_reported_speech_before_and_after_and_according_to():
+    assert one("The UNHCR said that 300 people drowned.")[["text", "speaker"]].values.tolist() == [
+        ["300 people drowned", "The UNHCR"]]
+    assert one("Three boats sank, Italy's coast guard said on Twitter.")[["text", "speaker"]].values.tolist() == [
+        ["Three boats sank", "Italy's coast guard"]]
+    assert one("According to the IOM, 300 people drowned.")[["text", "speaker", "cue"]].values.tolist() == [
+        ["300 people drowned", "the IOM", "According to"]]
+
+
+def test_short_quotation_inside_a_sentence_is_not_a_quote_of_its_own():
+    table = one('The ministry said the file was "thorny and painful" for Libya.')
+    assert table[["kind", "speaker"]].values.tolist() == [["reported", "The ministry"]]
+
+
+def test_anaphors_take_the_most_recent_speaker_of_their_type():
+    text = ("Italy's interior minister said ports will close. The EU Commission said it will pay. "
+            "He added that boats must stop. It added that funds are ready. The minister said boats are coming. "
+            "UNHCR chief Filippo Grandi said camps are full. The minister added that Italy agrees.")
+    table = one(text)
+    assert table[["speaker", "resolved_speaker", "speaker_actor"]].values.tolist() == [
+        ["Italy's interior minister", "Italy's interior minister", "europe"],
+        ["The EU Commission", "The EU Commission", "europe"],
+        ["He", "Italy's interior minister", "europe"],
+        ["It", "The EU Commission", "europe"],
+        ["The minister", "Italy's interior minister", "europe"],
+        ["UNHCR chief Filippo Grandi", "UNHCR chief Filippo Grandi", "un_agencies"],
+        ["The minister", "Italy's interior minister", "europe"],     # "minister" beats the more recent chief
+    ]
+
+
+def test_anaphor_without_antecedent_stays_unresolved():
+    assert one("He said that boats must stop.")[["speaker", "resolved_speaker", "speaker_actor"]].values.tolist() == [
+        ["He", "", ""]]
+
+
+def test_sentence_without_speech_cue_gives_no_row():
+    assert one("Three boats sank off Libya on Monday.").empty
+
+
+def test_missing_columns_and_bad_cues_file(tmp_path):
+    with pytest.raises(ValueError, match="doc_id and text"):
+        quotes(pd.DataFrame({"text": ["x"]}))
+    bad = tmp_path / "cues.yaml"
+    bad.write_text("speech: [said]\n", encoding="utf-8")
+    with pytest.raises(CuesError, match="cues.yaml.*person_titles"):
+        load_cues(bad)
+    rules = load_cues()
+    body = bad.read_text()
+    import yaml
+    rules = dict(rules, responsibility=[{"id": "x", "cues": ["must"], "kind": "causal", "polarity": "maybe",
+                                         "actor": "subject"}])
+    bad.write_text(yaml.safe_dump(rules), encoding="utf-8")
+    with pytest.raises(CuesError, match=r"responsibility\[0\] \(id 'x'\)\.polarity"):
+        load_cues(bad)
+    assert body
