@@ -42,6 +42,8 @@ def run_notebook(path: str | Path, out_dir: str | Path | None = None, *, timeout
     out_dir = Path(out_dir) if out_dir is not None else figures_dir()
     out_dir.mkdir(parents=True, exist_ok=True)
     notebook = jupytext.read(path)
+    for number, cell in enumerate(notebook.cells):  # jupytext draws random ids; fix them for byte-identical copies
+        cell["id"] = f"cell-{number}"
     scratch = Path(tempfile.mkdtemp(prefix=f".tmp-{path.stem}-", dir=out_dir))
     saved_env = {k: os.environ.get(k) for k in [*KERNEL_ENV, "ANALYSIS_FIGURES_DIR"]}
     os.environ.update({**KERNEL_ENV, "ANALYSIS_FIGURES_DIR": str(scratch)})

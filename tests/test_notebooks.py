@@ -97,3 +97,11 @@ def test_jupyterlab_serves_the_kernel_and_opens_the_notebooks_as_notebooks(tmp_p
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_running_a_notebook_twice_gives_byte_identical_files(tmp_path):
+    notebook = NOTEBOOKS_DIR / "01_corpus.py"
+    first = {p.name: p.read_bytes() for p in run_notebook(notebook, tmp_path / "a")}
+    second = {p.name: p.read_bytes() for p in run_notebook(notebook, tmp_path / "b")}
+    assert first.keys() == second.keys() and len(first) > 1
+    assert [name for name in first if first[name] != second[name]] == []
