@@ -24,3 +24,15 @@ def write_atomic(path: Path, write: Callable[[Path], None]) -> Path:
         Path(tmp).unlink(missing_ok=True)
         raise
     return path
+
+
+class SavedFiles(list):
+    """The paths a save function wrote; shown by file name only, so a notebook's
+    output does not depend on where the project or its scratch folder lives.
+
+    >>> SavedFiles([Path("/tmp/x/a.png"), Path("/tmp/x/a.svg")])
+    saved a.png, a.svg
+    """
+
+    def __repr__(self) -> str:
+        return "saved " + ", ".join(Path(p).name for p in self)

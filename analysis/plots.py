@@ -12,13 +12,12 @@ that are byte-identical from run to run.
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import matplotlib
 
 import matplotlib.pyplot as plt
 
-from .output import write_atomic
+from .output import SavedFiles, write_atomic
 from .paths import figures_dir
 
 #: Okabe & Ito (2008) colour-blind-safe palette, black last.
@@ -63,17 +62,17 @@ def new_figure(width: str = "column", height: float | None = None, nrows: int = 
     return fig, ax
 
 
-def save_figure(fig, name: str, formats: tuple[str, ...] = ("png", "svg"), *, close: bool = True) -> list[Path]:
+def save_figure(fig, name: str, formats: tuple[str, ...] = ("png", "svg"), *, close: bool = True) -> SavedFiles:
     """Write ``figures/<name>.png`` and ``.svg`` deterministically; return the paths.
 
     >>> import os, tempfile; os.environ["ANALYSIS_FIGURES_DIR"] = tempfile.mkdtemp()
     >>> fig, ax = new_figure(); _ = ax.plot([0, 1])
-    >>> [p.name for p in save_figure(fig, "demo")]
-    ['demo.png', 'demo.svg']
+    >>> save_figure(fig, "demo")
+    saved demo.png, demo.svg
     >>> del os.environ["ANALYSIS_FIGURES_DIR"]
     """
     apply_style()
-    paths = []
+    paths = SavedFiles()
     for fmt in formats:
         metadata = {"png": PNG_METADATA, "svg": SVG_METADATA, "pdf": {"CreationDate": None, "ModDate": None}}[fmt]
         path = figures_dir() / f"{name}.{fmt}"

@@ -5,18 +5,17 @@ are byte-identical across runs.
 
 >>> import os, tempfile, pandas as pd
 >>> os.environ["ANALYSIS_FIGURES_DIR"] = tempfile.mkdtemp()
->>> [p.name for p in save_table(pd.DataFrame({"a": [1.5]}), "demo")]
-['demo.csv', 'demo.md', 'demo.tex']
+>>> save_table(pd.DataFrame({"a": [1.5]}), "demo")
+saved demo.csv, demo.md, demo.tex
 >>> del os.environ["ANALYSIS_FIGURES_DIR"]
 """
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pandas as pd
 
-from .output import write_atomic
+from .output import SavedFiles, write_atomic
 from .paths import figures_dir
 
 _LATEX_SPECIALS = {"&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_", "{": r"\{", "}": r"\}",
@@ -64,7 +63,7 @@ def to_latex(table: pd.DataFrame, digits: int = 3) -> str:
     return "\n".join(lines)
 
 
-def save_table(table: pd.DataFrame, name: str, *, digits: int = 3) -> list[Path]:
+def save_table(table: pd.DataFrame, name: str, *, digits: int = 3) -> SavedFiles:
     """Write ``figures/<name>.csv``, ``.md`` and ``.tex``; return the paths."""
     folder = figures_dir()
     writers = {
@@ -73,4 +72,4 @@ def save_table(table: pd.DataFrame, name: str, *, digits: int = 3) -> list[Path]
         "md": lambda p: p.write_text(to_markdown(table, digits) + "\n", encoding="utf-8"),
         "tex": lambda p: p.write_text(to_latex(table, digits) + "\n", encoding="utf-8"),
     }
-    return [write_atomic(folder / f"{name}.{ext}", write) for ext, write in writers.items()]
+    return SavedFiles(write_atomic(folder / f"{name}.{ext}", write) for ext, write in writers.items())
