@@ -21,9 +21,9 @@ from pathlib import Path
 from typing import NamedTuple
 
 import pandas as pd
-import yaml
 
 from .matching import Lexicon, LexiconError
+from .datafile import read_yaml_mapping
 from .paths import PACKAGE_DATA
 
 ACTORS_FILE = PACKAGE_DATA / "actors.yaml"
@@ -99,13 +99,9 @@ def actor_mentions(frame: pd.DataFrame, path: str | Path | None = None) -> pd.Da
 
 @lru_cache(maxsize=8)
 def _load_actors(path: Path) -> dict[str, dict]:
-    if not path.is_file():
-        raise ActorsError(f"{path}: no such actors file; pass the path of a YAML file with an 'actors:' mapping.")
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as err:
-        raise ActorsError(f"{path}: not valid YAML ({err}).") from err
-    if not isinstance(data, dict) or not isinstance(data.get("actors"), dict) or not data["actors"]:
+    data = read_yaml_mapping(path, ActorsError, kind="actors",
+                             hint="pass the path of a YAML file with an 'actors:' mapping.")
+    if not isinstance(data.get("actors"), dict) or not data["actors"]:
         raise ActorsError(f"{path}: expected a top-level key 'actors:' mapping each actor id to "
                           "'definition:' and 'aliases:'.")
     actors, owner = {}, {}

@@ -44,6 +44,7 @@ from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.utils.validation import check_is_fitted
 
 from .matching import Lexicon, LexiconError, is_negated
+from .datafile import read_yaml_mapping
 from .paths import PACKAGE_DATA
 from .segment import TOKEN_PATTERN, words
 
@@ -222,13 +223,8 @@ def _shipped() -> Codebook:
     return codebook_from_dict(_read_yaml(CODEBOOK_FILE), source=str(CODEBOOK_FILE))
 
 
-def _read_yaml(path: Path):
-    try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        where = f" line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        raise CodebookError(f"{path}:{where}: not valid YAML ({getattr(err, 'problem', err)}).") from None
+def _read_yaml(path: Path) -> dict:
+    return read_yaml_mapping(path, CodebookError, kind="codebook", hint="give the path of a .yaml or .dic file.")
 
 
 def _frame(data, where: str) -> dict:

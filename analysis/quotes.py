@@ -41,10 +41,10 @@ from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
-import yaml
 
 from .actors import find_actors
 from .matching import Lexicon, LexiconError
+from .datafile import read_yaml_mapping
 from .paths import PACKAGE_DATA
 from .segment import sentences
 
@@ -404,14 +404,8 @@ def _trailers() -> tuple[str, ...]:
 
 @lru_cache(maxsize=8)
 def _load_cues(path: Path) -> dict:
-    if not path.is_file():
-        raise CuesError(f"{path}: no such cues file; pass the path of a YAML file like analysis/data/cues.yaml.")
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as err:
-        raise CuesError(f"{path}: not valid YAML ({err}).") from err
-    if not isinstance(data, dict):
-        raise CuesError(f"{path}: expected a mapping at the top level.")
+    data = read_yaml_mapping(path, CuesError, kind="cues",
+                             hint="pass the path of a YAML file like analysis/data/cues.yaml.")
     for key in ("speech", "person_titles", "organisation_words", "speaker_trailers"):
         if not isinstance(data.get(key), list) or not all(isinstance(w, str) and w.strip() for w in data[key]):
             raise CuesError(f"{path}: '{key}:' must be a non-empty list of words or phrases.")

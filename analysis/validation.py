@@ -35,11 +35,11 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-import yaml
 
 from .actors import load_actors
 from .framing import load_codebook
 from .output import write_atomic
+from .datafile import read_yaml_mapping
 from .paths import PACKAGE_DATA
 from .plots import PALETTE, new_figure
 
@@ -694,15 +694,7 @@ def _integer(text: str) -> int | None:
 
 
 def _load_yaml(path: Path) -> dict:
-    if not path.is_file():
-        raise FileNotFoundError(f"{path} does not exist; pass the ids explicitly (frames=..., actors=...).")
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as err:
-        raise ValueError(f"{path}: not valid YAML ({err}).") from err
-    if not isinstance(data, dict):
-        raise ValueError(f"{path}: expected a mapping at the top level.")
-    return data
+    return read_yaml_mapping(path, hint="pass the ids explicitly (frames=..., actors=...).")
 
 
 def frame_ids() -> list[str]:
