@@ -15,3 +15,19 @@ import nltk  # noqa: E402
 
 nltk.data.path[:] = [_EMPTY]
 assert not os.listdir(_EMPTY), f"NLTK_DATA={_EMPTY} must be an empty folder for the tests"
+
+import pytest  # noqa: E402
+
+import analysis  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def corpus():
+    """The seed corpus (tests must not modify it)."""
+    return analysis.load_corpus()
+
+
+@pytest.fixture(scope="session")
+def sents(corpus):
+    """The seed corpus's sentences."""
+    return analysis.sentences(corpus)

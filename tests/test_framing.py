@@ -22,16 +22,6 @@ CODEBOOK_V11 = PROJ_ROOT / "tests" / "coding" / "frames_codebook_v1.1.yaml"
 NEWS_CODING = PROJ_ROOT / "tests" / "coding" / "frames_news_coding.csv"
 
 
-@pytest.fixture(scope="module")
-def corpus():
-    return analysis.load_corpus()
-
-
-@pytest.fixture(scope="module")
-def sents(corpus):
-    return analysis.sentences(corpus)
-
-
 def one(text):
     return pd.DataFrame({"doc_id": ["d"], "sent_id": [0], "start": [0], "text": [text]})
 

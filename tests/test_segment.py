@@ -5,16 +5,6 @@ import analysis
 from analysis.segment import sentence_spans, token_spans, words
 
 
-@pytest.fixture(scope="module")
-def corpus():
-    return analysis.load_corpus()
-
-
-@pytest.fixture(scope="module")
-def sents(corpus):
-    return analysis.sentences(corpus)
-
-
 def _text(corpus):
     return corpus.set_index("doc_id")["text"]
 

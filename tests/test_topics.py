@@ -38,11 +38,6 @@ def overlapping():
     return planted_corpus(n_docs=200, k=4, shared_words=10, alpha=0.1, doc_length=80, seed=1)
 
 
-@pytest.fixture(scope="module")
-def corpus():
-    return analysis.load_corpus()
-
-
 # --- preprocessing -----------------------------------------------------------
 
 
