@@ -36,7 +36,7 @@ figures: $(STAMPS) figures/codebook.md ## Rebuild every figure and table in figu
 	@$(if $(wildcard $(NEWS_ZIP)),,echo "Skipped $(NEWS_NOTEBOOKS): run 'make news-corpus' first to obtain the NewsArticles corpus.")
 
 figures/.stamps/%.done: notebooks/%.py $(PACKAGE) $(SEEDS) | $(SETUP)
-	$(PY) -m analysis.notebooks $<
+	$(PY) -m analysis run-notebook $<
 	@mkdir -p $(@D) && touch $@
 
 figures/.stamps/06_outlets.done: $(NEWS_ZIP)
@@ -44,12 +44,12 @@ figures/.stamps/06_outlets.done: $(NEWS_ZIP)
 codebook: figures/codebook.md ## Write the codebook (frames, actors, cues) for a paper's appendix
 
 figures/codebook.md: $(wildcard analysis/data/*.yaml) analysis/validation.py | $(SETUP)
-	$(PY) -m analysis.validation codebook $@
+	$(PY) -m analysis codebook $@
 
 news-corpus: $(NEWS_ZIP) ## Fetch the NewsArticles corpus (3,824 articles; Dai 2017) into data/external/
 
 $(NEWS_ZIP): | $(SETUP)
-	$(PY) -m analysis.news fetch --dest $@
+	$(PY) -m analysis fetch-news --dest $@
 
 test: $(SETUP) ## Run the test suite offline (NLTK_DATA points at an empty folder)
 	@mkdir -p $(VENV)/empty_nltk_data

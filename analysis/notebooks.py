@@ -7,7 +7,7 @@ into a scratch folder, and only when every cell succeeded moves them into
 A failing notebook raises ``NotebookError`` naming the cell and the error, and
 leaves ``figures/`` untouched. ``make figures`` calls it once per notebook::
 
-    python -m analysis.notebooks notebooks/01_corpus.py
+    python -m analysis run-notebook notebooks/01_corpus.py
 """
 
 from __future__ import annotations
@@ -77,7 +77,7 @@ def run_notebook(path: str | Path, out_dir: str | Path | None = None, *, timeout
 
 def main(argv: list[str]) -> int:
     if not argv:
-        print("usage: python -m analysis.notebooks NOTEBOOK.py [...]", file=sys.stderr)
+        print("usage: python -m analysis run-notebook NOTEBOOK.py [...]", file=sys.stderr)
         return 2
     for name in argv:
         try:
@@ -88,6 +88,3 @@ def main(argv: list[str]) -> int:
         print(f"{name}: wrote {len(paths)} file(s)")
     return 0
 
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))

@@ -18,7 +18,7 @@ Coding sheets
 
 Codebook
   * ``codebook(format="markdown")`` renders frames, actors and cues for a
-    paper's appendix; ``python -m analysis.validation codebook OUT.md`` writes it.
+    paper's appendix; ``python -m analysis codebook OUT.md`` writes it.
 
 >>> import pandas as pd
 >>> table = pd.DataFrame({"A": ["x", "y", "x"], "B": ["x", "y", "y"]})
@@ -718,7 +718,7 @@ def codebook(format: str = "markdown") -> str:
     what counts, examples, dictionary entries), actors (definitions, aliases)
     and the cues of responsibility attribution, with the files' versions.
 
-    ``python -m analysis.validation codebook figures/codebook.md`` writes it.
+    ``python -m analysis codebook figures/codebook.md`` writes it.
 
     >>> text = codebook()
     >>> text.splitlines()[0]
@@ -820,15 +820,12 @@ def _cues_markdown(cues: dict) -> list[str]:
 
 
 def main(argv: list[str]) -> int:
-    """``python -m analysis.validation codebook OUT.md``: write the codebook as Markdown."""
+    """``python -m analysis codebook OUT.md``: write the codebook as Markdown."""
     if len(argv) != 2 or argv[0] != "codebook":
-        print("usage: python -m analysis.validation codebook OUT.md", file=sys.stderr)
+        print("usage: python -m analysis codebook OUT.md", file=sys.stderr)
         return 2
     text = codebook("markdown")
     out = write_atomic(Path(argv[1]), lambda tmp: tmp.write_text(text, encoding="utf-8"))
     print(f"wrote {out}")
     return 0
 
-
-if __name__ == "__main__":
-    raise SystemExit(main(sys.argv[1:]))

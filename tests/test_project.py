@@ -46,3 +46,10 @@ def test_ci_runs_the_readme_test_command():
     readme = (PROJ_ROOT / "README.md").read_text()
     ci = (PROJ_ROOT / ".ci" / "run").read_text()
     assert "make test" in readme and re.search(r"^make test$", ci, re.M)
+
+
+def test_command_line_lists_its_commands_and_rejects_unknown_ones(capsys):
+    from analysis.__main__ import main
+    assert main(["no-such-command"]) == 2
+    usage = capsys.readouterr().err
+    assert all(cmd in usage for cmd in ["run-notebook", "codebook", "fetch-news"])

@@ -1,0 +1,174 @@
+"""featurize: known answers on a generated corpus; chunked == whole; streamed
+file == loaded file; pandas == Dask on a two-process LocalCluster."""
+
+import importlib
+import json
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+import analysis
+from analysis.corpus import CorpusError
+from analysis.featurize import corpus_chunks, empty_tables, featurize, featurize_to_parquet
+
+featurize_module = importlib.import_module("analysis.featurize")   # analysis.featurize is the function
+
+SENTENCES = [
+    "Italy accused smugglers of the deaths of migrants.",
+    "Libya bears no responsibility for the crisis.",
+    "Aid and relief for victims.",
+    "The weather was mild.",
+    "Illegal immigrants were arrested by police in Tripoli.",
+    "Refugees and migrants waited at the border.",
+]
+
+
+def generated_corpus(n_docs=9):
+    """Doc i has paragraphs of sentences picked deterministically from SENTENCES."""
+    docs = []
+    for i in range(n_docs):
+        picks = [SENTENCES[(i + k * (i % 3 + 1)) % len(SENTENCES)] for k in range(2 + i % 4)]
+        paragraphs = [" ".join(picks[j:j + 2]) for j in range(0, len(picks), 2)]
+        docs.append({"doc_id": f"d{i}", "text": "\n".join(paragraphs), "outlet": "ABC"[i % 3]})
+    return pd.DataFrame(docs)
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return analysis.load_corpus(generated_corpus())
+
+
+@pytest.fixture(scope="module")
+def whole(corpus):
+    return featurize(corpus, progress=False)
+
+
+def test_known_answers_for_one_document():
+    doc = pd.DataFrame({"doc_id": ["a"], "text": [SENTENCES[0] + " " + SENTENCES[1] + "\n" + SENTENCES[2]]})
+    sents, attrs = featurize(doc, progress=False)
+    assert sents[["sent_id", "par_id", "start", "end"]].values.tolist() == [[0, 0, 0, 50], [1, 0, 51, 96],
+                                                                            [2, 1, 97, 124]]
+    assert sents["criminality"].tolist() == [1, 0, 0] and sents["humanitarian"].tolist() == [0, 0, 3]
+    assert sents["naming"].tolist() == ["migrants", "", ""]
+    assert sents["n_attributions"].tolist() == [1, 1, 0]
+    assert attrs[["sent_id", "actor", "kind", "polarity"]].values.tolist() == [
+        [0, "smugglers_traffickers", "causal", "assign"], [1, "libya", "causal", "deny"]]
+
+
+def test_naming_lists_distinct_labels_in_text_order():
+    doc = pd.DataFrame({"doc_id": ["a"], "text": ["Migrants, illegal immigrants and migrants met the Commissioner "
+                                                  "for Refugees."]})
+    assert featurize(doc, progress=False)[0]["naming"].tolist() == ["migrants; illegal_immigrants"]
+
+
+def test_tables_agree_with_the_building_blocks(corpus, whole):
+    sents, attrs = whole
+    expected = analysis.sentences(corpus)
+    pd.testing.assert_frame_equal(sents[expected.columns], expected.astype({"doc_id": "str", "text": "str"}))
+    scores = analysis.frame_scores(expected)
+    frame_ids = list(scores.columns[len(expected.columns):])
+    assert sents[frame_ids].equals(scores[frame_ids])
+    pd.testing.assert_frame_equal(attrs, analysis.attributions(corpus).astype(attrs.dtypes.to_dict()))
+    assert sents["n_attributions"].sum() == len(attrs) > 0
+    assert list(sents.columns) == list(empty_tables()[0].columns)
+
+
+@pytest.mark.parametrize("chunksize", [1, 2, 4, 1000])
+def test_chunked_equals_whole(corpus, whole, chunksize):
+    sents, attrs = featurize(corpus, chunksize=chunksize, progress=False)
+    pd.testing.assert_frame_equal(sents, whole[0])
+    pd.testing.assert_frame_equal(attrs, whole[1])
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".tsv", ".jsonl", ".parquet"])
+def test_streaming_a_file_equals_loading_it(tmp_path, monkeypatch, suffix):
+    path = tmp_path / f"corpus{suffix}"
+    table = generated_corpus()
+    if suffix == ".jsonl":
+        path.write_text("".join(json.dumps(r) + "\n" for r in table.to_dict("records")), encoding="utf-8")
+    elif suffix == ".parquet":
+        table.to_parquet(path)
+    else:
+        table.to_csv(path, sep="\t" if suffix == ".tsv" else ",", index=False)
+    loaded = featurize(analysis.load_corpus(path), progress=False)
+    seen = []
+    real = featurize_module.featurize_frame
+    monkeypatch.setattr(featurize_module, "featurize_frame", lambda c, cb=None: seen.append(len(c)) or real(c, cb))
+    streamed = featurize(path, chunksize=4, progress=False)
+    assert seen == [4, 4, 1]
+    pd.testing.assert_frame_equal(streamed[0], loaded[0])
+    pd.testing.assert_frame_equal(streamed[1], loaded[1])
+
+
+def test_streamed_chunks_are_corpus_tables_like_load_corpus(tmp_path):
+    path = tmp_path / "c.csv"
+    generated_corpus().to_csv(path, index=False)
+    chunks, total = corpus_chunks(path, chunksize=4)
+    streamed = pd.concat(list(chunks), ignore_index=True)
+    loaded = analysis.load_corpus(path)
+    assert total is None
+    pd.testing.assert_frame_equal(streamed.drop(columns="source"), loaded.drop(columns="source"))
+    assert streamed["source"].iloc[5] == "c.csv rows 5-8: row 2"
+
+
+def test_streaming_numbers_rows_across_chunks(tmp_path):
+    path = tmp_path / "c.csv"
+    generated_corpus(5).drop(columns="doc_id").to_csv(path, index=False)
+    sents, _ = featurize(path, id_col=None, chunksize=2, progress=False)
+    assert sents["doc_id"].unique().tolist() == [f"row-{i}" for i in range(1, 6)]
+
+
+def test_streaming_finds_duplicates_and_empty_rows_across_chunks(tmp_path):
+    path = tmp_path / "c.csv"
+    table = generated_corpus(6)
+    table.loc[4, "doc_id"] = "d0"
+    table.to_csv(path, index=False)
+    with pytest.raises(CorpusError, match=r"c.csv rows 4-6: row 2: duplicate doc_id 'd0'"):
+        featurize(path, chunksize=3, progress=False)
+    table.loc[5, "text"] = None
+    table.to_csv(path, index=False)
+    with pytest.warns(UserWarning, match="skipped 2 document") as caught:
+        sents, _ = featurize(path, chunksize=3, on_error="skip", progress=False)
+    message = str(caught[0].message)
+    assert "rows 4-6: row 2: duplicate doc_id 'd0'" in message and "rows 4-6: row 3 (doc_id 'd5'): empty" in message
+    assert sents["doc_id"].unique().tolist() == ["d0", "d1", "d2", "d3"]
+
+
+def test_bad_input_is_named():
+    with pytest.raises(ValueError, match=r"missing \['text'\]"):
+        featurize(pd.DataFrame({"doc_id": ["a"], "body": ["x"]}), progress=False)
+    with pytest.raises(ValueError, match="chunksize must be a positive"):
+        featurize(pd.DataFrame({"doc_id": ["a"], "text": ["x"]}), chunksize=0, progress=False)
+
+
+def test_parquet_output_equals_the_tables_and_is_never_overwritten(tmp_path, corpus, whole):
+    paths = featurize_to_parquet(corpus, tmp_path / "out", chunksize=2, progress=False)
+    for path, table in zip(paths, whole):
+        pd.testing.assert_frame_equal(pd.read_parquet(path), table)
+    with pytest.raises(FileExistsError, match="already exist"):
+        featurize_to_parquet(corpus, tmp_path / "out", progress=False)
+
+
+def test_pandas_path_never_imports_dask():
+    code = ("import sys, pandas as pd, analysis; "
+            "analysis.featurize(pd.DataFrame({'doc_id': ['a'], 'text': ['Aid.']}), progress=False); "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('dask', 'distributed')))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+
+
+def test_dask_on_two_worker_processes_equals_pandas(corpus, whole):
+    dask = pytest.importorskip("dask")
+    dd = pytest.importorskip("dask.dataframe")
+    distributed = pytest.importorskip("distributed")
+    lazy = featurize(dd.from_pandas(corpus[["doc_id", "text"]], npartitions=3))
+    for table, expected in zip(lazy, whole):
+        assert isinstance(table, dd.DataFrame)
+        assert table.dtypes.to_dict() == expected.dtypes.to_dict()
+    with distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1,
+                                  dashboard_address=None) as cluster, distributed.Client(cluster):
+        sents, attrs = dask.compute(*lazy)
+    pd.testing.assert_frame_equal(sents.reset_index(drop=True), whole[0])
+    pd.testing.assert_frame_equal(attrs.reset_index(drop=True), whole[1])
