@@ -62,8 +62,7 @@ def find_actors(text: str, path: str | Path | None = None) -> list[Mention]:
     >>> [(m.actor, m.alias) for m in find_actors("the eastern-based army and militias")]
     [('armed_groups', 'eastern-based army'), ('armed_groups', 'militia*')]
     """
-    lexicon = _lexicon((Path(path) if path else ACTORS_FILE).resolve())
-    order = {actor: i for i, actor in enumerate(lexicon.labels)}
+    lexicon, order = _finder(Path(path) if path else ACTORS_FILE)
     hits = sorted(lexicon.find(text), key=lambda h: (h[0], -(h[1] - h[0]), order[h[2]]))
     mentions: list[Mention] = []
     for start, end, actor, alias in hits:
@@ -133,3 +132,10 @@ def _load_actors(path: Path) -> dict[str, dict]:
 @lru_cache(maxsize=8)
 def _lexicon(path: Path) -> Lexicon:
     return Lexicon.from_entries({a: e["aliases"] for a, e in _load_actors(path).items()})
+
+
+@lru_cache(maxsize=8)
+def _finder(path: Path) -> tuple[Lexicon, dict[str, int]]:
+    """The lexicon of an actors file and each actor's place in it (the path resolved once)."""
+    lexicon = _lexicon(path.resolve())
+    return lexicon, {actor: i for i, actor in enumerate(lexicon.labels)}

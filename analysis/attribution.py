@@ -47,8 +47,8 @@ import pandas as pd
 from .actors import ActorsError, Mention, actor_mentions, find_actors, load_actors
 from .matching import Lexicon, is_negated
 from .plots import PALETTE, new_figure
-from .quotes import CUES_FILE, CuesError, _speech_lexicon, load_cues, quotes
-from .segment import sentences
+from .quotes import CUES_FILE, CuesError, _hits_by_text, _speech_lexicon, load_cues, quotes
+from .segment import sentences as segment_sentences
 
 #: The public names of actors, quotes and attribution, exported together by ``analysis``.
 __all__ = ["ActorsError", "CuesError", "actor_mentions", "attributions", "attributions_agreement", "find_actors",
@@ -65,12 +65,15 @@ _COORDINATION = re.compile(r"^(?:\s*(?:,|and|or|as well as|the|its|their|with|in
                            re.IGNORECASE)
 
 
-def attributions(corpus: pd.DataFrame) -> pd.DataFrame:
+def attributions(corpus: pd.DataFrame, sentences: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per responsibility attribution: doc_id, sent_id, start, end
     (evidence span, offsets into the document's text), speaker (actor id, or
     empty for the outlet's own voice), actor, kind (causal | treatment),
     polarity (assign | deny), cue (the words that carry it), rule (its id in
     ``cues.yaml``), evidence (the text of the span).
+
+    ``sentences`` is the corpus's table from :func:`analysis.sentences`, if
+    already made (it is made otherwise).
 
     >>> import pandas as pd
     >>> doc = pd.DataFrame({"doc_id": ["d"], "text": ["Libya bears no full responsibility for it."]})
@@ -81,26 +84,27 @@ def attributions(corpus: pd.DataFrame) -> pd.DataFrame:
     if missing:
         raise ValueError(f"attributions() needs columns doc_id and text; missing {missing}. "
                          "Pass the table made by analysis.load_corpus().")
-    said = quotes(corpus)
+    sents = segment_sentences(corpus) if sentences is None else sentences
+    said = quotes(corpus, sentences=sents)
     texts = dict(zip(corpus["doc_id"], corpus["text"]))
-    sents = sentences(corpus)
-    carried = _carried_speakers(sents, said)
-    by_doc = {doc_id: group for doc_id, group in said.groupby("doc_id", sort=False)}
+    statements = _statements_by_sentence(said)
+    carried = _carried_speakers(sents, statements)
     rows = []
-    for sent in sents.itertuples(index=False):
-        said_here = by_doc.get(sent.doc_id, said.iloc[:0])
-        statements = said_here[(said_here["first_sent_id"] <= sent.sent_id)
-                               & (said_here["last_sent_id"] >= sent.sent_id)]
-        for found in _sentence_attributions(sent.text):
-            start, end = sent.start + found["start"], sent.start + found["end"]
-            speaker = (found["speaker"] or _speaker_at(statements, sent.start + found["cue_at"])
-                       or carried.get((sent.doc_id, sent.sent_id), ""))
+    texts_of_sents = sents["text"].tolist()
+    hits = _hits_by_text(_cue_lexicon(), texts_of_sents)
+    for doc_id, sent_id, sent_start, text, sent_hits in zip(sents["doc_id"], sents["sent_id"], sents["start"],
+                                                            texts_of_sents, hits):
+        for found in _sentence_attributions(text, sent_hits):
+            start, end = sent_start + found["start"], sent_start + found["end"]
+            speaker = (found["speaker"] or _speaker_at(statements.get((doc_id, sent_id), []),
+                                                       sent_start + found["cue_at"])
+                       or carried.get((doc_id, sent_id), ""))
             if not found["actor"]:                          # the speaker's own responsibility
                 if not speaker:
                     continue
                 found["actor"] = speaker
-            rows.append([sent.doc_id, sent.sent_id, start, end, speaker, found["actor"], found["kind"],
-                         found["polarity"], found["cue"], found["rule"], texts[sent.doc_id][start:end]])
+            rows.append([doc_id, sent_id, start, end, speaker, found["actor"], found["kind"],
+                         found["polarity"], found["cue"], found["rule"], texts[doc_id][start:end]])
     table = pd.DataFrame(_merge(rows), columns=COLUMNS)
     table["evidence"] = pd.Series([texts[d][s:e] for d, s, e in zip(table["doc_id"], table["start"], table["end"])],
                                   index=table.index, dtype=object)
@@ -211,11 +215,15 @@ def _in_file_order(ids) -> list[str]:
 # --------------------------------------------------------------------------- one sentence
 
 
-def _sentence_attributions(text: str) -> list[dict]:
-    """Attributions in one sentence, offsets into it."""
+def _sentence_attributions(text: str, lexicon_hits: list[tuple[int, int, str, str]]) -> list[dict]:
+    """Attributions in one sentence, offsets into it; ``lexicon_hits`` are the
+    cue lexicon's hits in it."""
+    hits = _cue_hits(text, lexicon_hits)
+    if not hits and not _counterfactual_pattern().search(text):
+        return []                                   # most sentences: no cue, no actor lookup
     mentions = find_actors(text)
     found = []
-    for start, end, rule_id, _ in _cue_hits(text):
+    for start, end, rule_id, _ in hits:
         rule = _rules()[rule_id]
         before = text[:start].split()
         if before and before[-1].lower() in {w.lower() for w in rule.get("not_after", [])}:
@@ -241,10 +249,10 @@ def _sentence_attributions(text: str) -> list[dict]:
     return sorted(found, key=lambda f: (f["start"], f["end"], f["actor"]))
 
 
-def _cue_hits(text: str) -> list[tuple[int, int, str, str]]:
+def _cue_hits(text: str, lexicon_hits: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
     """Cue hits, longest first at each position, without overlaps."""
-    order = {rule_id: i for i, rule_id in enumerate(_rules())}
-    hits = sorted(_cue_lexicon().find(text), key=lambda h: (h[0], -(h[1] - h[0]), order[h[2]]))
+    order = _rule_order()
+    hits = sorted(lexicon_hits, key=lambda h: (h[0], -(h[1] - h[0]), order[h[2]]))
     hits = [h for h in hits if not _in_name(text, h[0])]
     kept: list[tuple[int, int, str, str]] = []
     for hit in hits:
@@ -334,15 +342,12 @@ def _merge(rows: list[list]) -> list[list]:
     return merged
 
 
-def _carried_speakers(sents: pd.DataFrame, said: pd.DataFrame) -> dict:
+def _carried_speakers(sents: pd.DataFrame, statements: dict) -> dict:
     """Speakers of sentences without a statement of their own that stand
     between two sentences with statements of the same speaker: a paraphrase
     that goes on ("The ministry said ... Another point was that ... It further
-    noted ...")."""
-    spoken: dict = {}
-    for row in said.itertuples(index=False):
-        for sent_id in range(row.first_sent_id, row.last_sent_id + 1):
-            spoken.setdefault((row.doc_id, sent_id), row.speaker_actor)
+    noted ..."). ``statements`` is :func:`_statements_by_sentence`."""
+    spoken = {key: found[0][3] for key, found in statements.items()}
     carried = {}
     for doc_id, sent_id in zip(sents["doc_id"], sents["sent_id"]):
         before, after = spoken.get((doc_id, sent_id - 1)), spoken.get((doc_id, sent_id + 1))
@@ -351,17 +356,35 @@ def _carried_speakers(sents: pd.DataFrame, said: pd.DataFrame) -> dict:
     return carried
 
 
-def _speaker_at(statements: pd.DataFrame, position: int) -> str:
-    """Actor of the quote or statement that covers ``position``, else of the
-    statement of the sentence; empty (the outlet) when there is none."""
-    covering = statements[(statements["start"] <= position) & (statements["end"] > position)]
-    chosen = covering if len(covering) else statements[statements["kind"] == "reported"]
-    return str(chosen["speaker_actor"].iloc[0]) if len(chosen) else ""
+def _statements_by_sentence(said: pd.DataFrame) -> dict:
+    """``{(doc_id, sent_id): [(start, end, kind, speaker_actor), ...]}``: the
+    quotes and statements over each sentence, in the order of ``said``."""
+    statements: dict = {}
+    for row in zip(said["doc_id"], said["first_sent_id"], said["last_sent_id"], said["start"], said["end"],
+                   said["kind"], said["speaker_actor"]):
+        doc_id, first, last, statement = row[0], row[1], row[2], row[3:]
+        for sent_id in range(first, last + 1):
+            statements.setdefault((doc_id, sent_id), []).append(statement)
+    return statements
+
+
+def _speaker_at(statements: list[tuple], position: int) -> str:
+    """Actor of the quote or statement (``(start, end, kind, speaker_actor)``)
+    that covers ``position``, else of the statement of the sentence; empty (the
+    outlet) when there is none."""
+    covering = [s for s in statements if s[0] <= position < s[1]]
+    chosen = covering or [s for s in statements if s[2] == "reported"]
+    return str(chosen[0][3]) if chosen else ""
 
 
 @lru_cache(maxsize=1)
 def _rules() -> dict[str, dict]:
     return {rule["id"]: rule for rule in load_cues(CUES_FILE)["responsibility"]}
+
+
+@lru_cache(maxsize=1)
+def _rule_order() -> dict[str, int]:
+    return {rule_id: i for i, rule_id in enumerate(_rules())}
 
 
 @lru_cache(maxsize=1)

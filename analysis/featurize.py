@@ -132,12 +132,12 @@ def featurize_frame(corpus: pd.DataFrame, codebook=None) -> tuple[pd.DataFrame, 
     empty_sents, empty_attrs = empty_tables(cb)
     if len(corpus) == 0:
         return empty_sents, empty_attrs
-    sents = sentences(corpus)[["doc_id", "sent_id", "par_id", "start", "end", "text"]]
-    sents = frame_scores(sents, cb)
+    segmented = sentences(corpus)[["doc_id", "sent_id", "par_id", "start", "end", "text"]]
+    sents = frame_scores(segmented, cb)
     naming = migrant_naming(sents[["doc_id", "sent_id", "start", "text"]], cb)
     named = (naming[~naming["proper_name"]].drop_duplicates(["doc_id", "sent_id", "label"])
              .groupby(["doc_id", "sent_id"], sort=False)["label"].agg("; ".join))
-    attrs = attributions(corpus[["doc_id", "text"]])
+    attrs = attributions(corpus[["doc_id", "text"]], sentences=segmented)
     counts = attrs.groupby(["doc_id", "sent_id"]).size()
     keys = pd.MultiIndex.from_frame(sents[["doc_id", "sent_id"]])
     sents["naming"] = named.reindex(keys, fill_value="").to_numpy()

@@ -38,9 +38,9 @@ True
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
-
-import numpy as np
+from itertools import accumulate
 
 #: Words that negate what follows them in the same clause (plus any word ending in n't).
 NEGATORS = frozenset({"no", "not", "never", "without", "neither", "nor", "none", "nobody", "nothing",
@@ -196,10 +196,8 @@ class Lexicon:
         scan = (self._pattern_lower.finditer(lower) if len(lower) == len(joined)
                 else self.pattern.finditer(joined))
         matches = [(m.start(), m.group(1)) for m in scan]
-        bases = np.zeros(len(texts), dtype=np.int64)
-        np.cumsum([len(t) + 1 for t in texts[:-1]], out=bases[1:])
-        units = (np.searchsorted(bases, [p for p, _ in matches], side="right") - 1).tolist()
-        bases = bases.tolist()
+        bases = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+        units = [bisect_right(bases, p) - 1 for p, _ in matches]
         last_end = dict.fromkeys(self.labels, -1)
         cache, resolve = self._cache, self._resolve
         hits = []

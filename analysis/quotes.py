@@ -46,7 +46,7 @@ from .actors import find_actors
 from .matching import Lexicon, LexiconError
 from .datafile import read_yaml_mapping
 from .paths import PACKAGE_DATA
-from .segment import sentences
+from .segment import sentences as segment_sentences
 
 CUES_FILE = PACKAGE_DATA / "cues.yaml"
 COLUMNS = ["doc_id", "kind", "start", "end", "first_sent_id", "last_sent_id", "text",
@@ -75,11 +75,14 @@ def load_cues(path: str | Path | None = None) -> dict:
     return _load_cues((Path(path) if path else CUES_FILE).resolve())
 
 
-def quotes(corpus: pd.DataFrame) -> pd.DataFrame:
+def quotes(corpus: pd.DataFrame, sentences: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per direct quote (``kind`` "direct") or reported statement
     ("reported"): doc_id, kind, start, end (offsets of the quoted or reported
     words in the document's text), first_sent_id, last_sent_id, text, speaker
     (as written), speaker_start, resolved_speaker, speaker_actor, cue.
+
+    ``sentences`` is the corpus's table from :func:`analysis.sentences`, if
+    already made (it is made otherwise).
 
     >>> import pandas as pd
     >>> text = '"We will act," EU commissioner Ylva Johansson said.\\nShe added that Italy must help.'
@@ -91,12 +94,13 @@ def quotes(corpus: pd.DataFrame) -> pd.DataFrame:
     if missing:
         raise ValueError(f"quotes() needs columns doc_id and text; missing {missing}. "
                          "Pass the table made by analysis.load_corpus().")
-    sents = sentences(corpus)
+    sents = segment_sentences(corpus) if sentences is None else sentences
+    spans: dict = {}
+    for doc_id, start, end in zip(sents["doc_id"], sents["start"], sents["end"]):
+        spans.setdefault(doc_id, []).append((start, end))
     rows = []
     for doc_id, text in zip(corpus["doc_id"], corpus["text"]):
-        doc_sents = sents[sents["doc_id"] == doc_id]
-        spans = list(zip(doc_sents["start"], doc_sents["end"]))
-        rows += _resolve([dict(doc_id=doc_id, **r) for r in _doc_quotes(text, spans)])
+        rows += _resolve([dict(doc_id=doc_id, **r) for r in _doc_quotes(text, spans.get(doc_id, []))])
     table = pd.DataFrame(rows, columns=COLUMNS)
     for col in ("start", "end", "first_sent_id", "last_sent_id", "speaker_start"):
         table[col] = table[col].astype("int64")
@@ -111,6 +115,7 @@ def _doc_quotes(text: str, spans: list[tuple[int, int]]) -> list[dict]:
     cues = _speech_lexicon()
     marks = _quote_marks(text)
     sent_of = _sentence_finder(spans)
+    paragraph_of = _paragraph_finder(text)
     rows, used_cues = [], set()
     previous = None
     for open_, close in marks:
@@ -119,17 +124,19 @@ def _doc_quotes(text: str, spans: list[tuple[int, int]]) -> list[dict]:
         if before.strip() and not re.search(r"[,:]\s*$", before) or not re.search(r"\w", text[open_:close]):
             continue                                     # a short quotation inside a sentence, or empty
         found = _after(text, close, spans, sent_of, cues) or _before(text, s_start, open_, cues)
-        if found is None and previous and previous["par"] == _paragraph(text, open_) and before.strip() == "":
+        par = paragraph_of(open_)
+        if found is None and previous and previous["par"] == par and before.strip() == "":
             found = previous["found"]
         if found is None:
             found = {"speaker": "", "speaker_start": -1, "cue": "", "cue_start": -1}
         used_cues.add(found["cue_start"])
         row = _row("direct", open_ + 1, close, text, sent_of, found)
-        row["par"], row["found"] = _paragraph(text, open_), found
+        row["par"], row["found"] = par, found
         rows.append(row)
         previous = row
-    for s_start, s_end in spans:
-        reported = _reported(text, s_start, s_end, cues, marks, used_cues)
+    sentence_cues = _hits_by_text(cues, [text[s_start:s_end] for s_start, s_end in spans])
+    for (s_start, s_end), hits in zip(spans, sentence_cues):
+        reported = _reported(text, s_start, s_end, hits, marks, used_cues)
         if reported:
             rows.append(_row("reported", reported.pop("start"), reported.pop("end"), text, sent_of, reported))
     for row in rows:
@@ -219,11 +226,12 @@ def _before(text, s_start, open_, cues) -> dict | None:
     return None
 
 
-def _reported(text, s_start, s_end, cues, marks, used_cues) -> dict | None:
-    """The reported statement of one sentence: its first speech cue, outside
-    quotation marks, with a plausible speaker before or after it."""
+def _reported(text, s_start, s_end, hits, marks, used_cues) -> dict | None:
+    """The reported statement of one sentence: its first speech cue (of
+    ``hits``, the speech lexicon's hits in it), outside quotation marks, with a
+    plausible speaker before or after it."""
     sentence = text[s_start:s_end]
-    for c_start, c_end, _, _ in cues.find(sentence):
+    for c_start, c_end, _, _ in hits:
         at = s_start + c_start
         if any(o <= at < c for o, c in marks):
             continue
@@ -237,8 +245,7 @@ def _reported(text, s_start, s_end, cues, marks, used_cues) -> dict | None:
             return None                             # the attribution of a direct quote
         if subject:
             if content_after:
-                lead = re.match(rf"[\s,]*(?:(?:{'|'.join(map(re.escape, _trailers()))})\b)?[\s,]*"
-                                r"(?:in a statement[^,]*,\s*)?(?:that\s+)?", rest, re.IGNORECASE)
+                lead = _content_lead().match(rest)
                 start = s_start + c_end + lead.end()
                 end = s_end
             else:
@@ -270,23 +277,28 @@ def _subject(head: str) -> tuple[str, int] | None:
     """The speaker phrase at the end of ``head`` (text before a speech cue):
     trailing adverbs and times stripped, back to the last clause break.
     Returns (phrase, offset in head)."""
-    trailers = _trailers()
     end = len(head.rstrip(" ,"))
-    changed = True
-    while changed:
-        changed = False
-        low = head[:end].lower()
-        for t in trailers:
-            if low.endswith(" " + t) or low == t or low.endswith("," + t):
-                end = len(head[:end - len(t)].rstrip(" ,"))
-                changed = True
-                break
+    trailer = _trailer_at_end(head[:end].lower())
+    while trailer is not None:
+        end = len(head[:end - len(trailer)].rstrip(" ,"))
+        trailer = _trailer_at_end(head[:end].lower())
     breaks = list(_BREAK.finditer(head[:end]))
     start = breaks[-1].end() if breaks else 0
     phrase = head[start:end]
     lead = len(phrase) - len(phrase.lstrip())
     phrase = phrase.strip()
     return (phrase, start + lead) if phrase else None
+
+
+def _trailer_at_end(low: str) -> str | None:
+    """The longest speaker trailer that is ``low`` or ends it after a space or a comma."""
+    trailers, longest = _trailer_set()
+    if low in trailers:
+        return low
+    for i in range(max(0, len(low) - longest - 1), len(low)):
+        if low[i] in " ," and low[i + 1:] in trailers:
+            return low[i + 1:]
+    return None
 
 
 def _object(rest: str) -> tuple[str, int] | None:
@@ -325,21 +337,18 @@ def _found(speaker_start, speaker, base, cue_hit, text) -> dict:
 
 
 def _anaphor_type(phrase: str) -> str | None:
-    key = " ".join(phrase.lower().split())
-    for kind, words in _load_cues(CUES_FILE.resolve())["anaphors"].items():
-        if key in words:
-            return kind
-    return None
+    return _anaphor_kinds().get(" ".join(phrase.lower().split()))
 
 
+@lru_cache(maxsize=4096)
 def _speaker_type(phrase: str) -> str:
     """person or organisation: a person title makes a person, then an
     organisation word an organisation, then a name of capitalised words a person."""
     words = re.findall(r"[\w'’-]+", phrase)
-    titles = _load_cues(CUES_FILE.resolve())["person_titles"]
+    titles, organisation_words = _type_words()
     if any(w.lower() in titles for w in words):
         return "person"
-    if any(w.lower() in _load_cues(CUES_FILE.resolve())["organisation_words"] for w in words):
+    if any(w.lower() in organisation_words for w in words):
         return "organisation"
     if words and all(w[0].isupper() and not w.isupper() for w in words):
         return "person"
@@ -371,6 +380,14 @@ def _resolve(rows: list[dict]) -> list[dict]:
 # --------------------------------------------------------------------------- helpers
 
 
+def _hits_by_text(lexicon: Lexicon, texts: list[str]) -> list[list[tuple[int, int, str, str]]]:
+    """``lexicon.find(text)`` for each of ``texts``, in one scan."""
+    hits: list[list[tuple[int, int, str, str]]] = [[] for _ in texts]
+    for i, start, end, label, entry in lexicon.find_all(texts):
+        hits[i].append((start, end, label, entry))
+    return hits
+
+
 def _row(kind, start, end, text, sent_of, found) -> dict:
     while end > start and text[end - 1].isspace():
         end -= 1
@@ -388,18 +405,61 @@ def _sentence_finder(spans):
     return sent_of
 
 
-def _paragraph(text: str, pos: int) -> int:
-    return len(re.findall(r"\n+", text[:pos]))
+def _paragraph_finder(text: str):
+    """A function from a character offset to the index of its paragraph
+    (the number of line-break runs that start before it)."""
+    breaks = [m.start() for m in re.finditer(r"\n+", text)]
+
+    def paragraph_of(pos: int) -> int:
+        return bisect.bisect_left(breaks, pos)
+    return paragraph_of
+
+
+@lru_cache(maxsize=1)
+def _trailer_set() -> tuple[frozenset[str], int]:
+    """The speaker trailers, and the length of the longest."""
+    trailers = _trailers()
+    return frozenset(trailers), max(map(len, trailers))
+
+
+@lru_cache(maxsize=1)
+def _content_lead() -> re.Pattern:
+    """What stands between a speech cue and the reported words ("on Monday that ...")."""
+    return re.compile(rf"[\s,]*(?:(?:{'|'.join(map(re.escape, _trailers()))})\b)?[\s,]*"
+                      r"(?:in a statement[^,]*,\s*)?(?:that\s+)?", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _default_cues() -> dict:
+    """The shipped cues file, validated (its path resolved once)."""
+    return _load_cues(CUES_FILE.resolve())
+
+
+@lru_cache(maxsize=1)
+def _anaphor_kinds() -> dict[str, str]:
+    """Anaphor -> its type (person or organisation; the first listed if both)."""
+    kinds: dict[str, str] = {}
+    for kind, words in _default_cues()["anaphors"].items():
+        for word in words:
+            kinds.setdefault(word, kind)
+    return kinds
+
+
+@lru_cache(maxsize=1)
+def _type_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Person titles and organisation words, as sets."""
+    cues = _default_cues()
+    return frozenset(cues["person_titles"]), frozenset(cues["organisation_words"])
 
 
 @lru_cache(maxsize=1)
 def _speech_lexicon() -> Lexicon:
-    return Lexicon.from_entries({"speech": _load_cues(CUES_FILE.resolve())["speech"]})
+    return Lexicon.from_entries({"speech": _default_cues()["speech"]})
 
 
 @lru_cache(maxsize=1)
 def _trailers() -> tuple[str, ...]:
-    return tuple(sorted(_load_cues(CUES_FILE.resolve())["speaker_trailers"], key=len, reverse=True))
+    return tuple(sorted(_default_cues()["speaker_trailers"], key=len, reverse=True))
 
 
 @lru_cache(maxsize=8)

@@ -231,3 +231,9 @@ def test_scores_before_tuning_with_the_first_cues_file(monkeypatch):
         for cache in caches:
             cache.cache_clear()
     assert (score.machine, score.tp, score.coder) == (19, 19, 48)
+
+
+def test_ready_made_sentences_give_the_same_attributions():
+    corpus = analysis.load_corpus()
+    sents = analysis.sentences(corpus)
+    pd.testing.assert_frame_equal(attributions(corpus, sentences=sents), attributions(corpus))

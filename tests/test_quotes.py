@@ -180,3 +180,16 @@ def test_missing_columns_and_bad_cues_file(tmp_path):
     with pytest.raises(CuesError, match=r"responsibility\[0\] \(id 'x'\)\.polarity"):
         load_cues(bad)
     assert body
+
+
+def test_ready_made_sentences_give_the_same_quotes():
+    corpus = analysis.load_corpus()
+    pd.testing.assert_frame_equal(quotes(corpus, sentences=analysis.sentences(corpus)), quotes(corpus))
+
+
+@pytest.mark.parametrize("head, phrase", [("Besher on Monday", "Besher"), ("Besher, on Monday, also", "Besher"),
+                                          ("yesterday", None), ("The minister", "The minister")])
+def test_speaker_trailers_are_stripped_longest_first(head, phrase):
+    from analysis.quotes import _subject
+    found = _subject(head)
+    assert (found[0] if found else None) == phrase
