@@ -105,3 +105,6 @@ def test_running_a_notebook_twice_gives_byte_identical_files(tmp_path):
     second = {p.name: p.read_bytes() for p in run_notebook(notebook, tmp_path / "b")}
     assert first.keys() == second.keys() and len(first) > 1
     assert [name for name in first if first[name] != second[name]] == []
+    # nothing that depends on where the project lives (paths in warnings or outputs)
+    from analysis.paths import PROJ_ROOT
+    assert str(PROJ_ROOT).encode() not in first["01_corpus.ipynb"]
