@@ -41,6 +41,7 @@ from tqdm.auto import tqdm
 from .attribution import COLUMNS as ATTRIBUTION_COLUMNS
 from .attribution import attributions
 from .corpus import CorpusError, _build, _records_from_frame, load_corpus
+from .output import progress_enabled
 from .framing import Codebook, frame_scores, load_codebook, migrant_naming
 from .segment import sentences
 
@@ -113,7 +114,7 @@ def featurize_chunks(corpus, *, chunksize: int = CHUNKSIZE, progress: bool = Tru
         raise ValueError(f"chunksize must be a positive number of documents, not {chunksize!r}.")
     chunks, total = corpus_chunks(corpus, chunksize=chunksize, text_col=text_col, id_col=id_col, clean=clean,
                                   on_error=on_error, encoding=encoding)
-    with tqdm(total=total, unit="doc", desc="featurize", disable=not progress) as bar:
+    with tqdm(total=total, unit="doc", desc="featurize", disable=not progress_enabled(progress)) as bar:
         for chunk in chunks:
             yield featurize_frame(chunk, codebook)
             bar.update(len(chunk))

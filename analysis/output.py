@@ -26,6 +26,19 @@ def write_atomic(path: Path, write: Callable[[Path], None]) -> Path:
     return path
 
 
+def progress_enabled(progress: bool) -> bool:
+    """Whether to show a progress bar: ``progress``, unless ``TQDM_DISABLE`` is set
+    (tqdm's notebook bars ignore that variable, so the kit checks it itself; the
+    notebook runner sets it so executed copies are byte-identical).
+
+    >>> import os; os.environ["TQDM_DISABLE"] = "1"; progress_enabled(True)
+    False
+    >>> del os.environ["TQDM_DISABLE"]; progress_enabled(True)
+    True
+    """
+    return progress and not os.environ.get("TQDM_DISABLE")
+
+
 class SavedFiles(list):
     """The paths a save function wrote; shown by file name only, so a notebook's
     output does not depend on where the project or its scratch folder lives.

@@ -34,6 +34,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer,
 from sklearn.utils.validation import check_is_fitted
 from tqdm.auto import tqdm
 
+from .output import progress_enabled
 from .plots import PALETTE, new_figure
 from .segment import paragraphs, sentences, words
 
@@ -519,7 +520,7 @@ def select_k(texts, ks=range(2, 16), *, method: str = "nmf", seeds=(0, 1, 2), un
         _check_k(k, n_sample, len(vocabulary))
     n_diverse = min(25, len(vocabulary))
     rows = []
-    for k in tqdm(ks, desc=f"select_k ({method})") if progress else ks:   # TQDM_DISABLE=1 also silences it
+    for k in tqdm(ks, desc=f"select_k ({method})") if progress_enabled(progress) else ks:
         coherences, diversities, components = [], [], []
         for seed in seeds:
             estimator = _estimator(method, k, seed, options).fit(matrix[samples[seed]])
