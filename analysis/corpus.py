@@ -12,6 +12,7 @@ import io
 import json
 import warnings
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
@@ -207,9 +208,12 @@ def _read_table(path: Path, encoding: str, handle=None, origin: str | None = Non
         raise CorpusError(f"{origin}: cannot be read as a {suffix[1:].upper()} table: {err}") from None
 
 
-def _read_jsonl(source, encoding: str, origin: str) -> pd.DataFrame:
-    rows = []
-    lines = io.TextIOWrapper(source, encoding=encoding) if not isinstance(source, Path) else source.open(encoding=encoding)
+def iter_jsonl(source: Path | io.IOBase, encoding: str = "utf-8", origin: str | None = None) -> Iterator[dict]:
+    """The JSON objects of a JSON Lines file (a path or an open binary handle),
+    one at a time; blank lines are skipped, a bad line raises ``CorpusError``
+    naming ``origin`` and the line."""
+    origin = origin or str(source)
+    lines = source.open(encoding=encoding) if isinstance(source, Path) else io.TextIOWrapper(source, encoding=encoding)
     with lines as handle:
         for number, line in enumerate(handle, start=1):
             if not line.strip():
@@ -221,8 +225,11 @@ def _read_jsonl(source, encoding: str, origin: str) -> pd.DataFrame:
                                   "Each line must hold one JSON object.") from None
             if not isinstance(row, dict):
                 raise CorpusError(f"{origin}, line {number}: expected a JSON object, got {type(row).__name__}.")
-            rows.append(row)
-    return pd.DataFrame(rows)
+            yield row
+
+
+def _read_jsonl(source, encoding: str, origin: str) -> pd.DataFrame:
+    return pd.DataFrame(list(iter_jsonl(source, encoding, origin)))
 
 
 def _records_from_frame(frame: pd.DataFrame, text_col, id_col, origin, on_error, problems) -> list[dict]:

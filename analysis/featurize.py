@@ -30,7 +30,6 @@ True
 
 from __future__ import annotations
 
-import json
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -40,7 +39,7 @@ from tqdm.auto import tqdm
 
 from .attribution import COLUMNS as ATTRIBUTION_COLUMNS
 from .attribution import attributions
-from .corpus import CorpusError, _build, _records_from_frame, load_corpus
+from .corpus import CorpusError, _build, _records_from_frame, iter_jsonl, load_corpus
 from .output import progress_enabled
 from .framing import Codebook, frame_scores, load_codebook, migrant_naming
 from .segment import sentences
@@ -290,21 +289,11 @@ def _raw_chunks(path: Path, chunksize: int, encoding: str) -> Iterator[pd.DataFr
 
 def _jsonl_chunks(path: Path, chunksize: int, encoding: str) -> Iterator[pd.DataFrame]:
     rows = []
-    with path.open(encoding=encoding) as handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as err:
-                raise CorpusError(f"{path}, line {number}: not valid JSON ({err.msg} at column {err.colno}). "
-                                  "Each line must hold one JSON object.") from None
-            if not isinstance(row, dict):
-                raise CorpusError(f"{path}, line {number}: expected a JSON object, got {type(row).__name__}.")
-            rows.append(row)
-            if len(rows) == chunksize:
-                yield pd.DataFrame(rows)
-                rows = []
+    for row in iter_jsonl(path, encoding):
+        rows.append(row)
+        if len(rows) == chunksize:
+            yield pd.DataFrame(rows)
+            rows = []
     if rows:
         yield pd.DataFrame(rows)
 
