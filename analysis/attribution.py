@@ -47,7 +47,7 @@ import pandas as pd
 from .actors import ActorsError, Mention, actor_mentions, find_actors, load_actors
 from .matching import Lexicon, is_negated
 from .plots import PALETTE, new_figure
-from .quotes import CUES_FILE, CuesError, _hits_by_text, _speech_lexicon, load_cues, quotes
+from .quotes import CUES_FILE, CuesError, load_cues, quotes, speech_lexicon
 from .segment import sentences as segment_sentences
 
 #: The public names of actors, quotes and attribution, exported together by ``analysis``.
@@ -91,7 +91,7 @@ def attributions(corpus: pd.DataFrame, sentences: pd.DataFrame | None = None) ->
     carried = _carried_speakers(sents, statements)
     rows = []
     texts_of_sents = sents["text"].tolist()
-    hits = _hits_by_text(_cue_lexicon(), texts_of_sents)
+    hits = _cue_lexicon().find_each(texts_of_sents)
     for doc_id, sent_id, sent_start, text, sent_hits in zip(sents["doc_id"], sents["sent_id"], sents["start"],
                                                             texts_of_sents, hits):
         for found in _sentence_attributions(text, sent_hits):
@@ -272,7 +272,7 @@ def _slot(text: str, mentions: list[Mention], start: int, end: int, slot: str) -
     """Actor mentions in a rule's slot, with the actors coordinated to them."""
     if slot == "subject":
         breaks = list(_CLAUSE_BEFORE.finditer(text, 0, start))
-        said = [e for s, e, _, _ in _speech_lexicon().find(text[:start]) if e <= start]
+        said = [e for s, e, _, _ in speech_lexicon().find(text[:start]) if e <= start]
         lo = max([breaks[-1].end() if breaks else 0, *said])
         inside = [m for m in mentions if lo <= m.start and m.end <= start]
         if not inside and breaks and breaks[-1].group().lower() in ("who", "which", "that"):

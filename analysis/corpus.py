@@ -22,7 +22,6 @@ from .paths import SEEDS_DIR
 
 TABLE_SUFFIXES = {".csv", ".tsv", ".jsonl", ".ndjson", ".parquet"}
 ARCHIVE_SUFFIXES = {".zip"}
-CORE_COLUMNS = ["doc_id", "text", "raw_text", "source", "title"]
 
 
 class CorpusError(ValueError):
@@ -287,6 +286,20 @@ def _build(records: list[dict], clean: bool, on_error: str, problems: list[str])
         docs.append({"doc_id": doc_id, "text": text, "raw_text": rec["raw_text"], "source": rec["source"],
                      "title": given_title if given_title not in (None, "") else title, **meta})
     return docs
+
+
+def documents_from_frame(frame: pd.DataFrame, *, text_col: str, id_col: str | None, origin: str,
+                         clean: bool = True, on_error: str = "raise", problems: list[str] | None = None) -> list[dict]:
+    """Corpus rows (dicts) from one table or chunk of a table, exactly as
+    ``load_corpus`` builds them; with ``on_error="skip"`` the skipped documents'
+    messages are appended to ``problems``. Used to stream large files in chunks.
+
+    >>> documents_from_frame(pd.DataFrame({"doc_id": ["a"], "text": ["Hi."]}), text_col="text",
+    ...                      id_col="doc_id", origin="demo")[0]["source"]
+    'demo row 1'
+    """
+    problems = [] if problems is None else problems
+    return _build(_records_from_frame(frame, text_col, id_col, origin, on_error, problems), clean, on_error, problems)
 
 
 def cleaning_report(corpus: pd.DataFrame) -> pd.DataFrame:

@@ -39,7 +39,7 @@ from tqdm.auto import tqdm
 
 from .attribution import COLUMNS as ATTRIBUTION_COLUMNS
 from .attribution import attributions
-from .corpus import CorpusError, _build, _records_from_frame, iter_jsonl, load_corpus
+from .corpus import CorpusError, documents_from_frame, iter_jsonl, load_corpus
 from .output import progress_enabled
 from .framing import Codebook, frame_scores, load_codebook, migrant_naming
 from .segment import sentences
@@ -241,8 +241,8 @@ def _stream(path: Path, chunksize, text_col, id_col, clean, on_error, encoding) 
         if id_col is None:                      # number rows across chunks: row-1, row-2...
             raw.insert(0, key, [f"row-{i}" for i in range(first, last + 1)])
         origin = f"{path.name} rows {first}-{last}:"
-        records = _records_from_frame(raw, text_col, key, origin, on_error, problems)
-        docs = _build(records, clean, on_error, problems)
+        docs = documents_from_frame(raw, text_col=text_col, id_col=key, origin=origin, clean=clean,
+                                    on_error=on_error, problems=problems)
         kept = []
         for doc in docs:
             if doc["doc_id"] in seen:

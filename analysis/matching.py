@@ -180,6 +180,17 @@ class Lexicon:
         """
         return [(s, e, label, entry) for _, s, e, label, entry in self.find_all([text])]
 
+    def find_each(self, texts: list[str]) -> list[list[tuple[int, int, str, str]]]:
+        """``find(text)`` for each of ``texts``, computed in one scan.
+
+        >>> Lexicon.from_entries({"x": ["aid"]}).find_each(["aid", "none", "more aid"])
+        [[(0, 3, 'x', 'aid')], [], [(5, 8, 'x', 'aid')]]
+        """
+        hits: list[list[tuple[int, int, str, str]]] = [[] for _ in texts]
+        for i, start, end, label, entry in self.find_all(texts):
+            hits[i].append((start, end, label, entry))
+        return hits
+
     def find_all(self, texts: list[str]) -> list[tuple[int, int, int, str, str]]:
         """Hits in many texts in one scan: ``(i, start, end, label, entry)``
         with ``i`` the position of the text in ``texts`` and offsets into

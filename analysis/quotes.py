@@ -112,7 +112,7 @@ def quotes(corpus: pd.DataFrame, sentences: pd.DataFrame | None = None) -> pd.Da
 
 def _doc_quotes(text: str, spans: list[tuple[int, int]]) -> list[dict]:
     """Direct quotes and reported statements of one document, in text order."""
-    cues = _speech_lexicon()
+    cues = speech_lexicon()
     marks = _quote_marks(text)
     sent_of = _sentence_finder(spans)
     paragraph_of = _paragraph_finder(text)
@@ -134,7 +134,7 @@ def _doc_quotes(text: str, spans: list[tuple[int, int]]) -> list[dict]:
         row["par"], row["found"] = par, found
         rows.append(row)
         previous = row
-    sentence_cues = _hits_by_text(cues, [text[s_start:s_end] for s_start, s_end in spans])
+    sentence_cues = cues.find_each([text[s_start:s_end] for s_start, s_end in spans])
     for (s_start, s_end), hits in zip(spans, sentence_cues):
         reported = _reported(text, s_start, s_end, hits, marks, used_cues)
         if reported:
@@ -380,14 +380,6 @@ def _resolve(rows: list[dict]) -> list[dict]:
 # --------------------------------------------------------------------------- helpers
 
 
-def _hits_by_text(lexicon: Lexicon, texts: list[str]) -> list[list[tuple[int, int, str, str]]]:
-    """``lexicon.find(text)`` for each of ``texts``, in one scan."""
-    hits: list[list[tuple[int, int, str, str]]] = [[] for _ in texts]
-    for i, start, end, label, entry in lexicon.find_all(texts):
-        hits[i].append((start, end, label, entry))
-    return hits
-
-
 def _row(kind, start, end, text, sent_of, found) -> dict:
     while end > start and text[end - 1].isspace():
         end -= 1
@@ -453,7 +445,7 @@ def _type_words() -> tuple[frozenset[str], frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
-def _speech_lexicon() -> Lexicon:
+def speech_lexicon() -> Lexicon:
     return Lexicon.from_entries({"speech": _default_cues()["speech"]})
 
 

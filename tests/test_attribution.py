@@ -216,7 +216,7 @@ def test_scores_before_tuning_with_the_first_cues_file(monkeypatch):
     # before any look at the machine's errors on the seeds: P 19/19, R 19/48 (tuned: 33/33, 33/48).
     import sys
     quotes_module, attribution_module = sys.modules["analysis.quotes"], sys.modules["analysis.attribution"]
-    caches = (quotes_module._speech_lexicon, quotes_module._trailers, attribution_module._rules,
+    caches = (quotes_module.speech_lexicon, quotes_module._trailers, attribution_module._rules,
               attribution_module._cue_lexicon, attribution_module._counterfactual_pattern, attribution_module._wrongdoing)
     v1 = PROJ_ROOT / "tests" / "coding" / "attribution_cues_v1.yaml"
     monkeypatch.setattr(quotes_module, "CUES_FILE", v1)
