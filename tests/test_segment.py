@@ -1,7 +1,11 @@
+import random
+from collections import Counter
+
 import pandas as pd
 import pytest
 
 import analysis
+from analysis import segment
 from analysis.segment import sentence_spans, token_spans, words
 
 
@@ -130,3 +134,48 @@ def test_paragraphs_are_lines_with_or_without_blank_lines_between():
 def test_segmenting_a_table_without_text_says_what_it_needs():
     with pytest.raises(ValueError, match=r"missing \['text'\]"):
         analysis.sentences(pd.DataFrame({"doc_id": ["a"], "body": ["x"]}))
+
+
+# -- the fast Punkt decides every candidate break as NLTK's Punkt does ---------------------------
+
+def _nltk_punkt():
+    """NLTK's own PunktSentenceTokenizer with the abbreviations we ship."""
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+    params = PunktParameters()
+    params.abbrev_types = set(segment._punkt()[0]._params.abbrev_types)
+    return PunktSentenceTokenizer(params)
+
+
+def _generated_paragraphs(n: int, seed: int = 0) -> list[str]:
+    """Paragraphs of random words, abbreviations, initials, numbers, quote
+    marks, brackets and end marks: every kind of candidate break, and the
+    contexts the fast path decides as well as those it hands to Punkt."""
+    rng = random.Random(seed)
+    words = ["said", "migrants", "Libya", "the", "he", "Tripoli", "EU", "I", "a", "no", "No", "coast-guard",
+             "Mr.", "Dr.", "Gen.", "St.", "Jan.", "U.S.", "U.N.", "etc.", "J.", "W.", "e.g.", "5.", "2017.",
+             "3,300", "...", "--", "Fat'hi", "Libya's", "élan", "Ça", "i.e.", "vs.", "p.m."]
+    ends = [".", "?", "!", ".”", ".\"", ".)", "?”", "!'", ".’", "…", ".;", ".:", "", ".."]
+    opens = ["", "", "", "“", "\"", "(", "'", "‘", "["]
+    paragraphs = []
+    for _ in range(n):
+        sentences = []
+        for _ in range(rng.randint(1, 6)):
+            body = " ".join(rng.choice(words) for _ in range(rng.randint(1, 8)))
+            sentences.append(rng.choice(opens) + body + rng.choice(ends))
+        paragraphs.append(rng.choice([" ", "  ", " "]).join(sentences))
+    return paragraphs
+
+
+def test_fast_punkt_gives_nltk_punkts_spans_on_the_seeds_and_on_generated_text(corpus):
+    fast, reference = segment._punkt()[0], _nltk_punkt()
+    texts = analysis.paragraphs(corpus)["text"].tolist() + _generated_paragraphs(3000)
+    for text in texts:
+        assert list(fast.span_tokenize(text)) == list(reference.span_tokenize(text)), text
+
+
+def test_generated_text_has_breaks_the_fast_path_decides_both_ways_and_breaks_it_leaves_to_punkt():
+    abbreviations, reference = segment._punkt()[0]._params.abbrev_types, _nltk_punkt()
+    decisions = Counter(segment._quick_decision(abbreviations, context) for text in _generated_paragraphs(3000)
+                        for _, context in reference._match_potential_end_contexts(text))
+    assert min(decisions[True], decisions[False], decisions[None]) >= 100, decisions
