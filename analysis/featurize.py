@@ -31,7 +31,9 @@ True
 from __future__ import annotations
 
 import warnings
+from collections import Counter
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -45,7 +47,7 @@ from .framing import Codebook, frame_scores, load_codebook, migrant_naming
 from .segment import sentences
 
 STREAMED_SUFFIXES = {".csv", ".tsv", ".jsonl", ".ndjson", ".parquet"}
-CHUNKSIZE = 100
+CHUNKSIZE = 1000
 _INTS = {"sent_id", "par_id", "start", "end", "n_attributions"}
 
 
@@ -129,21 +131,23 @@ def featurize_frame(corpus: pd.DataFrame, codebook=None) -> tuple[pd.DataFrame, 
     [[0, 1, 'refugees'], [1, 0, '']]
     """
     cb = _codebook(codebook)
-    empty_sents, empty_attrs = empty_tables(cb)
     if len(corpus) == 0:
-        return empty_sents, empty_attrs
-    segmented = sentences(corpus)[["doc_id", "sent_id", "par_id", "start", "end", "text"]]
+        return empty_tables(cb)
+    segmented = sentences(corpus)
     sents = frame_scores(segmented, cb)
     naming = migrant_naming(sents[["doc_id", "sent_id", "start", "text"]], cb)
-    named = (naming[~naming["proper_name"]].drop_duplicates(["doc_id", "sent_id", "label"])
-             .groupby(["doc_id", "sent_id"], sort=False)["label"].agg("; ".join))
+    labels: dict[tuple[str, int], list[str]] = {}
+    for key, label, proper in zip(zip(naming["doc_id"].tolist(), naming["sent_id"].tolist()),
+                                  naming["label"].tolist(), naming["proper_name"].tolist()):
+        if not proper and label not in labels.setdefault(key, []):
+            labels[key].append(label)
     attrs = attributions(corpus[["doc_id", "text"]], sentences=segmented)
-    counts = attrs.groupby(["doc_id", "sent_id"]).size()
-    keys = pd.MultiIndex.from_frame(sents[["doc_id", "sent_id"]])
-    sents["naming"] = named.reindex(keys, fill_value="").to_numpy()
-    sents["n_attributions"] = counts.reindex(keys, fill_value=0).to_numpy()
-    return (sents.astype(empty_sents.dtypes.to_dict()).reset_index(drop=True),
-            attrs.astype(empty_attrs.dtypes.to_dict()).reset_index(drop=True))
+    counts = Counter(zip(attrs["doc_id"].tolist(), attrs["sent_id"].tolist()))
+    keys = list(zip(sents["doc_id"].tolist(), sents["sent_id"].tolist()))
+    sents["naming"] = pd.Series(["; ".join(labels.get(key, ())) for key in keys], index=sents.index, dtype="str")
+    sents["n_attributions"] = pd.Series([counts[key] for key in keys], index=sents.index, dtype="int64")
+    sent_types, attr_types = _dtypes(tuple(cb.frame_ids))
+    return _conform(sents, sent_types), _conform(attrs, attr_types)
 
 
 def empty_tables(codebook=None) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -153,11 +157,23 @@ def empty_tables(codebook=None) -> tuple[pd.DataFrame, pd.DataFrame]:
     >>> str(s["humanitarian"].dtype), len(a.columns)
     ('int64', 11)
     """
-    frame_ids = _codebook(codebook).frame_ids
+    return tuple(pd.DataFrame({c: pd.Series([], dtype=t) for c, t in types.items()})
+                 for types in _dtypes(tuple(_codebook(codebook).frame_ids)))
+
+
+@lru_cache(maxsize=8)
+def _dtypes(frame_ids: tuple[str, ...]) -> tuple[dict[str, str], dict[str, str]]:
+    """Column -> dtype of the sentences and the attributions tables."""
     sent_cols = ["doc_id", "sent_id", "par_id", "start", "end", "text", *frame_ids, "naming", "n_attributions"]
     ints = _INTS | set(frame_ids)
-    return tuple(pd.DataFrame({c: pd.Series([], dtype="int64" if c in ints else "str") for c in cols})
-                 for cols in (sent_cols, ATTRIBUTION_COLUMNS))
+    return tuple({c: "int64" if c in ints else "str" for c in cols} for cols in (sent_cols, ATTRIBUTION_COLUMNS))
+
+
+def _conform(table: pd.DataFrame, types: dict[str, str]) -> pd.DataFrame:
+    """``table`` with exactly these columns, in this order, of these dtypes."""
+    table = table[list(types)]
+    wrong = {c: t for c, t in types.items() if table[c].dtype != t}
+    return (table.astype(wrong) if wrong else table).reset_index(drop=True)
 
 
 def featurize_to_parquet(corpus, directory: str | Path, *, chunksize: int = CHUNKSIZE, progress: bool = True,

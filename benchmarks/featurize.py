@@ -33,7 +33,7 @@ import time
 import warnings
 from pathlib import Path
 
-from analysis.featurize import corpus_chunks, featurize, featurize_frame
+from analysis.featurize import CHUNKSIZE, corpus_chunks, featurize, featurize_frame
 from analysis.framing import load_codebook
 from analysis.news import NEWS_ZIP, news_corpus
 
@@ -127,7 +127,7 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=None, help="use only the first DOCS articles (default: all)")
     parser.add_argument("--big-mb", type=float, default=1000, help="size of the repeated corpus file (0: skip)")
     parser.add_argument("--max-seconds", type=float, default=540, help="stop streaming the big file after this")
-    parser.add_argument("--chunksize", type=int, default=100, help="documents per chunk")
+    parser.add_argument("--chunksize", type=int, default=CHUNKSIZE, help="documents per chunk (default: %(default)s)")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--stream", help=argparse.SUPPRESS)
     args = parser.parse_args()
