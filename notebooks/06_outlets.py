@@ -26,14 +26,23 @@
 # it this notebook stops at the first cell with a message saying so.
 
 # %%
+import warnings
+
 import analysis
 from analysis.news import article_profiles, bootstrap_means, migration_articles, news_corpus, plot_group_means
 from analysis.plots import save_figure
 from analysis.tables import save_table
 from analysis.topics import fit_topics, plot_prevalence, top_terms_table, topic_prevalence
 
-corpus = news_corpus()   # FileNotFoundError saying to run `make news-corpus` if the file is missing;
-len(corpus)              # a warning lists the 36 articles skipped because their text cell is empty
+# FileNotFoundError saying to run `make news-corpus` if the file is missing.
+# The warning lists the articles skipped because their text cell is empty; it
+# is printed here without the warning's source line, which names this machine's paths.
+with warnings.catch_warnings(record=True) as skipped:
+    warnings.simplefilter("always")
+    corpus = news_corpus()
+for warning in skipped:
+    print(warning.message)
+len(corpus)
 
 # %% [markdown]
 # ## Migration-related articles

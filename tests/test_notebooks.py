@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from analysis.notebooks import NotebookError, run_notebook
-from analysis.paths import DATA_DIR, NOTEBOOKS_DIR
+from analysis.paths import DATA_DIR, NOTEBOOKS_DIR, PROJ_ROOT
 
 NOTEBOOKS = sorted(NOTEBOOKS_DIR.glob("[0-9][0-9]_*.py"))
 #: notebooks that need a corpus fetched by `make news-corpus` (as in the Makefile)
@@ -37,8 +37,9 @@ def test_notebook_runs_and_publishes_its_outputs(notebook, tmp_path):
     for stem in stems:
         formats = {Path(n).suffix for n in outputs if Path(n).stem == stem}
         assert formats in ({".png", ".svg"}, {".csv", ".md", ".tex"}), (stem, formats)
-    executed = json.loads((tmp_path / "notebooks" / f"{notebook.stem}.ipynb").read_text())
-    assert all("outputs" in c for c in executed["cells"] if c["cell_type"] == "code")
+    executed_text = (tmp_path / "notebooks" / f"{notebook.stem}.ipynb").read_text()
+    assert all("outputs" in c for c in json.loads(executed_text)["cells"] if c["cell_type"] == "code")
+    assert str(PROJ_ROOT) not in executed_text, "the executed notebook names where the project lives"
 
 
 def test_failing_notebook_names_the_cell_and_writes_nothing(tmp_path):
@@ -106,5 +107,4 @@ def test_running_a_notebook_twice_gives_byte_identical_files(tmp_path):
     assert first.keys() == second.keys() and len(first) > 1
     assert [name for name in first if first[name] != second[name]] == []
     # nothing that depends on where the project lives (paths in warnings or outputs)
-    from analysis.paths import PROJ_ROOT
     assert str(PROJ_ROOT).encode() not in first["01_corpus.ipynb"]
