@@ -155,8 +155,9 @@ def _doc_quotes(text: str, spans: list[tuple[int, int]]) -> list[dict]:
         row["par"], row["found"] = par, found
         rows.append(row)
         previous = row
+    in_quote = _quote_finder(marks)
     for (s_start, s_end), s_hits in zip(spans, sentence_hits):
-        reported = _reported(text, s_start, s_end, s_hits, marks, used_cues) if s_hits else None
+        reported = _reported(text, s_start, s_end, s_hits, in_quote, used_cues) if s_hits else None
         if reported:
             rows.append(_row("reported", reported.pop("start"), reported.pop("end"), text, sent_of, reported))
     for row in rows:
@@ -272,14 +273,14 @@ def _before(text, head, hits) -> dict | None:
     return None
 
 
-def _reported(text, s_start, s_end, hits, marks, used_cues) -> dict | None:
+def _reported(text, s_start, s_end, hits, in_quote, used_cues) -> dict | None:
     """The reported statement of one sentence: its first speech cue (of
-    ``hits``, the speech lexicon's hits in it), outside quotation marks, with a
-    plausible speaker before or after it."""
+    ``hits``, the speech lexicon's hits in it), outside quotation marks
+    (``in_quote``: :func:`_quote_finder`), with a plausible speaker before or after it."""
     sentence = text[s_start:s_end]
     for c_start, c_end, _, _ in hits:
         at = s_start + c_start
-        if any(o <= at < c for o, c in marks):
+        if in_quote(at):
             continue
         rest = sentence[c_end:]
         content_after = len(_WORDS.findall(_PLACE_AND_THAT.sub("", rest))) >= 2
@@ -449,6 +450,17 @@ def _sentence_finder(spans):
     def sent_of(pos: int) -> int:
         return max(0, bisect.bisect_right(starts, pos) - 1)
     return sent_of
+
+
+def _quote_finder(marks: list[tuple[int, int]]):
+    """A function from a character offset to whether it stands between
+    quotation marks (``marks``: :func:`_quote_marks`, in order, not overlapping)."""
+    opens = [open_ for open_, _ in marks]
+
+    def in_quote(pos: int) -> bool:
+        i = bisect.bisect_right(opens, pos) - 1
+        return i >= 0 and pos < marks[i][1]
+    return in_quote
 
 
 def _paragraph_finder(text: str):
