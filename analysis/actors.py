@@ -62,13 +62,23 @@ def find_actors(text: str, path: str | Path | None = None) -> list[Mention]:
     >>> [(m.actor, m.alias) for m in find_actors("the eastern-based army and militias")]
     [('armed_groups', 'eastern-based army'), ('armed_groups', 'militia*')]
     """
+    return find_actors_each([text], path)[0]
+
+
+def find_actors_each(texts: list[str], path: str | Path | None = None) -> list[list[Mention]]:
+    """``find_actors(text)`` for each of ``texts``, computed in one scan.
+
+    >>> [[m.actor for m in found] for found in find_actors_each(["Italy and IOM", "nobody", "the EU"])]
+    [['europe', 'un_agencies'], [], ['europe']]
+    """
     lexicon, order = _finder(Path(path) if path else ACTORS_FILE)
-    hits = sorted(lexicon.find(text), key=lambda h: (h[0], -(h[1] - h[0]), order[h[2]]))
-    mentions: list[Mention] = []
-    for start, end, actor, alias in hits:
-        if mentions and start < mentions[-1].end:
+    mentions: list[list[Mention]] = [[] for _ in texts]
+    for i, start, end, actor, alias in sorted(lexicon.find_all(texts),
+                                              key=lambda h: (h[0], h[1], -(h[2] - h[1]), order[h[3]])):
+        found = mentions[i]
+        if found and start < found[-1].end:
             continue
-        mentions.append(Mention(start, end, actor, alias))
+        found.append(Mention(start, end, actor, alias))
     return mentions
 
 
@@ -87,10 +97,11 @@ def actor_mentions(frame: pd.DataFrame, path: str | Path | None = None) -> pd.Da
         raise ValueError(f"actor_mentions() needs columns doc_id and text; missing {missing}. "
                          "Pass the table made by analysis.sentences() or analysis.load_corpus().")
     ids = [c for c in ("doc_id", "sent_id", "par_id") if c in frame.columns]
+    records = frame.to_dict("records")
     rows = []
-    for record in frame.to_dict("records"):
+    for record, mentions in zip(records, find_actors_each([r["text"] for r in records], path)):
         base = int(record.get("start", 0))
-        for m in find_actors(record["text"], path):
+        for m in mentions:
             rows.append([record[c] for c in ids]
                         + [base + m.start, base + m.end, record["text"][m.start:m.end], m.actor, m.alias])
     return pd.DataFrame(rows, columns=[*ids, "start", "end", "mention", "actor", "alias"])

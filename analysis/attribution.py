@@ -44,7 +44,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from .actors import ActorsError, Mention, actor_mentions, find_actors, load_actors
+from .actors import ActorsError, Mention, actor_mentions, find_actors, find_actors_each, load_actors
 from .matching import Lexicon, is_negated
 from .plots import PALETTE, new_figure
 from .quotes import CUES_FILE, CuesError, load_cues, quotes, speech_lexicon
@@ -61,6 +61,7 @@ OUTLET = "outlet"
 _CLAUSE_BEFORE = re.compile(r"[,;:“”\"()]|\b(?:that|which|who|whom|but|while|whereas|because|if)\b", re.IGNORECASE)
 _CLAUSE_AFTER = re.compile(r"[,;:.!?“”\"()]|\b(?:which|who|whom|so that|but|while|whereas|because|if)\b",
                            re.IGNORECASE)
+_NAME_WORDS = re.compile(r"[\w'’-]+")
 _COORDINATION = re.compile(r"^(?:\s*(?:,|and|or|as well as|the|its|their|with|in|to|from|general|particular)\s*)*$",
                            re.IGNORECASE)
 
@@ -86,15 +87,20 @@ def attributions(corpus: pd.DataFrame, sentences: pd.DataFrame | None = None) ->
                          "Pass the table made by analysis.load_corpus().")
     sents = segment_sentences(corpus) if sentences is None else sentences
     said = quotes(corpus, sentences=sents)
-    texts = dict(zip(corpus["doc_id"], corpus["text"]))
+    texts = dict(zip(corpus["doc_id"].tolist(), corpus["text"].tolist()))
     statements = _statements_by_sentence(said)
     carried = _carried_speakers(sents, statements)
-    rows = []
+    doc_ids, sent_ids, sent_starts = sents["doc_id"].tolist(), sents["sent_id"].tolist(), sents["start"].tolist()
     texts_of_sents = sents["text"].tolist()
-    hits = _cue_lexicon().find_each(texts_of_sents)
-    for doc_id, sent_id, sent_start, text, sent_hits in zip(sents["doc_id"], sents["sent_id"], sents["start"],
-                                                            texts_of_sents, hits):
-        for found in _sentence_attributions(text, sent_hits):
+    cues = [_cue_hits(text, hits) if hits else []
+            for text, hits in zip(texts_of_sents, _cue_lexicon().find_each(texts_of_sents))]
+    cued = [i for i, text in enumerate(texts_of_sents) if cues[i] or _counterfactual_pattern().search(text)]
+    mentions = find_actors_each([texts_of_sents[i] for i in cued])
+    said = _speech_before_cues([texts_of_sents[i] for i in cued], [cues[i] for i in cued])
+    rows = []
+    for i, sent_mentions, sent_said in zip(cued, mentions, said):
+        doc_id, sent_id, sent_start = doc_ids[i], sent_ids[i], sent_starts[i]
+        for found in _sentence_attributions(texts_of_sents[i], cues[i], sent_mentions, sent_said):
             start, end = sent_start + found["start"], sent_start + found["end"]
             speaker = (found["speaker"] or _speaker_at(statements.get((doc_id, sent_id), []),
                                                        sent_start + found["cue_at"])
@@ -215,13 +221,11 @@ def _in_file_order(ids) -> list[str]:
 # --------------------------------------------------------------------------- one sentence
 
 
-def _sentence_attributions(text: str, lexicon_hits: list[tuple[int, int, str, str]]) -> list[dict]:
-    """Attributions in one sentence, offsets into it; ``lexicon_hits`` are the
-    cue lexicon's hits in it."""
-    hits = _cue_hits(text, lexicon_hits)
-    if not hits and not _counterfactual_pattern().search(text):
-        return []                                   # most sentences: no cue, no actor lookup
-    mentions = find_actors(text)
+def _sentence_attributions(text: str, hits: list[tuple[int, int, str, str]], mentions: list[Mention],
+                            said: dict[int, list[int]]) -> list[dict]:
+    """Attributions in one sentence, offsets into it, from its cue hits
+    (:func:`_cue_hits`), actor mentions (:func:`analysis.find_actors`) and
+    speech cues before each cue hit (:func:`_speech_before_cues`)."""
     found = []
     for start, end, rule_id, _ in hits:
         rule = _rules()[rule_id]
@@ -235,10 +239,10 @@ def _sentence_attributions(text: str, lexicon_hits: list[tuple[int, int, str, st
         if rule.get("negatable") and is_negated(text, start, window=3):
             polarity = {"assign": "deny", "deny": "assign"}[polarity]
         actors = ([Mention(start, end, "", "")] if rule["actor"] == "speaker"
-                  else _slot(text, mentions, start, end, rule["actor"]))
+                  else _slot(text, mentions, start, end, rule["actor"], said[start]))
         speaker = ""
         if rule.get("speaker") == "subject" and rule["actor"] != "subject":
-            speaker = next((m.actor for m in _slot(text, mentions, start, end, "subject")[-1:]), "")
+            speaker = next((m.actor for m in _slot(text, mentions, start, end, "subject", said[start])[-1:]), "")
         elif rule.get("speaker") == "subject":
             speaker = actors[-1].actor if actors else ""
         for m in actors:
@@ -247,6 +251,22 @@ def _sentence_attributions(text: str, lexicon_hits: list[tuple[int, int, str, st
                           "rule": rule_id, "speaker": speaker, "cue_at": start})
     found += _counterfactuals(text, mentions)
     return sorted(found, key=lambda f: (f["start"], f["end"], f["actor"]))
+
+
+def _speech_before_cues(texts: list[str], hits: list[list[tuple[int, int, str, str]]]) -> list[dict[int, list[int]]]:
+    """For each sentence of ``texts`` and its cue ``hits``: ``{cue start: ends
+    of the speech cues in the text before it}``, in one scan of the speech lexicon.
+
+    >>> texts = ["The UN said Libya bears no responsibility.", "Italy said it told Libya to act, and blamed smugglers."]
+    >>> _speech_before_cues(texts, [[(27, 41, "blame", "responsib*")], [(37, 43, "accusation", "blamed")]])
+    [{27: [11]}, {37: [10, 18]}]
+    """
+    cue_starts = [(k, start) for k, sentence_hits in enumerate(hits) for start, _, _, _ in sentence_hits]
+    speech = speech_lexicon().find_each([texts[k][:start] for k, start in cue_starts])
+    said: list[dict[int, list[int]]] = [{} for _ in texts]
+    for (k, start), before in zip(cue_starts, speech):
+        said[k][start] = [end for _, end, _, _ in before]
+    return said
 
 
 def _cue_hits(text: str, lexicon_hits: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
@@ -264,15 +284,17 @@ def _cue_hits(text: str, lexicon_hits: list[tuple[int, int, str, str]]) -> list[
 def _in_name(text: str, start: int) -> bool:
     """A capitalised cue after a capitalised word is part of a name
     ("Framework for International Technical Cooperation with ...")."""
-    before = re.findall(r"[\w'’-]+", text[:start])
-    return text[start].isupper() and bool(before) and before[-1][0].isupper() and text[:start].strip()[-1:].isalnum()
+    if not text[start].isupper():
+        return False
+    before = _NAME_WORDS.findall(text[:start])
+    return bool(before) and before[-1][0].isupper() and text[:start].strip()[-1:].isalnum()
 
 
-def _slot(text: str, mentions: list[Mention], start: int, end: int, slot: str) -> list[Mention]:
-    """Actor mentions in a rule's slot, with the actors coordinated to them."""
+def _slot(text: str, mentions: list[Mention], start: int, end: int, slot: str, said: list[int]) -> list[Mention]:
+    """Actor mentions in a rule's slot, with the actors coordinated to them;
+    ``said`` are the ends of the speech cues before the cue (the subject comes after them)."""
     if slot == "subject":
         breaks = list(_CLAUSE_BEFORE.finditer(text, 0, start))
-        said = [e for s, e, _, _ in speech_lexicon().find(text[:start]) if e <= start]
         lo = max([breaks[-1].end() if breaks else 0, *said])
         inside = [m for m in mentions if lo <= m.start and m.end <= start]
         if not inside and breaks and breaks[-1].group().lower() in ("who", "which", "that"):
@@ -349,7 +371,7 @@ def _carried_speakers(sents: pd.DataFrame, statements: dict) -> dict:
     noted ..."). ``statements`` is :func:`_statements_by_sentence`."""
     spoken = {key: found[0][3] for key, found in statements.items()}
     carried = {}
-    for doc_id, sent_id in zip(sents["doc_id"], sents["sent_id"]):
+    for doc_id, sent_id in zip(sents["doc_id"].tolist(), sents["sent_id"].tolist()):
         before, after = spoken.get((doc_id, sent_id - 1)), spoken.get((doc_id, sent_id + 1))
         if (doc_id, sent_id) not in spoken and before and before == after:
             carried[(doc_id, sent_id)] = before
@@ -360,8 +382,8 @@ def _statements_by_sentence(said: pd.DataFrame) -> dict:
     """``{(doc_id, sent_id): [(start, end, kind, speaker_actor), ...]}``: the
     quotes and statements over each sentence, in the order of ``said``."""
     statements: dict = {}
-    for row in zip(said["doc_id"], said["first_sent_id"], said["last_sent_id"], said["start"], said["end"],
-                   said["kind"], said["speaker_actor"]):
+    columns = ("doc_id", "first_sent_id", "last_sent_id", "start", "end", "kind", "speaker_actor")
+    for row in zip(*(said[c].tolist() for c in columns)):
         doc_id, first, last, statement = row[0], row[1], row[2], row[3:]
         for sent_id in range(first, last + 1):
             statements.setdefault((doc_id, sent_id), []).append(statement)

@@ -42,7 +42,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .actors import find_actors
+from .actors import find_actors, find_actors_each
 from .matching import Lexicon, LexiconError
 from .datafile import read_yaml_mapping
 from .paths import PACKAGE_DATA
@@ -56,6 +56,19 @@ _OPEN, _CLOSE = "“", "”"
 _BREAK = re.compile(r"[,;:“”\"]|\b(?:as|while|whereas|but|because|after|before|when|since|which|who)\b")
 _PLACE_AND_THAT = re.compile(r"^[\s,]*(?:(?:on|in|at|via)\s+[^,]*,?\s*)?(?:that\s+)?")
 _SPEAKER_END = re.compile(r",\s+(?=[a-z])|\s+(?:on|in|at|during|via|through|to)\s+|[.;:!?]")
+# A quotation mark, or a run of line breaks: [“”"]|\n+, written to start with a
+# character class so that the scan skips fast to the next one.
+_MARK_OR_BREAK = re.compile(r"[“”\"\n](?:(?<=\n)\n*)?")
+_OPENS_WITH_MARK = re.compile(r"\s*[“\"]")
+_FIRST_MARK = re.compile(r"[“”]|(?<=\S)\"|\"(?=\s|$)|(?<!\S)\"")
+_ENDS_WITH_COMMA_OR_COLON = re.compile(r"[,:]\s*$")
+_WORD = re.compile(r"\w")
+_WORDS = re.compile(r"\w+")
+_OPENS_QUOTE = re.compile(r"[\s,:]*[“\"]")
+_PARTICIPLE = re.compile(r"\s*,\s*\w+ing\b")
+_NOT_A_SPEAKER = re.compile(r"(?:that|to|it|what|how)\b")
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_PARAGRAPH_BREAK = re.compile(r"\n(?<!\n\n)")      # the first of a run of line breaks (found fast: a literal)
 
 
 class CuesError(ValueError):
@@ -96,11 +109,14 @@ def quotes(corpus: pd.DataFrame, sentences: pd.DataFrame | None = None) -> pd.Da
                          "Pass the table made by analysis.load_corpus().")
     sents = segment_sentences(corpus) if sentences is None else sentences
     spans: dict = {}
-    for doc_id, start, end in zip(sents["doc_id"], sents["start"], sents["end"]):
+    for doc_id, start, end in zip(sents["doc_id"].tolist(), sents["start"].tolist(), sents["end"].tolist()):
         spans.setdefault(doc_id, []).append((start, end))
+    docs = [(doc_id, _doc_quotes(text, spans.get(doc_id, [])))
+            for doc_id, text in zip(corpus["doc_id"].tolist(), corpus["text"].tolist())]
+    actor_of = _speaker_actors({row["speaker"] for _, found in docs for row in found})
     rows = []
-    for doc_id, text in zip(corpus["doc_id"], corpus["text"]):
-        rows += _resolve([dict(doc_id=doc_id, **r) for r in _doc_quotes(text, spans.get(doc_id, []))])
+    for doc_id, found in docs:
+        rows += _resolve([dict(doc_id=doc_id, **r) for r in found], actor_of)
     table = pd.DataFrame(rows, columns=COLUMNS)
     for col in ("start", "end", "first_sent_id", "last_sent_id", "speaker_start"):
         table[col] = table[col].astype("int64")
@@ -111,21 +127,26 @@ def quotes(corpus: pd.DataFrame, sentences: pd.DataFrame | None = None) -> pd.Da
 
 
 def _doc_quotes(text: str, spans: list[tuple[int, int]]) -> list[dict]:
-    """Direct quotes and reported statements of one document, in text order."""
-    cues = speech_lexicon()
+    """Direct quotes and reported statements of one document, in text order.
+    The speech lexicon scans the sentences and the places where a quote's
+    attribution may stand in one go."""
     marks = _quote_marks(text)
     sent_of = _sentence_finder(spans)
     paragraph_of = _paragraph_finder(text)
+    sentence_starts = [spans[sent_of(open_)][0] for open_, _ in marks]
+    opening = [(open_, close, s_start) for (open_, close), s_start in zip(marks, sentence_starts)
+               if _opens_quote(text[s_start:open_], text[open_:close])]
+    tails = [_tail(text, close, spans, sent_of) for _, close, _ in opening]
+    heads = [_head(text, s_start, open_) for open_, _, s_start in opening]
+    hits = speech_lexicon().find_each([text[start:end] for start, end in [*spans, *tails, *heads]])
+    n, q = len(spans), len(opening)
+    sentence_hits, tail_hits, head_hits = hits[:n], hits[n:n + q], hits[n + q:]
     rows, used_cues = [], set()
     previous = None
-    for open_, close in marks:
-        s_start = spans[sent_of(open_)][0]
-        before = text[s_start:open_]
-        if before.strip() and not re.search(r"[,:]\s*$", before) or not re.search(r"\w", text[open_:close]):
-            continue                                     # a short quotation inside a sentence, or empty
-        found = _after(text, close, spans, sent_of, cues) or _before(text, s_start, open_, cues)
+    for (open_, close, s_start), tail, t_hits, head, h_hits in zip(opening, tails, tail_hits, heads, head_hits):
+        found = _after(text, tail, t_hits) or _before(text, head, h_hits)
         par = paragraph_of(open_)
-        if found is None and previous and previous["par"] == par and before.strip() == "":
+        if found is None and previous and previous["par"] == par and not text[s_start:open_].strip():
             found = previous["found"]
         if found is None:
             found = {"speaker": "", "speaker_start": -1, "cue": "", "cue_start": -1}
@@ -134,9 +155,9 @@ def _doc_quotes(text: str, spans: list[tuple[int, int]]) -> list[dict]:
         row["par"], row["found"] = par, found
         rows.append(row)
         previous = row
-    sentence_cues = cues.find_each([text[s_start:s_end] for s_start, s_end in spans])
-    for (s_start, s_end), hits in zip(spans, sentence_cues):
-        reported = _reported(text, s_start, s_end, hits, marks, used_cues)
+    in_quote = _quote_finder(marks)
+    for (s_start, s_end), s_hits in zip(spans, sentence_hits):
+        reported = _reported(text, s_start, s_end, s_hits, in_quote, used_cues) if s_hits else None
         if reported:
             rows.append(_row("reported", reported.pop("start"), reported.pop("end"), text, sent_of, reported))
     for row in rows:
@@ -151,10 +172,10 @@ def _quote_marks(text: str) -> list[tuple[int, int]]:
     A quote left open at the end of a paragraph goes on when the next paragraph
     opens with a quotation mark."""
     pairs, open_ = [], None
-    for m in re.finditer(r"[“”\"]|\n+", text):
+    for m in _MARK_OR_BREAK.finditer(text):
         ch, i = m.group(), m.start()
         if ch.startswith("\n"):
-            if open_ is not None and not _continues(text[m.end():]):
+            if open_ is not None and not _continues(text[m.end():_paragraph_end(text, m.end())]):
                 pairs.append((open_, i))
                 open_ = None
             continue
@@ -169,20 +190,33 @@ def _quote_marks(text: str) -> list[tuple[int, int]]:
     return pairs
 
 
-def _continues(following: str) -> bool:
-    """A quote open at the end of a paragraph goes on into the next one when
-    that paragraph opens with a quotation mark or closes one before opening any."""
-    paragraph = following.split("\n", 1)[0]
-    if re.match(r"\s*[“\"]", paragraph):
+def _continues(paragraph: str) -> bool:
+    """A quote open at the end of a paragraph goes on into the next
+    ``paragraph`` when it opens with a quotation mark or closes one before
+    opening any."""
+    if _OPENS_WITH_MARK.match(paragraph):
         return True
-    first = re.search(r"[“”]|(?<=\S)\"|\"(?=\s|$)|(?<!\S)\"", paragraph)
+    first = _FIRST_MARK.search(paragraph)
     return bool(first) and (first.group() == _CLOSE or first.group() == '"' and first.start() > 0
                              and not paragraph[first.start() - 1].isspace())
 
 
-def _after(text, close, spans, sent_of, cues) -> dict | None:
-    """Attribution right after a quote: rest of the sentence, or the next
-    sentence of the paragraph when the quote ends its sentence."""
+def _paragraph_end(text: str, start: int) -> int:
+    """The end of the paragraph that goes on at ``start``: its line break, or the end of the text."""
+    end = text.find("\n", start)
+    return len(text) if end < 0 else end
+
+
+def _opens_quote(before: str, quoted: str) -> bool:
+    """Quotation marks make a direct quote when only a comma or colon (or
+    nothing) of their sentence stands ``before`` them (not a short quotation
+    inside a sentence) and the ``quoted`` text has a word."""
+    return (not before.strip() or bool(_ENDS_WITH_COMMA_OR_COLON.search(before))) and bool(_WORD.search(quoted))
+
+
+def _tail(text, close, spans, sent_of) -> tuple[int, int]:
+    """Where an attribution after a quote stands: the rest of the sentence, or
+    the next sentence of the paragraph when the quote ends its sentence."""
     sent = sent_of(close)
     end = spans[sent][1]
     tail_start = close + 1
@@ -190,9 +224,28 @@ def _after(text, close, spans, sent_of, cues) -> dict | None:
         nxt = spans[sent + 1]
         if "\n" not in text[end:nxt[0]] or len(text[nxt[0]:nxt[1]].split()) <= 8:
             tail_start, end = nxt
-    tail = text[tail_start:end]
+    return tail_start, end
+
+
+def _head(text, s_start, open_) -> tuple[int, int]:
+    """Where an attribution before a quote stands ("X said: \"..."): its
+    sentence up to the quote, or the sentence before when that ends with a
+    colon (an empty span when neither), without a trailing comma or colon."""
+    if not text[s_start:open_].strip():
+        prev = text[:s_start].rstrip()
+        if not prev.endswith(":"):
+            return s_start, s_start
+        s_start = max(prev.rfind("\n"), prev.rfind(". ")) + 1
+        open_ = len(prev) - 1
+    return s_start, s_start + len(text[s_start:open_].rstrip(" ,:"))
+
+
+def _after(text, tail, hits) -> dict | None:
+    """Attribution in the ``tail`` span after a quote (see :func:`_tail`);
+    ``hits`` are the speech lexicon's hits in it."""
+    tail_start, tail = tail[0], text[tail[0]:tail[1]]
     lead = len(tail) - len(tail.lstrip(" ,.”\""))
-    hits = [h for h in cues.find(tail) if h[0] >= lead]
+    hits = [h for h in hits if h[0] >= lead]
     if not hits:
         return None
     c_start, c_end = hits[0][0], hits[0][1]
@@ -207,41 +260,35 @@ def _after(text, close, spans, sent_of, cues) -> dict | None:
     return None
 
 
-def _before(text, s_start, open_, cues) -> dict | None:
-    """Attribution before a quote: "X said: \"...\"" (in the sentence or the one before)."""
-    head = text[s_start:open_]
-    if not head.strip():
-        prev = text[:s_start].rstrip()
-        if not prev.endswith(":"):
-            return None
-        s_start = max(prev.rfind("\n"), prev.rfind(". ")) + 1
-        head = text[s_start:len(prev) - 1]
-    head = head.rstrip(" ,:")
-    hits = [h for h in cues.find(head) if not head[h[1]:].strip()]
+def _before(text, head, hits) -> dict | None:
+    """Attribution in the ``head`` span before a quote (see :func:`_head`):
+    "X said: \"..."; ``hits`` are the speech lexicon's hits in it."""
+    head_start, head = head[0], text[head[0]:head[1]]
+    hits = [h for h in hits if not head[h[1]:].strip()]
     if not hits:
         return None
     speaker = _subject(head[:hits[-1][0]])
     if speaker and _plausible(speaker[0]):
-        return _found(s_start + speaker[1], speaker[0], s_start, hits[-1], text)
+        return _found(head_start + speaker[1], speaker[0], head_start, hits[-1], text)
     return None
 
 
-def _reported(text, s_start, s_end, hits, marks, used_cues) -> dict | None:
+def _reported(text, s_start, s_end, hits, in_quote, used_cues) -> dict | None:
     """The reported statement of one sentence: its first speech cue (of
-    ``hits``, the speech lexicon's hits in it), outside quotation marks, with a
-    plausible speaker before or after it."""
+    ``hits``, the speech lexicon's hits in it), outside quotation marks
+    (``in_quote``: :func:`_quote_finder`), with a plausible speaker before or after it."""
     sentence = text[s_start:s_end]
     for c_start, c_end, _, _ in hits:
         at = s_start + c_start
-        if any(o <= at < c for o, c in marks):
+        if in_quote(at):
             continue
         rest = sentence[c_end:]
-        content_after = len(re.findall(r"\w+", _PLACE_AND_THAT.sub("", rest))) >= 2
+        content_after = len(_WORDS.findall(_PLACE_AND_THAT.sub("", rest))) >= 2
         subject = _subject(sentence[:c_start])
         subject = subject if subject and len(subject[0].split()) <= 15 and _plausible(subject[0]) else None
         if subject and sentence[:c_start].rstrip().endswith(",") and _ends_with_speaker(rest):
             subject = None                          # "..., said the IOM chief."
-        if at in used_cues and not (subject and content_after and not re.match(r"[\s,:]*[“\"]", rest)):
+        if at in used_cues and not (subject and content_after and not _OPENS_QUOTE.match(rest)):
             return None                             # the attribution of a direct quote
         if subject:
             if content_after:
@@ -265,7 +312,7 @@ def _reported(text, s_start, s_end, hits, marks, used_cues) -> dict | None:
             found = _found(s_start + c_end + named[1], named[0], s_start, (c_start, c_end), text)
         while end > start and text[end - 1] in " ,.;:":
             end -= 1
-        if end - start > 0 and re.search(r"\w", text[start:end]):
+        if end - start > 0 and _WORD.search(text[start:end]):
             return {"start": start, "end": end, **found}
     return None
 
@@ -306,7 +353,7 @@ def _object(rest: str) -> tuple[str, int] | None:
     lead = len(rest) - len(rest.lstrip(" ,"))
     stop = _SPEAKER_END.search(rest, lead)
     phrase = rest[lead:stop.start() if stop else len(rest)].strip()
-    if re.match(r"(?:that|to|it|what|how)\b", phrase):
+    if _NOT_A_SPEAKER.match(phrase):
         return None
     return (phrase, lead) if phrase and len(phrase.split()) <= 15 and _plausible(phrase) else None
 
@@ -316,8 +363,8 @@ def _ends_with_speaker(rest: str) -> bool:
     sentence, a place ("on its website") or a participle ("adding that ...")."""
     named = _object(rest)
     after = rest[named[1] + len(named[0]):] if named else ""
-    return bool(named) and (len(re.findall(r"\w+", _PLACE_AND_THAT.sub("", after))) < 2
-                            or bool(re.match(r"\s*,\s*\w+ing\b", after)))
+    return bool(named) and (len(_WORDS.findall(_PLACE_AND_THAT.sub("", after))) < 2
+                            or bool(_PARTICIPLE.match(after)))
 
 
 def _plausible(phrase: str) -> bool:
@@ -325,7 +372,7 @@ def _plausible(phrase: str) -> bool:
     "an"), or is "the ..." naming an actor ("the coast guard")."""
     if _anaphor_type(phrase):
         return True
-    first = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.IGNORECASE)
+    first = _ARTICLE.sub("", phrase)
     if first != phrase and find_actors(phrase):
         return True
     return bool(first) and first[0].isupper()
@@ -355,9 +402,18 @@ def _speaker_type(phrase: str) -> str:
     return "organisation"
 
 
-def _resolve(rows: list[dict]) -> list[dict]:
-    """Fill resolved_speaker and speaker_actor; anaphors take the most recent
-    earlier speaker of the same type (see the module docstring)."""
+def _speaker_actors(speakers: set[str]) -> dict[str, str]:
+    """Speaker phrase -> the actor id of the last actor mentioned in it (empty
+    when none), in one scan of all of them."""
+    ordered = sorted(speakers)
+    return {speaker: mentions[-1].actor if mentions else ""
+            for speaker, mentions in zip(ordered, find_actors_each(ordered))}
+
+
+def _resolve(rows: list[dict], actor_of: dict[str, str]) -> list[dict]:
+    """Fill resolved_speaker and speaker_actor (of a named speaker: ``actor_of``,
+    see :func:`_speaker_actors`); anaphors take the most recent earlier speaker
+    of the same type (see the module docstring)."""
     done: list[dict] = []
     for row in sorted(rows, key=lambda r: r["speaker_start"] if r["speaker_start"] >= 0 else r["start"]):
         kind = _anaphor_type(row["speaker"]) if row["speaker"] else None
@@ -371,8 +427,7 @@ def _resolve(rows: list[dict]) -> list[dict]:
             row["speaker_actor"] = source["speaker_actor"] if source else ""
         else:
             row["resolved_speaker"] = row["speaker"]
-            mentions = find_actors(row["speaker"])
-            row["speaker_actor"] = mentions[-1].actor if mentions else ""
+            row["speaker_actor"] = actor_of[row["speaker"]]
         done.append(row)
     return sorted(done, key=lambda r: (r["start"], r["kind"]))
 
@@ -397,10 +452,21 @@ def _sentence_finder(spans):
     return sent_of
 
 
+def _quote_finder(marks: list[tuple[int, int]]):
+    """A function from a character offset to whether it stands between
+    quotation marks (``marks``: :func:`_quote_marks`, in order, not overlapping)."""
+    opens = [open_ for open_, _ in marks]
+
+    def in_quote(pos: int) -> bool:
+        i = bisect.bisect_right(opens, pos) - 1
+        return i >= 0 and pos < marks[i][1]
+    return in_quote
+
+
 def _paragraph_finder(text: str):
     """A function from a character offset to the index of its paragraph
     (the number of line-break runs that start before it)."""
-    breaks = [m.start() for m in re.finditer(r"\n+", text)]
+    breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(text)]
 
     def paragraph_of(pos: int) -> int:
         return bisect.bisect_left(breaks, pos)

@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis.actors import ActorsError, actor_mentions, find_actors, load_actors
+from analysis.actors import ActorsError, actor_mentions, find_actors, find_actors_each, load_actors
 
 IDS = ["libya", "international_community", "un_agencies", "europe", "smugglers_traffickers", "migrants",
        "armed_groups", "media"]
@@ -47,6 +47,17 @@ def test_longest_mention_wins_across_actors():
     assert actors_in("The Italian Interior Minister met the Libyan National Army.") == [
         ("Italian Interior Minister", "europe"), ("Libyan National Army", "armed_groups")]
     assert actors_in("European states and states") == [("European states", "europe"), ("states", "international_community")]
+
+
+def test_one_scan_of_many_texts_finds_the_mentions_of_each():
+    # The second text's mentions start before the first text's last one ends: overlaps are settled per text.
+    texts = ["The Italian Interior Minister met the Libyan National Army.", "", "Libya's coast guard and militias"]
+    found = find_actors_each(texts)
+    assert [[(text[m.start:m.end], m.actor) for m in mentions] for text, mentions in zip(texts, found)] == [
+        [("Italian Interior Minister", "europe"), ("Libyan National Army", "armed_groups")],
+        [],
+        [("Libya", "libya"), ("coast guard", "libya"), ("militias", "armed_groups")]]
+    assert found == [find_actors(text) for text in texts]
 
 
 def test_near_misses_are_not_mentions():
