@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import groupby
 
 import pandas as pd
 
@@ -110,7 +111,7 @@ def attributions(corpus: pd.DataFrame, sentences: pd.DataFrame | None = None) ->
                     continue
                 found["actor"] = speaker
             rows.append([doc_id, sent_id, start, end, speaker, found["actor"], found["kind"],
-                         found["polarity"], found["cue"], found["rule"], texts[doc_id][start:end]])
+                         found["polarity"], found["cue"], found["rule"], None])
     table = pd.DataFrame(_merge(rows), columns=COLUMNS)
     table["evidence"] = pd.Series([texts[d][s:e] for d, s, e in zip(table["doc_id"], table["start"], table["end"])],
                                   index=table.index, dtype=object)
@@ -350,17 +351,18 @@ def _counterfactuals(text: str, mentions: list[Mention]) -> list[dict]:
 def _merge(rows: list[list]) -> list[list]:
     """One row for cues of one sentence that give the same speaker, actor, kind
     and polarity with overlapping evidence ("the EU should ... and assist"):
-    the union of the spans, the cues and rules joined by "; "."""
+    the union of the spans, the cues and rules joined by "; ". ``rows`` come
+    sentence by sentence, in the order of the sentences table, and keep it."""
     merged: list[list] = []
-    for row in sorted(rows, key=lambda r: (r[0], r[1], r[2], r[3])):
-        last = merged[-1] if merged else None
-        if last and last[:2] == row[:2] and last[4:8] == row[4:8] and row[2] < last[3]:
-            last[3] = max(last[3], row[3])
-            last[8], last[9] = f"{last[8]}; {row[8]}", f"{last[9]}; {row[9]}"
-            continue
-        merged.append(list(row))
-    for row in merged:
-        row[10] = None
+    for _, sentence_rows in groupby(rows, key=lambda r: (r[0], r[1])):
+        last = None
+        for row in sorted(sentence_rows, key=lambda r: (r[2], r[3])):
+            if last and last[4:8] == row[4:8] and row[2] < last[3]:
+                last[3] = max(last[3], row[3])
+                last[8], last[9] = f"{last[8]}; {row[8]}", f"{last[9]}; {row[9]}"
+                continue
+            last = list(row)
+            merged.append(last)
     return merged
 
 

@@ -25,8 +25,9 @@ SENTENCES = [
 ]
 
 
-def generated_corpus(n_docs=9):
-    """Doc i has paragraphs of sentences picked deterministically from SENTENCES."""
+def generated_corpus(n_docs=12):
+    """Doc i has paragraphs of sentences picked deterministically from SENTENCES;
+    doc ids d0...d11 do not sort as strings in corpus order (d10 < d2)."""
     docs = []
     for i in range(n_docs):
         picks = [SENTENCES[(i + k * (i % 3 + 1)) % len(SENTENCES)] for k in range(2 + i % 4)]
@@ -96,8 +97,8 @@ def test_streaming_a_file_equals_loading_it(tmp_path, monkeypatch, suffix):
     seen = []
     real = featurize_module.featurize_frame
     monkeypatch.setattr(featurize_module, "featurize_frame", lambda c, cb=None: seen.append(len(c)) or real(c, cb))
-    streamed = featurize(path, chunksize=4, progress=False)
-    assert seen == [4, 4, 1]
+    streamed = featurize(path, chunksize=5, progress=False)
+    assert seen == [5, 5, 2]
     pd.testing.assert_frame_equal(streamed[0], loaded[0])
     pd.testing.assert_frame_equal(streamed[1], loaded[1])
 
