@@ -56,6 +56,8 @@ _FRAME_KEYS = {"id", "label", "definition", "includes", "excludes", "examples", 
 _ENTRY_KEYS = {"entry", "weight", "note"}
 _NAMING_KEYS = {"id", "label", "kind", "note", "entries"}
 _ID = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_WORD_CHAR = re.compile(r"\w")
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 class CodebookError(ValueError):
@@ -602,7 +604,8 @@ def _texts(frame: pd.DataFrame, who: str) -> list[str]:
         raise ValueError(f"{who}() needs columns doc_id and text; missing {missing} (has {list(frame.columns)}). "
                          "Pass the table made by analysis.load_corpus() or analysis.sentences().")
     texts = frame["text"].tolist()
-    bad = next((i for i, t in enumerate(texts) if not isinstance(t, str)), None)
+    bad = None if set(map(type, texts)) <= {str} else next(
+        (i for i, t in enumerate(texts) if not isinstance(t, str)), None)
     if bad is not None:
         raise ValueError(f"{who}(): row {bad} (doc_id {frame['doc_id'].iloc[bad]!r}) has text {texts[bad]!r}, "
                          "not a string; drop or fill such rows first.")
@@ -659,7 +662,9 @@ def migrant_naming(sentences: pd.DataFrame, codebook=None) -> pd.DataFrame:
     cb = _resolve(codebook)
     texts = _texts(sentences, "migrant_naming")
     unit = _unit_column(sentences)
-    base = sentences["start"].to_numpy() if "start" in sentences.columns else np.zeros(len(texts), dtype=int)
+    base = sentences["start"].tolist() if "start" in sentences.columns else [0] * len(texts)
+    doc_ids = sentences["doc_id"].tolist()
+    units = sentences[unit].tolist() if unit else None
     kinds = {n["id"]: n["kind"] for n in cb.naming}
     hits = sorted(cb.naming_lexicon.find_all(texts), key=lambda h: (h[0], h[1], h[1] - h[2]))
     rows, last = [], (-1, -1)
@@ -668,9 +673,9 @@ def migrant_naming(sentences: pd.DataFrame, codebook=None) -> pd.DataFrame:
             continue
         last = (i, e)
         matched = texts[i][s:e]
-        proper = bool(re.search(r"\w", texts[i][:s])) and all(w[:1].isupper() for w in re.findall(r"[^\W\d_]+", matched))
-        rows.append((sentences["doc_id"].iloc[i], *((sentences[unit].iloc[i],) if unit else ()), label, kinds[label],
-                     entry, int(base[i]) + s, int(base[i]) + e, matched, proper))
+        proper = bool(_WORD_CHAR.search(texts[i], 0, s)) and all(w[:1].isupper() for w in _LETTERS.findall(matched))
+        rows.append((doc_ids[i], *((units[i],) if unit else ()), label, kinds[label],
+                     entry, base[i] + s, base[i] + e, matched, proper))
     columns = ["doc_id", *([unit] if unit else []), "label", "kind", "entry", "start", "end", "matched", "proper_name"]
     return pd.DataFrame(rows, columns=columns).astype({"start": "int64", "end": "int64", "proper_name": bool})
 
