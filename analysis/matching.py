@@ -184,6 +184,8 @@ class Lexicon:
         >>> Lexicon.from_entries({"x": ["migrant*"]}).find("Migrants’ centres")
         [(0, 8, 'x', 'migrant*')]
         """
+        if not isinstance(text, str):
+            raise TypeError(f"find() takes a string, not {type(text).__name__}.")
         text = text.replace(_UNIT_SEPARATOR, " ")
         return self._matches(text, text.lower())
 
@@ -207,6 +209,8 @@ class Lexicon:
         [(2, 0, 12, 'x', 'human rights')]
         """
         texts = list(texts)
+        if len(texts) == 1:  # a common call: nothing to join, no offsets to map
+            return [(0, *hit) for hit in self.find(texts[0])]
         joined = _UNIT_SEPARATOR.join(texts)
         if joined.count(_UNIT_SEPARATOR) != max(len(texts) - 1, 0):
             texts = [t.replace(_UNIT_SEPARATOR, " ") for t in texts]
