@@ -56,6 +56,8 @@ _FRAME_KEYS = {"id", "label", "definition", "includes", "excludes", "examples", 
 _ENTRY_KEYS = {"entry", "weight", "note"}
 _NAMING_KEYS = {"id", "label", "kind", "note", "entries"}
 _ID = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_WORD_CHAR = re.compile(r"\w")
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 class CodebookError(ValueError):
@@ -424,11 +426,9 @@ def frame_hits(sentences: pd.DataFrame, codebook=None) -> pd.DataFrame:
     texts = _texts(sentences, "frame_hits")
     hits = cb.lexicon.find_all(texts)
     unit = _unit_column(sentences)
-    base = sentences["start"].to_numpy() if "start" in sentences.columns else np.zeros(len(texts), dtype=int)
-    doc_ids = sentences["doc_id"].to_numpy()
-    units = sentences[unit].to_numpy() if unit else None
-    rows = [(doc_ids[i], *((units[i],) if unit else ()), label, entry, cb.weights[label, entry],
-             int(base[i]) + s, int(base[i]) + e, texts[i][s:e], is_negated(texts[i], s))
+    doc_ids, units, base = _row_keys(sentences)
+    rows = [(doc_ids[i], *units[i], label, entry, cb.weights[label, entry],
+             base[i] + s, base[i] + e, texts[i][s:e], is_negated(texts[i], s))
             for i, s, e, label, entry in hits]
     columns = ["doc_id", *([unit] if unit else []), "frame", "entry", "weight", "start", "end", "matched", "negated"]
     table = pd.DataFrame(rows, columns=columns)
@@ -563,12 +563,12 @@ def kwic(corpus: pd.DataFrame, pattern, window: int = 8) -> pd.DataFrame:
         {"pattern": [pattern] if isinstance(pattern, str) else list(pattern)})
     texts = _texts(corpus, "kwic")
     unit = _unit_column(corpus)
-    base = corpus["start"].to_numpy() if "start" in corpus.columns else np.zeros(len(texts), dtype=int)
+    doc_ids, units, base = _row_keys(corpus)
     rows = []
     for i, s, e, label, entry in lexicon.find_all(texts):
         left, keyword, right = _context(texts[i], s, e, window)
-        rows.append((corpus["doc_id"].iloc[i], *((corpus[unit].iloc[i],) if unit else ()),
-                     int(base[i]) + s, int(base[i]) + e, left, keyword, right, label, entry, is_negated(texts[i], s)))
+        rows.append((doc_ids[i], *units[i], base[i] + s, base[i] + e, left, keyword, right, label, entry,
+                     is_negated(texts[i], s)))
     columns = ["doc_id", *([unit] if unit else []), "start", "end", "left", "keyword", "right", "label", "entry",
                "negated"]
     return pd.DataFrame(rows, columns=columns).astype({"start": "int64", "end": "int64", "negated": bool})
@@ -602,7 +602,8 @@ def _texts(frame: pd.DataFrame, who: str) -> list[str]:
         raise ValueError(f"{who}() needs columns doc_id and text; missing {missing} (has {list(frame.columns)}). "
                          "Pass the table made by analysis.load_corpus() or analysis.sentences().")
     texts = frame["text"].tolist()
-    bad = next((i for i, t in enumerate(texts) if not isinstance(t, str)), None)
+    bad = None if set(map(type, texts)) <= {str} else next(
+        (i for i, t in enumerate(texts) if not isinstance(t, str)), None)
     if bad is not None:
         raise ValueError(f"{who}(): row {bad} (doc_id {frame['doc_id'].iloc[bad]!r}) has text {texts[bad]!r}, "
                          "not a string; drop or fill such rows first.")
@@ -611,6 +612,16 @@ def _texts(frame: pd.DataFrame, who: str) -> list[str]:
 
 def _unit_column(frame: pd.DataFrame) -> str | None:
     return next((c for c in ("sent_id", "par_id") if c in frame.columns), None)
+
+
+def _row_keys(frame: pd.DataFrame) -> tuple[list, list[tuple], list[int]]:
+    """Per row, as lists (indexing a column per hit is slow): doc_id, the unit
+    id as a tuple (``(sent_id,)``, ``(par_id,)`` or ``()``) and the offset of
+    the text in its document (``start``, else 0)."""
+    unit = _unit_column(frame)
+    units = list(zip(frame[unit].tolist())) if unit else [()] * len(frame)
+    starts = frame["start"].tolist() if "start" in frame.columns else [0] * len(frame)
+    return frame["doc_id"].tolist(), units, starts
 
 
 def frame_validity(sentences: pd.DataFrame, coding: pd.DataFrame, codebook=None, *, n_boot: int = 0,
@@ -659,7 +670,7 @@ def migrant_naming(sentences: pd.DataFrame, codebook=None) -> pd.DataFrame:
     cb = _resolve(codebook)
     texts = _texts(sentences, "migrant_naming")
     unit = _unit_column(sentences)
-    base = sentences["start"].to_numpy() if "start" in sentences.columns else np.zeros(len(texts), dtype=int)
+    doc_ids, units, base = _row_keys(sentences)
     kinds = {n["id"]: n["kind"] for n in cb.naming}
     hits = sorted(cb.naming_lexicon.find_all(texts), key=lambda h: (h[0], h[1], h[1] - h[2]))
     rows, last = [], (-1, -1)
@@ -668,9 +679,8 @@ def migrant_naming(sentences: pd.DataFrame, codebook=None) -> pd.DataFrame:
             continue
         last = (i, e)
         matched = texts[i][s:e]
-        proper = bool(re.search(r"\w", texts[i][:s])) and all(w[:1].isupper() for w in re.findall(r"[^\W\d_]+", matched))
-        rows.append((sentences["doc_id"].iloc[i], *((sentences[unit].iloc[i],) if unit else ()), label, kinds[label],
-                     entry, int(base[i]) + s, int(base[i]) + e, matched, proper))
+        proper = bool(_WORD_CHAR.search(texts[i], 0, s)) and all(w[:1].isupper() for w in _LETTERS.findall(matched))
+        rows.append((doc_ids[i], *units[i], label, kinds[label], entry, base[i] + s, base[i] + e, matched, proper))
     columns = ["doc_id", *([unit] if unit else []), "label", "kind", "entry", "start", "end", "matched", "proper_name"]
     return pd.DataFrame(rows, columns=columns).astype({"start": "int64", "end": "int64", "proper_name": bool})
 

@@ -136,10 +136,16 @@ class Lexicon:
                 else:
                     self._literal.setdefault(key, []).append((label, entry))
         body = _trie_regex(trie) if trie else r"(?!)"
-        pattern = f"{_START}(?=({body}){_END}){_AFTER_APOSTROPHE}"
-        self.pattern = re.compile(pattern, re.IGNORECASE)
-        # Scanning lower-cased text without IGNORECASE is about twice as fast.
-        self._pattern_lower = re.compile(pattern)
+        self.pattern = re.compile(f"{_START}(?=({body}){_END}){_AFTER_APOSTROPHE}", re.IGNORECASE)
+        # _matches scans lower-cased text (twice as fast as IGNORECASE) with one
+        # character put in front, and a match takes the character before the
+        # entry. Unless an entry starts with a glob (which may start where a
+        # word ends), that character is not an ASCII word character, and re
+        # skips those with a quick set test instead of trying every position;
+        # the word-start tests come after the prefix tree, which fails sooner.
+        # Together they take a quarter to a half off the scan.
+        before = r"(?s:.)" if ("star", "*") in trie else "[^0-9_a-z]"
+        self._pattern_lower = re.compile(f"{before}(?=({body}){_END}){_START}{_AFTER_APOSTROPHE}")
         self._cache: dict[str, tuple[tuple[str, int, str], ...]] = {}
 
     @classmethod
@@ -178,7 +184,10 @@ class Lexicon:
         >>> Lexicon.from_entries({"x": ["migrant*"]}).find("Migrants’ centres")
         [(0, 8, 'x', 'migrant*')]
         """
-        return [(s, e, label, entry) for _, s, e, label, entry in self.find_all([text])]
+        if not isinstance(text, str):
+            raise TypeError(f"find() takes a string, not {type(text).__name__}.")
+        text = text.replace(_UNIT_SEPARATOR, " ")
+        return self._matches(text, text.lower())
 
     def find_each(self, texts: list[str]) -> list[list[tuple[int, int, str, str]]]:
         """``find(text)`` for each of ``texts``, computed in one scan.
@@ -200,27 +209,40 @@ class Lexicon:
         [(2, 0, 12, 'x', 'human rights')]
         """
         texts = list(texts)
+        if len(texts) == 1:  # a common call: nothing to join, no offsets to map
+            return [(0, *hit) for hit in self.find(texts[0])]
         joined = _UNIT_SEPARATOR.join(texts)
         if joined.count(_UNIT_SEPARATOR) != max(len(texts) - 1, 0):
-            joined = _UNIT_SEPARATOR.join(t.replace(_UNIT_SEPARATOR, " ") for t in texts)
-        lower = joined.lower()
-        scan = (self._pattern_lower.finditer(lower) if len(lower) == len(joined)
-                else self.pattern.finditer(joined))
-        matches = [(m.start(), m.group(1)) for m in scan]
+            texts = [t.replace(_UNIT_SEPARATOR, " ") for t in texts]
+            joined = _UNIT_SEPARATOR.join(texts)
+        # Lower-cased text by text: the same as joined.lower() (the separator stops
+        # the final-sigma rule as the end of a text does) and twice as fast, as
+        # most texts are ASCII, which str.lower does quickly.
+        lower = _UNIT_SEPARATOR.join(map(str.lower, texts))
         bases = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
-        units = [bisect_right(bases, p) - 1 for p, _ in matches]
-        last_end = dict.fromkeys(self.labels, -1)
+        hits = []
+        for start, end, label, entry in self._matches(joined, lower):
+            unit = bisect_right(bases, start) - 1
+            hits.append((unit, start - bases[unit], end - bases[unit], label, entry))
+        return hits
+
+    def _matches(self, text: str, lower: str) -> list[tuple[int, int, str, str]]:
+        """:meth:`find` on ``text`` (a text, or texts joined by the unit
+        separator) given its lower-cased form ``lower``."""
+        scan = (self._pattern_lower.finditer(_UNIT_SEPARATOR + lower) if len(lower) == len(text)
+                else self.pattern.finditer(text))
+        last_end: dict[str, int] = {}
         cache, resolve = self._cache, self._resolve
         hits = []
-        for (start, matched), unit in zip(matches, units):
+        for m in scan:
+            start, matched = m.start(), m.group(1)
             found = cache.get(matched)
             if found is None:
                 found = cache[matched] = resolve(matched)
-            base = bases[unit]
             for label, length, entry in found:
-                if start >= last_end[label]:
+                if start >= last_end.get(label, -1):
                     last_end[label] = start + length
-                    hits.append((unit, start - base, start + length - base, label, entry))
+                    hits.append((start, start + length, label, entry))
         return hits
 
     def _resolve(self, matched: str) -> tuple[tuple[str, int, str], ...]:

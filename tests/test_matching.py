@@ -119,3 +119,11 @@ def test_uppercase_text_whose_lowercase_changes_length_still_gets_true_offsets()
     lex = Lexicon.from_entries({"x": ["rights"]})
     text = "İİ rights"          # "İ".lower() is two characters long
     assert [(text[s:e]) for s, e, _, _ in lex.find(text)] == ["rights"]
+
+
+def test_entry_starting_with_a_glob_may_start_where_a_word_ends():
+    # "O'Neill" is refused as a word start (a letter and an apostrophe before
+    # it), so the glob matches nothing at the end of the word and the hit is "-led".
+    lex = Lexicon.from_entries({"x": ["*-led"]})
+    assert spans(lex, "O'Neill-led forces and Saudi-led, US-LED ones") == [
+        ("-led", "x", "*-led"), ("Saudi-led", "x", "*-led"), ("US-LED", "x", "*-led")]
