@@ -95,7 +95,8 @@ def attributions(corpus: pd.DataFrame, sentences: pd.DataFrame | None = None) ->
     texts_of_sents = sents["text"].tolist()
     cues = [_cue_hits(text, hits) if hits else []
             for text, hits in zip(texts_of_sents, _cue_lexicon().find_each(texts_of_sents))]
-    cued = [i for i, text in enumerate(texts_of_sents) if cues[i] or _counterfactual_pattern().search(text)]
+    cued = [i for i, text in enumerate(texts_of_sents)         # a counterfactual needs a comma or semicolon
+            if cues[i] or ("," in text or ";" in text) and _counterfactual_pattern().search(text)]
     mentions = find_actors_each([texts_of_sents[i] for i in cued])
     said = _speech_before_cues([texts_of_sents[i] for i in cued], [cues[i] for i in cued])
     rows = []

@@ -25,6 +25,7 @@ True
 from __future__ import annotations
 
 import re
+import string
 from functools import lru_cache
 
 import pandas as pd
@@ -105,6 +106,55 @@ class _Punkt(PunktSentenceTokenizer):
         decided = _quick_decision(self._params.abbrev_types, text)
         return super().text_contains_sentbreak(text) if decided is None else decided
 
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """``(start, end)`` of each sentence: ``span_tokenize(text)`` in one
+        pass over the candidate breaks, without Punkt's chain of generators."""
+        starts, ends = [0], []
+        for match, context in self._candidates(text):
+            if self.text_contains_sentbreak(context):
+                ends.append(match.end())
+                starts.append(match.start("next_tok") if match.group("next_tok") else match.end())
+        ends.append(len(text.rstrip()))
+        # Closing quotes and brackets after a break belong to the sentence before it.
+        realign, spans, shift = self._lang_vars.re_boundary_realignment, [], 0
+        for i, (start, end) in enumerate(zip(starts, ends)):
+            start += shift
+            closing = realign.match(text, starts[i + 1], ends[i + 1]) if i + 1 < len(starts) else None
+            if closing:
+                spans.append((start, starts[i + 1] + len(closing.group().rstrip())))
+                shift = closing.end() - starts[i + 1]
+            else:
+                shift = 0
+                if start < end:
+                    spans.append((start, end))
+        return spans
+
+    def _candidates(self, text: str) -> list[tuple[re.Match, str]]:
+        """Each candidate break with its context (the word before it, the mark,
+        what follows), as Punkt's ``_match_potential_end_contexts`` gives them:
+        of candidates within one word ("!!!"), only the last."""
+        found: list[tuple[re.Match, str]] = []
+        previous, word_start, word_end = None, 0, 0
+        only_spaces = not _OTHER_WHITESPACE.search(text)
+        for match in self._lang_vars.period_context_re().finditer(text):
+            space = (text.rfind(" ", word_end, match.start()) if only_spaces
+                     else _last_whitespace(text, word_end, match.start()))
+            start = space + 1 if space > word_end else word_start
+            if previous and word_end <= start:
+                found.append((previous, text[word_start:word_end] + previous.group() + previous.group("after_tok")))
+            previous, word_start, word_end = match, start, match.start()
+        if previous:
+            found.append((previous, text[word_start:word_end] + previous.group() + previous.group("after_tok")))
+        return found
+
+
+_OTHER_WHITESPACE = re.compile(r"[\t\n\r\x0b\x0c]")
+
+
+def _last_whitespace(text: str, start: int, end: int) -> int:
+    """Index of the last of Punkt's whitespace characters in ``text[start:end]``, or -1."""
+    return max(text.rfind(space, start, end) for space in string.whitespace)
+
 
 def _quick_decision(abbreviations: set[str], context: str) -> bool | None:
     """Whether the context of a candidate break ends a sentence, if it has one
@@ -136,7 +186,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     """
     tokenizer, numbered = _punkt()
     spans: list[list[int]] = []
-    for start, end in tokenizer.span_tokenize(text):
+    for start, end in tokenizer.spans(text):
         if spans and text[start:start + 1].isdigit() and numbered.search(text[spans[-1][0]:spans[-1][1]]):
             spans[-1][1] = end
         else:
