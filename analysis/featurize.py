@@ -326,10 +326,12 @@ def _featurize_dask(corpus, codebook):
     if missing:
         raise ValueError(f"featurize() needs a Dask DataFrame with doc_id and text; missing {missing} "
                          f"(has {list(corpus.columns)}).")
-    cb = _codebook(codebook)
-    sent_meta, attr_meta = empty_tables(cb)
+    sent_meta, attr_meta = empty_tables(codebook)
+    # None stays None: each worker then uses our codebook as compiled once in its
+    # process, with its warm caches; a user's codebook travels with every partition.
+    codebook = None if codebook is None else _codebook(codebook)
     nested = corpus[["doc_id", "text"]].map_partitions(
-        _nested_partition, cb, meta=sent_meta.assign(attributions=pd.Series([], dtype=object)))
+        _nested_partition, codebook, meta=sent_meta.assign(attributions=pd.Series([], dtype=object)))
     sents = nested.map_partitions(_sentences_part, meta=sent_meta)
     attrs = nested.map_partitions(_attributions_part, list(attr_meta.dtypes.items()), meta=attr_meta)
     return sents, attrs
