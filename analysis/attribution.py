@@ -98,11 +98,11 @@ def attributions(corpus: pd.DataFrame, sentences: pd.DataFrame | None = None) ->
     cued = [i for i, text in enumerate(texts_of_sents)         # a counterfactual needs a comma or semicolon
             if cues[i] or ("," in text or ";" in text) and _counterfactual_pattern().search(text)]
     mentions = find_actors_each([texts_of_sents[i] for i in cued])
-    said = _speech_before_cues([texts_of_sents[i] for i in cued], [cues[i] for i in cued])
+    speech_ends = _speech_before_cues([texts_of_sents[i] for i in cued], [cues[i] for i in cued])
     rows = []
-    for i, sent_mentions, sent_said in zip(cued, mentions, said):
+    for i, sent_mentions, sent_speech_ends in zip(cued, mentions, speech_ends):
         doc_id, sent_id, sent_start = doc_ids[i], sent_ids[i], sent_starts[i]
-        for found in _sentence_attributions(texts_of_sents[i], cues[i], sent_mentions, sent_said):
+        for found in _sentence_attributions(texts_of_sents[i], cues[i], sent_mentions, sent_speech_ends):
             start, end = sent_start + found["start"], sent_start + found["end"]
             speaker = (found["speaker"] or _speaker_at(statements.get((doc_id, sent_id), []),
                                                        sent_start + found["cue_at"])

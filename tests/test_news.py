@@ -4,7 +4,6 @@ download), the corpus table built from it, and the migration subset."""
 import hashlib
 import io
 import subprocess
-import warnings
 import zipfile
 
 import numpy as np
