@@ -87,10 +87,7 @@ def attributions(corpus: pd.DataFrame, sentences: pd.DataFrame | None = None) ->
         raise ValueError(f"attributions() needs columns doc_id and text; missing {missing}. "
                          "Pass the table made by analysis.load_corpus().")
     sents = segment_sentences(corpus) if sentences is None else sentences
-    said = quotes(corpus, sentences=sents)
     texts = dict(zip(corpus["doc_id"].tolist(), corpus["text"].tolist()))
-    statements = _statements_by_sentence(said)
-    carried = _carried_speakers(sents, statements)
     doc_ids, sent_ids, sent_starts = sents["doc_id"].tolist(), sents["sent_id"].tolist(), sents["start"].tolist()
     texts_of_sents = sents["text"].tolist()
     cues = [_cue_hits(text, hits) if hits else []
@@ -99,10 +96,19 @@ def attributions(corpus: pd.DataFrame, sentences: pd.DataFrame | None = None) ->
             if cues[i] or ("," in text or ";" in text) and _counterfactual_pattern().search(text)]
     mentions = find_actors_each([texts_of_sents[i] for i in cued])
     speech_ends = _speech_before_cues([texts_of_sents[i] for i in cued], [cues[i] for i in cued])
+    found_in = [_sentence_attributions(texts_of_sents[i], cues[i], sent_mentions, sent_speech_ends)
+                for i, sent_mentions, sent_speech_ends in zip(cued, mentions, speech_ends)]
+    # Quotes are costly and only needed where a speaker is not in the clause:
+    # find them in those documents alone (each document's quotes are its own).
+    unspoken = {doc_ids[i] for i, founds in zip(cued, found_in) if any(not f["speaker"] for f in founds)}
+    if len(unspoken) < len(texts):
+        corpus, sents = corpus[corpus["doc_id"].isin(unspoken)], sents[sents["doc_id"].isin(unspoken)]
+    statements = _statements_by_sentence(quotes(corpus, sentences=sents)) if unspoken else {}
+    carried = _carried_speakers(sents, statements)
     rows = []
-    for i, sent_mentions, sent_speech_ends in zip(cued, mentions, speech_ends):
+    for i, founds in zip(cued, found_in):
         doc_id, sent_id, sent_start = doc_ids[i], sent_ids[i], sent_starts[i]
-        for found in _sentence_attributions(texts_of_sents[i], cues[i], sent_mentions, sent_speech_ends):
+        for found in founds:
             start, end = sent_start + found["start"], sent_start + found["end"]
             speaker = (found["speaker"] or _speaker_at(statements.get((doc_id, sent_id), []),
                                                        sent_start + found["cue_at"])

@@ -119,6 +119,22 @@ def test_speaker_is_the_quoted_speaker_or_the_outlet():
                                                                           "treatment", "assign")]
 
 
+def test_speakers_from_quotes_are_found_in_a_corpus_of_mixed_documents():
+    # Quotes are only looked for in documents with a claim whose clause names
+    # no speaker (a, c, d); b's speaker is the subject of "accused".
+    texts = {"a": '"The EU must act," the IOM said.',
+             "b": "The government accused the rival eastern-based army of carrying out the attack.",
+             "c": "The EU must act.",
+             "d": "Italy's minister said the camps were full. The EU must act. The minister added that it was rough."}
+    table = attributions(pd.DataFrame({"doc_id": list(texts), "text": list(texts.values())}))
+    assert table[["doc_id", "sent_id", "speaker", "actor"]].values.tolist() == [
+        ["a", 0, "un_agencies", "europe"], ["b", 0, "libya", "armed_groups"], ["c", 0, "", "europe"],
+        ["d", 1, "europe", "europe"]]                       # d: carried between two statements of Italy's minister
+    one_by_one = pd.concat([attributions(pd.DataFrame({"doc_id": [d], "text": [t]})) for d, t in texts.items()],
+                           ignore_index=True)
+    pd.testing.assert_frame_equal(table, one_by_one)
+
+
 def test_cues_of_one_claim_are_merged_and_offsets_are_evidence():
     text = "Of course, the European Union should take part and assist Libya. Italy must help."
     table = attributions(pd.DataFrame({"doc_id": ["d"], "text": [text]}))
