@@ -341,10 +341,12 @@ def _nested_partition(part: pd.DataFrame, codebook) -> pd.DataFrame:
     """Sentences of one partition, each with the list of its attributions (as
     tuples), so both tables come from one pass over the partition."""
     sents, attrs = featurize_frame(part.astype({"doc_id": "str", "text": "str"}), codebook)
-    rest = [c for c in attrs.columns if c not in ("doc_id", "sent_id")]
-    grouped = {key: list(group.itertuples(index=False, name=None))
-               for key, group in attrs.groupby(["doc_id", "sent_id"], sort=False)[rest]}
-    sents["attributions"] = [grouped.get(key, []) for key in zip(sents["doc_id"], sents["sent_id"])]
+    rest = [attrs[c].tolist() for c in attrs.columns if c not in ("doc_id", "sent_id")]
+    grouped: dict[tuple[str, int], list[tuple]] = {}
+    for key, row in zip(zip(attrs["doc_id"].tolist(), attrs["sent_id"].tolist()), zip(*rest)):
+        grouped.setdefault(key, []).append(row)
+    keys = zip(sents["doc_id"].tolist(), sents["sent_id"].tolist())
+    sents["attributions"] = [grouped.get(key, []) for key in keys]
     return sents
 
 
