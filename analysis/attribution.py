@@ -90,14 +90,17 @@ def attributions(corpus: pd.DataFrame, sentences: pd.DataFrame | None = None) ->
     texts = dict(zip(corpus["doc_id"].tolist(), corpus["text"].tolist()))
     doc_ids, sent_ids, sent_starts = sents["doc_id"].tolist(), sents["sent_id"].tolist(), sents["start"].tolist()
     texts_of_sents = sents["text"].tolist()
-    cues = [_cue_hits(text, hits) if hits else []
-            for text, hits in zip(texts_of_sents, _cue_lexicon().find_each(texts_of_sents))]
+    hits_of: dict[int, list[tuple[int, int, str, str]]] = {}   # only sentences with hits: most have none
+    for i, *hit in _cue_lexicon().find_all(texts_of_sents):
+        hits_of.setdefault(i, []).append(tuple(hit))
+    cues = {i: _cue_hits(texts_of_sents[i], hits) for i, hits in hits_of.items()}
     cued = [i for i, text in enumerate(texts_of_sents)         # a counterfactual needs a comma or semicolon
-            if cues[i] or ("," in text or ";" in text) and _counterfactual_pattern().search(text)]
+            if cues.get(i) or ("," in text or ";" in text) and _counterfactual_pattern().search(text)]
+    cued_cues = [cues.get(i, []) for i in cued]
     mentions = find_actors_each([texts_of_sents[i] for i in cued])
-    speech_ends = _speech_before_cues([texts_of_sents[i] for i in cued], [cues[i] for i in cued])
-    found_in = [_sentence_attributions(texts_of_sents[i], cues[i], sent_mentions, sent_speech_ends)
-                for i, sent_mentions, sent_speech_ends in zip(cued, mentions, speech_ends)]
+    speech_ends = _speech_before_cues([texts_of_sents[i] for i in cued], cued_cues)
+    found_in = [_sentence_attributions(texts_of_sents[i], sent_cues, sent_mentions, sent_speech_ends)
+                for i, sent_cues, sent_mentions, sent_speech_ends in zip(cued, cued_cues, mentions, speech_ends)]
     # Quotes are costly and only needed where a speaker is not in the clause:
     # find them in those documents alone (each document's quotes are its own).
     unspoken = {doc_ids[i] for i, founds in zip(cued, found_in) if any(not f["speaker"] for f in founds)}
