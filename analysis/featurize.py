@@ -346,7 +346,7 @@ def _nested_partition(part: pd.DataFrame, codebook) -> pd.DataFrame:
     for key, row in zip(zip(attrs["doc_id"].tolist(), attrs["sent_id"].tolist()), zip(*rest)):
         grouped.setdefault(key, []).append(row)
     keys = zip(sents["doc_id"].tolist(), sents["sent_id"].tolist())
-    sents["attributions"] = [grouped.get(key, []) for key in keys]
+    sents["attributions"] = [grouped.get(key, ()) for key in keys]
     return sents
 
 
@@ -355,7 +355,8 @@ def _sentences_part(nested: pd.DataFrame) -> pd.DataFrame:
 
 
 def _attributions_part(nested: pd.DataFrame, dtypes: list[tuple[str, object]]) -> pd.DataFrame:
-    rows = [(doc_id, sent_id, *attribution)
-            for doc_id, sent_id, found in zip(nested["doc_id"], nested["sent_id"], nested["attributions"])
-            for attribution in found]
-    return pd.DataFrame(rows, columns=[c for c, _ in dtypes]).astype(dict(dtypes))
+    found = [(i, attributions) for i, attributions in enumerate(nested["attributions"].tolist()) if attributions]
+    doc_ids, sent_ids = nested["doc_id"].tolist(), nested["sent_id"].tolist()
+    rows = [(doc_ids[i], sent_ids[i], *attribution) for i, attributions in found for attribution in attributions]
+    columns = list(zip(*rows)) or [()] * len(dtypes)
+    return pd.DataFrame({c: pd.Series(values, dtype=t) for (c, t), values in zip(dtypes, columns)})
