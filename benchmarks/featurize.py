@@ -4,22 +4,29 @@ file made by repeating its articles.
 Prints, in one run:
 
 1. throughput of ``featurize`` on one core (MB of UTF-8 text per second), on
-   the first call (which compiles the lexicons) and on a second call;
+   the first call (which compiles the lexicons) and on later calls;
 2. the time of scikit-learn's ``CountVectorizer(ngram_range=(1, 3),
    vocabulary=<the codebook's entries>)`` on the same texts, and the ratio;
 3. the time on a two-worker ``distributed.LocalCluster`` (processes, one
    thread each; cluster start-up and a warm-up task not counted; the texts
-   travel in the task graph) and the speed-up over the second call;
+   travel in the task graph) and its speed-up over one process (the pandas
+   path) and over a one-worker cluster (the same Dask code), with Dask's
+   default settings and with :data:`LEAN_DASK`;
 4. peak memory (VmHWM, else ru_maxrss) of this process;
 5. a CSV of ``--big-mb`` MB made by repeating the articles, streamed chunk by
    chunk through ``featurize`` in a fresh process (results discarded) for at
    most ``--max-seconds``; the rest of the file is then only read and built
    into corpus chunks, so the peak memory printed covers the whole file.
 
-Needs ``data/external/NewsArticles.zip`` (``make news-corpus``) and the
-``dask`` extra. Timings on a shared machine are noisy.
+The speed of a shared machine drifts by a third within minutes, so 2 and 3
+are measured ``--repeat`` times, one core, CountVectorizer and Dask in turn,
+and each is printed as the median (and range) of its runs; ratios are of
+the medians.
 
-Run: ``.venv/bin/python benchmarks/featurize.py [--docs N] [--big-mb 1000] [--max-seconds 540]``
+Needs ``data/external/NewsArticles.zip`` (``make news-corpus``) and the
+``dask`` extra.
+
+Run: ``.venv/bin/python benchmarks/featurize.py [--docs N] [--repeat 3] [--big-mb 1000] [--max-seconds 540]``
 """
 
 from __future__ import annotations
@@ -28,6 +35,7 @@ import argparse
 import csv
 import json
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -61,29 +69,57 @@ def timed(function, *args, **kwargs):
     return result, time.perf_counter() - start
 
 
-def count_vectorizer_seconds(texts) -> tuple[float, int]:
+def count_vectorizer(texts):
+    """``(fit_transform, n_entries)``: CountVectorizer with 1-3 grams over the codebook's entries."""
     from sklearn.feature_extraction.text import CountVectorizer
 
     entries = sorted({e["entry"].lower() for f in load_codebook().frames for e in f["entries"]})
     vectorizer = CountVectorizer(ngram_range=(1, 3), vocabulary=entries)
-    _, seconds = timed(vectorizer.fit_transform, texts)
-    return seconds, len(entries)
+    return lambda: vectorizer.fit_transform(texts), len(entries)
 
 
-def dask_seconds(corpus, workers: int, partitions: int) -> float:
+def compare(corpus, repeat: int, workers: int, partitions: int, chunksize: int) -> dict[str, list[float]]:
+    """Seconds of one process, CountVectorizer, and Dask on one and on
+    ``workers`` workers with default and with :data:`LEAN_DASK` settings,
+    measured in turn ``repeat`` times. A cluster is started (and its workers
+    warmed up) for each Dask run and closed after it, so no cluster shares the
+    machine with another run."""
+    vectorize, _ = count_vectorizer(corpus["text"].tolist())
+    seconds: dict[str, list[float]] = {}
+    for _ in range(repeat):
+        seconds.setdefault("one", []).append(timed(featurize, corpus, chunksize=chunksize, progress=False)[1])
+        seconds.setdefault("cv", []).append(timed(vectorize)[1])
+        for config, settings in (("default", {}), ("lean", LEAN_DASK)):
+            for n in (1, workers):
+                seconds.setdefault((config, n), []).append(dask_seconds(corpus, n, partitions, settings))
+    return seconds
+
+
+#: Dask settings for throughput: no statistical profiler in the workers (it
+#: samples every task's stack every 10 ms) and monitors that look once a second.
+#: Idle, they take a LocalCluster of two workers from 1.4 to 0.15 s of CPU per 10 s.
+LEAN_DASK = {"distributed.worker.profile.enabled": False, "distributed.admin.tick.interval": "1s",
+             "distributed.worker.memory.monitor-interval": "1s", "distributed.admin.system-monitor.interval": "5s"}
+
+
+def dask_seconds(corpus, workers: int, partitions: int, config: dict) -> float:
     import dask
     import dask.dataframe as dd
     from distributed import Client, LocalCluster
 
-    with LocalCluster(n_workers=workers, processes=True, threads_per_worker=1, dashboard_address=None) as cluster, \
-            Client(cluster):
+    with dask.config.set(config), \
+            LocalCluster(n_workers=workers, processes=True, threads_per_worker=1, dashboard_address=None) as cluster, \
+            Client(cluster), warnings.catch_warnings():
+        warnings.filterwarnings("ignore", "Sending large graph")     # the texts travel in the task graph
         warm = dd.from_pandas(corpus[["doc_id", "text"]].iloc[:partitions], npartitions=partitions)
-        dask.compute(*featurize(warm))                       # workers import analysis and compile lexicons
+        dask.compute(*featurize(warm))                   # workers import analysis and compile lexicons
         lazy = featurize(dd.from_pandas(corpus[["doc_id", "text"]], npartitions=partitions))
-        with warnings.catch_warnings():                      # the texts travel in the task graph
-            warnings.filterwarnings("ignore", "Sending large graph")
-            _, seconds = timed(dask.compute, *lazy)
-    return seconds
+        return timed(dask.compute, *lazy)[1]
+
+
+def spread(values: list[float]) -> str:
+    """``median s (min-max)``."""
+    return f"{statistics.median(values):5.1f} s ({min(values):.1f}-{max(values):.1f})"
 
 
 def write_big_csv(corpus, path: Path, target_mb: float) -> float:
@@ -133,6 +169,7 @@ def main() -> None:
     parser.add_argument("--max-seconds", type=float, default=540, help="stop streaming the big file after this")
     parser.add_argument("--chunksize", type=int, default=CHUNKSIZE, help="documents per chunk (default: %(default)s)")
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each timing, in turn (default: %(default)s)")
     parser.add_argument("--stream", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.stream:
@@ -147,13 +184,21 @@ def main() -> None:
     (sents, attrs), cold = timed(featurize, corpus, chunksize=args.chunksize, progress=False)
     print(f"featurize, 1 process, first call: {cold:5.1f} s  {mb / cold:5.2f} MB/s  "
           f"({len(sents)} sentences, {len(attrs)} attributions; includes compiling the lexicons)")
-    _, seconds = timed(featurize, corpus, chunksize=args.chunksize, progress=False)
-    print(f"featurize, 1 process, again:      {seconds:5.1f} s  {mb / seconds:5.2f} MB/s")
-    cv_seconds, n_entries = count_vectorizer_seconds(corpus["text"].tolist())
-    print(f"CountVectorizer(1-3 grams, {n_entries} entries): {cv_seconds:5.1f} s  "
-          f"featurize / CountVectorizer = {seconds / cv_seconds:.1f}x (first call {cold / cv_seconds:.1f}x)")
-    d_seconds = dask_seconds(corpus, args.workers, partitions=4 * args.workers)
-    print(f"featurize, Dask {args.workers} workers:  {d_seconds:7.1f} s  speed-up {seconds / d_seconds:.2f}x")
+    seconds = compare(corpus, args.repeat, args.workers, 4 * args.workers, args.chunksize)
+    one, cv = statistics.median(seconds["one"]), statistics.median(seconds["cv"])
+    print(f"{args.repeat} runs of each, in turn; median (min-max):")
+    print(f"featurize, 1 process:      {spread(seconds['one'])}  {mb / one:5.2f} MB/s "
+          f"({mb / max(seconds['one']):.2f}-{mb / min(seconds['one']):.2f})")
+    print(f"CountVectorizer(1-3 grams, {count_vectorizer([])[1]} entries): {spread(seconds['cv'])}  "
+          f"featurize / CountVectorizer = {one / cv:.2f}x")
+    for config in ("default", "lean"):
+        one_worker = statistics.median(seconds[config, 1])
+        for n in (1, args.workers):
+            median = statistics.median(seconds[config, n])
+            ratios = ", ".join(f"{o / d:.2f}" for o, d in zip(seconds["one"], seconds[config, n]))
+            print(f"featurize, Dask {n} worker(s), {config} settings: {spread(seconds[config, n])}  speed-up over "
+                  f"1 process {one / median:.2f}x (per run: {ratios})"
+                  + (f", over 1 worker {one_worker / median:.2f}x" if n > 1 else ""))
     print(f"peak memory of this process: {peak_mb():.0f} MB")
 
     if args.big_mb <= 0:
