@@ -34,6 +34,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import resource
 import statistics
 import subprocess
@@ -41,6 +42,7 @@ import sys
 import tempfile
 import time
 import warnings
+from contextlib import contextmanager
 from pathlib import Path
 
 from analysis.featurize import CHUNKSIZE, corpus_chunks, featurize, featurize_frame
@@ -96,10 +98,15 @@ def compare(corpus, repeat: int, workers: int, partitions: int, chunksize: int) 
 
 
 #: Dask settings for throughput: no statistical profiler in the workers (it
-#: samples every task's stack every 10 ms) and monitors that look once a second.
-#: Idle, they take a LocalCluster of two workers from 1.4 to 0.15 s of CPU per 10 s.
+#: samples every task's stack every 10 ms), monitors that look once a second
+#: (idle, a LocalCluster of two workers then takes 0.15 s of CPU per 10 s, not
+#: 1.4 s), and glibc's own malloc trimming: distributed sets
+#: MALLOC_TRIM_THRESHOLD_ in workers to return memory sooner, which also turns
+#: off glibc's adaptive mmap threshold, so that every allocation over 128 KiB
+#: is mapped and unmapped afresh.
 LEAN_DASK = {"distributed.worker.profile.enabled": False, "distributed.admin.tick.interval": "1s",
-             "distributed.worker.memory.monitor-interval": "1s", "distributed.admin.system-monitor.interval": "5s"}
+             "distributed.worker.memory.monitor-interval": "1s", "distributed.admin.system-monitor.interval": "5s",
+             "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None}
 
 
 def dask_seconds(corpus, workers: int, partitions: int, config: dict) -> float:
@@ -107,7 +114,8 @@ def dask_seconds(corpus, workers: int, partitions: int, config: dict) -> float:
     import dask.dataframe as dd
     from distributed import Client, LocalCluster
 
-    with dask.config.set(config), \
+    environ = dict(os.environ)      # a nanny sets its pre-spawn variables in this process's environment
+    with restored(environ), dask.config.set(config), \
             LocalCluster(n_workers=workers, processes=True, threads_per_worker=1, dashboard_address=None) as cluster, \
             Client(cluster), warnings.catch_warnings():
         warnings.filterwarnings("ignore", "Sending large graph")     # the texts travel in the task graph
@@ -115,6 +123,16 @@ def dask_seconds(corpus, workers: int, partitions: int, config: dict) -> float:
         dask.compute(*featurize(warm))                   # workers import analysis and compile lexicons
         lazy = featurize(dd.from_pandas(corpus[["doc_id", "text"]], npartitions=partitions))
         return timed(dask.compute, *lazy)[1]
+
+
+@contextmanager
+def restored(environ: dict[str, str]):
+    """Put ``os.environ`` back as ``environ`` on leaving."""
+    try:
+        yield
+    finally:
+        os.environ.clear()
+        os.environ.update(environ)
 
 
 def spread(values: list[float]) -> str:
