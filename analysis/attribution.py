@@ -104,10 +104,9 @@ def attributions(corpus: pd.DataFrame, sentences: pd.DataFrame | None = None) ->
     # Quotes are costly and only needed where a speaker is not in the clause:
     # find them in those documents alone (each document's quotes are its own).
     unspoken = {doc_ids[i] for i, founds in zip(cued, found_in) if any(not f["speaker"] for f in founds)}
-    if len(unspoken) < len(texts):
-        corpus, sents = corpus[corpus["doc_id"].isin(unspoken)], sents[sents["doc_id"].isin(unspoken)]
-    statements = _statements_by_sentence(quotes(corpus, sentences=sents)) if unspoken else {}
-    carried = _carried_speakers(sents, statements)
+    quoted, quoted_sents = corpus[corpus["doc_id"].isin(unspoken)], sents[sents["doc_id"].isin(unspoken)]
+    statements = _statements_by_sentence(quotes(quoted, sentences=quoted_sents)) if unspoken else {}
+    carried = _carried_speakers(quoted_sents, statements)
     rows = []
     for i, founds in zip(cued, found_in):
         doc_id, sent_id, sent_start = doc_ids[i], sent_ids[i], sent_starts[i]
