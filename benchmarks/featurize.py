@@ -92,7 +92,7 @@ def compare(corpus, repeat: int, workers: int, partitions: int, chunksize: int) 
         seconds.setdefault("one", []).append(timed(featurize, corpus, chunksize=chunksize, progress=False)[1])
         seconds.setdefault("cv", []).append(timed(vectorize)[1])
         for config, settings in (("default", {}), ("lean", LEAN_DASK)):
-            for n in (1, workers):
+            for n in sorted({1, workers}):
                 seconds.setdefault((config, n), []).append(dask_seconds(corpus, n, partitions, settings))
     return seconds
 
@@ -211,7 +211,7 @@ def main() -> None:
           f"featurize / CountVectorizer = {one / cv:.2f}x")
     for config in ("default", "lean"):
         one_worker = statistics.median(seconds[config, 1])
-        for n in (1, args.workers):
+        for n in sorted({1, args.workers}):
             median = statistics.median(seconds[config, n])
             ratios = ", ".join(f"{o / d:.2f}" for o, d in zip(seconds["one"], seconds[config, n]))
             print(f"featurize, Dask {n} worker(s), {config} settings: {spread(seconds[config, n])}  speed-up over "
