@@ -512,6 +512,11 @@ def _type_words() -> tuple[frozenset[str], frozenset[str]]:
 
 @lru_cache(maxsize=1)
 def speech_lexicon() -> Lexicon:
+    """The speech cues of the shipped cues file ("said", "told", ...) as one lexicon, compiled once.
+
+    >>> [(s, e) for s, e, _, _ in speech_lexicon().find("Italy said it would act.")]
+    [(6, 10)]
+    """
     return Lexicon.from_entries({"speech": _default_cues()["speech"]})
 
 
