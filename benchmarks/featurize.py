@@ -7,11 +7,13 @@ Prints, in one run:
    the first call (which compiles the lexicons) and on later calls;
 2. the time of scikit-learn's ``CountVectorizer(ngram_range=(1, 3),
    vocabulary=<the codebook's entries>)`` on the same texts, and the ratio;
-3. the time on a two-worker ``distributed.LocalCluster`` (processes, one
-   thread each; cluster start-up and a warm-up task not counted; the texts
-   travel in the task graph) and its speed-up over one process (the pandas
-   path) and over a one-worker cluster (the same Dask code), with Dask's
-   default settings and with :data:`LEAN_DASK`;
+3. the time on a ``distributed.LocalCluster`` of one and of two workers
+   (processes, one thread each; the texts travel in the task graph), with
+   Dask's default settings and with :data:`LEAN_DASK`, three ways
+   (:data:`DASK_MEASURES`), and the speed-ups over one process (the pandas
+   path) and over one worker (the same Dask code). Each cluster first
+   featurizes the whole corpus once, untimed, as one process has done before
+   its timed runs;
 4. peak memory (VmHWM, else ru_maxrss) of this process;
 5. a CSV of ``--big-mb`` MB made by repeating the articles, streamed chunk by
    chunk through ``featurize`` in a fresh process (results discarded) for at
@@ -26,7 +28,8 @@ the medians.
 Needs ``data/external/NewsArticles.zip`` (``make news-corpus``) and the
 ``dask`` extra.
 
-Run: ``.venv/bin/python benchmarks/featurize.py [--docs N] [--repeat 3] [--big-mb 1000] [--max-seconds 540]``
+Run: ``.venv/bin/python benchmarks/featurize.py [--docs N] [--copies 1] [--partitions N] [--repeat 3]
+[--big-mb 1000] [--max-seconds 540]``
 """
 
 from __future__ import annotations
@@ -44,6 +47,8 @@ import time
 import warnings
 from contextlib import contextmanager
 from pathlib import Path
+
+import pandas as pd
 
 from analysis.featurize import CHUNKSIZE, corpus_chunks, featurize, featurize_frame
 from analysis.framing import load_codebook
@@ -80,20 +85,21 @@ def count_vectorizer(texts):
     return lambda: vectorizer.fit_transform(texts), len(entries)
 
 
-def compare(corpus, repeat: int, workers: int, partitions: int, chunksize: int) -> dict[str, list[float]]:
+def compare(corpus, repeat: int, workers: int, partitions: int, chunksize: int) -> dict[object, list[float]]:
     """Seconds of one process, CountVectorizer, and Dask on one and on
     ``workers`` workers with default and with :data:`LEAN_DASK` settings,
-    measured in turn ``repeat`` times. A cluster is started (and its workers
-    warmed up) for each Dask run and closed after it, so no cluster shares the
-    machine with another run."""
+    measured in turn ``repeat`` times; Dask's as :func:`dask_seconds` gives
+    them. A cluster is started for each Dask run and closed after it, so no
+    cluster shares the machine with another run."""
     vectorize, _ = count_vectorizer(corpus["text"].tolist())
-    seconds: dict[str, list[float]] = {}
+    seconds: dict[object, list[float]] = {}
     for _ in range(repeat):
         seconds.setdefault("one", []).append(timed(featurize, corpus, chunksize=chunksize, progress=False)[1])
         seconds.setdefault("cv", []).append(timed(vectorize)[1])
         for config, settings in (("default", {}), ("lean", LEAN_DASK)):
             for n in sorted({1, workers}):
-                seconds.setdefault((config, n), []).append(dask_seconds(corpus, n, partitions, settings))
+                for measure, value in dask_seconds(corpus, n, partitions, settings).items():
+                    seconds.setdefault((config, n, measure), []).append(value)
     return seconds
 
 
@@ -108,21 +114,44 @@ LEAN_DASK = {"distributed.worker.profile.enabled": False, "distributed.admin.tic
              "distributed.worker.memory.monitor-interval": "1s", "distributed.admin.system-monitor.interval": "5s",
              "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None}
 
+#: What :func:`dask_seconds` times: until both tables are in the workers'
+#: memory; until, from the same start, their partitions are gathered and
+#: concatenated here; and, in a run of its own, ``dask.compute(sentences,
+#: attributions)``, which concatenates each table on a worker first.
+DASK_MEASURES = {"cluster": "in the cluster", "gathered": "gathered here", "compute": "dask.compute"}
 
-def dask_seconds(corpus, workers: int, partitions: int, config: dict) -> float:
+
+def dask_seconds(corpus, workers: int, partitions: int, config: dict) -> dict[str, float]:
+    """Seconds of ``featurize`` on a fresh LocalCluster, for each of
+    :data:`DASK_MEASURES`; checks that the gathered tables equal
+    ``dask.compute``'s. The cluster first featurizes the whole corpus once,
+    untimed, as the one-process runs come after a first call: its workers
+    import ``analysis``, compile the lexicons and fill their caches."""
     import dask
     import dask.dataframe as dd
-    from distributed import Client, LocalCluster
+    from distributed import Client, LocalCluster, futures_of, wait
+
+    def tables():
+        return featurize(dd.from_pandas(corpus[["doc_id", "text"]], npartitions=partitions))
 
     environ = dict(os.environ)      # a nanny sets its pre-spawn variables in this process's environment
     with restored(environ), dask.config.set(config), \
             LocalCluster(n_workers=workers, processes=True, threads_per_worker=1, dashboard_address=None) as cluster, \
-            Client(cluster), warnings.catch_warnings():
+            Client(cluster) as client, warnings.catch_warnings():
         warnings.filterwarnings("ignore", "Sending large graph")     # the texts travel in the task graph
-        warm = dd.from_pandas(corpus[["doc_id", "text"]].iloc[:partitions], npartitions=partitions)
-        dask.compute(*featurize(warm))                   # workers import analysis and compile lexicons
-        lazy = featurize(dd.from_pandas(corpus[["doc_id", "text"]], npartitions=partitions))
-        return timed(dask.compute, *lazy)[1]
+        dask.compute(*tables())
+        lazy = tables()
+        start = time.perf_counter()
+        futures = [sorted(futures_of(table), key=lambda future: future.key[1]) for table in client.persist(lazy)]
+        wait(futures[0] + futures[1])
+        in_cluster = time.perf_counter() - start
+        gathered = [pd.concat(client.gather(parts), ignore_index=True) for parts in futures]
+        seconds = {"cluster": in_cluster, "gathered": time.perf_counter() - start}
+        del futures
+        computed, seconds["compute"] = timed(dask.compute, *tables())
+    for mine, theirs in zip(gathered, computed):
+        pd.testing.assert_frame_equal(mine, theirs.reset_index(drop=True))
+    return seconds
 
 
 @contextmanager
@@ -183,6 +212,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=NEWS_ZIP, help="NewsArticles.zip (default: %(default)s)")
     parser.add_argument("--docs", type=int, default=None, help="use only the first DOCS articles (default: all)")
+    parser.add_argument("--copies", type=int, default=1,
+                        help="repeat the articles this many times (doc ids <id>-<copy>), to see how the figures "
+                             "grow with the size of the job (default: %(default)s)")
+    parser.add_argument("--partitions", type=int, default=None, help="Dask partitions (default: 4 per worker)")
     parser.add_argument("--big-mb", type=float, default=1000, help="size of the repeated corpus file (0: skip)")
     parser.add_argument("--max-seconds", type=float, default=540, help="stop streaming the big file after this")
     parser.add_argument("--chunksize", type=int, default=CHUNKSIZE, help="documents per chunk (default: %(default)s)")
@@ -196,27 +229,33 @@ def main() -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")                      # the 36 articles without text
         corpus = news_corpus(args.corpus).iloc[:args.docs]
+    if args.copies > 1:
+        corpus = pd.concat([corpus.assign(doc_id=corpus["doc_id"] + f"-{copy}") for copy in range(args.copies)],
+                           ignore_index=True)
     mb = megabytes(corpus["text"])
     print(f"corpus: {len(corpus)} articles, {mb:.2f} MB of text")
 
     (sents, attrs), cold = timed(featurize, corpus, chunksize=args.chunksize, progress=False)
     print(f"featurize, 1 process, first call: {cold:5.1f} s  {mb / cold:5.2f} MB/s  "
           f"({len(sents)} sentences, {len(attrs)} attributions; includes compiling the lexicons)")
-    seconds = compare(corpus, args.repeat, args.workers, 4 * args.workers, args.chunksize)
+    seconds = compare(corpus, args.repeat, args.workers, args.partitions or 4 * args.workers, args.chunksize)
     one, cv = statistics.median(seconds["one"]), statistics.median(seconds["cv"])
     print(f"{args.repeat} runs of each, in turn; median (min-max):")
     print(f"featurize, 1 process:      {spread(seconds['one'])}  {mb / one:5.2f} MB/s "
           f"({mb / max(seconds['one']):.2f}-{mb / min(seconds['one']):.2f})")
     print(f"CountVectorizer(1-3 grams, {count_vectorizer([])[1]} entries): {spread(seconds['cv'])}  "
           f"featurize / CountVectorizer = {one / cv:.2f}x")
+    print("featurize on Dask, median s (min-max) and speed-up over 1 process: until both tables are in the "
+          "cluster, until they are gathered here, and of dask.compute (a run of its own):")
     for config in ("default", "lean"):
-        one_worker = statistics.median(seconds[config, 1])
         for n in sorted({1, args.workers}):
-            median = statistics.median(seconds[config, n])
-            ratios = ", ".join(f"{o / d:.2f}" for o, d in zip(seconds["one"], seconds[config, n]))
-            print(f"featurize, Dask {n} worker(s), {config} settings: {spread(seconds[config, n])}  speed-up over "
-                  f"1 process {one / median:.2f}x (per run: {ratios})"
-                  + (f", over 1 worker {one_worker / median:.2f}x" if n > 1 else ""))
+            cells = [f"{DASK_MEASURES[m]} {spread(seconds[config, n, m])} "
+                     f"{one / statistics.median(seconds[config, n, m]):.2f}x" for m in DASK_MEASURES]
+            gathered = seconds[config, n, "gathered"]
+            per_run = ", ".join(f"{o / d:.2f}" for o, d in zip(seconds["one"], gathered))
+            over_one = statistics.median(seconds[config, 1, "gathered"]) / statistics.median(gathered)
+            print(f"  {config} settings, {n} worker(s): " + " | ".join(cells))
+            print(f"    gathered, speed-up per run: {per_run}" + (f"; over 1 worker {over_one:.2f}x" if n > 1 else ""))
     print(f"peak memory of this process: {peak_mb():.0f} MB")
 
     if args.big_mb <= 0:
