@@ -22,10 +22,10 @@ Prints, in one run:
    most ``--max-seconds``; the rest of the file is then only read and built
    into corpus chunks, so the peak memory printed covers the whole file.
 
-The speed of a shared machine drifts by a third within minutes, so 2 and 3
-are measured ``--repeat`` times, one core, CountVectorizer and Dask in turn,
-and each is printed as the median (and range) of its runs; ratios are of
-the medians.
+The speed of a shared machine drifts by up to 40% within minutes, so 2 and 3
+are measured ``--repeat`` times, one process, CountVectorizer, two processes
+and Dask in turn, and each is printed as the median (and range) of its runs;
+ratios are of the medians.
 
 Needs ``data/external/NewsArticles.zip`` (``make news-corpus``) and the
 ``dask`` extra.
