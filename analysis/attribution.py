@@ -49,7 +49,7 @@ from .actors import ActorsError, Mention, actor_mentions, find_actors, find_acto
 from .matching import Lexicon, is_negated
 from .plots import PALETTE, new_figure
 from .quotes import CUES_FILE, CuesError, load_cues, quotes, speech_lexicon
-from .segment import sentences as segment_sentences
+from .segment import sentences_for
 
 #: The public names of actors, quotes and attribution, exported together by ``analysis``.
 __all__ = ["ActorsError", "CuesError", "actor_mentions", "attributions", "attributions_agreement", "find_actors",
@@ -86,7 +86,7 @@ def attributions(corpus: pd.DataFrame, sentences: pd.DataFrame | None = None) ->
     if missing:
         raise ValueError(f"attributions() needs columns doc_id and text; missing {missing}. "
                          "Pass the table made by analysis.load_corpus().")
-    sents = segment_sentences(corpus) if sentences is None else sentences
+    sents = sentences_for(corpus, sentences, "attributions")
     texts = dict(zip(corpus["doc_id"].tolist(), corpus["text"].tolist()))
     doc_ids, sent_ids, sent_starts = sents["doc_id"].tolist(), sents["sent_id"].tolist(), sents["start"].tolist()
     texts_of_sents = sents["text"].tolist()

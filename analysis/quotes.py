@@ -46,7 +46,7 @@ from .actors import find_actors, find_actors_each
 from .matching import Lexicon, LexiconError
 from .datafile import read_yaml_mapping
 from .paths import PACKAGE_DATA
-from .segment import sentences as segment_sentences
+from .segment import sentences_for
 
 CUES_FILE = PACKAGE_DATA / "cues.yaml"
 COLUMNS = ["doc_id", "kind", "start", "end", "first_sent_id", "last_sent_id", "text",
@@ -107,7 +107,7 @@ def quotes(corpus: pd.DataFrame, sentences: pd.DataFrame | None = None) -> pd.Da
     if missing:
         raise ValueError(f"quotes() needs columns doc_id and text; missing {missing}. "
                          "Pass the table made by analysis.load_corpus().")
-    sents = segment_sentences(corpus) if sentences is None else sentences
+    sents = sentences_for(corpus, sentences, "quotes")
     spans: dict = {}
     for doc_id, start, end in zip(sents["doc_id"].tolist(), sents["start"].tolist(), sents["end"].tolist()):
         spans.setdefault(doc_id, []).append((start, end))

@@ -245,6 +245,37 @@ def sentences(corpus: pd.DataFrame) -> pd.DataFrame:
     return _frame(rows, ["doc_id", "sent_id", "par_id", "start", "end", "text"])
 
 
+def sentences_for(corpus: pd.DataFrame, given: pd.DataFrame | None, who: str) -> pd.DataFrame:
+    """The sentences table of ``corpus``: ``given``, checked to cover exactly
+    the corpus's documents that have sentences, or if None, made with
+    :func:`sentences`.
+    ``who`` names the calling function in the errors.
+
+    >>> import analysis
+    >>> corpus = analysis.load_corpus()
+    >>> len(sentences_for(corpus, None, "quotes"))
+    61
+    >>> sentences_for(corpus.iloc[:1], analysis.sentences(corpus), "quotes")
+    Traceback (most recent call last):
+    ...
+    ValueError: quotes() was given sentences with rows for 4 documents not in the corpus ...
+    """
+    if given is None:
+        return sentences(corpus)
+    _require(given, ["doc_id", "sent_id", "start", "end", "text"], who)
+    have, docs = set(given["doc_id"].tolist()), set(corpus["doc_id"].tolist())
+    missing = docs - have
+    if missing:                                 # a document of only spaces has no sentences, and needs none
+        missing = set(sentences(corpus[corpus["doc_id"].isin(missing)])["doc_id"].tolist())
+    for ids, what in ((missing, "no rows for {} document{}"),
+                      (have - docs, "rows for {} document{} not in the corpus")):
+        if ids:
+            raise ValueError(f"{who}() was given sentences with {what.format(len(ids), 's' * (len(ids) > 1))} "
+                             f"(e.g. {sorted(ids)[:5]}). Pass analysis.sentences(corpus) of this very corpus, "
+                             f"or leave sentences out and {who}() makes it.")
+    return given
+
+
 def _paragraph_spans(text: str) -> list[tuple[int, str]]:
     """``(start, text)`` of each paragraph: a line with something in it, stripped."""
     spans = []

@@ -253,3 +253,13 @@ def test_ready_made_sentences_give_the_same_attributions():
     corpus = analysis.load_corpus()
     sents = analysis.sentences(corpus)
     pd.testing.assert_frame_equal(attributions(corpus, sentences=sents), attributions(corpus))
+
+
+def test_sentences_missing_a_document_are_refused_not_skipped():
+    corpus = pd.DataFrame({"doc_id": ["a", "b", "blank"], "text": ["Libya must stop the boats.", "Italy must act.",
+                                                                    " \n "]})
+    sents = analysis.sentences(corpus)
+    assert set(sents["doc_id"]) == {"a", "b"}              # a blank document has no sentences, and needs none
+    assert set(attributions(corpus, sentences=sents)["doc_id"]) == {"a", "b"}
+    with pytest.raises(ValueError, match=r"attributions\(\).*no rows for 1 document.*\['b'\]"):
+        attributions(corpus, sentences=sents[sents["doc_id"] == "a"])

@@ -187,6 +187,17 @@ def test_ready_made_sentences_give_the_same_quotes():
     pd.testing.assert_frame_equal(quotes(corpus, sentences=analysis.sentences(corpus)), quotes(corpus))
 
 
+def test_sentences_of_another_corpus_are_refused_naming_the_documents():
+    corpus = pd.DataFrame({"doc_id": ["a", "b"], "text": ['He said "no".', 'She said: "We will act."']})
+    sents = analysis.sentences(corpus)
+    with pytest.raises(ValueError, match=r"quotes\(\).*no rows for 1 document.*\['b'\].*analysis.sentences"):
+        quotes(corpus, sentences=sents[sents["doc_id"] == "a"])
+    with pytest.raises(ValueError, match=r"quotes\(\).*rows for 1 document not in the corpus.*\['b'\]"):
+        quotes(corpus.iloc[:1], sentences=sents)
+    with pytest.raises(ValueError, match=r"quotes\(\) needs columns.*missing \['start'\]"):
+        quotes(corpus, sentences=sents.drop(columns="start"))
+
+
 @pytest.mark.parametrize("head, phrase", [("Besher on Monday", "Besher"), ("Besher, on Monday, also", "Besher"),
                                           ("yesterday", None), ("The minister", "The minister")])
 def test_speaker_trailers_are_stripped_longest_first(head, phrase):
