@@ -88,14 +88,13 @@ def count_vectorizer(texts):
     return lambda: vectorizer.fit_transform(texts), len(entries)
 
 
-def compare(corpus, repeat: int, workers: int, partitions: int, chunksize: int) -> dict[object, list[float]]:
-    """Seconds of one process, CountVectorizer, two plain processes
+def compare(corpus, vectorize, repeat: int, workers: int, partitions: int, chunksize: int) -> dict[object, list[float]]:
+    """Seconds of one process, CountVectorizer (``vectorize``), two plain processes
     (:func:`two_processes`), and Dask on one and on ``workers`` workers with
     default and with :data:`LEAN_DASK` settings, measured in turn ``repeat``
     times; Dask's as :func:`dask_seconds` gives them. A cluster is started for
     each Dask run and closed after it, so no cluster shares the machine with
     another run."""
-    vectorize, _ = count_vectorizer(corpus["text"].tolist())
     seconds: dict[object, list[float]] = {}
     with two_processes(corpus, chunksize) as halves:
         for _ in range(repeat):
@@ -207,6 +206,11 @@ def restored(environ: dict[str, str]):
         os.environ.update(environ)
 
 
+def per_run(base: list[float], times: list[float]) -> str:
+    """The speed-up of each run over the run of ``base`` in the same turn."""
+    return ", ".join(f"{b / t:.2f}" for b, t in zip(base, times))
+
+
 def spread(values: list[float]) -> str:
     """``median s (min-max)``."""
     return f"{statistics.median(values):5.1f} s ({min(values):.1f}-{max(values):.1f})"
@@ -281,17 +285,18 @@ def main() -> None:
     (sents, attrs), cold = timed(featurize, corpus, chunksize=args.chunksize, progress=False)
     print(f"featurize, 1 process, first call: {cold:5.1f} s  {mb / cold:5.2f} MB/s  "
           f"({len(sents)} sentences, {len(attrs)} attributions; includes compiling the lexicons)")
-    seconds = compare(corpus, args.repeat, args.workers, args.partitions or 4 * args.workers, args.chunksize)
+    vectorize, n_entries = count_vectorizer(corpus["text"].tolist())
+    seconds = compare(corpus, vectorize, args.repeat, args.workers, args.partitions or 4 * args.workers,
+                      args.chunksize)
     one, cv = statistics.median(seconds["one"]), statistics.median(seconds["cv"])
     print(f"{args.repeat} runs of each, in turn; median (min-max):")
     print(f"featurize, 1 process:      {spread(seconds['one'])}  {mb / one:5.2f} MB/s "
           f"({mb / max(seconds['one']):.2f}-{mb / min(seconds['one']):.2f})")
-    print(f"CountVectorizer(1-3 grams, {count_vectorizer([])[1]} entries): {spread(seconds['cv'])}  "
+    print(f"CountVectorizer(1-3 grams, {n_entries} entries): {spread(seconds['cv'])}  "
           f"featurize / CountVectorizer = {one / cv:.2f}x")
     two = seconds["two"]
     print(f"featurize, 2 plain processes, half the articles each (no Dask): {spread(two)}  speed-up over "
-          f"1 process {one / statistics.median(two):.2f}x (per run: "
-          + ", ".join(f"{o / t:.2f}" for o, t in zip(seconds["one"], two)) + ")")
+          f"1 process {one / statistics.median(two):.2f}x (per run: {per_run(seconds['one'], two)})")
     print("featurize on Dask, median s (min-max) and speed-up over 1 process: until both tables are in the "
           "cluster, until they are gathered here, and of dask.compute (a run of its own):")
     for config in ("default", "lean"):
@@ -299,10 +304,10 @@ def main() -> None:
             cells = [f"{DASK_MEASURES[m]} {spread(seconds[config, n, m])} "
                      f"{one / statistics.median(seconds[config, n, m]):.2f}x" for m in DASK_MEASURES]
             gathered = seconds[config, n, "gathered"]
-            per_run = ", ".join(f"{o / d:.2f}" for o, d in zip(seconds["one"], gathered))
             over_one = statistics.median(seconds[config, 1, "gathered"]) / statistics.median(gathered)
             print(f"  {config} settings, {n} worker(s): " + " | ".join(cells))
-            print(f"    gathered, speed-up per run: {per_run}" + (f"; over 1 worker {over_one:.2f}x" if n > 1 else ""))
+            print(f"    gathered, speed-up per run: {per_run(seconds['one'], gathered)}"
+                  + (f"; over 1 worker {over_one:.2f}x" if n > 1 else ""))
     print(f"peak memory of this process: {peak_mb():.0f} MB")
 
     if args.big_mb <= 0:
