@@ -1,24 +1,77 @@
-"""analysis: a research kit for discourse analysis of news on migration.
+"""analysis: a research kit for discourse analysis of news.
 
-Data flows one way: files -> corpus table -> paragraphs/sentences/tokens ->
-features (frames, attributions, topics) -> tables and figures. Each step is a
+Data flows one way, and the package's folders follow it: files -> corpus table
+(:mod:`analysis.corpus`) -> paragraphs, sentences, tokens (:mod:`analysis.text`)
+-> measures: frames, naming, actors, quotes, attributions, topics
+(:mod:`analysis.measures`) -> evaluation against hand coding
+(:mod:`analysis.evaluation`) -> figures and tables (:mod:`analysis.report`).
+The resources that define the measures (codebook, actors, cues, rules) are
+values in :mod:`analysis.resources`, passed as keyword arguments. Each step is a
 function from a DataFrame to a DataFrame, so you can stop at any step and look.
 
 >>> import analysis
->>> corpus = analysis.load_corpus()           # the seeds/ corpus
+>>> corpus = analysis.load_corpus()           # the seeds/ corpus of the project
 >>> sents = analysis.sentences(corpus)        # one row per sentence, with offsets
 """
 
-from .corpus import CorpusError, cleaning_report, load_corpus
-from .segment import paragraphs, sentences, tokens, words
-from .summary import corpus_summary
-from .framing import (CodebookError, FrameScorer, frame_evidence, frame_hits, frame_profile, frame_scores,
-                      frame_validity, kwic, load_codebook, migrant_naming, naming_speakers, naming_table,
-                      plot_frame_profile, plot_naming, save_codebook)
-from .attribution import (ActorsError, CuesError, actor_mentions, attributions, attributions_agreement, find_actors,
-                          load_actors, load_cues, plot_responsibility, plot_responsibility_by_doc, quotes,
-                          responsibility_matrix)
-from .topics import TopicInputError, fit_topics, npmi_coherence, select_k, topic_diversity
-from .validation import (CodingSheetError, agreement_table, attribution_sets, codebook, coder_agreement, coding_sheet,
-                         cohen_kappa, krippendorff_alpha, precision_recall_f1, read_coding)
-from .featurize import featurize, featurize_to_parquet
+from .corpus.load import cleaning_report, load_corpus
+from .corpus.news import migration_articles, news_corpus
+from .corpus.summary import corpus_summary
+from .errors import (ActorsError, AnalysisError, CodebookError, CorpusError, CuesError, LexiconError, ModelError,
+                     NewsFetchError, NotebookError, RulesError, TableError, TopicInputError)
+from .evaluation.agreement import (agreement_table, alpha_interval, coder_agreement, cohen_kappa, disagreements,
+                                   krippendorff_alpha, precision_recall_f1)
+from .evaluation.coding import CodingSheetError, coding_sheet, read_coding, resource_versions
+from .evaluation.validity import attribution_sets, attributions_agreement, frame_validity
+from .measures.actors import actor_mentions, find_actors
+from .measures.attribution import attributions, responsibility_matrix
+from .measures.coherence import npmi_coherence, select_k, topic_diversity
+from .measures.featurize import featurize, featurize_to_parquet
+from .measures.frames import frame_evidence, frame_hits, frame_profile, frame_scores
+from .measures.naming import migrant_naming, naming_speakers, naming_table
+from .measures.profiles import article_profiles, bootstrap_means
+from .measures.quotes import OUTLET_VOICE, quotes
+from .measures.scorer import FrameScorer
+from .measures.topics import TopicModel, doc_topics_table, fit_topics, top_terms_table, topic_prevalence
+from .report.codebook import codebook_markdown
+from .report.corpus import plot_corpus_sizes
+from .report.figures import new_figure, save_figure
+from .report.frames import plot_frame_profile, plot_naming
+from .report.groups import plot_group_means
+from .report.responsibility import plot_responsibility, plot_responsibility_by_doc
+from .report.tables import save_table
+from .report.topics import plot_doc_topics, plot_k_selection, plot_prevalence
+from .report.validity import plot_scores
+from .resources import (Actors, CleaningRules, Codebook, Cues, SegmentationRules, load_actors, load_codebook,
+                        load_cues, save_codebook)
+from .text.kwic import kwic
+from .text.matching import Lexicon
+from .text.segment import paragraphs, sentences, tokens, words
+
+__all__ = [
+    # corpus
+    "load_corpus", "cleaning_report", "corpus_summary", "news_corpus", "migration_articles",
+    # text
+    "paragraphs", "sentences", "tokens", "words", "kwic", "Lexicon",
+    # resources
+    "Codebook", "Actors", "Cues", "CleaningRules", "SegmentationRules", "load_codebook", "save_codebook",
+    "load_actors", "load_cues",
+    # measures
+    "frame_hits", "frame_scores", "frame_profile", "frame_evidence", "FrameScorer",
+    "migrant_naming", "naming_table", "naming_speakers",
+    "find_actors", "actor_mentions", "quotes", "OUTLET_VOICE", "attributions", "responsibility_matrix",
+    "fit_topics", "TopicModel", "top_terms_table", "doc_topics_table", "topic_prevalence",
+    "select_k", "npmi_coherence", "topic_diversity",
+    "featurize", "featurize_to_parquet", "article_profiles", "bootstrap_means",
+    # evaluation
+    "krippendorff_alpha", "alpha_interval", "cohen_kappa", "precision_recall_f1", "agreement_table",
+    "disagreements", "coder_agreement", "coding_sheet", "read_coding", "resource_versions",
+    "frame_validity", "attribution_sets", "attributions_agreement",
+    # report
+    "new_figure", "save_figure", "save_table", "codebook_markdown", "plot_corpus_sizes", "plot_frame_profile",
+    "plot_naming", "plot_responsibility", "plot_responsibility_by_doc", "plot_k_selection", "plot_doc_topics",
+    "plot_prevalence", "plot_group_means", "plot_scores",
+    # errors
+    "AnalysisError", "TableError", "CorpusError", "LexiconError", "CodebookError", "ActorsError", "CuesError",
+    "RulesError", "TopicInputError", "ModelError", "CodingSheetError", "NewsFetchError", "NotebookError",
+]

@@ -1,0 +1,51 @@
+"""Writing outputs into ``figures/`` atomically: a file is written to a temporary
+name and renamed, so an interrupted run never leaves a half-written file.
+
+>>> from analysis._output import write_atomic
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Callable
+
+
+def write_atomic(path: Path, write: Callable[[Path], None]) -> Path:
+    """Call ``write(tmp_path)``, then rename the temporary file to ``path``."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=path.suffix)
+    os.close(fd)
+    try:
+        write(Path(tmp))
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def progress_enabled(progress: bool) -> bool:
+    """Whether to show a progress bar: ``progress``, unless ``TQDM_DISABLE`` is set
+    (tqdm's notebook bars ignore that variable, so the kit checks it itself; the
+    notebook runner sets it so executed copies are byte-identical).
+
+    >>> import os; os.environ["TQDM_DISABLE"] = "1"; progress_enabled(True)
+    False
+    >>> del os.environ["TQDM_DISABLE"]; progress_enabled(True)
+    True
+    """
+    return progress and not os.environ.get("TQDM_DISABLE")
+
+
+class SavedFiles(list):
+    """The paths a save function wrote; shown by file name only, so a notebook's
+    output does not depend on where the project or its scratch folder lives.
+
+    >>> SavedFiles([Path("/tmp/x/a.png"), Path("/tmp/x/a.svg")])
+    saved a.png, a.svg
+    """
+
+    def __repr__(self) -> str:
+        return "saved " + ", ".join(Path(p).name for p in self)

@@ -1,0 +1,332 @@
+"""Load a corpus into a pandas DataFrame, one row per document.
+
+>>> import analysis
+>>> corpus = analysis.load_corpus()          # the bundled seeds/
+>>> list(corpus.columns[:4])
+['doc_id', 'text', 'raw_text', 'source']
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import warnings
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pandas as pd
+
+from ..errors import AnalysisError, CorpusError, require_columns
+from ..paths import project_root
+from ..resources.rules import CleaningRules
+from .cleaning import clean_text, normalize_text
+
+TABLE_SUFFIXES = {".csv", ".tsv", ".jsonl", ".ndjson", ".parquet"}
+ARCHIVE_SUFFIXES = {".zip"}
+
+
+def load_corpus(
+    source: str | Path | pd.DataFrame | None = None,
+    *,
+    text_col: str = "text",
+    id_col: str | None = "doc_id",
+    encoding: str = "utf-8",
+    clean: bool = True,
+    cleaning=None,
+    on_error: str = "raise",
+) -> pd.DataFrame:
+    """Read documents into a table: ``doc_id``, ``text``, ``raw_text``, ``source``,
+    ``title`` and any metadata columns.
+
+    Parameters
+    ----------
+    source : path or DataFrame, optional
+        A directory of ``.txt`` files (doc_id = file stem; hidden files and other
+        extensions are ignored; a ``metadata.csv`` beside them is merged by
+        doc_id), a ``.csv``, ``.tsv``, ``.jsonl``/``.ndjson`` or ``.parquet``
+        file, a ``.zip`` archive holding one such table, or a DataFrame.
+        Defaults to the project's ``seeds/`` when the kit runs from a checkout
+        of the project; installed elsewhere, pass a source.
+    text_col, id_col : str
+        Columns holding the text and the document id in a table. ``id_col=None``
+        numbers the rows (``row-1``, ``row-2``...).
+    encoding : str
+        Encoding of text files and CSV/TSV files.
+    clean : bool
+        Remove non-article lines and a leading headline (see
+        :mod:`analysis.corpus.cleaning`); ``raw_text`` always keeps the text as read.
+    cleaning : CleaningRules, path or mapping, optional
+        The rules of non-article lines (default ``analysis/data/cleaning.yaml``).
+    on_error : {"raise", "skip"}
+        What to do with a bad document (undecodable, binary, empty, duplicate id):
+        raise :class:`CorpusError`, or skip it with one warning listing them all.
+
+    Returns
+    -------
+    DataFrame
+        One row per document, ordered by doc_id for directories and by position
+        for tables. ``text`` is normalised (BOM removed, CRLF/CR to LF, Unicode
+        NFC) and, if ``clean``, cleaned; every analysis uses ``text``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"url": ["a", "b"], "body": ["One.", "Two."]})
+    >>> load_corpus(df, text_col="body", id_col="url")[["doc_id", "text"]].values.tolist()
+    [['a', 'One.'], ['b', 'Two.']]
+    """
+    if on_error not in {"raise", "skip"}:
+        raise AnalysisError(f"on_error must be 'raise' or 'skip', not {on_error!r}")
+    if source is None:
+        root = project_root()
+        if root is None:
+            raise CorpusError("load_corpus() was called without a source, and the kit is not running from a checkout "
+                              "of the project, so there is no seeds/ folder to default to. Pass a folder of .txt "
+                              "files, a table file (.csv, .tsv, .jsonl, .parquet) or a DataFrame.")
+        source = root / "seeds"
+    rules = CleaningRules.load(cleaning) if clean else None
+    problems: list[str] = []
+    records = _read_records(source, text_col, id_col, encoding, on_error, problems)
+    docs = _build(records, rules, on_error, problems)
+    if problems:
+        warnings.warn(
+            f"load_corpus skipped {len(problems)} document(s):\n  " + "\n  ".join(problems),
+            stacklevel=2,
+        )
+    if not docs:
+        raise CorpusError("No documents left to load" + (" (all were skipped, see the warning)." if problems else "."))
+    return pd.DataFrame(docs).reset_index(drop=True)
+
+
+# -- reading -------------------------------------------------------------------------
+
+
+def _fail(message: str, on_error: str, problems: list[str]) -> None:
+    if on_error == "raise":
+        raise CorpusError(message)
+    problems.append(message)
+
+
+def _read_records(source, text_col, id_col, encoding, on_error, problems) -> list[dict]:
+    """Records with doc_id, raw_text, source and metadata; not yet normalised."""
+    if isinstance(source, pd.DataFrame):
+        return _records_from_frame(source, text_col, id_col, "DataFrame", on_error, problems)
+    path = Path(source)
+    if not path.exists():
+        raise CorpusError(f"{path}: no such file or directory. Give the path to a folder of .txt files or to a "
+                          f"{'/'.join(sorted(TABLE_SUFFIXES))} file.")
+    if path.is_dir():
+        return _records_from_dir(path, encoding, on_error, problems)
+    suffix = path.suffix.lower()
+    if suffix == ".txt":
+        text = _decode(path, encoding, on_error, problems)
+        return [] if text is None else [{"doc_id": path.stem, "raw_text": text, "source": path.name}]
+    if suffix in ARCHIVE_SUFFIXES:
+        member, frame = _read_zip(path, encoding)
+        return _records_from_frame(frame, text_col, id_col, f"{path.name}:{member}", on_error, problems)
+    if suffix not in TABLE_SUFFIXES:
+        raise CorpusError(f"{path}: unsupported file type {suffix!r}. Use a folder of .txt files or a "
+                          f"{'/'.join(sorted(TABLE_SUFFIXES))} file.")
+    return _records_from_frame(_read_table(path, encoding), text_col, id_col, path.name, on_error, problems)
+
+
+def _decode(path: Path, encoding: str, on_error: str, problems: list[str]) -> str | None:
+    data = path.read_bytes()
+    if b"\x00" in data[:8192]:
+        _fail(f"{path}: looks like a binary file (it contains NUL bytes), not text. Remove it from the "
+              "corpus folder or convert it to plain text.", on_error, problems)
+        return None
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        _fail(f"{path}: cannot be decoded as {encoding} at byte {err.start} (line {line}): {err.reason}. "
+              "If the file uses another encoding, pass it, e.g. load_corpus(..., encoding='cp1252').",
+              on_error, problems)
+        return None
+
+
+def _records_from_dir(path: Path, encoding, on_error, problems) -> list[dict]:
+    files = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() == ".txt"
+                   and not p.name.startswith("."))
+    if not files:
+        raise CorpusError(f"{path}: no .txt documents in this folder (hidden files and other extensions are "
+                          "ignored). Put one .txt file per document here, or load a table file.")
+    records = []
+    for file in files:
+        text = _decode(file, encoding, on_error, problems)
+        if text is not None:
+            records.append({"doc_id": file.stem, "raw_text": text, "source": file.name})
+    metadata = path / "metadata.csv"
+    if metadata.exists():
+        records = _merge_metadata(records, metadata, {f.stem for f in files})
+    return records
+
+
+def _merge_metadata(records: list[dict], path: Path, stems: set[str]) -> list[dict]:
+    meta = _read_table(path, "utf-8").astype("string")
+    if "doc_id" not in meta.columns:
+        raise CorpusError(f"{path}: needs a 'doc_id' column (the file stem of each document); it has "
+                          f"{list(meta.columns)}.")
+    dup = meta["doc_id"][meta["doc_id"].duplicated()].tolist()
+    if dup:
+        raise CorpusError(f"{path}: doc_id(s) listed more than once: {dup}. Keep one row per document.")
+    orphans = sorted(set(meta["doc_id"]) - stems)
+    if orphans:
+        warnings.warn(f"{path}: metadata rows with no matching .txt file: {orphans}", stacklevel=4)
+    clash = [c for c in meta.columns if c in {"text", "raw_text", "source"}]
+    if clash:
+        raise CorpusError(f"{path}: column(s) {clash} are reserved by the corpus table; rename them.")
+    by_id = meta.set_index("doc_id").to_dict("index")
+    return [{**rec, **{k: (None if pd.isna(v) else v) for k, v in by_id.get(rec["doc_id"], {}).items()}}
+            for rec in records]
+
+
+def _read_zip(path: Path, encoding: str) -> tuple[str, pd.DataFrame]:
+    """The one table inside a zip archive, as ``(member name, frame)``."""
+    try:
+        archive = zipfile.ZipFile(path)
+    except zipfile.BadZipFile:
+        raise CorpusError(f"{path}: not a valid zip archive.") from None
+    with archive:
+        members = [m for m in archive.namelist() if Path(m).suffix.lower() in TABLE_SUFFIXES
+                   and not Path(m).name.startswith(".") and not m.startswith("__MACOSX/")]
+        if len(members) != 1:
+            raise CorpusError(f"{path}: expected exactly one table ({'/'.join(sorted(TABLE_SUFFIXES))}) inside, "
+                              f"found {members or 'none'}. Extract the archive and load the file you want.")
+        with archive.open(members[0]) as handle:
+            return members[0], _read_table(Path(members[0]), encoding, handle, origin=f"{path}:{members[0]}")
+
+
+def _read_table(path: Path, encoding: str, handle=None, origin: str | None = None) -> pd.DataFrame:
+    """Read a table file (or an open binary ``handle`` named like ``path``)."""
+    suffix, source, origin = path.suffix.lower(), path if handle is None else handle, origin or str(path)
+    try:
+        if suffix in {".csv", ".tsv"}:
+            return pd.read_csv(source, sep="\t" if suffix == ".tsv" else ",", encoding=encoding,
+                               dtype=str, keep_default_na=False, na_values=[""])
+        if suffix == ".parquet":
+            return pd.read_parquet(source)
+        return _read_jsonl(source, encoding, origin)
+    except UnicodeDecodeError as err:
+        raise CorpusError(f"{origin}: cannot be decoded as {encoding} at byte {err.start}: {err.reason}. "
+                          "Pass the file's encoding, e.g. load_corpus(..., encoding='cp1252').") from None
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, OSError) as err:
+        raise CorpusError(f"{origin}: cannot be read as a {suffix[1:].upper()} table: {err}") from None
+
+
+def iter_jsonl(source: Path | io.IOBase, encoding: str = "utf-8", origin: str | None = None) -> Iterator[dict]:
+    """The JSON objects of a JSON Lines file (a path or an open binary handle),
+    one at a time; blank lines are skipped, a bad line raises ``CorpusError``
+    naming ``origin`` and the line."""
+    origin = origin or str(source)
+    lines = source.open(encoding=encoding) if isinstance(source, Path) else io.TextIOWrapper(source, encoding=encoding)
+    with lines as handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as err:
+                raise CorpusError(f"{origin}, line {number}: not valid JSON ({err.msg} at column {err.colno}). "
+                                  "Each line must hold one JSON object.") from None
+            if not isinstance(row, dict):
+                raise CorpusError(f"{origin}, line {number}: expected a JSON object, got {type(row).__name__}.")
+            yield row
+
+
+def _read_jsonl(source, encoding: str, origin: str) -> pd.DataFrame:
+    return pd.DataFrame(list(iter_jsonl(source, encoding, origin)))
+
+
+def _records_from_frame(frame: pd.DataFrame, text_col, id_col, origin, on_error, problems) -> list[dict]:
+    missing = [c for c in (text_col, id_col) if c is not None and c not in frame.columns]
+    if missing:
+        raise CorpusError(f"{origin}: no column {missing[0]!r}; the table has columns {list(frame.columns)}. "
+                          f"Pass text_col=... and id_col=... (or id_col=None to number the rows).")
+    reserved = {"doc_id", "text", "raw_text", "source"} - {text_col, id_col}
+    meta_cols = [c for c in frame.columns if c not in {text_col, id_col}]
+    clash = [c for c in meta_cols if c in reserved]
+    if clash:
+        raise CorpusError(f"{origin}: column(s) {clash} would be overwritten by the corpus table; rename them.")
+    records = []
+    for position, row in enumerate(frame.to_dict("records"), start=1):
+        where = f"{origin} row {position}"
+        doc_id = f"row-{position}" if id_col is None else row[id_col]
+        if doc_id is None or pd.isna(doc_id) or str(doc_id).strip() == "":
+            _fail(f"{where}: empty {id_col!r}. Give every document an id.", on_error, problems)
+            continue
+        text = row[text_col]
+        if text is None or (not isinstance(text, str) and pd.isna(text)):
+            _fail(f"{where} (doc_id {doc_id!r}): empty {text_col!r} cell. Fill it or remove the row.",
+                  on_error, problems)
+            continue
+        meta = {c: row[c] for c in meta_cols}
+        records.append({"doc_id": str(doc_id), "raw_text": str(text), "source": where, **meta})
+    return records
+
+
+# -- building ------------------------------------------------------------------------
+
+
+def _build(records: list[dict], rules: CleaningRules | None, on_error: str, problems: list[str]) -> list[dict]:
+    """Corpus rows from records: normalised, cleaned with ``rules`` (None: not
+    cleaned), empty documents and duplicate ids refused or skipped."""
+    seen: dict[str, str] = {}
+    docs = []
+    for rec in records:
+        doc_id = rec["doc_id"]
+        if doc_id in seen:
+            _fail(f"{rec['source']}: duplicate doc_id {doc_id!r} (first seen in {seen[doc_id]}). "
+                  "Doc ids must be unique; rename or remove one.", on_error, problems)
+            continue
+        text = normalize_text(rec["raw_text"])
+        title = None
+        if rules is not None:
+            cleaned = clean_text(text, rules=rules)
+            text, title = cleaned.text, cleaned.title
+        if not text.strip():
+            what = "empty or whitespace only" + (" after cleaning" if rec["raw_text"].strip() else "")
+            _fail(f"{rec['source']} (doc_id {doc_id!r}): document is {what}. Remove it or add its text.",
+                  on_error, problems)
+            continue
+        seen[doc_id] = rec["source"]
+        meta = {k: v for k, v in rec.items() if k not in {"doc_id", "raw_text", "source"}}
+        given_title = meta.pop("title", None)
+        docs.append({"doc_id": doc_id, "text": text, "raw_text": rec["raw_text"], "source": rec["source"],
+                     "title": given_title if given_title not in (None, "") else title, **meta})
+    return docs
+
+
+def documents_from_frame(frame: pd.DataFrame, *, text_col: str, id_col: str | None, origin: str,
+                         clean: bool = True, cleaning=None, on_error: str = "raise",
+                         problems: list[str] | None = None) -> list[dict]:
+    """Corpus rows (dicts) from one table or chunk of a table, exactly as
+    ``load_corpus`` builds them; with ``on_error="skip"`` the skipped documents'
+    messages are appended to ``problems``. Used to stream large files in chunks.
+
+    >>> documents_from_frame(pd.DataFrame({"doc_id": ["a"], "text": ["Hi."]}), text_col="text",
+    ...                      id_col="doc_id", origin="demo")[0]["source"]
+    'demo row 1'
+    """
+    problems = [] if problems is None else problems
+    rules = CleaningRules.load(cleaning) if clean else None
+    return _build(_records_from_frame(frame, text_col, id_col, origin, on_error, problems), rules, on_error, problems)
+
+
+def cleaning_report(corpus: pd.DataFrame, *, cleaning=None) -> pd.DataFrame:
+    """What cleaning (with the rules ``cleaning``, default the shipped ones)
+    removed from each document: doc_id, rule, line (1-based, in the normalised
+    raw text) and the removed line.
+
+    >>> report = cleaning_report(load_corpus())
+    >>> sorted(report["rule"].unique())[:2]
+    ['headline', 'likes_widget']
+    """
+    require_columns(corpus, ["doc_id", "raw_text"], "cleaning_report", hint="Pass the table made by load_corpus().")
+    rules = CleaningRules.load(cleaning)
+    rows = [{"doc_id": doc_id, **item}
+            for doc_id, raw in zip(corpus["doc_id"], corpus["raw_text"])
+            for item in clean_text(normalize_text(raw), rules=rules).removed]
+    return pd.DataFrame(rows, columns=["doc_id", "rule", "line", "removed"])

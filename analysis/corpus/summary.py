@@ -1,0 +1,28 @@
+"""The corpus at a glance: one row per document with its size.
+
+>>> import analysis
+>>> analysis.corpus_summary(analysis.load_corpus())["sentences"].sum()
+np.int64(61)
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..text.segment import paragraphs, sentences, words
+
+SUMMARY_COLUMNS = ["doc_id", "title", "outlet", "date", "words", "sentences", "paragraphs"]
+
+
+def corpus_summary(corpus: pd.DataFrame) -> pd.DataFrame:
+    """doc_id, title, outlet, date (when the corpus has them), and the number of
+    words, sentences and paragraphs of each document's ``text``."""
+    counts = pd.DataFrame({
+        "doc_id": corpus["doc_id"],
+        "words": corpus["text"].map(lambda t: len(words(t))).astype("int64"),
+    })
+    for name, table in (("sentences", sentences(corpus)), ("paragraphs", paragraphs(corpus))):
+        sizes = table.groupby("doc_id", sort=False).size()
+        counts[name] = counts["doc_id"].map(sizes).fillna(0).astype("int64")
+    meta = corpus.reindex(columns=["doc_id", "title", "outlet", "date"])
+    return meta.merge(counts, on="doc_id")[SUMMARY_COLUMNS]

@@ -1,0 +1,1 @@
+"""Evaluation: coding sheets, agreement between coders, and the machine against hand coding."""

@@ -1,0 +1,308 @@
+"""Coding sheets: sample sentences for hand coding, and read coded sheets back.
+
+* ``coding_sheet(sentences, n, stratify_by, path)`` writes a CSV for coders, with
+  header lines that stamp the versions of the resources (codebook, actors,
+  cues) it was made with;
+* ``read_coding(paths)`` reads coded sheets back and checks every value
+  against those resources (and the versions against the sheet's stamp).
+
+>>> import analysis
+>>> sheet = coding_sheet(analysis.sentences(analysis.load_corpus()), n=5)
+>>> list(sheet.columns[:5])
+['doc_id', 'sent_id', 'previous', 'sentence', 'next']
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .._output import write_atomic
+from ..errors import AnalysisError, require_columns
+from ..resources.actors import Actors
+from ..resources.codebook import Codebook
+from ..resources.cues import Cues
+
+
+class CodingSheetError(AnalysisError):
+    """A coding sheet that cannot be read; says which file, row and column
+    (rows numbered as a spreadsheet shows them, header lines included)."""
+
+    def __init__(self, path, row: int | None, column: str | None, problem: str):
+        self.path, self.row, self.column = Path(path), row, column
+        where = ", ".join(p for p in (str(path), row and f"row {row}", column and f"column {column!r}") if p)
+        super().__init__(f"{where}: {problem}")
+
+
+def resource_versions(*, codebook=None, actors=None, cues=None) -> str:
+    """The files and versions of the resources used, as stamped on coding
+    sheets and tables, e.g. "frames.yaml v1.2; actors.yaml v3; cues.yaml v3".
+
+    >>> resource_versions(codebook={"aid": ["aid"]}).split("; ")[0]
+    '<mapping> (unversioned)'
+    """
+    used = (Codebook.load(codebook), Actors.load(actors), Cues.load(cues))
+    return "; ".join((r.source if r.source.startswith("<") else Path(r.source).name)
+                     + (" (unversioned)" if r.version == "unversioned" else f" v{r.version}") for r in used)
+
+
+def coding_actor_ids(actors=None) -> list[str]:
+    """The actor ids a coder may write: the actors' ids and their unresolved id.
+
+    >>> coding_actor_ids({"actors": {"greens": {"definition": "Green parties.", "aliases": ["Greens"]}}})
+    ['greens', 'government_unresolved']
+    """
+    actors = Actors.load(actors)
+    return [*actors.ids, actors.unresolved]
+
+
+KINDS = ("causal", "treatment")
+
+
+POLARITIES = ("assign", "deny")
+
+
+ATTRIBUTION_FIELDS = ("actor", "kind", "polarity")
+
+
+CONTEXT_COLUMNS = ["doc_id", "sent_id", "previous", "sentence", "next"]
+
+
+def coding_sheet(sentences: pd.DataFrame, n: int | None = None, stratify_by: str | list[str] | None = "doc_id",
+                 random_state: int | None = 0, path: str | Path | None = None, *, codebook=None, actors=None,
+                 cues=None, overwrite: bool = False) -> pd.DataFrame:
+    """A sheet for hand coding: a stratified random sample of sentences with
+    their context, one blank column per frame and the attribution fields.
+
+    Strata get shares of ``n`` proportional to their size (largest remainders
+    round, ties to the first stratum); units are drawn without replacement
+    within each stratum and listed in document order. ``previous`` and
+    ``next`` are the neighbouring sentences of the same document (context
+    only). If ``path`` is given the sheet is written there as CSV (UTF-8),
+    with header lines starting with "#" that stamp the versions of the
+    resources used (:func:`resource_versions`) and say how to code; an
+    existing file is never replaced unless ``overwrite=True``.
+
+    Parameters
+    ----------
+    sentences : DataFrame
+        ``analysis.sentences(corpus)``: doc_id, sent_id, text.
+    n : int, optional
+        Sentences to sample; all of them if None.
+    stratify_by : str or list of str or None
+        Column(s) of ``sentences`` defining the strata (default: documents).
+    codebook, actors, cues : resources, optional
+        The frames (a column each), the actor ids coders may use, and the
+        cues whose kinds and polarities they code; default the shipped ones.
+
+    Examples
+    --------
+    >>> import analysis
+    >>> sents = analysis.sentences(analysis.load_corpus())
+    >>> sheet = coding_sheet(sents, n=10, codebook={"crime": ["crime*"]})
+    >>> list(sheet.columns)
+    ['doc_id', 'sent_id', 'previous', 'sentence', 'next', 'crime', 'actor', 'kind', 'polarity', 'coder', 'notes']
+    >>> len(sheet), sheet.groupby("doc_id").size().tolist()
+    (10, [2, 2, 2, 2, 2])
+    """
+    require_columns(sentences, ["doc_id", "sent_id", "text"], "coding_sheet",
+                    hint="Pass the table of analysis.sentences().")
+    frames = Codebook.load(codebook).frame_ids
+    actor_ids = coding_actor_ids(actors)
+    clash = set(frames) & set(CONTEXT_COLUMNS + list(ATTRIBUTION_FIELDS) + ["coder", "notes"])
+    if clash:
+        raise AnalysisError(f"Frame ids {sorted(clash)} clash with the sheet's own columns; rename them in the codebook.")
+    if path is not None and Path(path).exists() and not overwrite:
+        raise FileExistsError(f"{path} exists and may hold coding; pick another path or pass overwrite=True.")
+    ordered = sentences.sort_values(["doc_id", "sent_id"]).reset_index(drop=True)
+    same_doc = ordered["doc_id"].eq(ordered["doc_id"].shift(1))
+    ordered["previous"] = ordered["text"].shift(1).where(same_doc, "")
+    ordered["next"] = ordered["text"].shift(-1).where(ordered["doc_id"].eq(ordered["doc_id"].shift(-1)), "")
+    rows = ordered.loc[sample_stratified(ordered, n, stratify_by, random_state)]
+    sheet = rows[["doc_id", "sent_id", "previous", "text", "next"]].rename(columns={"text": "sentence"})
+    for col in frames + list(ATTRIBUTION_FIELDS) + ["coder", "notes"]:
+        sheet[col] = ""
+    sheet = sheet.reset_index(drop=True)
+    if path is not None:
+        version = resource_versions(codebook=codebook, actors=actors, cues=cues)
+        write_atomic(Path(path), lambda tmp: _write_sheet(tmp, sheet, _sheet_header(version, frames, actor_ids)))
+    return sheet
+
+
+def sample_stratified(table: pd.DataFrame, n: int | None, stratify_by: str | list[str] | None,
+                      random_state: int | None = 0) -> pd.Index:
+    """Index labels of a stratified random sample of ``n`` rows (proportional
+    allocation, largest remainders), in the table's order.
+
+    >>> t = pd.DataFrame({"g": ["a"] * 6 + ["b"] * 3})
+    >>> t.loc[sample_stratified(t, 3, "g")]["g"].tolist()
+    ['a', 'a', 'b']
+    """
+    if n is None:
+        return table.index
+    if not 0 < n <= len(table):
+        raise AnalysisError(f"n must be between 1 and the number of rows ({len(table)}); got n={n}.")
+    rng = np.random.default_rng(random_state)
+    groups = [table.index] if stratify_by is None else [g.index for _, g in table.groupby(stratify_by, sort=True)]
+    sizes = np.array([len(g) for g in groups])
+    quota = sizes * n / sizes.sum()
+    take = np.floor(quota).astype(int)
+    for i in np.argsort(-(quota - take), kind="stable")[: n - take.sum()]:
+        take[i] += 1
+    chosen = [label for g, k in zip(groups, take) for label in rng.choice(np.asarray(g), size=k, replace=False)]
+    return table.index[table.index.isin(chosen)]
+
+
+def read_coding(paths, *, codebook=None, actors=None, cues=None, codebook_version: str | None = None,
+                sentences: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Read one or more coded sheets, checking every value against the codebook.
+
+    Frame cells must be 1, 0 or blank (blank = 0). ``actor``, ``kind`` and
+    ``polarity`` hold one attribution, or several separated by ";" in the same
+    order in the three columns; ``kind`` is causal or treatment, ``polarity``
+    assign or deny, ``actor`` an actor id of ``actors`` (or its unresolved id).
+    A blank ``coder`` cell takes the file's name (without extension). Rows with
+    no value at all are skipped. The sheet's stamp must equal
+    ``codebook_version`` (by default :func:`resource_versions` of the resources
+    given), so that codes are read with the resources they were made with. Given ``sentences`` (``analysis.sentences(corpus)``), every
+    (doc_id, sent_id) must be one of them.
+
+    Returns one row per coded sentence: doc_id, sent_id, coder, one integer
+    column per frame, actor, kind, polarity (";"-joined, "" for none), notes,
+    file, row (the sheet's row number, as a spreadsheet shows it).
+    Raises :class:`CodingSheetError` (an :class:`~analysis.AnalysisError`) naming the file, row and column.
+
+    Examples
+    --------
+    >>> import analysis, tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "sheet.csv"
+    >>> sents = analysis.sentences(analysis.load_corpus())
+    >>> _ = coding_sheet(sents, n=5, path=path, codebook={"crime": ["crime*"]})
+    >>> coded = read_coding(path, codebook={"crime": ["crime*"]})
+    >>> len(coded), int(coded["crime"].sum()), coded["coder"].iloc[0]
+    (5, 0, 'sheet')
+    """
+    paths = [paths] if isinstance(paths, (str, Path)) else list(paths)
+    if not paths:
+        raise AnalysisError("read_coding() needs at least one sheet path.")
+    frames = Codebook.load(codebook).frame_ids
+    actor_ids = coding_actor_ids(actors)
+    version = codebook_version or resource_versions(codebook=codebook, actors=actors, cues=cues)
+    table = pd.concat([_read_sheet(Path(p), frames, set(actor_ids), version) for p in paths], ignore_index=True)
+    seen = table.duplicated(["doc_id", "sent_id", "coder"], keep="first")
+    if seen.any():
+        dup = table[seen].iloc[0]
+        raise CodingSheetError(dup["file"], int(dup["row"]), "sent_id",
+                               f"coder {dup['coder']!r} coded sentence ({dup['doc_id']}, {dup['sent_id']}) twice; "
+                               "keep one row per sentence and coder.")
+    if sentences is not None:
+        known = pd.MultiIndex.from_arrays([sentences["doc_id"], sentences["sent_id"].astype(int)])
+        unknown = table[~pd.MultiIndex.from_arrays([table["doc_id"], table["sent_id"]]).isin(known)]
+        if len(unknown):
+            bad = unknown.iloc[0]
+            raise CodingSheetError(bad["file"], int(bad["row"]), "doc_id",
+                                   f"sentence ({bad['doc_id']}, {bad['sent_id']}) is not in the corpus; was the sheet "
+                                   "made from another corpus, or were doc_id or sent_id edited?")
+    return table
+
+
+def _sheet_header(version: str, frames: list[str], actors: list[str]) -> list[str]:
+    return [
+        f"# codebook_version: {version}",
+        "# Code the sentence only; previous and next are context. Definitions: the codebook "
+        "(analysis.codebook() or figures/codebook.md).",
+        f"# Frames ({' '.join(frames)}): 1 if the sentence uses the frame; blank or 0 if not.",
+        f"# actor: who is held responsible - one of: {' '.join(actors)}.",
+        f"# kind: {' or '.join(KINDS)}. polarity: {' or '.join(POLARITIES)}. Several attributions in one "
+        "sentence: separate them with ; in the same order in actor and kind and polarity.",
+        "# coder: your name or initials. notes: free text. Do not edit doc_id or sent_id or the column names.",
+    ]
+
+
+def _write_sheet(path: Path, sheet: pd.DataFrame, header: list[str]) -> None:
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerows([line] for line in header)
+        writer.writerow(sheet.columns)
+        writer.writerows(sheet.astype(str).itertuples(index=False))
+
+
+def _read_sheet(path: Path, frames: list[str], actors: set[str], version: str) -> pd.DataFrame:
+    if not path.is_file():
+        raise CodingSheetError(path, None, None, "no such file.")
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        records = list(csv.reader(handle))
+    n_header = next((i for i, r in enumerate(records) if not (r and r[0].startswith("#"))), len(records))
+    found = [r[0].split(":", 1)[1].strip() for r in records[:n_header] if r[0].startswith("# codebook_version:")]
+    if not found:
+        raise CodingSheetError(path, 1, None, "no '# codebook_version: ...' header line; "
+                               "make sheets with analysis.coding_sheet() and keep their header lines.")
+    if found[0] != version:
+        raise CodingSheetError(path, 1, None, f"the sheet was made with codebook version {found[0]!r} but the "
+                               f"codebook is {version!r}; check the codes against that version's definitions, "
+                               "then pass codebook_version=" f"{found[0]!r} to read it.")
+    if n_header == len(records):
+        raise CodingSheetError(path, n_header + 1, None, "no column names after the header lines.")
+    columns = [c.strip() for c in records[n_header]]
+    expected = CONTEXT_COLUMNS + frames + list(ATTRIBUTION_FIELDS) + ["coder", "notes"]
+    for col in expected:
+        if col not in columns:
+            raise CodingSheetError(path, n_header + 1, col, f"column missing; the sheet needs the columns {expected}.")
+    for col in columns:
+        if col not in expected or columns.count(col) > 1:
+            raise CodingSheetError(path, n_header + 1, col or "(blank)",
+                                   "unknown or repeated column; the sheet needs exactly the columns "
+                                   f"{expected} (are the frames of the codebook {frames}?).")
+    rows = []
+    for row_number, record in enumerate(records[n_header + 1:], start=n_header + 2):
+        if not any(cell.strip() for cell in record):
+            continue
+        if len(record) > len(columns) and any(cell.strip() for cell in record[len(columns):]):
+            raise CodingSheetError(path, row_number, None, f"{len(record)} cells but {len(columns)} columns; "
+                                   "a value was typed to the right of the last column.")
+        cells = dict(zip(columns, (c.strip() for c in record + [""] * (len(columns) - len(record)))))
+        rows.append(_read_row(path, row_number, cells, frames, actors))
+    if not rows:
+        raise CodingSheetError(path, None, None, "the sheet has no rows.")
+    return pd.DataFrame(rows, columns=["doc_id", "sent_id", "coder", *frames, *ATTRIBUTION_FIELDS,
+                                       "notes", "file", "row"])
+
+
+def _read_row(path: Path, row: int, cells: dict, frames: list[str], actors: set[str]) -> list:
+    def fail(column: str, problem: str):
+        raise CodingSheetError(path, row, column, f"{problem} (found {cells[column]!r}).")
+
+    if not cells["doc_id"]:
+        fail("doc_id", "doc_id is blank; do not edit doc_id or sent_id")
+    sent_id = _integer(cells["sent_id"])
+    if sent_id is None:
+        fail("sent_id", "sent_id must be a whole number; do not edit doc_id or sent_id")
+    codes = []
+    for frame in frames:
+        value = 0 if cells[frame] == "" else _integer(cells[frame])
+        if value not in (0, 1):
+            fail(frame, "a frame cell must be 1 (the sentence uses the frame), 0 or blank")
+        codes.append(value)
+    parts = {f: [p.strip() for p in cells[f].split(";")] if cells[f] else [] for f in ATTRIBUTION_FIELDS}
+    allowed = {"actor": actors, "kind": set(KINDS), "polarity": set(POLARITIES)}
+    for field, values in parts.items():
+        for value in values:
+            if value not in allowed[field]:
+                fail(field, f"{field} must be one of {sorted(allowed[field])}, separated by ; for several")
+    counts = {f: len(v) for f, v in parts.items()}
+    if len(set(counts.values())) > 1:
+        field = min(counts, key=counts.get)
+        fail(field, f"actor, kind and polarity must list the same number of attributions; got {counts}")
+    coder = cells["coder"] or path.stem
+    return [cells["doc_id"], sent_id, coder, *codes, *(";".join(parts[f]) for f in ATTRIBUTION_FIELDS),
+            cells["notes"], str(path), row]
+
+
+def _integer(text: str) -> int | None:
+    """A whole number written as "3" or "3.0" (as spreadsheets may save it), else None."""
+    match = re.fullmatch(r"(\d+)(?:\.0*)?", text)
+    return int(match.group(1)) if match else None

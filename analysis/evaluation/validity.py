@@ -1,0 +1,113 @@
+"""The machine against hand coding: frames and responsibility attributions.
+
+* ``frame_validity(sentences, coding)``: precision, recall, F1 per frame;
+* ``attribution_sets(attributions, units)``: per sentence, the sets of actors,
+  kinds, polarities and whole attributions, for :func:`precision_recall_f1`;
+* ``attributions_agreement(attributions, coding)``: precision, recall, F1 of
+  (actor, kind, polarity) triples and the accuracy of their speakers.
+
+>>> import pandas as pd
+>>> s = pd.DataFrame({"doc_id": ["a"], "sent_id": [0], "text": ["Aid."]})
+>>> frame_validity(s, pd.DataFrame({"doc_id": ["a"], "sent_id": [0], "humanitarian": [1]}))["f1"].tolist()
+[1.0]
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..errors import TableError, require_columns
+from ..measures.frames import frame_scores
+from ..resources.codebook import Codebook
+from .agreement import precision_recall_f1
+from .coding import ATTRIBUTION_FIELDS
+
+
+def frame_validity(sentences: pd.DataFrame, coding: pd.DataFrame, *, codebook=None, n_boot: int = 0,
+                   random_state: int | None = 0) -> pd.DataFrame:
+    """Precision, recall and F1 per frame of the codebook (a sentence has a
+    frame if it has at least one hit) against hand coding with one 0/1 column
+    per frame id, matched on doc_id and sent_id; see
+    :func:`analysis.precision_recall_f1` for the columns.
+
+    >>> import pandas as pd
+    >>> s = pd.DataFrame({"doc_id": ["a", "a"], "sent_id": [0, 1], "text": ["Aid.", "Relief."]})
+    >>> coding = pd.DataFrame({"doc_id": ["a", "a"], "sent_id": [0, 1], "humanitarian": [1, 0]})
+    >>> frame_validity(s, coding)[["column", "tp", "fp", "fn", "precision"]].values.tolist()
+    [['humanitarian', 1, 1, 0, 0.5]]
+    """
+    cb = Codebook.load(codebook)
+    frames = [f for f in cb.frame_ids if f in coding.columns]
+    if not frames:
+        raise TableError(f"frame_validity(): the coding has none of the frame columns {cb.frame_ids}.")
+    keys = ["doc_id", "sent_id"]
+    machine = frame_scores(sentences, codebook=cb).set_index(keys)[frames].gt(0).astype(int)
+    return precision_recall_f1(machine, coding.set_index(keys)[frames], n_boot=n_boot, random_state=random_state)
+
+
+def attribution_sets(attributions: pd.DataFrame, units: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Per sentence, the sets of actors, kinds, polarities and whole
+    attributions ("actor/kind/polarity") of an attribution table, ready for
+    ``precision_recall_f1``.
+
+    ``attributions`` has doc_id, sent_id, actor, kind, polarity: one row per
+    attribution (``analysis.attributions``; blank fields for a sentence
+    without one) or one row per sentence with ";"-separated lists
+    (``read_coding``). ``units`` (doc_id, sent_id) lists the sentences to
+    return (by default those in ``attributions``): sentences without
+    attributions get empty sets, attributions of other sentences are left out.
+
+    >>> t = pd.DataFrame({"doc_id": ["d", "d"], "sent_id": [0, 0], "actor": ["libya", "un"],
+    ...                   "kind": ["causal", "treatment"], "polarity": ["deny", "assign"]})
+    >>> sorted(attribution_sets(t).loc[("d", 0), "attribution"])
+    ['libya/causal/deny', 'un/treatment/assign']
+    """
+    require_columns(attributions, ["doc_id", "sent_id", *ATTRIBUTION_FIELDS], "attribution_sets")
+    found: dict[tuple, list[tuple]] = {}
+    for i, rec in enumerate(attributions[["doc_id", "sent_id", *ATTRIBUTION_FIELDS]].itertuples(index=False)):
+        parts = [[p.strip() for p in v.split(";") if p.strip()] if isinstance(v, str) else [] for v in rec[2:]]
+        if len({len(p) for p in parts}) > 1:
+            raise TableError(f"Row {i} ({rec.doc_id}, {rec.sent_id}): actor, kind and polarity must all be given "
+                             f"(or all be blank), with as many items each; got {rec[2:]}.")
+        found.setdefault((rec.doc_id, int(rec.sent_id)), []).extend(zip(*parts))
+    keys = list(found) if units is None else list(zip(units["doc_id"], units["sent_id"].astype(int)))
+    rows = [[frozenset(t[j] for t in found.get(key, [])) for j in range(3)]
+            + [frozenset("/".join(t) for t in found.get(key, []))] for key in keys]
+    index = pd.MultiIndex.from_tuples(keys, names=["doc_id", "sent_id"])
+    return pd.DataFrame(rows, index=index, columns=[*ATTRIBUTION_FIELDS, "attribution"])
+
+
+def attributions_agreement(attributions: pd.DataFrame, coding: pd.DataFrame) -> pd.DataFrame:
+    """Machine against hand coding, per sentence: precision, recall and F1 of
+    the set of (actor, kind, polarity) triples, and the share of matched
+    triples whose speaker agrees (``speaker_actor``: an actor id, or
+    :data:`~analysis.OUTLET_VOICE`). ``coding`` has doc_id, sent_id,
+    speaker_actor, actor, kind, polarity (rows with an empty actor are
+    sentences without an attribution), as ``data/coding/attribution_seed_coding.csv``.
+
+    >>> m = pd.DataFrame({"doc_id": ["d"], "sent_id": [0], "speaker_actor": ["libya"], "actor": ["libya"],
+    ...                   "kind": ["causal"], "polarity": ["deny"]})
+    >>> c = pd.concat([m, m.assign(actor="migrants", polarity="assign")])
+    >>> attributions_agreement(m, c).loc[0, ["precision", "recall", "speaker_accuracy"]].tolist()
+    [1.0, 0.5, 1.0]
+    """
+    keys = ["doc_id", "sent_id", "speaker_actor", "actor", "kind", "polarity"]
+    for table in (attributions, coding):
+        require_columns(table, keys, "attributions_agreement")
+
+    def triples(table: pd.DataFrame) -> dict:
+        rows = table[keys].fillna("").astype({"sent_id": "int64"})
+        rows = rows[rows["actor"].astype(str) != ""]
+        found: dict = {}
+        for r in rows.itertuples(index=False):
+            found.setdefault((r.doc_id, r.sent_id, r.actor, r.kind, r.polarity), set()).add(r.speaker_actor)
+        return found
+    machine, coder = triples(attributions), triples(coding)
+    tp = set(machine) & set(coder)
+    precision = len(tp) / len(machine) if machine else float("nan")
+    recall = len(tp) / len(coder) if coder else float("nan")
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall > 0 else float("nan")
+    speakers = sum(bool(machine[k] & coder[k]) for k in tp) / len(tp) if tp else float("nan")
+    return pd.DataFrame([{"machine": len(machine), "coder": len(coder), "tp": len(tp), "fp": len(machine) - len(tp),
+                          "fn": len(coder) - len(tp), "precision": precision, "recall": recall, "f1": f1,
+                          "speaker_accuracy": speakers}])

@@ -1,0 +1,1 @@
+"""Measures: frames, naming, actors, quotes, responsibility attributions, topics, and featurizing a corpus."""

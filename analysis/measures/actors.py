@@ -1,0 +1,195 @@
+"""Actor mentions in text, with generic references resolved in their document.
+
+:func:`find_actors` finds the mentions of the actors of an actors file
+(:class:`analysis.resources.Actors`): longest alias first, one mention per
+stretch of text. A generic reference ("the government", "authorities", "the
+minister", "police") is resolved where it stands, and each mention says how
+(``resolution``):
+
+* ``alias``: the words are an alias of the actor ("Italy", "GNA", "the EU");
+* ``qualified``: a generic reference with its actor right before it ("the
+  Italian government", "Libya's coast guard", "UN officials") or after "of"
+  ("the government of Mexico");
+* ``head``: a generic reference whose last word is that of an earlier mention
+  of the document ("the army" after "the eastern-based army"): that mention's actor;
+* ``nearest``: otherwise the actor of the nearest preceding mention of a state
+  (an actor with countries) in the document;
+* ``unresolved``: none of these; the actor is the file's ``generic.unresolved``
+  id (``government_unresolved``), never a fixed country.
+
+An actors file may set ``generic.resolve: unresolved`` (never resolve) or
+``actor:ID`` (always that actor). A demonym followed by a people noun ("Syrian
+refugees") is no mention of the state; phrases in the file's ``ignore`` list
+("New Mexico") mask the aliases inside them.
+
+>>> [(m.actor, m.alias, m.resolution) for m in find_actors("Italy urged the Libyan coast guard to act.")]
+[('europe', 'Italy', 'alias'), ('libya', 'Libyan coast guard', 'qualified')]
+>>> [(m.actor, m.resolution) for m in find_actors("The government accused smugglers.")]
+[('government_unresolved', 'unresolved'), ('smugglers_traffickers', 'alias')]
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+import pandas as pd
+
+from ..errors import require_columns
+from ..resources.actors import GENERIC, IGNORED, Actors
+
+RESOLUTIONS = ("alias", "qualified", "head", "nearest", "unresolved", "fixed")
+_POSSESSIVE_GAP = re.compile(r"(?:['’]s)?[ \t]+")          # "Libya's coast guard", "the Italian government"
+_OF_GAP = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?", re.IGNORECASE)  # "the government of Mexico"
+_LAST_WORD = re.compile(r"[^\W\d_]+(?=[^\w]*$)")
+
+
+class Mention(NamedTuple):
+    """One actor mention: ``text[start:end]`` names ``actor`` through
+    ``alias`` (for a qualified generic, both aliases joined), resolved as
+    ``resolution`` says (see the module docstring)."""
+    start: int
+    end: int
+    actor: str
+    alias: str
+    resolution: str = "alias"
+
+
+class _Found(NamedTuple):
+    """A mention before resolution; ``actor`` is :data:`GENERIC` for a generic
+    reference to resolve, ``head`` the last word of the matched text."""
+    start: int
+    end: int
+    actor: str
+    alias: str
+    resolution: str
+    head: str
+
+
+def find_actors(text: str, *, actors=None) -> list[Mention]:
+    """Actor mentions in ``text`` (one document), in order, without overlaps.
+
+    >>> [(m.actor, m.alias) for m in find_actors("the eastern-based army and militias")]
+    [('armed_groups', 'eastern-based army'), ('armed_groups', 'militia*')]
+    """
+    return find_actors_each([text], actors=actors)[0]
+
+
+def find_actors_each(texts: list[str], *, actors=None) -> list[list[Mention]]:
+    """``find_actors(text)`` for each of ``texts`` (each its own document), in one scan.
+
+    >>> [[m.actor for m in found] for found in find_actors_each(["Italy and IOM", "nobody", "the EU"])]
+    [['europe', 'un_agencies'], [], ['europe']]
+    """
+    actors = Actors.load(actors)
+    return [resolve_mentions(found, actors) for found in unit_mentions(texts, actors)]
+
+
+def actor_mentions(frame: pd.DataFrame, *, actors=None) -> pd.DataFrame:
+    """One row per actor mention in a sentences (or paragraphs, corpus) table:
+    the frame's id columns, start, end (offsets into the document's text),
+    mention (the words), actor, alias, resolution. Generic references are
+    resolved within each document, reading its rows in order.
+
+    >>> import analysis
+    >>> m = analysis.sentences(analysis.load_corpus()).pipe(actor_mentions)
+    >>> m.loc[1, ["mention", "actor", "resolution"]].tolist()
+    ['Fact-Finding Mission', 'un_agencies', 'alias']
+    """
+    require_columns(frame, ["doc_id", "text"], "actor_mentions",
+                    hint="Pass the table made by analysis.sentences() or analysis.load_corpus().")
+    actors = Actors.load(actors)
+    ids = [c for c in ("doc_id", "sent_id", "par_id") if c in frame.columns]
+    texts = frame["text"].tolist()
+    bases = frame["start"].tolist() if "start" in frame.columns else [0] * len(frame)
+    keys = list(zip(*(frame[c].tolist() for c in ids)))
+    found = unit_mentions(texts, actors)
+    rows, doc_rows, doc_found, current = [], [], [], object()
+    for row, (key, base, text, mentions) in enumerate(zip(keys, bases, texts, found)):
+        if key[0] != current and doc_rows:
+            rows += _rows_of(doc_rows, doc_found, actors)
+            doc_rows, doc_found = [], []
+        current = key[0]
+        for m in mentions:
+            doc_rows.append((key, base, text, m))
+            doc_found.append(m._replace(start=base + m.start, end=base + m.end))
+    rows += _rows_of(doc_rows, doc_found, actors)
+    return pd.DataFrame(rows, columns=[*ids, "start", "end", "mention", "actor", "alias", "resolution"]).astype(
+        {"start": "int64", "end": "int64"})
+
+
+def _rows_of(doc_rows, doc_found, actors) -> list[list]:
+    resolved = resolve_mentions(doc_found, actors)
+    return [[*key, m.start, m.end, text[m.start - base:m.end - base], m.actor, m.alias, m.resolution]
+            for (key, base, text, _), m in zip(doc_rows, resolved)]
+
+
+def unit_mentions(texts: list[str], actors: Actors) -> list[list[_Found]]:
+    """Mentions of each text before resolution, in one scan: aliases matched
+    (capitals-only aliases only in capitals), overlaps removed (longest, then
+    the earlier actor), masked phrases and demonyms of people dropped, and
+    generic references qualified by an adjacent mention."""
+    lexicon, order = actors.lexicon, actors.order
+    acronyms, demonyms, people_after = actors.acronyms, actors.demonyms, actors.people_after
+    hits = [h for h in lexicon.find_all(texts) if h[4] not in acronyms or texts[h[0]][h[1]:h[2]] == h[4]]
+    hits.sort(key=lambda h: (h[0], h[1], h[1] - h[2], order[h[3]]))
+    found: list[list[_Found]] = [[] for _ in texts]
+    last_end: list[int] = [-1] * len(texts)
+    for i, start, end, label, alias in hits:
+        if start < last_end[i]:
+            continue
+        last_end[i] = end
+        text = texts[i]
+        if label == IGNORED or (label, alias) in demonyms and people_after.match(text, end):
+            continue
+        head = _head(text[start:end])
+        mention = _Found(start, end, label, alias, "alias", head)
+        kept = found[i]
+        if kept:
+            before = kept[-1]
+            if label == GENERIC and before.actor != GENERIC and _POSSESSIVE_GAP.fullmatch(text, before.end, start):
+                kept[-1] = _Found(before.start, end, before.actor, f"{before.alias} {alias}", "qualified", head)
+                continue
+            if before.actor == GENERIC and label != GENERIC and _OF_GAP.fullmatch(text, before.end, start):
+                kept[-1] = _Found(before.start, end, label, f"{before.alias} of {alias}", "qualified", before.head)
+                continue
+        kept.append(mention)
+    return found
+
+
+def resolve_mentions(found: list[_Found], actors: Actors) -> list[Mention]:
+    """The mentions of one document (in text order) with every generic
+    reference resolved by the file's rule (see the module docstring)."""
+    rule, unresolved, states = actors.resolve, actors.unresolved, actors.state_actors
+    fixed = rule.removeprefix("actor:") if rule.startswith("actor:") else None
+    heads: dict[str, str] = {}
+    last_state = None
+    resolved = []
+    for m in found:
+        actor, how = m.actor, m.resolution
+        if actor == GENERIC:
+            if fixed:
+                actor, how = fixed, "fixed"
+            elif rule == "nearest" and m.head in heads:
+                actor, how = heads[m.head], "head"
+            elif rule == "nearest" and last_state:
+                actor, how = last_state, "nearest"
+            else:
+                actor, how = unresolved, "unresolved"
+        if actor != unresolved:
+            heads[m.head] = actor
+            if actor in states:
+                last_state = actor
+        resolved.append(Mention(m.start, m.end, actor, m.alias, how))
+    return resolved
+
+
+def _head(words: str) -> str:
+    """The last word, lower case, singular: "authorities" -> "authority"."""
+    match = _LAST_WORD.search(words)
+    word = match.group().lower() if match else words.lower()
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word

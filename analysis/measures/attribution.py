@@ -1,0 +1,369 @@
+"""Responsibility attributions: who holds whom responsible, for causing the
+problem (``causal``) or for solving it (``treatment``), assigned or denied.
+
+Causal and treatment responsibility follow Iyengar (1991) and the responsibility
+items of Semetko & Valkenburg (2000). The rules are data (``responsibility`` and
+``counterfactual`` of the cues, :class:`analysis.Cues`); each rule names cue
+words and where the actor stands relative to the cue, within its clause:
+
+* ``subject``: the last actor mention before the cue, after any speech cue
+  ("Libya bears no responsibility", "the EU should assist"; in "the UN said the
+  talks must end" the UN is not the subject of "must"); in a relative clause
+  without one, the actor right before "who", "which" or "that" ("the
+  traffickers, who abused migrants");
+* ``object``: the first actor mention after it ("accused the army of",
+  "outside the capacity of the government", "due to smugglers");
+* ``objects``: every actor mention after it ("requires support from the UN and
+  the international community").
+
+Actors coordinated with the one found ("the UN and the EU") are taken too. A
+negator among the three words before a ``negatable`` cue, in its clause, flips
+the polarity ("bears no responsibility" denies). "If X had not ..., Y would not
+..." assigns causal responsibility to X, and to Y when Y's clause names a
+wrongdoing ("such a crime").
+
+Actors are those of the actors resource (:class:`analysis.Actors`), generic
+references ("the government") resolved in their document
+(:mod:`analysis.measures.actors`; ``actor_resolution`` says how).
+
+The speaker is who makes the claim: the subject of an accusation or denial
+("The government accused ..."); otherwise the speaker of the quote or reported
+statement the cue stands in (:func:`analysis.quotes`), or of the statement of
+its sentence, or, for a sentence with no statement standing between two
+sentences with statements of one speaker, that speaker (a paraphrase going on);
+:data:`~analysis.OUTLET_VOICE` when the outlet speaks in its own voice.
+``speaker`` is the phrase as written, ``speaker_actor`` its actor id (empty
+for a named speaker who is no actor of the file). A capitalised cue right
+after a capitalised word is part of a name and no cue ("Technical Cooperation
+with the State of Libya").
+
+>>> import pandas as pd
+>>> doc = pd.DataFrame({"doc_id": ["d"], "text": ["Italy accused smugglers of the deaths."]})
+>>> attributions(doc)[["speaker", "speaker_actor", "actor", "kind", "polarity", "cue"]].values.tolist()
+[['Italy', 'europe', 'smugglers_traffickers', 'causal', 'assign', 'accused']]
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import groupby
+
+import pandas as pd
+
+from ..errors import require_columns
+from ..resources.actors import GENERIC, Actors
+from ..resources.cues import Cues
+from ..text.matching import is_negated
+from ..text.segment import sentences_for
+from .actors import Mention, resolve_mentions, unit_mentions
+from .quotes import OUTLET_VOICE, quotes
+
+COLUMNS = ["doc_id", "sent_id", "start", "end", "speaker", "speaker_actor", "actor", "actor_resolution", "kind",
+           "polarity", "cue", "rule", "evidence"]
+#: In :func:`responsibility_matrix`, the speaker_actor of a named speaker who is no actor of the file.
+NO_ACTOR = "(no actor)"
+
+_CLAUSE_BEFORE = re.compile(r"[,;:“”\"()]|\b(?:that|which|who|whom|but|while|whereas|because|if)\b", re.IGNORECASE)
+_CLAUSE_AFTER = re.compile(r"[,;:.!?“”\"()]|\b(?:which|who|whom|so that|but|while|whereas|because|if)\b",
+                           re.IGNORECASE)
+_NAME_WORDS = re.compile(r"[\w'’-]+")
+_COORDINATION = re.compile(r"^(?:\s*(?:,|and|or|as well as|the|its|their|with|in|to|from|general|particular)\s*)*$",
+                           re.IGNORECASE)
+
+
+def attributions(corpus: pd.DataFrame, sentences: pd.DataFrame | None = None, *, actors=None,
+                 cues=None) -> pd.DataFrame:
+    """One row per responsibility attribution: doc_id, sent_id, start, end
+    (evidence span, offsets into the document's text), speaker (as written;
+    :data:`~analysis.OUTLET_VOICE` for the outlet's own voice), speaker_actor
+    (its actor id), actor (held responsible), actor_resolution (how its
+    mention was resolved: alias, qualified, head, nearest, unresolved), kind
+    (causal | treatment), polarity (assign | deny), cue (the words that carry
+    it), rule (its id in the cues), evidence (the text of the span).
+
+    ``sentences`` is the corpus's table from :func:`analysis.sentences`, if
+    already made (it is made otherwise). ``actors`` and ``cues`` are the
+    resources (a path, a mapping or the object; default the shipped migration files).
+
+    >>> import pandas as pd
+    >>> doc = pd.DataFrame({"doc_id": ["d"], "text": ["Libya bears no full responsibility for it."]})
+    >>> attributions(doc)[["actor", "kind", "polarity"]].values.tolist()
+    [['libya', 'causal', 'deny']]
+    """
+    require_columns(corpus, ["doc_id", "text"], "attributions", hint="Pass the table made by analysis.load_corpus().")
+    actors, cues = Actors.load(actors), Cues.load(cues)
+    sents = sentences_for(corpus, sentences, "attributions")
+    texts = dict(zip(corpus["doc_id"].tolist(), corpus["text"].tolist()))
+    doc_ids, sent_ids, sent_starts = sents["doc_id"].tolist(), sents["sent_id"].tolist(), sents["start"].tolist()
+    texts_of_sents = sents["text"].tolist()
+    hits_of: dict[int, list[tuple[int, int, str, str]]] = {}   # only sentences with hits: most have none
+    for i, *hit in cues.cue_lexicon.find_all(texts_of_sents):
+        hits_of.setdefault(i, []).append(tuple(hit))
+    cue_hits = {i: _cue_hits(cues, texts_of_sents[i], hits) for i, hits in hits_of.items()}
+    counterfactual = cues.counterfactual_pattern
+    cued = [i for i, text in enumerate(texts_of_sents)         # a counterfactual needs a comma or semicolon
+            if cue_hits.get(i) or ("," in text or ";" in text) and counterfactual.search(text)]
+    cued_cues = [cue_hits.get(i, []) for i in cued]
+    mentions = _mentions(actors, cued, texts_of_sents, doc_ids, sent_starts, texts)
+    speech_ends = _speech_before_cues(cues, [texts_of_sents[i] for i in cued], cued_cues)
+    found_in = [_sentence_attributions(cues, texts_of_sents[i], sent_cues, sent_mentions, sent_speech_ends)
+                for i, sent_cues, sent_mentions, sent_speech_ends in zip(cued, cued_cues, mentions, speech_ends)]
+    # Quotes are costly and only needed where a speaker is not in the clause:
+    # find them in those documents alone (each document's quotes are its own).
+    unspoken = {doc_ids[i] for i, founds in zip(cued, found_in) if any(not f["speaker"] for f in founds)}
+    quoted, quoted_sents = corpus[corpus["doc_id"].isin(unspoken)], sents[sents["doc_id"].isin(unspoken)]
+    statements = (_statements_by_sentence(quotes(quoted, sentences=quoted_sents, actors=actors, cues=cues))
+                  if unspoken else {})
+    carried = _carried_speakers(quoted_sents, statements)
+    outlet = (OUTLET_VOICE, OUTLET_VOICE)
+    rows = []
+    for i, founds in zip(cued, found_in):
+        doc_id, sent_id, sent_start = doc_ids[i], sent_ids[i], sent_starts[i]
+        for found in founds:
+            start, end = sent_start + found["start"], sent_start + found["end"]
+            speaker = (found["speaker"] or _speaker_at(statements.get((doc_id, sent_id), []),
+                                                       sent_start + found["cue_at"])
+                       or carried.get((doc_id, sent_id)) or outlet)
+            actor, resolution = found["actor"], found["resolution"]
+            if not actor:                                   # the speaker's own responsibility
+                if not speaker[1] or speaker is outlet:
+                    continue
+                actor, resolution = speaker[1], "speaker"
+            rows.append([doc_id, sent_id, start, end, *speaker, actor, resolution, found["kind"],
+                         found["polarity"], found["cue"], found["rule"], None])
+    table = pd.DataFrame(_merge(rows), columns=COLUMNS)
+    table["evidence"] = pd.Series([texts[d][s:e] for d, s, e in zip(table["doc_id"], table["start"], table["end"])],
+                                  index=table.index, dtype=object)
+    return table.astype({"sent_id": "int64", "start": "int64", "end": "int64"})
+
+
+def _mentions(actors: Actors, cued: list[int], sentence_texts: list[str], doc_ids: list, starts: list[int],
+              documents: dict) -> list[list[Mention]]:
+    """Actor mentions of the cued sentences, generic references resolved in
+    their document. Only documents with a generic reference that its own
+    sentence does not qualify are read as a whole."""
+    found = unit_mentions([sentence_texts[i] for i in cued], actors)
+    generic_docs = {doc_ids[i] for i, mentions in zip(cued, found) if any(m.actor == GENERIC for m in mentions)}
+    whole = {}
+    for doc_id in generic_docs:
+        text = documents[doc_id]
+        whole[doc_id] = resolve_mentions(unit_mentions([text], actors)[0], actors)
+    result = []
+    for i, mentions in zip(cued, found):
+        doc_id, base = doc_ids[i], starts[i]
+        if doc_id not in whole:
+            result.append(resolve_mentions(mentions, actors))
+            continue
+        end = base + len(sentence_texts[i])
+        result.append([m._replace(start=m.start - base, end=m.end - base) for m in whole[doc_id]
+                       if base <= m.start and m.end <= end])
+    return result
+
+
+def responsibility_matrix(attributions: pd.DataFrame, by_doc: bool = False) -> pd.DataFrame:
+    """Counts of attributions per speaker_actor x actor x kind x polarity (and
+    doc_id first when ``by_doc``), long format with a column ``n``; a named
+    speaker who is no actor (empty speaker_actor) counts as :data:`NO_ACTOR`.
+
+    >>> a = pd.DataFrame({"speaker_actor": ["libya", "libya", "(outlet)"], "actor": ["europe"] * 3,
+    ...                   "kind": ["treatment"] * 3, "polarity": ["assign"] * 3})
+    >>> responsibility_matrix(a).values.tolist()
+    [['(outlet)', 'europe', 'treatment', 'assign', 1], ['libya', 'europe', 'treatment', 'assign', 2]]
+    """
+    keys = (["doc_id"] if by_doc else []) + ["speaker_actor", "actor", "kind", "polarity"]
+    require_columns(attributions, keys, "responsibility_matrix", hint="Pass the table made by analysis.attributions().")
+    table = attributions[keys].copy()
+    table["speaker_actor"] = table["speaker_actor"].fillna("").replace("", NO_ACTOR)
+    counts = table.groupby(keys, sort=True).size().rename("n").reset_index()
+    return counts.astype({"n": "int64"})
+
+
+# --------------------------------------------------------------------------- one sentence
+
+
+def _sentence_attributions(cues: Cues, text: str, hits: list[tuple[int, int, str, str]], mentions: list[Mention],
+                            said: dict[int, list[int]]) -> list[dict]:
+    """Attributions in one sentence, offsets into it, from its cue hits
+    (:func:`_cue_hits`), actor mentions (:func:`analysis.find_actors`) and
+    speech cues before each cue hit (:func:`_speech_before_cues`). A speaker
+    found in the sentence is ``(phrase, actor id)``; "" when it is not there."""
+    found = []
+    for start, end, rule_id, _ in hits:
+        rule = cues.rules[rule_id]
+        before = text[:start].split()
+        if before and before[-1].lower() in {w.lower() for w in rule.get("not_after", [])}:
+            continue
+        after = " ".join(text[end:].split()[:3]).lower()
+        if any(after == w.lower() or after.startswith(w.lower() + " ") for w in rule.get("not_before", [])):
+            continue
+        polarity = rule["polarity"]
+        if rule.get("negatable") and is_negated(text, start, window=3):
+            polarity = {"assign": "deny", "deny": "assign"}[polarity]
+        actors = ([Mention(start, end, "", "", "")] if rule["actor"] == "speaker"
+                  else _slot(text, mentions, start, end, rule["actor"], said[start]))
+        speaker = ""
+        if rule.get("speaker") == "subject":
+            subject = (_slot(text, mentions, start, end, "subject", said[start]) if rule["actor"] != "subject"
+                       else actors)[-1:]
+            speaker = (text[subject[0].start:subject[0].end], subject[0].actor) if subject else ""
+        for m in actors:
+            found.append({"start": min(start, m.start), "end": max(end, m.end), "actor": m.actor,
+                          "resolution": m.resolution, "kind": rule["kind"], "polarity": polarity,
+                          "cue": text[start:end], "rule": rule_id, "speaker": speaker, "cue_at": start})
+    found += _counterfactuals(cues, text, mentions)
+    return sorted(found, key=lambda f: (f["start"], f["end"], f["actor"]))
+
+
+def _speech_before_cues(cues: Cues, texts: list[str],
+                        hits: list[list[tuple[int, int, str, str]]]) -> list[dict[int, list[int]]]:
+    """For each sentence of ``texts`` and its cue ``hits``: ``{cue start: ends
+    of the speech cues in the text before it}``, in one scan of the speech lexicon.
+
+    >>> texts = ["The UN said Libya bears no responsibility.", "Italy said it told Libya to act, and blamed smugglers."]
+    >>> _speech_before_cues(Cues.load(), texts, [[(27, 41, "blame", "responsib*")], [(37, 43, "accusation", "blamed")]])
+    [{27: [11]}, {37: [10, 18]}]
+    """
+    cue_starts = [(k, start) for k, sentence_hits in enumerate(hits) for start, _, _, _ in sentence_hits]
+    speech = cues.speech_lexicon.find_each([texts[k][:start] for k, start in cue_starts])
+    said: list[dict[int, list[int]]] = [{} for _ in texts]
+    for (k, start), before in zip(cue_starts, speech):
+        said[k][start] = [end for _, end, _, _ in before]
+    return said
+
+
+def _cue_hits(cues: Cues, text: str, lexicon_hits: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """Cue hits, longest first at each position, without overlaps."""
+    order = cues.rule_order
+    hits = sorted(lexicon_hits, key=lambda h: (h[0], -(h[1] - h[0]), order[h[2]]))
+    hits = [h for h in hits if not _in_name(text, h[0])]
+    kept: list[tuple[int, int, str, str]] = []
+    for hit in hits:
+        if not kept or hit[0] >= kept[-1][1]:
+            kept.append(hit)
+    return kept
+
+
+def _in_name(text: str, start: int) -> bool:
+    """A capitalised cue after a capitalised word is part of a name
+    ("Framework for International Technical Cooperation with ...")."""
+    if not text[start].isupper():
+        return False
+    before = _NAME_WORDS.findall(text[:start])
+    return bool(before) and before[-1][0].isupper() and text[:start].strip()[-1:].isalnum()
+
+
+def _slot(text: str, mentions: list[Mention], start: int, end: int, slot: str, said: list[int]) -> list[Mention]:
+    """Actor mentions in a rule's slot, with the actors coordinated to them;
+    ``said`` are the ends of the speech cues before the cue (the subject comes after them)."""
+    if slot == "subject":
+        breaks = list(_CLAUSE_BEFORE.finditer(text, 0, start))
+        lo = max([breaks[-1].end() if breaks else 0, *said])
+        inside = [m for m in mentions if lo <= m.start and m.end <= start]
+        if not inside and breaks and breaks[-1].group().lower() in ("who", "which", "that"):
+            head = text[:breaks[-1].start()].rstrip(" ,")    # "the traffickers, who abused ...": the antecedent
+            inside = [m for m in mentions if m.end == len(head)]
+        if not inside:
+            return []
+        chosen = [inside[-1]]
+        for m in reversed(inside[:-1]):
+            if not _COORDINATION.match(text[m.end:chosen[0].start]):
+                break
+            chosen.insert(0, m)
+        return _unique(chosen)
+    stop = _CLAUSE_AFTER.search(text, end)
+    hi = stop.start() if stop else len(text)
+    inside = [m for m in mentions if m.start >= end and m.end <= hi]
+    if slot == "objects" or not inside:
+        return _unique(inside)
+    chosen = [inside[0]]
+    for m in inside[1:]:
+        if not _COORDINATION.match(text[chosen[-1].end:m.start]):
+            break
+        chosen.append(m)
+    return _unique(chosen)
+
+
+def _unique(mentions: list[Mention]) -> list[Mention]:
+    """One mention per actor (the first)."""
+    seen, kept = set(), []
+    for m in mentions:
+        if m.actor not in seen:
+            seen.add(m.actor)
+            kept.append(m)
+    return kept
+
+
+def _counterfactuals(cues: Cues, text: str, mentions: list[Mention]) -> list[dict]:
+    """"If X had not ..., Y would not ...": X causal assign; Y too if its clause names a wrongdoing."""
+    found = []
+    for match in cues.counterfactual_pattern.finditer(text):
+        cue = f"{match.group('if')} … {match.group('neg')} … {match.group('would')}"
+        ante = [m for m in mentions if match.start("ante") <= m.start and m.end <= match.end("ante")]
+        cons = [m for m in mentions if match.start("cons") <= m.start and m.end <= match.start("would")]
+        wrong = cues.wrongdoing_pattern.search(text, match.end("would"), match.end())
+        for part, group in ((ante[:1], "ante"), (cons[:1] if wrong else [], "cons")):
+            for m in part:
+                lo, hi = (match.start(), match.end("ante")) if group == "ante" else (match.start("cons"), match.end())
+                found.append({"start": lo, "end": hi, "actor": m.actor, "resolution": m.resolution,
+                              "kind": "causal", "polarity": "assign", "cue": cue, "rule": "counterfactual",
+                              "speaker": "", "cue_at": match.start()})
+    return found
+
+
+def _merge(rows: list[list]) -> list[list]:
+    """One row for cues of one sentence that give the same speaker, actor, kind
+    and polarity with overlapping evidence ("the EU should ... and assist"):
+    the union of the spans, the cues and rules joined by "; ". ``rows`` (in
+    the layout of :data:`COLUMNS`) come sentence by sentence, in the order of
+    the sentences table, and keep it."""
+    same = [COLUMNS.index(c) for c in ("speaker_actor", "actor", "kind", "polarity")]
+    cue, rule = COLUMNS.index("cue"), COLUMNS.index("rule")
+    merged: list[list] = []
+    for _, sentence_rows in groupby(rows, key=lambda r: (r[0], r[1])):
+        last = None
+        for row in sorted(sentence_rows, key=lambda r: (r[2], r[3])):
+            if last and [last[k] for k in same] == [row[k] for k in same] and row[2] < last[3]:
+                last[3] = max(last[3], row[3])
+                last[cue], last[rule] = f"{last[cue]}; {row[cue]}", f"{last[rule]}; {row[rule]}"
+                continue
+            last = list(row)
+            merged.append(last)
+    return merged
+
+
+def _carried_speakers(sents: pd.DataFrame, statements: dict) -> dict:
+    """Speakers of sentences without a statement of their own that stand
+    between two sentences with statements of the same actor: a paraphrase
+    that goes on ("The ministry said ... Another point was that ... It further
+    noted ..."). ``statements`` is :func:`_statements_by_sentence`; the
+    speaker carried is ``(phrase, actor)`` of the statement before."""
+    spoken = {key: found[0][3:] for key, found in statements.items()}
+    carried = {}
+    for doc_id, sent_id in zip(sents["doc_id"].tolist(), sents["sent_id"].tolist()):
+        before, after = spoken.get((doc_id, sent_id - 1)), spoken.get((doc_id, sent_id + 1))
+        if (doc_id, sent_id) not in spoken and before and after and before[1] and before[1] == after[1]:
+            carried[(doc_id, sent_id)] = before
+    return carried
+
+
+def _statements_by_sentence(said: pd.DataFrame) -> dict:
+    """``{(doc_id, sent_id): [(start, end, kind, speaker, speaker_actor), ...]}``:
+    the quotes and statements with a speaker over each sentence, in the order of ``said``."""
+    statements: dict = {}
+    columns = ("doc_id", "first_sent_id", "last_sent_id", "start", "end", "kind", "speaker", "speaker_actor")
+    for row in zip(*(said[c].tolist() for c in columns)):
+        doc_id, first, last, statement = row[0], row[1], row[2], row[3:]
+        if not statement[3]:
+            continue
+        for sent_id in range(first, last + 1):
+            statements.setdefault((doc_id, sent_id), []).append(statement)
+    return statements
+
+
+def _speaker_at(statements: list[tuple], position: int) -> tuple[str, str] | None:
+    """``(speaker, speaker_actor)`` of the quote or statement (``(start, end,
+    kind, speaker, speaker_actor)``) that covers ``position``, else of the
+    statement of the sentence; None when there is none."""
+    covering = [s for s in statements if s[0] <= position < s[1]]
+    chosen = covering or [s for s in statements if s[2] == "reported"]
+    return (chosen[0][3], chosen[0][4]) if chosen else None

@@ -1,0 +1,184 @@
+"""Frames of migration (sovereignty, humanitarian, security, criminality,
+cooperation), measured with a codebook that is data
+(``analysis/data/migration/frames.yaml``) and traceable to words and spans.
+
+* ``frame_hits(sentences)``: one row per hit, with offsets into the document.
+* ``frame_scores(sentences)``: the input with one integer column per frame.
+* ``frame_profile(sentences, by="doc_id")``: hits per 1,000 tokens and share of
+  sentences with each frame, per group.
+* ``frame_evidence(sentences)``: the strongest sentences per frame, as KWIC.
+
+Every function takes the codebook as ``codebook=`` (a path, a mapping or a
+:class:`~analysis.resources.Codebook`; default the shipped one). Matching rules
+(case, token boundaries, multi-word entries, globs, negation) are those of
+:mod:`analysis.text.matching`. A negated hit ("no violations") still counts by
+default: a frame that is denied is still invoked; pass ``negated="skip"`` to
+leave negated hits out.
+
+>>> import analysis
+>>> sents = analysis.sentences(analysis.load_corpus())
+>>> scores = frame_scores(sents)
+>>> list(scores.columns[-5:])
+['sovereignty', 'humanitarian', 'security', 'criminality', 'cooperation']
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from ..errors import AnalysisError, TableError
+from ..resources.codebook import Codebook
+from ..text._units import context, row_keys, texts_of, unit_column
+from ..text.matching import is_negated
+from ..text.segment import words
+
+
+NEGATED_CHOICES = ("count", "skip")
+
+
+def frame_hits(sentences: pd.DataFrame, *, codebook=None) -> pd.DataFrame:
+    """One row per hit: doc_id, the unit id (sent_id or par_id, if present),
+    frame, entry, weight, start, end (offsets into the document's ``text``
+    when the input has ``start``), matched (the text), negated.
+
+    >>> import pandas as pd
+    >>> s = pd.DataFrame({"doc_id": ["a"], "sent_id": [0], "start": [10],
+    ...                   "text": ["They found no victims, only smugglers."]})
+    >>> frame_hits(s)[["frame", "entry", "start", "end", "matched", "negated"]].values.tolist()
+    [['humanitarian', 'victim*', 24, 31, 'victims', True], ['criminality', 'smuggl*', 38, 47, 'smugglers', False]]
+    """
+    cb = Codebook.load(codebook)
+    texts = texts_of(sentences, "frame_hits")
+    hits = cb.lexicon.find_all(texts)
+    unit = unit_column(sentences)
+    doc_ids, units, base = row_keys(sentences)
+    rows = [(doc_ids[i], *units[i], label, entry, cb.weights[label, entry],
+             base[i] + s, base[i] + e, texts[i][s:e], is_negated(texts[i], s))
+            for i, s, e, label, entry in hits]
+    columns = ["doc_id", *([unit] if unit else []), "frame", "entry", "weight", "start", "end", "matched", "negated"]
+    table = pd.DataFrame(rows, columns=columns)
+    return table.astype({"start": "int64", "end": "int64", "negated": bool, "weight": float})
+
+
+def frame_scores(sentences: pd.DataFrame, *, codebook=None, negated: str = "count",
+                 weighted: bool = False) -> pd.DataFrame:
+    """The input table (same rows, same index) with one column per frame,
+    named by the frame id: the number of hits in each row's ``text``.
+
+    Parameters
+    ----------
+    negated : {"count", "skip"}
+        Count negated hits (default: a denied frame is still invoked) or leave them out.
+    weighted : bool
+        Sum entry weights (floats) instead of counting hits (integers).
+
+    >>> import pandas as pd
+    >>> s = pd.DataFrame({"doc_id": ["a", "a"], "text": ["Aid and relief for victims.", "Smugglers were arrested."]})
+    >>> frame_scores(s).iloc[:, 2:].values.tolist()
+    [[0, 3, 0, 0, 0], [0, 0, 0, 2, 0]]
+    """
+    cb = Codebook.load(codebook)
+    texts = texts_of(sentences, "frame_scores")
+    clash = [f for f in cb.frame_ids if f in sentences.columns]
+    if clash:
+        raise TableError(f"frame_scores(): the input already has column(s) {clash}; drop or rename them first.")
+    counts = frame_counts(cb, texts, negated, weighted)
+    scores = sentences.copy()
+    for j, fid in enumerate(cb.frame_ids):
+        scores[fid] = counts[:, j]
+    return scores
+
+
+def frame_profile(sentences: pd.DataFrame, by: str | list[str] = "doc_id", *, codebook=None,
+                  negated: str = "count") -> pd.DataFrame:
+    """Per group and frame: sentences, tokens (words, as :func:`analysis.words`),
+    hits, sentences_with_frame, per_1000_tokens (hits per 1,000 tokens) and
+    share_of_sentences (sentences with at least one hit / sentences).
+
+    >>> import pandas as pd
+    >>> s = pd.DataFrame({"doc_id": ["a", "a"], "text": ["Aid for victims.", "Nothing here."]})
+    >>> p = frame_profile(s)
+    >>> p[p.frame == "humanitarian"][["hits", "tokens", "per_1000_tokens", "share_of_sentences"]].values.tolist()
+    [[2.0, 5.0, 400.0, 0.5]]
+    """
+    cb = Codebook.load(codebook)
+    by = [by] if isinstance(by, str) else list(by)
+    missing = [c for c in by if c not in sentences.columns]
+    if missing:
+        raise TableError(f"frame_profile(): no column(s) {missing} to group by (has {list(sentences.columns)}).")
+    texts = texts_of(sentences, "frame_profile")
+    counts = frame_counts(cb, texts, negated)
+    table = sentences[by].copy()
+    table["_tokens"] = [len(words(t)) for t in texts]
+    frames = cb.frame_ids
+    for j, fid in enumerate(frames):
+        table[f"hits:{fid}"] = counts[:, j]
+        table[f"with:{fid}"] = counts[:, j] > 0
+    grouped = table.groupby(by, sort=False)
+    sizes, tokens = grouped.size(), grouped["_tokens"].sum()
+    parts = []
+    for fid in frames:
+        part = pd.DataFrame({"frame": fid, "sentences": sizes, "tokens": tokens,
+                             "hits": grouped[f"hits:{fid}"].sum(), "sentences_with_frame": grouped[f"with:{fid}"].sum()})
+        parts.append(part.reset_index())
+    profile = pd.concat(parts, ignore_index=True).astype(
+        {"sentences": "int64", "tokens": "int64", "hits": "int64", "sentences_with_frame": "int64"})
+    profile["per_1000_tokens"] = np.where(profile["tokens"] > 0, 1000 * profile["hits"] / profile["tokens"].clip(1), 0.0)
+    profile["share_of_sentences"] = profile["sentences_with_frame"] / profile["sentences"]
+    order = {fid: i for i, fid in enumerate(frames)}
+    keys = profile[by].apply(tuple, axis=1)
+    first = {k: i for i, k in reversed(list(enumerate(table[by].apply(tuple, axis=1))))}
+    profile = profile.assign(_g=keys.map(first), _f=profile["frame"].map(order)).sort_values(["_g", "_f"])
+    return profile.drop(columns=["_g", "_f"]).reset_index(drop=True)
+
+
+def frame_evidence(sentences: pd.DataFrame, n: int = 3, window: int = 8, *, codebook=None) -> pd.DataFrame:
+    """The ``n`` strongest sentences per frame, as keyword in context.
+
+    A sentence's strength for a frame is the summed weight of its non-negated
+    hits (ties: number of distinct entries, then corpus order). Each row shows
+    the sentence's first highest-weight hit in context, and all its entries.
+    Columns: frame, rank, doc_id, unit id, strength, entries, left, keyword, right.
+
+    >>> import analysis
+    >>> ev = frame_evidence(analysis.sentences(analysis.load_corpus()), n=1)
+    >>> ev.frame.tolist()
+    ['sovereignty', 'humanitarian', 'security', 'criminality', 'cooperation']
+    """
+    cb = Codebook.load(codebook)
+    unit = unit_column(sentences)
+    hits = frame_hits(sentences, codebook=cb)
+    hits = hits[~hits["negated"]].copy()
+    keys = ["doc_id", *([unit] if unit else [])]
+    position = {k: i for i, k in enumerate(sentences[keys].apply(tuple, axis=1))}
+    hits["_row"] = hits[keys].apply(tuple, axis=1).map(position)
+    rows = []
+    for fid in cb.frame_ids:
+        own = hits[hits["frame"] == fid]
+        ranked = (own.groupby("_row").agg(strength=("weight", "sum"), distinct=("entry", "nunique"))
+                  .reset_index().sort_values(["strength", "distinct", "_row"], ascending=[False, False, True]))
+        for rank, (row, strength) in enumerate(zip(ranked["_row"].head(n), ranked["strength"].head(n)), start=1):
+            sent = own[own["_row"] == row]
+            best = sent.sort_values(["weight", "start"], ascending=[False, True]).iloc[0]
+            text, base = sentences["text"].iloc[row], int(sentences["start"].iloc[row]) if "start" in sentences else 0
+            left, keyword, right = context(text, int(best["start"]) - base, int(best["end"]) - base, window)
+            rows.append((fid, rank, *(sentences[k].iloc[row] for k in keys), float(strength),
+                         "; ".join(dict.fromkeys(sent["matched"].str.lower())), left, keyword, right))
+    columns = ["frame", "rank", *keys, "strength", "entries", "left", "keyword", "right"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def frame_counts(cb: Codebook, texts: list[str], negated: str = "count", weighted: bool = False) -> np.ndarray:
+    """Hits (or summed weights) per text and frame: an array (n_texts, n_frames)."""
+    if negated not in NEGATED_CHOICES:
+        raise AnalysisError(f"negated must be one of {NEGATED_CHOICES}, not {negated!r}.")
+    hits = cb.lexicon.find_all(texts)
+    if negated == "skip":
+        hits = [h for h in hits if not is_negated(texts[h[0]], h[1])]
+    index = {fid: j for j, fid in enumerate(cb.frame_ids)}
+    k = len(index)
+    cells = np.array([h[0] * k + index[h[3]] for h in hits], dtype=np.int64)
+    weights = np.array([cb.weights[h[3], h[4]] for h in hits], dtype=float) if weighted else None
+    counts = np.bincount(cells, weights=weights, minlength=len(texts) * k).reshape(len(texts), k)
+    return counts if weighted else counts.astype(np.int64)

@@ -1,0 +1,64 @@
+"""Compare groups of articles (outlets, dates): one profile row per article,
+and group means with bootstrap confidence intervals.
+
+>>> t = pd.DataFrame({"outlet": ["A", "A", "B"], "x": [1.0, 3.0, 2.0]})
+>>> bootstrap_means(t, "outlet", ["x"], n_boot=100)["mean"].tolist()
+[2.0, 2.0]
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from ..errors import require_columns
+
+
+def bootstrap_means(table: pd.DataFrame, by: str, columns: list[str], *, n_boot: int = 1000,
+                    level: float = 0.95, random_state=0) -> pd.DataFrame:
+    """Mean of each of ``columns`` per group of ``by``, with a percentile
+    bootstrap confidence interval that resamples the rows (articles) of each
+    group: ``by``, measure, n_docs, mean, ci_low, ci_high. Groups in sorted
+    order; the same resamples serve every column.
+
+    >>> t = pd.DataFrame({"outlet": ["A", "A", "B"], "x": [1.0, 3.0, 2.0]})
+    >>> bootstrap_means(t, "outlet", ["x"], n_boot=200)[["outlet", "n_docs", "mean", "ci_low"]].values.tolist()
+    [['A', 2, 2.0, 1.0], ['B', 1, 2.0, 2.0]]
+    """
+    require_columns(table, [by, *columns], "bootstrap_means")
+    rng = np.random.default_rng(random_state)
+    tail = (1 - level) / 2
+    rows = []
+    for group, part in table.groupby(by, sort=True):
+        values = part[columns].to_numpy(dtype=float)
+        resampled = values[rng.integers(0, len(values), size=(n_boot, len(values)))].mean(axis=1)
+        low, high = np.quantile(resampled, [tail, 1 - tail], axis=0)
+        rows += [(group, col, len(values), values[:, j].mean(), low[j], high[j]) for j, col in enumerate(columns)]
+    return pd.DataFrame(rows, columns=[by, "measure", "n_docs", "mean", "ci_low", "ci_high"])
+
+
+def article_profiles(sentences: pd.DataFrame, attributions: pd.DataFrame, corpus: pd.DataFrame,
+                     by: str = "outlet") -> pd.DataFrame:
+    """One row per article of ``corpus``: doc_id, ``by``, sentences, for each
+    frame the share of its sentences that carry it, and ``causal`` /
+    ``treatment``: 1 if it assigns responsibility of that kind to any actor
+    (polarity "assign"), else 0. Takes the tables of :func:`analysis.featurize`.
+
+    >>> import analysis
+    >>> docs = pd.DataFrame({"doc_id": ["a"], "outlet": ["X"],
+    ...                      "text": ["Italy accused smugglers of the deaths. Aid for victims."]})
+    >>> s, a = analysis.featurize(docs, progress=False)
+    >>> article_profiles(s, a, docs)[["sentences", "criminality", "humanitarian", "causal"]].values.tolist()
+    [[2.0, 0.5, 0.5, 1.0]]
+    """
+    require_columns(sentences, ["doc_id", "text", "naming"], "article_profiles", hint="Pass featurize()'s tables.")
+    require_columns(attributions, ["doc_id", "kind", "polarity"], "article_profiles", hint="Pass featurize()'s tables.")
+    require_columns(corpus, ["doc_id", by], "article_profiles")
+    frames = list(sentences.columns[sentences.columns.get_loc("text") + 1:sentences.columns.get_loc("naming")])
+    shares = (sentences[frames] > 0).groupby(sentences["doc_id"], sort=False).mean()
+    shares.insert(0, "sentences", sentences.groupby("doc_id", sort=False).size())
+    assigned = attributions[attributions["polarity"] == "assign"]
+    kinds = pd.crosstab(assigned["doc_id"], assigned["kind"]).reindex(columns=["causal", "treatment"], fill_value=0)
+    table = corpus[["doc_id", by]].join(shares, on="doc_id").join((kinds > 0).astype("int64"), on="doc_id")
+    return table.fillna({"causal": 0, "treatment": 0}).astype({"sentences": "int64", "causal": "int64",
+                                                               "treatment": "int64"})

@@ -1,0 +1,497 @@
+"""Quotes, reported statements and their speakers.
+
+``quotes(corpus)`` gives one row per direct quote or reported statement:
+
+* **Direct quotes** are spans in quotation marks (straight or curly) that open a
+  sentence, or follow "X said:". A quote may run over several sentences, and over
+  paragraphs when each new paragraph reopens it (news style). A short quotation
+  inside a sentence ("the file is 'thorny'") is part of that sentence's reported
+  statement, not a quote of its own.
+* Their **attribution** is looked for after the quote (``," Besher said``,
+  ``," said the UNSMIL``, or an attribution line of its own: ``Besher added.``),
+  then before it (``Besher said: "...``); a quote with neither, right after
+  another quote of the same paragraph, has that quote's speaker (attribution
+  inside: ``"A," he said. "B."``).
+* **Reported statements** are sentences with a speech cue outside quotation
+  marks: "X said (that) ...", "..., X said on Facebook.", "..., said X.",
+  "..., according to X.". One per sentence: the first cue with a speaker.
+
+Speakers are written as in the text (``speaker``). A speaker that is an anaphor
+(``anaphors`` of the cues: "he", "the minister", "it", "the ministry",
+"the statement" ...) is resolved to the most recent earlier speaker of the same
+article of the same type, person or organisation (``person_titles`` of the
+cues); "the minister" and "the ministry" prefer the most recent speaker
+whose name has "minister" / "ministry". ``resolved_speaker`` is the
+antecedent as written, ``speaker_actor`` the actor id (of the actors) of the
+last actor mentioned in it (the head of "Othman Belbeisi, IOM's Chief of
+Mission" is IOM, of "Interior Minister of Libya's UN-backed government Fat'hi
+Bashagha" is Bashagha), a generic reference ("officials said") resolved in its
+document (:mod:`analysis.measures.actors`); empty when no actor is mentioned.
+A quote whose speaker is not found has an empty ``speaker``. The outlet's own
+voice, where other functions need to name it, is :data:`OUTLET_VOICE`.
+
+The cues (speech verbs, anaphors, speaker types) and the actors are resources
+passed as ``cues=`` and ``actors=`` (default: the shipped migration files).
+
+>>> import analysis
+>>> q = analysis.quotes(analysis.load_corpus())
+>>> q.loc[(q.kind == "direct") & (q.speaker == "He"), ["resolved_speaker", "speaker_actor"]].values.tolist()
+[['Besher', 'libya']]
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from ..errors import require_columns
+from ..resources.actors import GENERIC, Actors
+from ..resources.cues import Cues
+from ..text.segment import sentences_for
+from .actors import resolve_mentions, unit_mentions
+
+#: The speaker of what the outlet says in its own voice (not a quote or a
+#: reported statement), in every table that names speakers.
+OUTLET_VOICE = "(outlet)"
+COLUMNS = ["doc_id", "kind", "start", "end", "first_sent_id", "last_sent_id", "text",
+           "speaker", "speaker_start", "resolved_speaker", "speaker_actor", "cue"]
+
+_OPEN, _CLOSE = "“", "”"
+_BREAK = re.compile(r"[,;:“”\"]|\b(?:as|while|whereas|but|because|after|before|when|since|which|who)\b")
+_PLACE_AND_THAT = re.compile(r"^[\s,]*(?:(?:on|in|at|via)\s+[^,]*,?\s*)?(?:that\s+)?")
+_SPEAKER_END = re.compile(r",\s+(?=[a-z])|\s+(?:on|in|at|during|via|through|to)\s+|[.;:!?]")
+# A quotation mark, or a run of line breaks: [“”"]|\n+, written to start with a
+# character class so that the scan skips fast to the next one.
+_MARK_OR_BREAK = re.compile(r"[“”\"\n](?:(?<=\n)\n*)?")
+_OPENS_WITH_MARK = re.compile(r"\s*[“\"]")
+_FIRST_MARK = re.compile(r"[“”]|(?<=\S)\"|\"(?=\s|$)|(?<!\S)\"")
+_ENDS_WITH_COMMA_OR_COLON = re.compile(r"[,:]\s*$")
+_WORD = re.compile(r"\w")
+_WORDS = re.compile(r"\w+")
+_OPENS_QUOTE = re.compile(r"[\s,:]*[“\"]")
+_PARTICIPLE = re.compile(r"\s*,\s*\w+ing\b")
+_NOT_A_SPEAKER = re.compile(r"(?:that|to|it|what|how)\b")
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_PARAGRAPH_BREAK = re.compile(r"\n(?<!\n\n)")      # the first of a run of line breaks (found fast: a literal)
+
+
+def quotes(corpus: pd.DataFrame, sentences: pd.DataFrame | None = None, *, actors=None,
+           cues=None) -> pd.DataFrame:
+    """One row per direct quote (``kind`` "direct") or reported statement
+    ("reported"): doc_id, kind, start, end (offsets of the quoted or reported
+    words in the document's text), first_sent_id, last_sent_id, text, speaker
+    (as written), speaker_start, resolved_speaker, speaker_actor, cue.
+
+    ``sentences`` is the corpus's table from :func:`analysis.sentences`, if
+    already made (it is made otherwise). ``actors`` and ``cues`` are the
+    resources (:class:`analysis.Actors`, :class:`analysis.Cues`: a path, a
+    mapping or the object; default the shipped migration files).
+
+    >>> import pandas as pd
+    >>> text = '"We will act," EU commissioner Ylva Johansson said.\\nShe added that Italy must help.'
+    >>> table = quotes(pd.DataFrame({"doc_id": ["d"], "text": [text]}))
+    >>> table[["text", "speaker", "resolved_speaker", "speaker_actor"]].values.tolist()[1]
+    ['Italy must help', 'She', 'EU commissioner Ylva Johansson', 'europe']
+    """
+    require_columns(corpus, ["doc_id", "text"], "quotes", hint="Pass the table made by analysis.load_corpus().")
+    ctx = _Context(Cues.load(cues), Actors.load(actors))
+    sents = sentences_for(corpus, sentences, "quotes")
+    spans: dict = {}
+    for doc_id, start, end in zip(sents["doc_id"].tolist(), sents["start"].tolist(), sents["end"].tolist()):
+        spans.setdefault(doc_id, []).append((start, end))
+    texts = corpus["text"].tolist()
+    docs = [(doc_id, _doc_quotes(ctx, text, spans.get(doc_id, [])))
+            for doc_id, text in zip(corpus["doc_id"].tolist(), texts)]
+    actor_of = _speaker_actors(ctx, {row["speaker"] for _, found in docs for row in found})
+    rows = []
+    for (doc_id, found), text in zip(docs, texts):
+        rows += _resolve(ctx, [dict(doc_id=doc_id, **r) for r in found], _actor_finder(ctx, text, actor_of))
+    table = pd.DataFrame(rows, columns=COLUMNS)
+    for col in ("start", "end", "first_sent_id", "last_sent_id", "speaker_start"):
+        table[col] = table[col].astype("int64")
+    return table
+
+
+# --------------------------------------------------------------------------- one document
+
+
+def _doc_quotes(ctx, text: str, spans: list[tuple[int, int]]) -> list[dict]:
+    """Direct quotes and reported statements of one document, in text order.
+    The speech lexicon scans the sentences and the places where a quote's
+    attribution may stand in one go."""
+    marks = _quote_marks(text)
+    sent_of = _sentence_finder(spans)
+    paragraph_of = _paragraph_finder(text)
+    sentence_starts = [spans[sent_of(open_)][0] for open_, _ in marks]
+    opening = [(open_, close, s_start) for (open_, close), s_start in zip(marks, sentence_starts)
+               if _opens_quote(text[s_start:open_], text[open_:close])]
+    tails = [_tail(text, close, spans, sent_of) for _, close, _ in opening]
+    heads = [_head(text, s_start, open_) for open_, _, s_start in opening]
+    hits = ctx.cues.speech_lexicon.find_each([text[start:end] for start, end in [*spans, *tails, *heads]])
+    n, q = len(spans), len(opening)
+    sentence_hits, tail_hits, head_hits = hits[:n], hits[n:n + q], hits[n + q:]
+    rows, used_cues = [], set()
+    previous = None
+    for (open_, close, s_start), tail, t_hits, head, h_hits in zip(opening, tails, tail_hits, heads, head_hits):
+        found = _after(ctx, text, tail, t_hits) or _before(ctx, text, head, h_hits)
+        par = paragraph_of(open_)
+        if found is None and previous and previous["par"] == par and not text[s_start:open_].strip():
+            found = previous["found"]
+        if found is None:
+            found = {"speaker": "", "speaker_start": -1, "cue": "", "cue_start": -1}
+        used_cues.add(found["cue_start"])
+        row = _row("direct", open_ + 1, close, text, sent_of, found)
+        row["par"], row["found"] = par, found
+        rows.append(row)
+        previous = row
+    in_quote = _quote_finder(marks)
+    for (s_start, s_end), s_hits in zip(spans, sentence_hits):
+        reported = _reported(ctx, text, s_start, s_end, s_hits, in_quote, used_cues) if s_hits else None
+        if reported:
+            rows.append(_row("reported", reported.pop("start"), reported.pop("end"), text, sent_of, reported))
+    for row in rows:
+        row.pop("par", None)
+        row.pop("found", None)
+    return sorted(rows, key=lambda r: (r["start"], r["kind"]))
+
+
+def _quote_marks(text: str) -> list[tuple[int, int]]:
+    """(open, close) positions of quotation marks; ``close`` is the closing
+    mark's position (or the end of the paragraph where a quote is not closed).
+    A quote left open at the end of a paragraph goes on when the next paragraph
+    opens with a quotation mark."""
+    pairs, open_ = [], None
+    for m in _MARK_OR_BREAK.finditer(text):
+        ch, i = m.group(), m.start()
+        if ch.startswith("\n"):
+            if open_ is not None and not _continues(text[m.end():_paragraph_end(text, m.end())]):
+                pairs.append((open_, i))
+                open_ = None
+            continue
+        opening = ch == _OPEN or (ch == '"' and (i == 0 or text[i - 1].isspace() or text[i - 1] in "([—–"))
+        if opening and open_ is None:
+            open_ = i
+        elif not opening and open_ is not None:
+            pairs.append((open_, i))
+            open_ = None
+    if open_ is not None:
+        pairs.append((open_, len(text.rstrip())))
+    return pairs
+
+
+def _continues(paragraph: str) -> bool:
+    """A quote open at the end of a paragraph goes on into the next
+    ``paragraph`` when it opens with a quotation mark or closes one before
+    opening any."""
+    if _OPENS_WITH_MARK.match(paragraph):
+        return True
+    first = _FIRST_MARK.search(paragraph)
+    return bool(first) and (first.group() == _CLOSE or first.group() == '"' and first.start() > 0
+                             and not paragraph[first.start() - 1].isspace())
+
+
+def _paragraph_end(text: str, start: int) -> int:
+    """The end of the paragraph that goes on at ``start``: its line break, or the end of the text."""
+    end = text.find("\n", start)
+    return len(text) if end < 0 else end
+
+
+def _opens_quote(before: str, quoted: str) -> bool:
+    """Quotation marks make a direct quote when only a comma or colon (or
+    nothing) of their sentence stands ``before`` them (not a short quotation
+    inside a sentence) and the ``quoted`` text has a word."""
+    return (not before.strip() or bool(_ENDS_WITH_COMMA_OR_COLON.search(before))) and bool(_WORD.search(quoted))
+
+
+def _tail(text, close, spans, sent_of) -> tuple[int, int]:
+    """Where an attribution after a quote stands: the rest of the sentence, or
+    the next sentence of the paragraph when the quote ends its sentence."""
+    sent = sent_of(close)
+    end = spans[sent][1]
+    tail_start = close + 1
+    if not text[tail_start:end].strip(" ,.”\"") and sent + 1 < len(spans):
+        nxt = spans[sent + 1]
+        if "\n" not in text[end:nxt[0]] or len(text[nxt[0]:nxt[1]].split()) <= 8:
+            tail_start, end = nxt
+    return tail_start, end
+
+
+def _head(text, s_start, open_) -> tuple[int, int]:
+    """Where an attribution before a quote stands ("X said: \"..."): its
+    sentence up to the quote, or the sentence before when that ends with a
+    colon (an empty span when neither), without a trailing comma or colon."""
+    if not text[s_start:open_].strip():
+        prev = text[:s_start].rstrip()
+        if not prev.endswith(":"):
+            return s_start, s_start
+        s_start = max(prev.rfind("\n"), prev.rfind(". ")) + 1
+        open_ = len(prev) - 1
+    return s_start, s_start + len(text[s_start:open_].rstrip(" ,:"))
+
+
+def _after(ctx, text, tail, hits) -> dict | None:
+    """Attribution in the ``tail`` span after a quote (see :func:`_tail`);
+    ``hits`` are the speech lexicon's hits in it."""
+    tail_start, tail = tail[0], text[tail[0]:tail[1]]
+    lead = len(tail) - len(tail.lstrip(" ,.”\""))
+    hits = [h for h in hits if h[0] >= lead]
+    if not hits:
+        return None
+    c_start, c_end = hits[0][0], hits[0][1]
+    speaker = _subject(ctx, tail[lead:c_start])
+    if speaker and len(speaker[0].split()) <= 15 and _plausible(ctx, speaker[0]):
+        return _found(tail_start + lead + speaker[1], speaker[0], tail_start, hits[0], text)
+    if tail[lead:c_start].strip():
+        return None
+    named = _object(ctx, tail[c_end:])
+    if named:
+        return _found(tail_start + c_end + named[1], named[0], tail_start, hits[0], text)
+    return None
+
+
+def _before(ctx, text, head, hits) -> dict | None:
+    """Attribution in the ``head`` span before a quote (see :func:`_head`):
+    "X said: \"..."; ``hits`` are the speech lexicon's hits in it."""
+    head_start, head = head[0], text[head[0]:head[1]]
+    hits = [h for h in hits if not head[h[1]:].strip()]
+    if not hits:
+        return None
+    speaker = _subject(ctx, head[:hits[-1][0]])
+    if speaker and _plausible(ctx, speaker[0]):
+        return _found(head_start + speaker[1], speaker[0], head_start, hits[-1], text)
+    return None
+
+
+def _reported(ctx, text, s_start, s_end, hits, in_quote, used_cues) -> dict | None:
+    """The reported statement of one sentence: its first speech cue (of
+    ``hits``, the speech lexicon's hits in it), outside quotation marks
+    (``in_quote``: :func:`_quote_finder`), with a plausible speaker before or after it."""
+    sentence = text[s_start:s_end]
+    for c_start, c_end, _, _ in hits:
+        at = s_start + c_start
+        if in_quote(at):
+            continue
+        rest = sentence[c_end:]
+        content_after = len(_WORDS.findall(_PLACE_AND_THAT.sub("", rest))) >= 2
+        subject = _subject(ctx, sentence[:c_start])
+        subject = subject if subject and len(subject[0].split()) <= 15 and _plausible(ctx, subject[0]) else None
+        if subject and sentence[:c_start].rstrip().endswith(",") and _ends_with_speaker(ctx, rest):
+            subject = None                          # "..., said the IOM chief."
+        if at in used_cues and not (subject and content_after and not _OPENS_QUOTE.match(rest)):
+            return None                             # the attribution of a direct quote
+        if subject:
+            if content_after:
+                lead = ctx.cues.content_lead.match(rest)
+                start = s_start + c_end + lead.end()
+                end = s_end
+            else:
+                start, end = s_start, s_start + subject[1]
+            found = _found(s_start + subject[1], subject[0], s_start, (c_start, c_end), text)
+        else:
+            if sentence[:c_start].rstrip().endswith(("who", "which", "what")):
+                continue
+            named = _object(ctx, rest if sentence[:c_start].strip() else rest.split(",")[0])
+            if not named:
+                continue
+            if sentence[:c_start].strip():
+                start, end = s_start, s_start + c_start
+            else:                                   # "According to X, ..."
+                start, end = s_start + c_end + named[1] + len(named[0]), s_end
+                start += len(text[start:end]) - len(text[start:end].lstrip(" ,"))
+            found = _found(s_start + c_end + named[1], named[0], s_start, (c_start, c_end), text)
+        while end > start and text[end - 1] in " ,.;:":
+            end -= 1
+        if end - start > 0 and _WORD.search(text[start:end]):
+            return {"start": start, "end": end, **found}
+    return None
+
+
+# --------------------------------------------------------------------------- speakers
+
+
+def _subject(ctx, head: str) -> tuple[str, int] | None:
+    """The speaker phrase at the end of ``head`` (text before a speech cue):
+    trailing adverbs and times stripped, back to the last clause break.
+    Returns (phrase, offset in head)."""
+    end = len(head.rstrip(" ,"))
+    trailer = _trailer_at_end(ctx, head[:end].lower())
+    while trailer is not None:
+        end = len(head[:end - len(trailer)].rstrip(" ,"))
+        trailer = _trailer_at_end(ctx, head[:end].lower())
+    breaks = list(_BREAK.finditer(head[:end]))
+    start = breaks[-1].end() if breaks else 0
+    phrase = head[start:end]
+    lead = len(phrase) - len(phrase.lstrip())
+    phrase = phrase.strip()
+    return (phrase, start + lead) if phrase else None
+
+
+def _trailer_at_end(ctx, low: str) -> str | None:
+    """The longest speaker trailer that is ``low`` or ends it after a space or a comma."""
+    trailers, longest = ctx.cues.trailer_set
+    if low in trailers:
+        return low
+    for i in range(max(0, len(low) - longest - 1), len(low)):
+        if low[i] in " ," and low[i + 1:] in trailers:
+            return low[i + 1:]
+    return None
+
+
+def _object(ctx, rest: str) -> tuple[str, int] | None:
+    """The speaker phrase right after a cue ("said the UNSMIL on its website")."""
+    lead = len(rest) - len(rest.lstrip(" ,"))
+    stop = _SPEAKER_END.search(rest, lead)
+    phrase = rest[lead:stop.start() if stop else len(rest)].strip()
+    if _NOT_A_SPEAKER.match(phrase):
+        return None
+    return (phrase, lead) if phrase and len(phrase.split()) <= 15 and _plausible(ctx, phrase) else None
+
+
+def _ends_with_speaker(ctx, rest: str) -> bool:
+    """True if the text after a cue is a speaker phrase and then the end of the
+    sentence, a place ("on its website") or a participle ("adding that ...")."""
+    named = _object(ctx, rest)
+    after = rest[named[1] + len(named[0]):] if named else ""
+    return bool(named) and (len(_WORDS.findall(_PLACE_AND_THAT.sub("", after))) < 2
+                            or bool(_PARTICIPLE.match(after)))
+
+
+def _plausible(ctx, phrase: str) -> bool:
+    """A speaker is an anaphor, starts with a capital letter (after "the", "a",
+    "an"), or is "the ..." naming an actor ("the coast guard")."""
+    if ctx.cues.anaphor_kind(phrase):
+        return True
+    first = _ARTICLE.sub("", phrase)
+    if first != phrase and ctx.names_actor(phrase):
+        return True
+    return bool(first) and first[0].isupper()
+
+
+def _found(speaker_start, speaker, base, cue_hit, text) -> dict:
+    c_start, c_end = base + cue_hit[0], base + cue_hit[1]
+    return {"speaker": speaker, "speaker_start": speaker_start, "cue": text[c_start:c_end], "cue_start": c_start}
+
+
+@dataclass
+class _Context:
+    """The resources of one call, with what is computed from them on the way
+    (per phrase: whether it names an actor, its speaker type)."""
+
+    cues: Cues
+    actors: Actors
+    _names_actor: dict = field(default_factory=dict)
+    _types: dict = field(default_factory=dict)
+
+    def names_actor(self, phrase: str) -> bool:
+        if phrase not in self._names_actor:
+            self._names_actor[phrase] = bool(unit_mentions([phrase], self.actors)[0])
+        return self._names_actor[phrase]
+
+    def speaker_type(self, phrase: str) -> str:
+        """person or organisation: a person title makes a person, then an
+        organisation word an organisation, then a name of capitalised words a person."""
+        if phrase not in self._types:
+            words = re.findall(r"[\w'’-]+", phrase)
+            if any(w.lower() in self.cues.person_titles for w in words):
+                kind = "person"
+            elif any(w.lower() in self.cues.organisation_words for w in words):
+                kind = "organisation"
+            elif words and all(w[0].isupper() and not w.isupper() for w in words):
+                kind = "person"
+            else:
+                kind = "organisation"
+            self._types[phrase] = kind
+        return self._types[phrase]
+
+
+def _speaker_actors(ctx, speakers: set[str]) -> dict[str, tuple]:
+    """Speaker phrase -> its last actor mention (None when it names no actor),
+    in one scan of all of them."""
+    ordered = sorted(speakers)
+    return {speaker: found[-1] if found else None
+            for speaker, found in zip(ordered, unit_mentions(ordered, ctx.actors))}
+
+
+def _actor_finder(ctx, text: str, actor_of: dict[str, tuple]):
+    """A function from a speaker phrase (and where it stands in ``text``) to
+    its actor id: the last actor it mentions, a generic one ("officials")
+    resolved in the document, whose mentions are found only when needed."""
+    document: list = []
+
+    def actor(phrase: str, at: int) -> str:
+        last = actor_of[phrase]
+        if last is None:
+            return ""
+        if last.actor != GENERIC:
+            return last.actor
+        if not document:
+            document.extend(resolve_mentions(unit_mentions([text], ctx.actors)[0], ctx.actors))
+        position = at + last.start
+        return next((m.actor for m in document if m.start <= position < m.end), ctx.actors.unresolved)
+    return actor
+
+
+def _resolve(ctx, rows: list[dict], actor_of) -> list[dict]:
+    """Fill resolved_speaker and speaker_actor (of a named speaker: ``actor_of``,
+    see :func:`_actor_finder`); anaphors take the most recent earlier speaker
+    of the same type (see the module docstring)."""
+    done: list[dict] = []
+    for row in sorted(rows, key=lambda r: r["speaker_start"] if r["speaker_start"] >= 0 else r["start"]):
+        kind = ctx.cues.anaphor_kind(row["speaker"]) if row["speaker"] else None
+        if kind:
+            key = row["speaker"].lower().split()[-1]
+            earlier = [r for r in done if r["resolved_speaker"] and r["speaker_start"] < row["speaker_start"]]
+            named = [r for r in earlier if key in ("minister", "ministry") and key in r["resolved_speaker"].lower()]
+            typed = [r for r in earlier if ctx.speaker_type(r["resolved_speaker"]) == kind]
+            source = (named or typed or [None])[-1]
+            row["resolved_speaker"] = source["resolved_speaker"] if source else ""
+            row["speaker_actor"] = source["speaker_actor"] if source else ""
+        else:
+            row["resolved_speaker"] = row["speaker"]
+            row["speaker_actor"] = actor_of(row["speaker"], row["speaker_start"]) if row["speaker"] else ""
+        done.append(row)
+    return sorted(done, key=lambda r: (r["start"], r["kind"]))
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _row(kind, start, end, text, sent_of, found) -> dict:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return {"kind": kind, "start": start, "end": end, "first_sent_id": sent_of(start),
+            "last_sent_id": sent_of(max(start, end - 1)), "text": text[start:end],
+            "speaker": found["speaker"], "speaker_start": found["speaker_start"], "cue": found["cue"]}
+
+
+def _sentence_finder(spans):
+    """A function from a character offset to the index of its sentence."""
+    starts = [s for s, _ in spans]
+
+    def sent_of(pos: int) -> int:
+        return max(0, bisect.bisect_right(starts, pos) - 1)
+    return sent_of
+
+
+def _quote_finder(marks: list[tuple[int, int]]):
+    """A function from a character offset to whether it stands between
+    quotation marks (``marks``: :func:`_quote_marks`, in order, not overlapping)."""
+    opens = [open_ for open_, _ in marks]
+
+    def in_quote(pos: int) -> bool:
+        i = bisect.bisect_right(opens, pos) - 1
+        return i >= 0 and pos < marks[i][1]
+    return in_quote
+
+
+def _paragraph_finder(text: str):
+    """A function from a character offset to the index of its paragraph
+    (the number of line-break runs that start before it)."""
+    breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(text)]
+
+    def paragraph_of(pos: int) -> int:
+        return bisect.bisect_left(breaks, pos)
+    return paragraph_of

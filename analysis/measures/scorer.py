@@ -1,0 +1,75 @@
+"""Frame counts as a scikit-learn transformer.
+
+>>> FrameScorer().fit_transform(["Aid for victims.", "Smugglers were arrested."]).tolist()
+[[0, 2, 0, 0, 0], [0, 0, 0, 2, 0]]
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from sklearn.base import BaseEstimator, TransformerMixin
+from sklearn.utils.validation import check_is_fitted
+
+from ..errors import AnalysisError, TableError
+from ..resources.codebook import Codebook
+from .frames import NEGATED_CHOICES, frame_counts
+
+
+class FrameScorer(TransformerMixin, BaseEstimator):
+    """Frame counts as a scikit-learn transformer: texts in, one column per frame out.
+
+    Parameters
+    ----------
+    codebook : None, path, mapping or Codebook
+        None for the shipped codebook.
+    negated : {"count", "skip"}
+        See :func:`frame_scores`.
+    weighted : bool
+        Sum entry weights instead of counting hits.
+
+    Examples
+    --------
+    >>> from sklearn.pipeline import make_pipeline
+    >>> from sklearn.preprocessing import Binarizer
+    >>> pipe = make_pipeline(FrameScorer(), Binarizer(threshold=0))
+    >>> pipe.fit_transform(["Smugglers and traffickers were arrested.", "Aid."]).tolist()
+    [[0, 0, 0, 1, 0], [0, 1, 0, 0, 0]]
+    """
+
+    def __init__(self, codebook=None, negated: str = "count", weighted: bool = False):
+        self.codebook = codebook
+        self.negated = negated
+        self.weighted = weighted
+
+    def fit(self, X, y=None):
+        """Load and compile the codebook; X is not used."""
+        if self.negated not in NEGATED_CHOICES:
+            raise AnalysisError(f"negated must be one of {NEGATED_CHOICES}, not {self.negated!r}.")
+        self.codebook_ = Codebook.load(self.codebook)
+        self.frames_ = self.codebook_.frame_ids
+        return self
+
+    def transform(self, X) -> np.ndarray:
+        """Counts (or weight sums), shape ``(n_texts, n_frames)``; X is a list or
+        Series of texts, or a DataFrame with a ``text`` column."""
+        check_is_fitted(self, "codebook_")
+        return frame_counts(self.codebook_, self._texts(X), self.negated, self.weighted)
+
+    def get_feature_names_out(self, input_features=None) -> np.ndarray:
+        check_is_fitted(self, "codebook_")
+        return np.asarray(self.frames_, dtype=object)
+
+    @staticmethod
+    def _texts(X) -> list[str]:
+        if isinstance(X, str):
+            raise TableError("FrameScorer takes a list of texts, not one string; wrap it: [text].")
+        if isinstance(X, pd.DataFrame):
+            if "text" not in X.columns:
+                raise TableError(f"FrameScorer: a DataFrame needs a 'text' column (has {list(X.columns)}).")
+            X = X["text"]
+        texts = list(X)
+        bad = next((i for i, t in enumerate(texts) if not isinstance(t, str)), None)
+        if bad is not None:
+            raise TableError(f"FrameScorer: item {bad} is {texts[bad]!r}, not a string.")
+        return texts

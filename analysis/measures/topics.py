@@ -1,0 +1,374 @@
+"""Topic models with deliberate defaults.
+
+* :func:`fit_topics` fits NMF (default) or LDA on the kit's word tokens and
+  returns a scikit-learn style :class:`TopicModel`.
+* Tables: :func:`top_terms_table`, :func:`doc_topics_table`, :func:`topic_prevalence`.
+* :func:`planted_corpus` generates texts from known topics (the LDA generative
+  process), for tests and benchmarks.
+
+How many topics: :mod:`analysis.measures.coherence`; figures: :mod:`analysis.report.topics`.
+
+>>> texts, theta, topics = planted_corpus(n_docs=60, k=3, seed=0)
+>>> model = fit_topics(texts, 3)
+>>> model.doc_topics_.shape
+(60, 3)
+"""
+
+from __future__ import annotations
+
+import itertools
+import warnings
+
+import numpy as np
+import pandas as pd
+from sklearn.base import BaseEstimator
+from sklearn.decomposition import NMF, LatentDirichletAllocation
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer, TfidfVectorizer
+from sklearn.utils.validation import check_is_fitted
+
+from ..errors import TopicInputError
+from ..text.segment import paragraphs, sentences, words
+
+
+#: News boilerplate that says nothing about a topic: reporting verbs ("said",
+#: "told"), attribution ("according"), honorifics, modal and filler words not in
+#: scikit-learn's list, and calendar words. Added to scikit-learn's English stop
+#: words, from which "un" is taken out: lower-cased, it is the UN.
+DOMAIN_STOP_WORDS = frozenset("""
+said says say saying told tell tells according added adding stated statement noted
+also would could may might must shall just like including include includes
+mr mrs ms dr reported reportedly
+year years month months week weeks day days today yesterday time
+monday tuesday wednesday thursday friday saturday sunday
+january february march april june july august september october november december
+""".split())
+
+
+STOP_WORDS = (frozenset(ENGLISH_STOP_WORDS) - {"un"}) | DOMAIN_STOP_WORDS
+
+
+METHODS = ("nmf", "lda")
+
+
+UNITS = ("documents", "paragraphs", "sentences")
+
+
+def topic_tokens(text: str) -> list[str]:
+    """The tokens a topic model sees: :func:`analysis.words`, without stop words
+    (:data:`STOP_WORDS`), one-letter tokens, or tokens with no letter (numbers).
+
+    >>> topic_tokens("The UN said 3,300 migrants were rescued off Libya's coast.")
+    ['un', 'migrants', 'rescued', 'libya', 'coast']
+    """
+    return [w for w in words(text) if len(w) > 1 and w not in STOP_WORDS and any(c.isalpha() for c in w)]
+
+
+def vocabulary_thresholds(n_texts: int) -> tuple[int, float]:
+    """``(min_df, max_df)`` for a corpus of ``n_texts`` texts.
+
+    Fewer than 20 texts: keep every word (1, 1.0); there is too little text to
+    discard any. Otherwise a word must occur in at least ``clip(n_texts // 200, 2, 5)``
+    texts (a word seen once cannot link texts into a topic) and in at most half of
+    them (a word everywhere separates nothing).
+
+    >>> vocabulary_thresholds(5), vocabulary_thresholds(50), vocabulary_thresholds(2000)
+    ((1, 1.0), (2, 0.5), (5, 0.5))
+    """
+    if n_texts < 20:
+        return 1, 1.0
+    return int(np.clip(n_texts // 200, 2, 5)), 0.5
+
+
+def unit_texts(texts, unit: str = "documents") -> pd.DataFrame:
+    """The texts to model as a table: id columns and ``text``.
+
+    ``texts`` is a list of strings or a Series (ids: ``text_id``, the position),
+    or a corpus, paragraphs or sentences table (ids: ``doc_id`` and ``par_id`` or
+    ``sent_id``). ``unit`` splits a table into "documents", "paragraphs" or
+    "sentences"; a table already at that unit is used as it is.
+
+    >>> import analysis
+    >>> unit_texts(analysis.load_corpus(), "paragraphs").shape
+    (50, 3)
+    """
+    if unit not in UNITS:
+        raise TopicInputError(f"unit must be one of {UNITS}, not {unit!r}.")
+    if isinstance(texts, pd.DataFrame):
+        return _frame_units(texts, unit)
+    if isinstance(texts, str):
+        raise TopicInputError("texts is one string; pass a list of strings (one per text) or a table.")
+    texts = list(texts)
+    bad = [i for i, t in enumerate(texts) if not isinstance(t, str)]
+    if bad:
+        raise TopicInputError(f"texts must all be strings; positions {bad[:5]} are not (e.g. "
+                              f"{type(texts[bad[0]]).__name__}). Fill or drop missing texts first.")
+    if unit != "documents":
+        raise TopicInputError(f"unit={unit!r} needs a corpus table with doc_id and text; a list of strings "
+                              "is modelled as it is (unit='documents').")
+    return pd.DataFrame({"text_id": np.arange(len(texts)), "text": texts})
+
+
+def _frame_units(frame: pd.DataFrame, unit: str) -> pd.DataFrame:
+    if "text" not in frame.columns:
+        raise TopicInputError(f"the table needs a 'text' column; it has {list(frame.columns)}.")
+    held = "sentences" if "sent_id" in frame.columns else "paragraphs" if "par_id" in frame.columns else "documents"
+    if held == unit:
+        ids = [c for c in ("doc_id", "par_id", "sent_id") if c in frame.columns]
+        table = (frame[ids + ["text"]] if ids
+                 else pd.DataFrame({"text_id": np.arange(len(frame)), "text": frame["text"].to_numpy()}))
+    elif held == "documents" and "doc_id" in frame.columns:
+        split = paragraphs(frame) if unit == "paragraphs" else sentences(frame)
+        table = split[["doc_id", "par_id" if unit == "paragraphs" else "sent_id", "text"]]
+    else:
+        raise TopicInputError(f"unit={unit!r} but the table holds {held}; pass the corpus table "
+                              f"(analysis.load_corpus(), with doc_id and text) or set unit={held!r}.")
+    bad = [i for i, t in enumerate(table["text"]) if not isinstance(t, str)]
+    if bad:
+        raise TopicInputError(f"texts must all be strings; rows {bad[:5]} are not. Fill or drop missing texts first.")
+    return table.reset_index(drop=True)
+
+
+def _vectorizer(method: str, n_texts: int, min_df, max_df):
+    auto_min, auto_max = vocabulary_thresholds(n_texts)
+    params = dict(analyzer=topic_tokens, min_df=auto_min if min_df is None else min_df,
+                  max_df=auto_max if max_df is None else max_df)
+    return TfidfVectorizer(**params) if method == "nmf" else CountVectorizer(**params)
+
+
+def _estimator(method: str, k: int, random_state, options: dict | None):
+    if method == "nmf":
+        params = dict(init="nndsvd", max_iter=1000, tol=1e-4)
+        params.update(options or {})
+        return NMF(n_components=k, random_state=random_state, **params)
+    params = dict(learning_method="batch", max_iter=100, evaluate_every=10, perp_tol=1e-2, n_jobs=1)
+    params.update(options or {})
+    return LatentDirichletAllocation(n_components=k, random_state=random_state, **params)
+
+
+def _document_term_matrix(vectorizer, texts: list[str]):
+    try:
+        matrix = vectorizer.fit_transform(texts)
+    except ValueError as err:  # sklearn: "empty vocabulary" / "After pruning, no terms remain"
+        raise TopicInputError(f"no vocabulary left for {len(texts)} texts ({err}). The texts may be empty or "
+                              "only stop words; lower min_df or raise max_df, or pass longer texts.") from None
+    return matrix
+
+
+def _check_k(k: int, n_texts: int, n_terms: int) -> None:
+    if not isinstance(k, (int, np.integer)) or k < 1:
+        raise TopicInputError(f"k must be a positive integer, not {k!r}.")
+    if k > n_texts:
+        raise TopicInputError(f"k={k} topics is more than the {n_texts} texts; choose k <= {n_texts} "
+                              "or model smaller units (unit='paragraphs' or 'sentences').")
+    if k > n_terms:
+        raise TopicInputError(f"k={k} topics is more than the {n_terms} vocabulary terms; choose a smaller k "
+                              "or lower min_df.")
+
+
+def _normalise_rows(matrix: np.ndarray) -> np.ndarray:
+    totals = matrix.sum(axis=1, keepdims=True)
+    return np.divide(matrix, totals, out=np.zeros_like(matrix, dtype=float), where=totals > 0)
+
+
+class TopicModel(BaseEstimator):
+    """A topic model over the kit's tokens (use :func:`fit_topics` to make one).
+
+    Parameters
+    ----------
+    k : int
+        Number of topics.
+    method : {"nmf", "lda"}
+        "nmf": NMF on tf-idf (l2-normalised rows), ``init="nndsvd"`` (deterministic,
+        sparse, good for short texts), ``max_iter=1000`` so it converges rather than
+        stopping at sklearn's 200 with a warning. "lda": LDA on counts, batch
+        variational Bayes, ``max_iter=100`` with a perplexity check every 10
+        iterations (``perp_tol=1e-2``); sklearn's ``max_iter=10`` under-fits.
+    random_state : int
+        Seed of the estimator (NMF with nndsvd does not use it; LDA does).
+    unit : {"documents", "paragraphs", "sentences"}
+        For a corpus table, the unit each row of ``doc_topics_`` stands for.
+    min_df, max_df : int or float, optional
+        Vocabulary thresholds; default :func:`vocabulary_thresholds` of the number of texts.
+    options : dict, optional
+        Extra parameters for the sklearn estimator (e.g. ``{"max_iter": 50}``).
+
+    Attributes
+    ----------
+    doc_topics_ : ndarray (n_texts, k)
+        Topic shares of each text, rows summing to 1 (a text with no vocabulary
+        word gets zeros under NMF, the prior under LDA; a warning counts them).
+    topic_terms_ : ndarray (k, n_terms)
+        Term weights of each topic, rows summing to 1.
+    vocabulary_ : ndarray of str
+    units_ : DataFrame
+        The texts modelled: id columns (``doc_id``, ``par_id``/``sent_id``, or ``text_id``) and ``text``.
+    vectorizer_, estimator_ : the fitted sklearn objects.
+    """
+
+    def __init__(self, k: int = 10, *, method: str = "nmf", random_state=0, unit: str = "documents",
+                 min_df=None, max_df=None, options: dict | None = None):
+        self.k = k
+        self.method = method
+        self.random_state = random_state
+        self.unit = unit
+        self.min_df = min_df
+        self.max_df = max_df
+        self.options = options
+
+    def fit(self, texts, y=None):
+        """Fit on a list of strings, a Series, or a corpus/paragraphs/sentences table; return self."""
+        if self.method not in METHODS:
+            raise TopicInputError(f"method must be one of {METHODS}, not {self.method!r}.")
+        units = unit_texts(texts, self.unit)
+        if len(units) == 0:
+            raise TopicInputError("no texts to model; pass at least k texts.")
+        vectorizer = _vectorizer(self.method, len(units), self.min_df, self.max_df)
+        matrix = _document_term_matrix(vectorizer, units["text"].tolist())
+        _check_k(self.k, *matrix.shape)
+        empty = int((matrix.getnnz(axis=1) == 0).sum())
+        if empty:
+            warnings.warn(f"{empty} of {matrix.shape[0]} texts contain no vocabulary term; their doc_topics_ "
+                          "rows carry no information (zeros for NMF, the prior for LDA).", stacklevel=2)
+        estimator = _estimator(self.method, self.k, self.random_state, self.options)
+        self.doc_topics_ = _normalise_rows(estimator.fit_transform(matrix))
+        self.topic_terms_ = _normalise_rows(estimator.components_)
+        self.vocabulary_ = vectorizer.get_feature_names_out()
+        self.units_ = units
+        self.vectorizer_, self.estimator_ = vectorizer, estimator
+        return self
+
+    def top_terms(self, n: int = 10) -> list[list[str]]:
+        """The ``n`` heaviest terms of each topic, best first (ties in vocabulary order)."""
+        check_is_fitted(self, "topic_terms_")
+        order = np.argsort(-self.topic_terms_, axis=1, kind="stable")[:, :n]
+        return [self.vocabulary_[row].tolist() for row in order]
+
+
+def fit_topics(texts, k: int, *, method: str = "nmf", random_state=0, unit: str = "documents",
+               min_df=None, max_df=None, **options) -> TopicModel:
+    """Fit a topic model; see :class:`TopicModel` for the defaults and why.
+
+    Parameters
+    ----------
+    texts : list of str, Series, or DataFrame
+        Texts, or a corpus/paragraphs/sentences table (``unit`` picks the unit).
+    k : int
+        Number of topics (at most the number of texts).
+    method : {"nmf", "lda"}
+    random_state : int
+    unit : {"documents", "paragraphs", "sentences"}
+    min_df, max_df : optional vocabulary thresholds (default adapt to the corpus size).
+    **options
+        Passed to sklearn's ``NMF`` or ``LatentDirichletAllocation``.
+
+    Returns
+    -------
+    TopicModel
+        Fitted: ``doc_topics_``, ``top_terms(n)``, ``vectorizer_``, ``estimator_``.
+
+    Examples
+    --------
+    >>> import analysis
+    >>> model = fit_topics(analysis.load_corpus(), 3, unit="paragraphs")
+    >>> model.doc_topics_.shape, len(model.top_terms(5)[0])
+    ((50, 3), 5)
+    """
+    return TopicModel(k, method=method, random_state=random_state, unit=unit, min_df=min_df,
+                      max_df=max_df, options=options or None).fit(texts)
+
+
+def top_terms_table(model: TopicModel, n: int = 10, *, layout: str = "long") -> pd.DataFrame:
+    """Top terms of each topic with their weights (share of the topic's weight).
+
+    ``layout="long"``: one row per topic and rank (topic, rank, term, weight).
+    ``layout="wide"``: one row per topic (topic, share = mean share of the texts,
+    terms = "term (weight), ...").
+    """
+    check_is_fitted(model, "topic_terms_")
+    order = np.argsort(-model.topic_terms_, axis=1, kind="stable")[:, :n]
+    long = pd.DataFrame([(t, r + 1, model.vocabulary_[j], float(model.topic_terms_[t, j]))
+                         for t, row in enumerate(order) for r, j in enumerate(row)],
+                        columns=["topic", "rank", "term", "weight"])
+    if layout == "long":
+        return long
+    if layout != "wide":
+        raise TopicInputError(f"layout must be 'long' or 'wide', not {layout!r}.")
+    terms = long.groupby("topic")[["term", "weight"]].apply(
+        lambda g: ", ".join(f"{t} ({w:.3f})" for t, w in zip(g["term"], g["weight"])))
+    return pd.DataFrame({"topic": np.arange(model.k), "share": model.doc_topics_.mean(axis=0),
+                         "terms": terms.to_numpy()})
+
+
+def doc_topics_table(model: TopicModel) -> pd.DataFrame:
+    """One row per text: its id columns and one ``topic_<i>`` column of shares per topic."""
+    check_is_fitted(model, "doc_topics_")
+    ids = model.units_.drop(columns="text")
+    shares = pd.DataFrame(model.doc_topics_, columns=[f"topic_{i}" for i in range(model.k)])
+    return pd.concat([ids, shares], axis=1)
+
+
+def topic_prevalence(model: TopicModel, corpus: pd.DataFrame, by: str) -> pd.DataFrame:
+    """Mean topic share of the texts in each value of the corpus column ``by``
+    (e.g. "outlet", "date", or "doc_id" for each document): columns ``by``,
+    ``n_texts``, ``topic_<i>``. Documents with no value form a "(missing)" group.
+
+    >>> import analysis
+    >>> corpus = analysis.load_corpus()
+    >>> model = fit_topics(corpus, 2, unit="paragraphs")
+    >>> topic_prevalence(model, corpus, "date")["n_texts"].tolist()
+    [19, 11, 11, 9]
+    """
+    check_is_fitted(model, "doc_topics_")
+    if "doc_id" not in model.units_.columns:
+        raise TopicInputError("the model was fitted on plain texts; fit it on a corpus table to group by metadata.")
+    if by not in corpus.columns or "doc_id" not in corpus.columns:
+        raise TopicInputError(f"corpus needs columns 'doc_id' and {by!r}; it has {list(corpus.columns)}.")
+    values = corpus.set_index("doc_id", drop=False)[by]
+    unknown = sorted(set(model.units_["doc_id"]) - set(values.index))
+    if unknown:
+        raise TopicInputError(f"documents {unknown[:5]} of the model are not in the corpus; "
+                              "pass the corpus it was fitted on.")
+    table = doc_topics_table(model)
+    table[by] = model.units_["doc_id"].map(values).astype(object).where(lambda v: v.notna(), "(missing)").astype(str)
+    topics = [f"topic_{i}" for i in range(model.k)]
+    grouped = table.groupby(by, sort=True)
+    return pd.concat([grouped.size().rename("n_texts"), grouped[topics].mean()], axis=1).reset_index()
+
+
+def planted_corpus(n_docs: int = 200, k: int = 4, *, words_per_topic: int = 20, shared_words: int = 0,
+                   doc_length: int = 60, alpha: float = 0.1, seed: int = 0):
+    """Texts generated by the LDA process from ``k`` known topics.
+
+    Topic t puts its mass on its own words ``t<t>w<j>`` (j < ``words_per_topic``),
+    drawn from a Dirichlet(1); ``shared_words`` more words (``shw<j>``), in every
+    topic's vocabulary, make the vocabularies overlap. Each document draws topic
+    shares from Dirichlet(``alpha``) (small alpha: mostly one topic), then each of
+    its ``doc_length`` words a topic and a word.
+
+    Returns ``(texts, theta, topic_words)``: the texts (space-joined words), the
+    (n_docs, k) topic shares used, and each topic's own and shared words, most
+    probable first.
+
+    >>> texts, theta, topic_words = planted_corpus(n_docs=2, k=2, doc_length=5, seed=0)
+    >>> len(texts), theta.shape, topic_words[0][0].startswith("t0w")
+    (2, (2, 2), True)
+    """
+    rng = np.random.default_rng(seed)
+    own = [[f"t{t}w{j}" for j in range(words_per_topic)] for t in range(k)]
+    shared = [f"shw{j}" for j in range(shared_words)]
+    vocabulary = np.array(list(itertools.chain.from_iterable(own)) + shared)
+    phi = np.zeros((k, len(vocabulary)))
+    topic_columns = [np.r_[np.arange(t * words_per_topic, (t + 1) * words_per_topic),
+                           np.arange(k * words_per_topic, len(vocabulary))] for t in range(k)]
+    for t, columns in enumerate(topic_columns):
+        phi[t, columns] = rng.dirichlet(np.ones(len(columns)))
+    theta = rng.dirichlet(np.full(k, alpha), size=n_docs)
+    texts = []
+    for d in range(n_docs):
+        z = rng.choice(k, size=doc_length, p=theta[d])
+        doc = np.empty(doc_length, dtype=np.int64)
+        for t in range(k):
+            doc[z == t] = rng.choice(len(vocabulary), size=int((z == t).sum()), p=phi[t])
+        texts.append(" ".join(vocabulary[doc]))
+    topic_words = [vocabulary[c[np.argsort(-phi[t, c], kind="stable")]].tolist() for t, c in enumerate(topic_columns)]
+    return texts, theta, topic_words

@@ -1,0 +1,1 @@
+"""Reporting: the figure style, figures, tables, the codebook appendix, and running notebooks."""

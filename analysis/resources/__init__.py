@@ -1,0 +1,16 @@
+"""Resources: the codebook of frames, the actors, the cues, and the cleaning and
+segmentation rules, as validated, immutable values built from a path, a mapping
+or an existing object (``Codebook.load(...)``, ``Actors.load(...)``...).
+
+>>> from analysis.resources import Actors, Codebook, Cues
+>>> Codebook.load().version, Actors.load().version, Cues.load().version
+('1.2', '3', '3')
+"""
+
+from .actors import Actors, load_actors
+from .codebook import Codebook, load_codebook, save_codebook
+from .cues import Cues, load_cues
+from .rules import CleaningRules, SegmentationRules
+
+__all__ = ["Actors", "CleaningRules", "Codebook", "Cues", "SegmentationRules", "load_actors", "load_codebook",
+           "load_cues", "save_codebook"]

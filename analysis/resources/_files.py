@@ -1,0 +1,90 @@
+"""Reading resource files: YAML mappings with clear errors, and a cache that
+gives a file's new content as soon as it changes on disk.
+
+>>> from analysis.paths import shipped
+>>> read_yaml_mapping(shipped("cues.yaml"), ValueError)["version"] >= 1
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+_CACHE: dict[tuple, Any] = {}
+
+
+def read_yaml_mapping(path, error: type[Exception], *, kind: str = "YAML", hint: str = "") -> dict:
+    """The mapping at the top of a YAML file (``yaml.safe_load``).
+
+    A missing file, invalid YAML (with its line and column) or a top level that
+    is not a mapping raises ``error`` naming the file; ``kind`` and ``hint`` say
+    what file was expected and what to do.
+    """
+    if not path.is_file():
+        raise error(f"{path}: no such {kind} file" + (f"; {hint}" if hint else "."))
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        where = f" line {mark.line + 1}, column {mark.column + 1}:" if mark else ""
+        raise error(f"{path}:{where} not valid YAML ({getattr(err, 'problem', None) or err}).") from None
+    if not isinstance(data, dict):
+        raise error(f"{path}: expected a mapping at the top level" + (f"; {hint}" if hint else "."))
+    return data
+
+
+def cached_by_file(path, build: Callable[[Any], Any], *, key: str = ""):
+    """``build(path)``, computed once per version of the file: a file edited on
+    disk (new modification time or size) is read again.
+
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "x.txt"; _ = p.write_text("a")
+    >>> cached_by_file(p, lambda q: q.read_text())
+    'a'
+    >>> _ = p.write_text("bb"); cached_by_file(p, lambda q: q.read_text())
+    'bb'
+    """
+    try:
+        stat = Path(str(path)).stat()
+        version = (stat.st_mtime_ns, stat.st_size)
+    except OSError:
+        version = None
+    cache_key = (key, str(path), version)
+    if version is None or cache_key not in _CACHE:
+        value = build(path)
+        if version is None:
+            return value
+        _CACHE[cache_key] = value
+    return _CACHE[cache_key]
+
+
+def as_path(source):
+    """A user's path (str or ``os.PathLike``) as a ``Path``; a shipped
+    :class:`~importlib.resources.abc.Traversable` as it is."""
+    return source if hasattr(source, "read_text") and not isinstance(source, str) else Path(source)
+
+
+def referenced_file(reference, base, source: str, error: type[Exception], key: str):
+    """The file a resource file names under ``key``: ``shipped:NAME`` (a file
+    shipped with the kit, under ``analysis/data/``) or a path relative to the
+    folder of the naming file (``base``). Raises ``error`` naming ``source`` and
+    ``key`` if it is not there."""
+    from ..paths import shipped
+
+    if not isinstance(reference, str) or not reference.strip():
+        raise error(f"{source}: {key}: must be a path (relative to this file) or shipped:NAME, not {reference!r}.")
+    if reference.startswith("shipped:"):
+        path = shipped(*reference.removeprefix("shipped:").split("/"))
+    elif base is None:
+        raise error(f"{source}: {key}: {reference!r} is relative, but a mapping has no folder; give "
+                    "shipped:NAME or an absolute path, or load the file from its path.")
+    else:
+        path = as_path(base) / reference
+    if not path.is_file():
+        raise error(f"{source}: {key}: {path} does not exist; give a path relative to this file's folder "
+                    "or shipped:NAME.")
+    return path

@@ -1,0 +1,344 @@
+"""Actors as data: who speaks and who is held responsible.
+
+An actors file (``analysis/data/migration/actors.yaml``) gives each actor an id,
+a definition and aliases (words, multi-word expressions or globs, matched on
+whole words, case-insensitively; an alias written in capitals only, such as
+"US" or "UN", matches only in capitals). Three more parts make it work on any
+news:
+
+* **Countries.** A country table (``analysis/data/countries.csv``: names,
+  demonyms, capitals) gives every state its aliases. An actor lists the
+  ``countries`` it stands for (``libya: {countries: [libya]}``, or a group:
+  ``europe: {countries: [italy, germany, ...]}``); with ``countries: {others:
+  own}`` every other country of the table is an actor of its own (id = the
+  table's id).
+* **Generic references.** ``generic.aliases`` ("the government",
+  "authorities", "the minister", "police", "coast guard", "the army"...) name
+  no state by themselves; :func:`analysis.find_actors` resolves them in their
+  document (``generic.resolve``; see :mod:`analysis.measures.actors` for the rule).
+  An unresolved one is given the id ``generic.unresolved``.
+* **People, not states.** A demonym followed by one of ``people_nouns``
+  ("Syrian refugees", "Afghan women") names people, not their state, and is no
+  mention of it. ``ignore`` lists phrases that look like an alias but are not
+  ("New Mexico", "Latin American").
+
+>>> actors = Actors.load()
+>>> actors.ids[:3], actors.unresolved
+(['libya', 'international_community', 'un_agencies'], 'government_unresolved')
+>>> actors["europe"].countries[:3]
+('austria', 'belgium', 'bulgaria')
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from ..errors import ActorsError, LexiconError
+from ..text.matching import Lexicon, normalize_entry
+from ._base import FrozenDict, Resource
+from ._files import referenced_file
+
+GENERIC = "(generic)"
+IGNORED = "(ignored)"
+RESOLUTIONS = ("nearest", "unresolved")
+_TOP_KEYS = {"version", "description", "countries", "generic", "people_nouns", "ignore", "actors"}
+_ACTOR_KEYS = {"definition", "aliases", "countries", "note"}
+_ID = re.compile(r"[a-z_][a-z0-9_]*")
+_ACRONYM = re.compile(r"(?:[A-Z]\.?){2,6}")
+COUNTRY_COLUMNS = ["id", "name", "names", "demonyms", "capitals"]
+
+
+@dataclass(frozen=True)
+class Country:
+    """One row of the country table: its names, demonyms and capitals."""
+
+    id: str
+    name: str
+    names: tuple = ()
+    demonyms: tuple = ()
+    capitals: tuple = ()
+
+    @property
+    def aliases(self) -> tuple[str, ...]:
+        return (self.name, *self.names, *self.demonyms, *self.capitals)
+
+
+@dataclass(frozen=True)
+class Actor:
+    """One actor: ``id``, ``definition``, its own ``aliases`` and the
+    ``countries`` (ids of the country table) it stands for."""
+
+    id: str
+    definition: str
+    aliases: tuple = ()
+    countries: tuple = ()
+
+
+@dataclass(frozen=True)
+class Actors(Resource):
+    """Validated, immutable actors (see the module docstring), with their
+    matcher compiled once on the object. ``actors[id]`` is an :class:`Actor`.
+
+    >>> actors = Actors.load({"actors": {"greens": {"definition": "Green parties.", "aliases": ["Greens"]}}})
+    >>> actors.ids, actors.unresolved
+    (['greens'], 'government_unresolved')
+    """
+
+    actors: object
+    generic: tuple = ()
+    resolve: str = "nearest"
+    unresolved: str = "government_unresolved"
+    people_nouns: tuple = ()
+    ignore: tuple = ()
+    countries: object = field(default_factory=lambda: FrozenDict({}))
+    version: str = "unversioned"
+    source: str = field(default="<mapping>", compare=False)
+
+    kind = "actors"
+    error = ActorsError
+    default = ("migration", "actors.yaml")
+    hint = "pass the path of a YAML file with an 'actors:' mapping, like analysis/data/migration/actors.yaml."
+
+    @classmethod
+    def from_dict(cls, data, *, source: str = "<mapping>", base=None) -> "Actors":
+        """Validate an actors mapping (the layout of ``actors.yaml``); ``base``
+        is the folder that a relative ``countries.table`` path is relative to."""
+        return _actors_from_dict(cls, data, source=source, base=base)
+
+    def __getitem__(self, actor_id: str) -> Actor:
+        return self.actors[actor_id]
+
+    def __contains__(self, actor_id) -> bool:
+        return actor_id in self.actors
+
+    @property
+    def ids(self) -> list[str]:
+        """Actor ids in file order (country actors of ``others: own`` after the listed ones)."""
+        return list(self.actors)
+
+    @cached_property
+    def aliases(self) -> dict[str, list[str]]:
+        """Every alias of each actor: its own, then its countries' (names, demonyms, capitals)."""
+        found = {}
+        for actor in self.actors.values():
+            own = list(actor.aliases)
+            seen = {normalize_entry(a) for a in own}
+            for country in actor.countries:
+                for alias in self.countries[country].aliases:
+                    if normalize_entry(alias) not in seen:
+                        seen.add(normalize_entry(alias))
+                        own.append(alias)
+            found[actor.id] = own
+        return found
+
+    @cached_property
+    def lexicon(self) -> Lexicon:
+        """All aliases compiled for matching: labels are actor ids, then
+        :data:`GENERIC` and :data:`IGNORED`."""
+        entries = {actor: aliases for actor, aliases in self.aliases.items() if aliases}
+        if self.generic:
+            entries[GENERIC] = list(self.generic)
+        if self.ignore:
+            entries[IGNORED] = list(self.ignore)
+        return Lexicon(entries)
+
+    @cached_property
+    def order(self) -> dict[str, int]:
+        """Each label's place: of two equally long mentions at one place, the earlier actor wins."""
+        return {label: i for i, label in enumerate(self.lexicon.labels)}
+
+    @cached_property
+    def country_actor(self) -> dict[str, str]:
+        """Country id -> the id of the actor that stands for it."""
+        return {country: actor.id for actor in self.actors.values() for country in actor.countries}
+
+    @cached_property
+    def state_actors(self) -> frozenset[str]:
+        """Ids of actors that stand for one or more countries."""
+        return frozenset(a.id for a in self.actors.values() if a.countries)
+
+    @cached_property
+    def demonyms(self) -> frozenset[tuple[str, str]]:
+        """``(actor id, alias)`` pairs that are demonyms."""
+        return frozenset((self.country_actor[c.id], d) for c in self.countries.values()
+                         if c.id in self.country_actor for d in c.demonyms)
+
+    @cached_property
+    def acronyms(self) -> frozenset[str]:
+        """Aliases written in capitals only ("US", "U.N."): they match only in capitals."""
+        return frozenset(a for aliases in [*self.aliases.values(), self.generic] for a in aliases
+                         if _ACRONYM.fullmatch(a))
+
+    @cached_property
+    def people_after(self) -> re.Pattern:
+        """A people noun right after a demonym ("Syrian refugees")."""
+        words = "|".join(re.escape(w).replace(r"\*", r"\w*") for w in self.people_nouns) or r"(?!)"
+        return re.compile(rf"[\s-]+(?:{words})\b", re.IGNORECASE)
+
+
+def load_actors(path=None) -> Actors:
+    """The actors of a YAML file (default: the shipped migration actors), validated.
+
+    Raises :class:`~analysis.errors.ActorsError` naming the file and key path
+    when the file is not a mapping with ``actors:``, an actor lacks a definition
+    or aliases, an alias is not text, one alias is listed for two actors, a
+    country is not in the table or claimed twice, or ``generic.resolve`` is unknown.
+
+    >>> load_actors().ids[:3]
+    ['libya', 'international_community', 'un_agencies']
+    """
+    return Actors.load(path)
+
+
+def read_countries(path, source: str = "") -> dict[str, Country]:
+    """The country table at ``path`` (CSV with columns id, name, names,
+    demonyms, capitals; lists separated by ";"), validated.
+
+    >>> from analysis.paths import shipped
+    >>> read_countries(shipped("countries.csv"))["libya"].capitals
+    ('Tripoli',)
+    """
+    where = source or str(path)
+    try:
+        rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    except (OSError, UnicodeDecodeError, csv.Error) as err:
+        raise ActorsError(f"{where}: cannot read the country table ({err}).") from None
+    if not rows or list(rows[0]) != COUNTRY_COLUMNS:
+        raise ActorsError(f"{where}: a country table has the columns {COUNTRY_COLUMNS} (got "
+                          f"{list(rows[0]) if rows else 'no rows'}).")
+    countries, owner = {}, {}
+    for number, row in enumerate(rows, start=2):
+        place = f"{where}, row {number}"
+        if None in row or any(v is None for v in row.values()):
+            raise ActorsError(f"{place}: expected {len(COUNTRY_COLUMNS)} cells; check the commas and quotes.")
+        cid = row["id"].strip()
+        if not _ID.fullmatch(cid) or cid in countries:
+            raise ActorsError(f"{place}: id {cid!r} must be unique, of lower-case letters, digits and underscores.")
+        if not row["name"].strip():
+            raise ActorsError(f"{place} ({cid}): the name is empty.")
+        lists = {key: tuple(p.strip() for p in row[key].split(";") if p.strip())
+                 for key in ("names", "demonyms", "capitals")}
+        country = Country(cid, row["name"].strip(), **lists)
+        for alias in country.aliases:
+            key = normalize_entry(alias)
+            if key in owner and owner[key] != cid:
+                raise ActorsError(f"{place} ({cid}): alias {alias!r} is also an alias of {owner[key]!r}; "
+                                  "an alias names one country: remove it from one of them.")
+            owner[key] = cid
+        countries[cid] = country
+    return countries
+
+
+def _text(value, where: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ActorsError(f"{where}: {value!r} is not text; write it as text (quote it if it has a colon).")
+    return value.strip()
+
+
+def _texts(values, where: str, *, empty: bool = True) -> tuple[str, ...]:
+    if values is None and empty:
+        return ()
+    if not isinstance(values, list) or not (values or empty):
+        raise ActorsError(f"{where}: expected a {'' if empty else 'non-empty '}list of words or phrases, "
+                          f"not {values!r}.")
+    return tuple(_text(v, f"{where}[{i}]") for i, v in enumerate(values))
+
+
+def _actors_from_dict(cls, data, *, source: str = "<mapping>", base=None) -> Actors:
+    unknown = set(data) - _TOP_KEYS
+    if unknown:
+        raise ActorsError(f"{source}: unknown top-level key(s) {sorted(unknown)}; allowed: {sorted(_TOP_KEYS)}.")
+    listed = data.get("actors")
+    if not isinstance(listed, dict) or not listed:
+        raise ActorsError(f"{source}: expected a top-level key 'actors:' mapping each actor id to "
+                          "'definition:' and 'aliases:' (or 'countries:').")
+    settings = data.get("countries") or {}
+    if not isinstance(settings, dict) or set(settings) - {"table", "others"}:
+        raise ActorsError(f"{source}: countries: expected a mapping with 'table:' (a CSV path, or "
+                          "shipped:countries.csv) and 'others:' (own or none).")
+    others = settings.get("others", "none")
+    if others not in ("own", "none"):
+        raise ActorsError(f"{source}: countries.others: {others!r} must be 'own' (every country not claimed by "
+                          "an actor is an actor of its own) or 'none'.")
+    uses_countries = others == "own" or any(isinstance(e, dict) and e.get("countries") for e in listed.values())
+    table = {}
+    if uses_countries:
+        path = referenced_file(settings.get("table", "shipped:countries.csv"), base, source, ActorsError,
+                               "countries.table")
+        table = read_countries(path)
+    actors: dict[str, Actor] = {}
+    claimed: dict[str, str] = {}
+    for actor_id, entry in listed.items():
+        where = f"{source}: actors.{actor_id}"
+        if not isinstance(actor_id, str) or not _ID.fullmatch(actor_id):
+            raise ActorsError(f"{where}: an actor id is lower-case letters, digits and underscores.")
+        if not isinstance(entry, dict):
+            raise ActorsError(f"{where}: expected a mapping with 'definition:' and 'aliases:' (or 'countries:').")
+        unknown = set(entry) - _ACTOR_KEYS
+        if unknown:
+            raise ActorsError(f"{where}: unknown key(s) {sorted(unknown)}; allowed: {sorted(_ACTOR_KEYS)}.")
+        countries = _texts(entry.get("countries"), f"{where}.countries")
+        for country in countries:
+            if country not in table:
+                raise ActorsError(f"{where}.countries: {country!r} is not in the country table "
+                                  f"({settings.get('table', 'shipped:countries.csv')}); use its id there.")
+            if country in claimed:
+                raise ActorsError(f"{where}.countries: {country!r} is also listed under {claimed[country]!r}; "
+                                  "a country belongs to one actor.")
+            claimed[country] = actor_id
+        aliases = _texts(entry.get("aliases"), f"{where}.aliases")
+        if not aliases and not countries:
+            raise ActorsError(f"{where}: give 'aliases:' (words or phrases) or 'countries:' (ids of the table).")
+        definition = entry.get("definition")
+        if definition is None and countries:
+            definition = _state_definition([table[c].name for c in countries])
+        actors[actor_id] = Actor(actor_id, _text(definition, f"{where}.definition"), aliases, countries)
+    if others == "own":
+        for country in table.values():
+            if country.id not in claimed and country.id not in actors:
+                actors[country.id] = Actor(country.id, _state_definition([country.name]), (), (country.id,))
+    generic = data.get("generic") or {}
+    if not isinstance(generic, dict) or set(generic) - {"aliases", "resolve", "unresolved", "description"}:
+        raise ActorsError(f"{source}: generic: expected a mapping with 'aliases:', 'resolve:' and 'unresolved:'.")
+    resolve = generic.get("resolve", "nearest")
+    if resolve not in RESOLUTIONS and not (isinstance(resolve, str) and resolve.removeprefix("actor:") in actors
+                                           and resolve.startswith("actor:")):
+        raise ActorsError(f"{source}: generic.resolve: {resolve!r} is not a resolution rule; use 'nearest' (the "
+                          "default), 'unresolved', or 'actor:ID' with the id of an actor of this file.")
+    unresolved = generic.get("unresolved", "government_unresolved")
+    if not isinstance(unresolved, str) or not _ID.fullmatch(unresolved) or unresolved in actors:
+        raise ActorsError(f"{source}: generic.unresolved: {unresolved!r} must be a new id (lower-case letters, "
+                          "digits, underscores), not an actor's.")
+    result = cls(FrozenDict(actors), _texts(generic.get("aliases"), f"{source}: generic.aliases"),
+                 resolve, unresolved, _texts(data.get("people_nouns"), f"{source}: people_nouns"),
+                 _texts(data.get("ignore"), f"{source}: ignore"), FrozenDict(table),
+                 str(data.get("version", "unversioned")), source)
+    _check_aliases(result, source)
+    try:
+        result.lexicon  # noqa: B018 -- compile now so bad aliases fail here
+    except LexiconError as err:
+        raise ActorsError(f"{source}: actors: {err}") from None
+    return result
+
+
+def _state_definition(names: list[str]) -> str:
+    return (f"The state of {' / '.join(names)}: its government, ministries, officials, security forces and "
+            "institutions, and the country as a party in the news.")
+
+
+def _check_aliases(actors: Actors, source: str) -> None:
+    """An alias belongs to one actor (or to the generic references) only."""
+    owner: dict[str, str] = {}
+    named = {**{a: actors.aliases[a] for a in actors.ids}, "generic": list(actors.generic)}
+    for actor, aliases in named.items():
+        for alias in aliases:
+            key = normalize_entry(alias)
+            if key in owner and owner[key] != actor:
+                where = "generic.aliases" if actor == "generic" else f"actors.{actor}"
+                raise ActorsError(f"{source}: {where}: alias {alias!r} is also an alias of {owner[key]!r} "
+                                  "(directly or through its countries); keep it under one of them.")
+            owner[key] = actor

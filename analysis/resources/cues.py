@@ -1,0 +1,258 @@
+"""Cues of speech and of responsibility attribution, as data.
+
+A cues file lists the speech verbs that open or close a quote, the anaphors that
+refer back to a speaker ("he", "the ministry"), words that type a speaker as a
+person or an organisation, and the responsibility rules of
+:func:`analysis.attributions` (cue words, the kind and polarity they carry, where
+the actor held responsible stands). ``analysis/data/cues.yaml`` holds cues of
+English news on any topic; ``analysis/data/migration/cues.yaml`` extends it with
+cues of news on migration, and is the default of the kit's functions.
+
+A file may start from another: ``extends: PATH`` (relative to the file's folder,
+or ``shipped:cues.yaml`` for a file shipped with the kit). Its lists are added to
+the base's; a responsibility rule with the id of a base rule adds its cues to
+that rule (its other keys replace the base's); a new id is a new rule.
+
+>>> cues = Cues.load()
+>>> [(s, e) for s, e, _, _ in cues.speech_lexicon.find("Italy said it would act.")]
+[(6, 10)]
+>>> from analysis.paths import shipped
+>>> Cues.load(shipped("cues.yaml")).version
+'3'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from ..errors import CuesError, LexiconError
+from ..text.matching import Lexicon
+from ._base import Resource, freeze, thaw
+from ._files import referenced_file
+
+WORD_LISTS = ("speech", "person_titles", "organisation_words", "speaker_trailers")
+SLOTS = ("subject", "object", "objects", "speaker")
+_TOP_KEYS = {"version", "extends", "description", "kinds", "polarities", "speech", "anaphors", *WORD_LISTS,
+             "responsibility", "counterfactual"}
+_RULE_KEYS = {"id", "cues", "kind", "polarity", "actor", "speaker", "negatable", "not_after", "not_before", "note"}
+_COUNTERFACTUAL = ("condition", "negation", "consequence", "wrongdoing")
+
+
+@dataclass(frozen=True)
+class Cues(Resource):
+    """Validated, immutable cues (see the module docstring), with their
+    matchers compiled once on the object. ``data`` is the whole validated
+    mapping (after ``extends``), read-only.
+
+    >>> cues = Cues.load()
+    >>> cues.rules["accusation"]["kind"], cues.anaphor_kind("the ministry")
+    ('causal', 'organisation')
+    """
+
+    data: object
+    version: str = "unversioned"
+    source: str = field(default="<mapping>", compare=False)
+
+    kind = "cues"
+    error = CuesError
+    default = ("migration", "cues.yaml")
+    hint = "pass the path of a YAML file like analysis/data/cues.yaml."
+
+    @classmethod
+    def from_dict(cls, data, *, source: str = "<mapping>", base=None) -> "Cues":
+        data = thaw(data)
+        if "extends" in data:
+            parent = _parent(data["extends"], base, source)
+            data = _extend(thaw(parent.data), data)
+        return cls(freeze(_validate(data, source)), str(data.get("version", "unversioned")), source)
+
+    # -- the parts, compiled once -----------------------------------------------------------
+
+    @cached_property
+    def rules(self) -> dict[str, dict]:
+        """Responsibility rules by id, in file order."""
+        return {rule["id"]: rule for rule in self.data["responsibility"]}
+
+    @cached_property
+    def rule_order(self) -> dict[str, int]:
+        return {rule_id: i for i, rule_id in enumerate(self.rules)}
+
+    @cached_property
+    def speech_lexicon(self) -> Lexicon:
+        """The speech cues ("said", "told", ...) as one lexicon."""
+        return Lexicon.from_entries({"speech": list(self.data["speech"])})
+
+    @cached_property
+    def cue_lexicon(self) -> Lexicon:
+        """The responsibility rules' cues, one label per rule id."""
+        return Lexicon.from_entries({rule_id: list(rule["cues"]) for rule_id, rule in self.rules.items()})
+
+    @cached_property
+    def anaphors(self) -> dict[str, str]:
+        """Anaphor -> its type (person or organisation; the first listed if both)."""
+        kinds: dict[str, str] = {}
+        for kind, words in self.data["anaphors"].items():
+            for word in words:
+                kinds.setdefault(word, kind)
+        return kinds
+
+    def anaphor_kind(self, phrase: str) -> str | None:
+        """"person", "organisation", or None if ``phrase`` is no anaphor."""
+        return self.anaphors.get(" ".join(phrase.lower().split()))
+
+    @cached_property
+    def person_titles(self) -> frozenset[str]:
+        return frozenset(self.data["person_titles"])
+
+    @cached_property
+    def organisation_words(self) -> frozenset[str]:
+        return frozenset(self.data["organisation_words"])
+
+    @cached_property
+    def trailers(self) -> tuple[str, ...]:
+        """Speaker trailers ("on monday", "also"), longest first."""
+        return tuple(sorted(self.data["speaker_trailers"], key=len, reverse=True))
+
+    @cached_property
+    def trailer_set(self) -> tuple[frozenset[str], int]:
+        """The speaker trailers as a set, and the length of the longest."""
+        return frozenset(self.trailers), max(map(len, self.trailers))
+
+    @cached_property
+    def content_lead(self) -> re.Pattern:
+        """What stands between a speech cue and the reported words ("on Monday that ...")."""
+        return re.compile(rf"[\s,]*(?:(?:{'|'.join(map(re.escape, self.trailers))})\b)?[\s,]*"
+                          r"(?:in a statement[^,]*,\s*)?(?:that\s+)?", re.IGNORECASE)
+
+    @cached_property
+    def counterfactual_pattern(self) -> re.Pattern:
+        """"If X had not ..., Y would not ...", with named groups if, ante, neg, cons, would."""
+        words = self.data["counterfactual"]
+
+        def alternatives(key: str) -> str:
+            return "|".join(r"\w+n't" if w == "n't" else re.escape(w).replace(r"\ ", r"\s+") for w in words[key])
+        return re.compile(rf"\b(?P<if>{alternatives('condition')})\b(?P<ante>[^,;.]*?\b(?P<neg>"
+                          rf"{alternatives('negation')})\b[^,;.]*)[,;]\s*(?P<cons>[^.;]*?)\b(?P<would>"
+                          rf"{alternatives('consequence')})(?!\w)[^.;]*", re.IGNORECASE)
+
+    @cached_property
+    def wrongdoing_pattern(self) -> re.Pattern:
+        words = self.data["counterfactual"]["wrongdoing"]
+        return re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\*", r"\w*") for w in words) + r")\b",
+                          re.IGNORECASE)
+
+
+def load_cues(path=None) -> Cues:
+    """The cues of a file (default: the shipped migration cues), validated.
+
+    Raises :class:`~analysis.errors.CuesError` naming the file and key path when
+    a required key is missing or has the wrong shape, or a rule has an unknown
+    kind, polarity or actor slot.
+
+    >>> sorted(load_cues().rules)[:3]
+    ['accusation', 'appeal', 'assistance']
+    """
+    return Cues.load(path)
+
+
+def _parent(extends, base, source) -> Cues:
+    return Cues.load(referenced_file(extends, base, source, CuesError, "extends"))
+
+
+def _extend(base: dict, child: dict) -> dict:
+    """``child`` on top of ``base`` (see the module docstring)."""
+    merged = dict(base)
+    for key, value in child.items():
+        if key == "extends":
+            continue
+        if key == "responsibility" and isinstance(value, list):
+            rules = {r["id"]: dict(r) for r in base.get("responsibility", [])}
+            for rule in value:
+                if isinstance(rule, dict) and rule.get("id") in rules:
+                    old = rules[rule["id"]]
+                    rules[rule["id"]] = {**old, **rule, "cues": _union(old.get("cues", []), rule.get("cues", []))}
+                else:
+                    rules[rule.get("id") if isinstance(rule, dict) else len(rules)] = rule
+            merged[key] = list(rules.values())
+        elif isinstance(value, list) and isinstance(base.get(key), list):
+            merged[key] = _union(base[key], value)
+        elif isinstance(value, dict) and isinstance(base.get(key), dict):
+            merged[key] = {k: _union(base[key].get(k, []), v) if isinstance(v, list) else v
+                           for k, v in {**base[key], **value}.items()}
+        else:
+            merged[key] = value
+    return merged
+
+
+def _union(first: list, second: list) -> list:
+    return list(dict.fromkeys([*first, *second])) if all(isinstance(x, str) for x in [*first, *second]) \
+        else [*first, *second]
+
+
+def _words(data, key: str, source: str) -> list[str]:
+    values = data.get(key)
+    if not isinstance(values, list) or not values:
+        raise CuesError(f"{source}: '{key}:' must be a non-empty list of words or phrases.")
+    for i, w in enumerate(values):
+        if not isinstance(w, str) or not w.strip():
+            raise CuesError(f"{source}: {key}[{i}]: {w!r} is not a word or phrase; quote it in the file.")
+    return values
+
+
+def _validate(data: dict, source: str) -> dict:
+    unknown = set(data) - _TOP_KEYS
+    if unknown:
+        raise CuesError(f"{source}: unknown top-level key(s) {sorted(unknown)}; allowed: {sorted(_TOP_KEYS)}.")
+    out = dict(data)
+    for key in WORD_LISTS:
+        out[key] = [w.lower() for w in _words(data, key, source)]
+    anaphors = data.get("anaphors")
+    if not isinstance(anaphors, dict) or set(anaphors) != {"person", "organisation"}:
+        raise CuesError(f"{source}: 'anaphors:' must map 'person' and 'organisation' to lists of words.")
+    out["anaphors"] = {kind: [" ".join(w.lower().split()) for w in _words(anaphors, kind, f"{source}: anaphors")]
+                       for kind in ("person", "organisation")}
+    for key, expected in (("kinds", {"causal", "treatment"}), ("polarities", {"assign", "deny"})):
+        values = data.get(key)
+        if not isinstance(values, dict) or set(values) != expected:
+            raise CuesError(f"{source}: '{key}:' must define {' and '.join(sorted(expected))} (each with a "
+                            "sentence saying what it means).")
+        for name, text in values.items():
+            if not isinstance(text, str):
+                raise CuesError(f"{source}: {key}.{name}: must be text, not {text!r}; quote it.")
+    rules = data.get("responsibility")
+    if not isinstance(rules, list) or not rules:
+        raise CuesError(f"{source}: 'responsibility:' must be a non-empty list of rules.")
+    allowed = {"kind": {"causal", "treatment"}, "polarity": {"assign", "deny"}, "actor": set(SLOTS)}
+    ids = set()
+    for i, rule in enumerate(rules):
+        where = f"{source}: responsibility[{i}]" + (f" (id {rule.get('id')!r})" if isinstance(rule, dict) else "")
+        if not isinstance(rule, dict) or not isinstance(rule.get("id"), str) or rule["id"] in ids:
+            raise CuesError(f"{where}: each rule is a mapping with a unique 'id:'.")
+        ids.add(rule["id"])
+        unknown = set(rule) - _RULE_KEYS
+        if unknown:
+            raise CuesError(f"{where}: unknown key(s) {sorted(unknown)}; allowed: {sorted(_RULE_KEYS)}.")
+        for key, values in allowed.items():
+            if rule.get(key) not in values:
+                raise CuesError(f"{where}.{key}: {rule.get(key)!r} is not one of {sorted(values)}.")
+        if rule.get("speaker", "quote") not in ("quote", "subject"):
+            raise CuesError(f"{where}.speaker: {rule['speaker']!r} is not 'quote' or 'subject'.")
+        _words(rule, "cues", where)
+        for key in ("not_after", "not_before"):
+            if key in rule:
+                _words(rule, key, where)
+        if not isinstance(rule.get("negatable", False), bool):
+            raise CuesError(f"{where}.negatable: must be true or false.")
+    try:
+        Lexicon.from_entries({"speech": out["speech"]})
+        Lexicon.from_entries({r["id"]: r["cues"] for r in rules})
+    except LexiconError as err:
+        raise CuesError(f"{source}: responsibility: {err}") from None
+    counterfactual = data.get("counterfactual")
+    if not isinstance(counterfactual, dict):
+        raise CuesError(f"{source}: 'counterfactual:' must list {', '.join(_COUNTERFACTUAL)}.")
+    for key in _COUNTERFACTUAL:
+        _words(counterfactual, key, f"{source}: counterfactual")
+    return out

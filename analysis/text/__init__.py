@@ -1,0 +1,1 @@
+"""Text units: segmentation into paragraphs, sentences and tokens; dictionary matching; keyword in context."""

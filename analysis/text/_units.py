@@ -1,0 +1,53 @@
+"""Helpers shared by the functions that read a table of text units (a corpus,
+paragraphs or sentences): its texts, its unit id column, each row's keys, and
+the words around a match.
+
+>>> import pandas as pd
+>>> t = pd.DataFrame({"doc_id": ["a"], "sent_id": [3], "start": [10], "text": ["Hello there."]})
+>>> unit_column(t), row_keys(t)
+('sent_id', (['a'], [(3,)], [10]))
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..errors import TableError, require_columns
+from .segment import TOKEN_PATTERN
+
+
+def texts_of(frame: pd.DataFrame, who: str) -> list[str]:
+    """The ``text`` column as a list, checked: a DataFrame with doc_id and
+    text, every text a string (else :class:`~analysis.errors.TableError`
+    naming the row)."""
+    require_columns(frame, ["doc_id", "text"], who,
+                    hint="Pass the table made by analysis.load_corpus() or analysis.sentences().")
+    texts = frame["text"].tolist()
+    bad = None if set(map(type, texts)) <= {str} else next(
+        (i for i, t in enumerate(texts) if not isinstance(t, str)), None)
+    if bad is not None:
+        raise TableError(f"{who}(): row {bad} (doc_id {frame['doc_id'].iloc[bad]!r}) has text {texts[bad]!r}, "
+                         "not a string; drop or fill such rows first.")
+    return texts
+
+
+def unit_column(frame: pd.DataFrame) -> str | None:
+    """The unit id column of a table: sent_id, par_id, or None for documents."""
+    return next((c for c in ("sent_id", "par_id") if c in frame.columns), None)
+
+
+def row_keys(frame: pd.DataFrame) -> tuple[list, list[tuple], list[int]]:
+    """Per row, as lists (indexing a column per hit is slow): doc_id, the unit
+    id as a tuple (``(sent_id,)``, ``(par_id,)`` or ``()``) and the offset of
+    the text in its document (``start``, else 0)."""
+    unit = unit_column(frame)
+    units = list(zip(frame[unit].tolist())) if unit else [()] * len(frame)
+    starts = frame["start"].tolist() if "start" in frame.columns else [0] * len(frame)
+    return frame["doc_id"].tolist(), units, starts
+
+
+def context(text: str, start: int, end: int, window: int) -> tuple[str, str, str]:
+    """``(left, match, right)``: up to ``window`` tokens each side of ``text[start:end]``."""
+    before = [m.group() for m in TOKEN_PATTERN.finditer(text, 0, start)][-window:] if window > 0 else []
+    after = [m.group() for m in TOKEN_PATTERN.finditer(text, end)][:window] if window > 0 else []
+    return " ".join(before), text[start:end], " ".join(after)
