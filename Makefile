@@ -13,7 +13,8 @@ ifeq ($(wildcard $(NEWS_ZIP)),)
 NOTEBOOKS := $(filter-out $(NEWS_NOTEBOOKS),$(NOTEBOOKS))
 endif
 STAMPS    := $(patsubst notebooks/%.py,figures/.stamps/%.done,$(NOTEBOOKS))
-PACKAGE   := $(wildcard analysis/*.py analysis/data/*)
+PACKAGE   := $(shell find analysis -name '*.py' -o -name '*.yaml' -o -name '*.csv' | sort)
+CODING    := $(wildcard data/coding/*)
 SEEDS     := $(wildcard seeds/*)
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
@@ -35,7 +36,7 @@ $(SETUP): pyproject.toml
 figures: $(STAMPS) figures/codebook.md ## Rebuild every figure and table in figures/ from seeds/ (only what changed)
 	@$(if $(wildcard $(NEWS_ZIP)),,echo "Skipped $(NEWS_NOTEBOOKS): run 'make news-corpus' first to obtain the NewsArticles corpus.")
 
-figures/.stamps/%.done: notebooks/%.py $(PACKAGE) $(SEEDS) | $(SETUP)
+figures/.stamps/%.done: notebooks/%.py $(PACKAGE) $(SEEDS) $(CODING) | $(SETUP)
 	$(PY) -m analysis run-notebook $<
 	@mkdir -p $(@D) && touch $@
 
@@ -43,7 +44,7 @@ figures/.stamps/06_outlets.done: $(NEWS_ZIP)
 
 codebook: figures/codebook.md ## Write the codebook (frames, actors, cues) for a paper's appendix
 
-figures/codebook.md: $(wildcard analysis/data/*.yaml) analysis/validation.py | $(SETUP)
+figures/codebook.md: $(PACKAGE) | $(SETUP)
 	$(PY) -m analysis codebook $@
 
 news-corpus: $(NEWS_ZIP) ## Fetch the NewsArticles corpus (3,824 articles; Dai 2017) into data/external/

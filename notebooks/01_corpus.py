@@ -24,8 +24,7 @@
 
 # %%
 import analysis
-from analysis.plots import plot_corpus_sizes, save_figure
-from analysis.tables import save_table
+from analysis import plot_corpus_sizes, save_figure, save_table
 
 corpus = analysis.load_corpus()
 summary = analysis.corpus_summary(corpus)
@@ -53,7 +52,7 @@ save_table(removed, "01_cleaning_report")
 removed
 
 # %%
-fig = plot_corpus_sizes(summary, "words")
+fig, ax = plot_corpus_sizes(summary, "words")
 save_figure(fig, "01_corpus_words")
 
 # %% [markdown]

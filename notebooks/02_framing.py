@@ -27,10 +27,10 @@
 import pandas as pd
 
 import analysis
-from analysis.framing import load_codebook
-from analysis.paths import PROJ_ROOT
-from analysis.plots import save_figure
-from analysis.tables import save_table
+from analysis import load_codebook, save_figure, save_table
+from analysis.paths import project_root
+
+CODING = project_root() / "data" / "coding"
 
 corpus = analysis.load_corpus()
 sentences = analysis.sentences(corpus)
@@ -105,19 +105,19 @@ by_speaker
 # ## How far to trust the counts
 #
 # Every seed sentence was coded by hand from the codebook's definitions before
-# the entries were tuned (`tests/coding/frames_seed_coding.csv`). Precision,
+# the entries were tuned (`data/coding/frames_seed_coding.csv`). Precision,
 # recall and F1 of "the sentence has the frame" for the first entries (v1.0),
 # the entries tuned on these sentences (v1.1) and the shipped ones (v1.2,
 # tuned further on 50 sentences from other news coded blind with v1.1, see
-# `tests/coding/frames_news_coding.csv`). Scores on sentences used for tuning
+# `data/coding/frames_news_coding.csv`). Scores on sentences used for tuning
 # are optimistic; on those 50 unseen sentences v1.1 scored F1 0.38
 # (sovereignty), 0.67, 0.83, 0.67 and 0.25 (cooperation).
 
 # %%
-coding = pd.read_csv(PROJ_ROOT / "tests" / "coding" / "frames_seed_coding.csv")
-versions = [load_codebook(PROJ_ROOT / "tests" / "coding" / f"frames_codebook_v{v}.yaml") for v in ("1.0", "1.1")]
+coding = pd.read_csv(CODING / "frames_seed_coding.csv")
+versions = [load_codebook(CODING / f"frames_codebook_v{v}.yaml") for v in ("1.0", "1.1")]
 columns = ["column", "coder_labels", "machine_labels", "precision", "recall", "f1"]
-validity = pd.concat([analysis.frame_validity(sentences, coding, cb)[columns].assign(codebook=cb.version)
+validity = pd.concat([analysis.frame_validity(sentences, coding, codebook=cb)[columns].assign(codebook=cb.version)
                       for cb in (*versions, codebook)], ignore_index=True)
 save_table(validity, "02_frame_validity")
 validity.pivot(index="column", columns="codebook", values="f1").loc[codebook.frame_ids]

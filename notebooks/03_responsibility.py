@@ -27,9 +27,8 @@
 import pandas as pd
 
 import analysis
-from analysis.paths import PROJ_ROOT
-from analysis.plots import save_figure
-from analysis.tables import save_table
+from analysis import save_figure, save_table
+from analysis.paths import project_root
 
 corpus = analysis.load_corpus()
 
@@ -51,12 +50,15 @@ quotes_table
 # %% [markdown]
 # ## Attributions with their evidence
 #
-# One row per attribution: the speaker (empty: the outlet's own voice), the actor
-# held responsible, the kind and polarity, the cue and the evidence span.
+# One row per attribution: the speaker as written and its actor (`(outlet)`: the
+# outlet's own voice), the actor held responsible and how its mention was resolved
+# (`alias`, or a generic reference such as "the government" resolved in the
+# article), the kind and polarity, the cue and the evidence span.
 
 # %%
 attributions = analysis.attributions(corpus)
-attribution_table = attributions[["doc_id", "sent_id", "speaker", "actor", "kind", "polarity", "cue", "evidence"]]
+attribution_table = attributions[["doc_id", "sent_id", "speaker", "speaker_actor", "actor", "actor_resolution", "kind",
+                                  "polarity", "cue", "evidence"]]
 save_table(attribution_table, "03_attributions")
 attribution_table
 
@@ -77,14 +79,16 @@ save_figure(fig, "03_responsibility_by_doc")
 # ## How far to trust it: machine against the hand coding of the seeds
 #
 # Every sentence of the five articles was coded by hand from the definitions
-# alone, before the rules were tuned (`tests/coding/attribution_seed_coding.csv`).
+# alone, before the rules were tuned (`data/coding/attribution_seed_coding.csv`).
 # Precision, recall and F1 are over (actor, kind, polarity) triples per sentence;
 # speaker accuracy is the share of matched triples with the coder's speaker. The
 # rules were then tuned on these same sentences, so these are scores on the
 # training data: an upper bound for new articles.
 
 # %%
-coding = pd.read_csv(PROJ_ROOT / "tests" / "coding" / "attribution_seed_coding.csv", keep_default_na=False)
+# The coding names the outlet's own voice by an empty speaker: "(outlet)" here.
+coding = pd.read_csv(project_root() / "data" / "coding" / "attribution_seed_coding.csv", keep_default_na=False)
+coding["speaker_actor"] = coding.pop("speaker").replace("", analysis.OUTLET_VOICE)
 agreement = analysis.attributions_agreement(attributions, coding)
 save_table(agreement, "03_agreement")
 agreement

@@ -26,10 +26,8 @@
 
 # %%
 import analysis
-from analysis.plots import save_figure
-from analysis.tables import save_table
-from analysis.topics import (fit_topics, plot_doc_topics, plot_k_selection, plot_prevalence, select_k,
-                             top_terms_table, topic_prevalence)
+from analysis import (fit_topics, plot_doc_topics, plot_k_selection, plot_prevalence, save_figure, save_table, select_k,
+                      top_terms_table, topic_prevalence)
 
 corpus = analysis.load_corpus()
 selection = select_k(corpus, range(2, 11), unit="paragraphs", seeds=(0, 1, 2))
@@ -38,7 +36,8 @@ print(f"recommended k = {selection.k}: {selection.rule}")
 selection.table
 
 # %%
-save_figure(plot_k_selection(selection), "04_k_selection")
+fig, axes = plot_k_selection(selection)
+save_figure(fig, "04_k_selection")
 
 # %% [markdown]
 # ## The topics at the recommended k
@@ -53,7 +52,8 @@ save_table(terms, "04_top_terms")
 terms
 
 # %%
-save_figure(plot_doc_topics(model), "04_doc_topics")
+fig, ax = plot_doc_topics(model)
+save_figure(fig, "04_doc_topics")
 
 # %% [markdown]
 # Mean topic share of each article's paragraphs, and of the articles grouped by
@@ -66,7 +66,8 @@ by_article
 
 # %%
 by_date = topic_prevalence(model, corpus, "date")
-save_figure(plot_prevalence(by_date, "date", model=model), "04_topics_by_date")
+fig, ax = plot_prevalence(by_date, "date", model=model)
+save_figure(fig, "04_topics_by_date")
 
 # %% [markdown]
 # ## What the figures show

@@ -33,23 +33,21 @@
 import pandas as pd
 
 import analysis
-from analysis.paths import PROJ_ROOT
-from analysis.plots import save_figure
-from analysis.tables import save_table
-from analysis.validation import (agreement_table, attribution_sets, coding_sheet, current_codebook_version,
-                                 disagreements, frame_ids, plot_scores)
+from analysis import (Codebook, agreement_table, attribution_sets, coding_sheet, disagreements, plot_scores,
+                      resource_versions, save_figure, save_table)
+from analysis.paths import project_root
 
-CODING = PROJ_ROOT / "tests" / "coding"
+CODING = project_root() / "data" / "coding"
 corpus = analysis.load_corpus()
 sents = analysis.sentences(corpus)
 units = sents[["doc_id", "sent_id"]]
-print(current_codebook_version())
+print(resource_versions())
 
 # %% [markdown]
 # ## Frames: machine against the hand coding
 
 # %%
-frames = frame_ids()
+frames = Codebook.load().frame_ids
 frame_coding = pd.read_csv(CODING / "frames_seed_coding.csv")
 print(f"{len(frame_coding)} sentences coded by: {frame_coding['coder'].unique().tolist()}, "
       f"codebook {frame_coding['codebook_version'].unique().tolist()}")

@@ -29,10 +29,8 @@
 import warnings
 
 import analysis
-from analysis.news import article_profiles, bootstrap_means, migration_articles, news_corpus, plot_group_means
-from analysis.plots import save_figure
-from analysis.tables import save_table
-from analysis.topics import fit_topics, plot_prevalence, top_terms_table, topic_prevalence
+from analysis import (article_profiles, bootstrap_means, fit_topics, migration_articles, news_corpus, plot_group_means,
+                      plot_prevalence, save_figure, save_table, top_terms_table, topic_prevalence)
 
 # FileNotFoundError saying to run `make news-corpus` if the file is missing.
 # The warning lists the articles skipped because their text cell is empty; it
@@ -74,13 +72,13 @@ profiles = article_profiles(sentences, attributions, articles, by="outlet")
 frame_ids = list(profiles.columns[3:-2])
 frames = bootstrap_means(profiles, "outlet", frame_ids, n_boot=2000, random_state=0)
 save_table(frames.round(4), "06_outlet_frame_means")
-fig = plot_group_means(frames, xlabel="share of an article's sentences with the frame")
+fig, axes = plot_group_means(frames, xlabel="share of an article's sentences with the frame")
 save_figure(fig, "06_outlet_frames")
 
 # %%
 responsibility = bootstrap_means(profiles, "outlet", ["causal", "treatment"], n_boot=2000, random_state=0)
 save_table(responsibility.round(4), "06_outlet_responsibility_means")
-fig = plot_group_means(responsibility, xlabel="share of articles that assign responsibility")
+fig, axes = plot_group_means(responsibility, xlabel="share of articles that assign responsibility")
 save_figure(fig, "06_outlet_responsibility")
 
 # %% [markdown]
@@ -105,7 +103,7 @@ terms = top_terms_table(model, 8, layout="wide")
 save_table(terms, "06_outlet_topic_terms")
 prevalence = topic_prevalence(model, articles, "outlet")
 save_table(prevalence.round(4), "06_outlet_topic_prevalence")
-fig = plot_prevalence(prevalence, "outlet", model=model)
+fig, ax = plot_prevalence(prevalence, "outlet", model=model)
 save_figure(fig, "06_outlet_topics")
 terms
 

@@ -361,13 +361,13 @@ def _ends_with_speaker(ctx, rest: str) -> bool:
 
 def _plausible(ctx, phrase: str) -> bool:
     """A speaker is an anaphor, starts with a capital letter (after "the", "a",
-    "an"), or is "the ..." naming an actor ("the coast guard")."""
+    "an"), or names an actor ("the coast guard", "officials", "scientists")."""
     if ctx.cues.anaphor_kind(phrase):
         return True
     first = _ARTICLE.sub("", phrase)
-    if first != phrase and ctx.names_actor(phrase):
+    if first and first[0].isupper():
         return True
-    return bool(first) and first[0].isupper()
+    return bool(first) and ctx.names_actor(phrase)
 
 
 def _found(speaker_start, speaker, base, cue_hit, text) -> dict:

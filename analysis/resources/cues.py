@@ -191,13 +191,15 @@ def _union(first: list, second: list) -> list:
         else [*first, *second]
 
 
-def _words(data, key: str, source: str) -> list[str]:
+def _words(data, key: str, where: str) -> list[str]:
+    """``data[key]``, checked to be a non-empty list of words; ``where`` is its
+    key path in the file ("FILE: responsibility[3] (id 'blame').cues")."""
     values = data.get(key)
     if not isinstance(values, list) or not values:
-        raise CuesError(f"{source}: '{key}:' must be a non-empty list of words or phrases.")
+        raise CuesError(f"{where}: must be a non-empty list of words or phrases.")
     for i, w in enumerate(values):
         if not isinstance(w, str) or not w.strip():
-            raise CuesError(f"{source}: {key}[{i}]: {w!r} is not a word or phrase; quote it in the file.")
+            raise CuesError(f"{where}[{i}]: {w!r} is not a word or phrase; quote it in the file.")
     return values
 
 
@@ -207,11 +209,11 @@ def _validate(data: dict, source: str) -> dict:
         raise CuesError(f"{source}: unknown top-level key(s) {sorted(unknown)}; allowed: {sorted(_TOP_KEYS)}.")
     out = dict(data)
     for key in WORD_LISTS:
-        out[key] = [w.lower() for w in _words(data, key, source)]
+        out[key] = [w.lower() for w in _words(data, key, f"{source}: {key}")]
     anaphors = data.get("anaphors")
     if not isinstance(anaphors, dict) or set(anaphors) != {"person", "organisation"}:
         raise CuesError(f"{source}: 'anaphors:' must map 'person' and 'organisation' to lists of words.")
-    out["anaphors"] = {kind: [" ".join(w.lower().split()) for w in _words(anaphors, kind, f"{source}: anaphors")]
+    out["anaphors"] = {kind: [" ".join(w.lower().split()) for w in _words(anaphors, kind, f"{source}: anaphors.{kind}")]
                        for kind in ("person", "organisation")}
     for key, expected in (("kinds", {"causal", "treatment"}), ("polarities", {"assign", "deny"})):
         values = data.get(key)
@@ -239,10 +241,10 @@ def _validate(data: dict, source: str) -> dict:
                 raise CuesError(f"{where}.{key}: {rule.get(key)!r} is not one of {sorted(values)}.")
         if rule.get("speaker", "quote") not in ("quote", "subject"):
             raise CuesError(f"{where}.speaker: {rule['speaker']!r} is not 'quote' or 'subject'.")
-        _words(rule, "cues", where)
+        _words(rule, "cues", f"{where}.cues")
         for key in ("not_after", "not_before"):
             if key in rule:
-                _words(rule, key, where)
+                _words(rule, key, f"{where}.{key}")
         if not isinstance(rule.get("negatable", False), bool):
             raise CuesError(f"{where}.negatable: must be true or false.")
     try:
@@ -254,5 +256,5 @@ def _validate(data: dict, source: str) -> dict:
     if not isinstance(counterfactual, dict):
         raise CuesError(f"{source}: 'counterfactual:' must list {', '.join(_COUNTERFACTUAL)}.")
     for key in _COUNTERFACTUAL:
-        _words(counterfactual, key, f"{source}: counterfactual")
+        _words(counterfactual, key, f"{source}: counterfactual.{key}")
     return out
