@@ -4,13 +4,13 @@
     .venv/bin/python data/coding/sample_news_sentences.py OUT.csv
 
 Population: the sentences (analysis.sentences) of the migration articles of
-NewsArticles (analysis.news.migration_articles, 481 articles), of 3 to 120
+NewsArticles (analysis.migration_articles, 481 articles), of 3 to 120
 words, that are not among the 50 sentences coded earlier
 (frames_news_coding.csv). Articles are split once, by a seeded shuffle, into a
 test half and a development half; the articles of those 50 sentences go to the
 development half (they were read while tuning codebook v1.2). Within each half,
 a simple random sample of sentences (seeded) is drawn from two strata:
-sentences with a migration term (analysis.news.MIGRATION_TERMS) and the other
+sentences with a migration term (analysis.corpus.news.MIGRATION_TERMS) and the other
 sentences of the same articles. Writes split, stratum, doc_id, sent_id, outlet,
 previous, sentence, next, in a random order (so coders do not read the test
 sentences together).
@@ -26,12 +26,21 @@ import numpy as np
 import pandas as pd
 
 import analysis
-from analysis.news import MIGRATION_TERMS, migration_articles, news_corpus
+from analysis.corpus.news import MIGRATION_TERMS, migration_articles, news_corpus
 
 SEED = 20261129
 PER_SPLIT = {"migration_term": 150, "other": 110}
 MIN_WORDS, MAX_WORDS = 3, 120
 HERE = Path(__file__).resolve().parent
+
+
+def test_articles(doc_ids, earlier_ids, rng) -> set:
+    """The test half of the articles: a seeded shuffle of those without an
+    earlier coded sentence (``rng``: the generator seeded with SEED, before any
+    other draw), first half."""
+    free = [d for d in sorted(doc_ids, key=lambda d: (len(d), d)) if d not in set(earlier_ids)]
+    shuffled = list(rng.permutation(free))
+    return set(shuffled[: len(shuffled) // 2])
 
 
 def sample(out: Path) -> pd.DataFrame:
@@ -47,16 +56,13 @@ def sample(out: Path) -> pd.DataFrame:
     coded = set(zip(earlier["doc_id"], earlier["sent_id"]))
     keys = list(zip(sents["doc_id"], sents["sent_id"]))
     eligible = sents[n_words.between(MIN_WORDS, MAX_WORDS).to_numpy() & np.array([k not in coded for k in keys])]
-    lexicon = analysis.matching.Lexicon.from_entries({"migration": MIGRATION_TERMS})
+    lexicon = analysis.Lexicon.from_entries({"migration": MIGRATION_TERMS})
     has_term = np.zeros(len(eligible), dtype=bool)
     has_term[sorted({i for i, *_ in lexicon.find_all(eligible["text"].tolist())})] = True
     eligible = eligible.assign(stratum=np.where(has_term, "migration_term", "other"))
 
     rng = np.random.default_rng(SEED)
-    doc_ids = sorted(articles["doc_id"], key=lambda d: (len(d), d))
-    free = [d for d in doc_ids if d not in set(earlier["doc_id"])]
-    shuffled = list(rng.permutation(free))
-    test_docs = set(shuffled[: len(shuffled) // 2])
+    test_docs = test_articles(articles["doc_id"], earlier["doc_id"], rng)
     eligible = eligible.assign(split=np.where(eligible["doc_id"].isin(test_docs), "test", "dev"))
     parts = []
     for split in ("test", "dev"):
