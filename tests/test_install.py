@@ -48,7 +48,7 @@ def wheel(tmp_path_factory):
 def test_the_wheel_ships_the_resources(wheel):
     names = set(zipfile.ZipFile(wheel).namelist())
     for resource in ("countries.csv", "cues.yaml", "cleaning.yaml", "segmentation.yaml", "migration/frames.yaml",
-                     "migration/actors.yaml", "migration/cues.yaml"):
+                     "migration/actors.yaml", "migration/cues.yaml", "migration/frame_classifier.json"):
         assert f"analysis/data/{resource}" in names
     assert not any(name.startswith(("tests/", "seeds/", "data/coding")) for name in names)
 
@@ -70,7 +70,7 @@ def test_the_quick_start_runs_from_the_installed_wheel(wheel, tmp_path):
     run = subprocess.run([python, "-c", QUICK_START], cwd=work, capture_output=True, text=True)
     assert run.returncode == 0, run.stdout + run.stderr
     assert run.stdout.splitlines() == [
-        "[[0, 1], [2, 0], [0, 0]]",
+        "[[1, 1], [2, 0], [0, 0]]",
         "[['europe', 'smugglers_traffickers', 'causal']]",
         "mexico",
         "['scores.csv', 'scores.md', 'scores.tex']",

@@ -1,3 +1,6 @@
+"""Tests for analysis.corpus.load: the seed corpus, every input format, and bad
+input named by file or row."""
+
 import hashlib
 import json
 import warnings
@@ -7,7 +10,9 @@ import pytest
 
 import analysis
 from analysis import CorpusError, load_corpus
-from analysis.paths import SEEDS_DIR
+from analysis.paths import project_root
+
+SEEDS_DIR = project_root() / "seeds"
 
 SEED_SHA256 = {
     "000_bd62f2a1691b9c73.txt": "683763f7a184296dd6f77c345d6246c7aadc7f59751dce56e426c4d4791a4ea2",

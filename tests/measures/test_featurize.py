@@ -1,5 +1,6 @@
-"""featurize: known answers on a generated corpus; chunked == whole; streamed
-file == loaded file; pandas == Dask on a two-process LocalCluster."""
+"""Tests for analysis.measures.featurize: known answers on a generated corpus;
+chunked == whole; streamed file == loaded file; pandas == Dask on a two-process
+LocalCluster."""
 
 import importlib
 import json
@@ -10,31 +11,12 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis.corpus import CorpusError
-from analysis.featurize import corpus_chunks, empty_tables, featurize, featurize_to_parquet
+from analysis.errors import CorpusError
+from analysis.measures.featurize import empty_tables, featurize, featurize_to_parquet
 
-featurize_module = importlib.import_module("analysis.featurize")   # analysis.featurize is the function
+from ..generated import SENTENCES, generated_corpus
 
-SENTENCES = [
-    "Italy accused smugglers of the deaths of migrants.",
-    "Libya bears no responsibility for the crisis.",
-    "Aid and relief for victims.",
-    "The weather was mild.",
-    "Illegal immigrants were arrested by police in Tripoli.",
-    "Refugees and migrants waited at the border.",
-]
-
-
-def generated_corpus(n_docs=12):
-    """Doc i has paragraphs of sentences picked deterministically from SENTENCES;
-    doc ids d0...d11 do not sort as strings in corpus order (d10 < d2)."""
-    docs = []
-    for i in range(n_docs):
-        picks = [SENTENCES[(i + k * (i % 3 + 1)) % len(SENTENCES)] for k in range(2 + i % 4)]
-        paragraphs = [" ".join(picks[j:j + 2]) for j in range(0, len(picks), 2)]
-        docs.append({"doc_id": f"d{i}", "text": "\n".join(paragraphs), "outlet": "ABC"[i % 3]})
-    return pd.DataFrame(docs)
-
+featurize_module = importlib.import_module("analysis.measures.featurize")   # analysis.featurize is the function
 
 @pytest.fixture(scope="module")
 def corpus():
@@ -51,7 +33,7 @@ def test_known_answers_for_one_document():
     sents, attrs = featurize(doc, progress=False)
     assert sents[["sent_id", "par_id", "start", "end"]].values.tolist() == [[0, 0, 0, 50], [1, 0, 51, 96],
                                                                             [2, 1, 97, 124]]
-    assert sents["criminality"].tolist() == [1, 0, 0] and sents["humanitarian"].tolist() == [0, 0, 3]
+    assert sents["criminality"].tolist() == [1, 0, 0] and sents["humanitarian"].tolist() == [1, 0, 3]
     assert sents["naming"].tolist() == ["migrants", "", ""]
     assert sents["n_attributions"].tolist() == [1, 1, 0]
     assert attrs[["sent_id", "actor", "kind", "polarity"]].values.tolist() == [
@@ -96,22 +78,12 @@ def test_streaming_a_file_equals_loading_it(tmp_path, monkeypatch, suffix):
     loaded = featurize(analysis.load_corpus(path), progress=False)
     seen = []
     real = featurize_module.featurize_frame
-    monkeypatch.setattr(featurize_module, "featurize_frame", lambda c, cb=None: seen.append(len(c)) or real(c, cb))
+    monkeypatch.setattr(featurize_module, "featurize_frame",
+                        lambda c, **resources: seen.append(len(c)) or real(c, **resources))
     streamed = featurize(path, chunksize=5, progress=False)
     assert seen == [5, 5, 2]
     pd.testing.assert_frame_equal(streamed[0], loaded[0])
     pd.testing.assert_frame_equal(streamed[1], loaded[1])
-
-
-def test_streamed_chunks_are_corpus_tables_like_load_corpus(tmp_path):
-    path = tmp_path / "c.csv"
-    generated_corpus().to_csv(path, index=False)
-    chunks, total = corpus_chunks(path, chunksize=4)
-    streamed = pd.concat(list(chunks), ignore_index=True)
-    loaded = analysis.load_corpus(path)
-    assert total is None
-    pd.testing.assert_frame_equal(streamed.drop(columns="source"), loaded.drop(columns="source"))
-    assert streamed["source"].iloc[5] == "c.csv rows 5-8: row 2"
 
 
 def test_streaming_numbers_rows_across_chunks(tmp_path):

@@ -1,5 +1,7 @@
-import math
-import warnings
+"""Tests for analysis.measures.topics: preprocessing, planted topics recovered,
+determinism and scikit-learn conventions, the seeds at paragraph level, and the
+tables of a fitted model. The planted corpora (easy, overlapping) are fixtures
+of tests/conftest.py."""
 
 import numpy as np
 import pandas as pd
@@ -9,33 +11,9 @@ from sklearn.exceptions import NotFittedError
 from sklearn.metrics import normalized_mutual_info_score
 
 import analysis
-from analysis.topics import (
-    STABILITY_THRESHOLD, TopicInputError, TopicModel, doc_topics_table, fit_topics, npmi_coherence,
-    planted_corpus, plot_doc_topics, plot_k_selection, plot_prevalence, recommend_k, select_k,
-    top_terms_table, topic_diversity, topic_prevalence, topic_stability, topic_tokens, unit_texts,
-    vocabulary_thresholds,
-)
-
-
-def gensim_npmi(topics, texts, window_size, topn):
-    """gensim's c_npmi per topic and mean (gensim is a test-only dependency)."""
-    coherencemodel = pytest.importorskip("gensim.models.coherencemodel")
-    dictionary = pytest.importorskip("gensim.corpora").Dictionary(texts)
-    model = coherencemodel.CoherenceModel(topics=topics, texts=texts, dictionary=dictionary, coherence="c_npmi",
-                                          window_size=window_size, topn=topn, processes=1)
-    return np.array(model.get_coherence_per_topic()), model.get_coherence()
-
-
-@pytest.fixture(scope="module")
-def easy():
-    """Four planted topics, disjoint vocabularies, documents nearly single-topic."""
-    return planted_corpus(n_docs=200, k=4, alpha=0.02, doc_length=60, seed=0)
-
-
-@pytest.fixture(scope="module")
-def overlapping():
-    """Four planted topics sharing 10 words, mixed documents."""
-    return planted_corpus(n_docs=200, k=4, shared_words=10, alpha=0.1, doc_length=80, seed=1)
+from analysis.errors import TopicInputError
+from analysis.measures.topics import (TopicModel, doc_topics_table, fit_topics, planted_corpus, top_terms_table,
+                                      topic_prevalence, topic_tokens, unit_texts, vocabulary_thresholds)
 
 
 # --- preprocessing -----------------------------------------------------------
@@ -91,135 +69,6 @@ def test_unit_texts_rejects_a_unit_that_does_not_match_the_table(corpus):
     assert list(unit_texts(pd.DataFrame({"text": ["a", "b"]})).columns) == ["text_id", "text"]
 
 
-# --- coherence ---------------------------------------------------------------
-
-
-def test_npmi_known_answer_by_hand():
-    # Two texts shorter than the window: two windows. P(a)=1, P(b)=P(c)=1/2,
-    # P(a,b)=P(a,c)=1/2, P(b,c)=0.
-    # NPMI(a,b) = log((1/2 + e) / (1 * 1/2)) / -log(1/2 + e) ~ 0;  NPMI(b,c) = log(e / (1/4)) / -log(e).
-    e = 1e-12
-    ab = math.log((0.5 + e) / 0.5) / -math.log(0.5 + e)
-    bc = math.log(e / 0.25) / -math.log(e)
-    expected = (4 * ab + 2 * bc) / 6   # mean over the six ordered pairs
-    texts = [["a", "b"], ["a", "c"]]
-    assert npmi_coherence([["a", "b", "c"]], texts) == pytest.approx(expected, abs=1e-12)
-    assert round(expected, 4) == -0.3166
-    # a second topic averages in: (b, a) alone -> ~0
-    per_topic = npmi_coherence([["a", "b", "c"], ["b", "a"]], texts, per_topic=True)
-    assert per_topic == pytest.approx([expected, ab], abs=1e-12)
-
-
-def test_npmi_counts_sliding_windows_with_stride_one():
-    # window 2 over x y z: windows (x y), (y z). P(x)=1/2, P(z)=1/2, P(x,z)=0; P(x,y)=1/2, P(y)=1.
-    e = 1e-12
-    xz = math.log(e / 0.25) / -math.log(e)
-    xy = math.log((0.5 + e) / 0.5) / -math.log(0.5 + e)
-    assert npmi_coherence([["x", "z"]], [["x", "y", "z"]], window_size=2) == pytest.approx(xz, abs=1e-12)
-    assert npmi_coherence([["x", "y"]], [["x", "y", "z"]], window_size=2) == pytest.approx(xy, abs=1e-12)
-    # with window 3 the whole text is one window: x and z always together, NPMI(x,z) = log(1+e)/-log(1+e) = -1
-    assert npmi_coherence([["x", "z"]], [["x", "y", "z"]], window_size=3) == pytest.approx(-1.0)
-
-
-def _random_corpus(seed):
-    rng = np.random.default_rng(seed)
-    vocab = [f"w{i}" for i in range(25)]
-    # lengths 0..40 (empty texts, texts shorter and longer than the windows); repeats within windows
-    texts = [[str(w) for w in rng.choice(vocab, size=rng.integers(0, 41))] for _ in range(80)]
-    topics = [[str(w) for w in rng.choice(vocab, 10, replace=False)] for _ in range(6)]
-    return texts, topics
-
-
-@pytest.mark.parametrize("window_size", [2, 3, 10, 110])
-@pytest.mark.parametrize("seed", [0, 1])
-def test_npmi_equals_gensim_on_random_corpora(seed, window_size):
-    texts, topics = _random_corpus(seed)
-    ours = npmi_coherence(topics, texts, window_size=window_size, topn=10, per_topic=True)
-    theirs, mean = gensim_npmi(topics, texts, window_size, 10)
-    assert np.abs(ours - theirs).max() < 1e-6
-    assert abs(npmi_coherence(topics, texts, window_size=window_size, topn=10) - mean) < 1e-6
-
-
-def test_npmi_reproduces_gensims_window_update_for_repeated_words():
-    # Windows of 2 over a a b c: (a a), (a b), (b c). gensim drops "a" when the first a
-    # leaves, so it counts a in one window and never with b; we must do the same.
-    texts = [["a", "a", "b", "c"], ["c", "a", "c", "a", "b"]]
-    for window_size in (2, 3):
-        ours = npmi_coherence([["a", "b", "c"]], texts, window_size=window_size, per_topic=True)
-        theirs, _ = gensim_npmi([["a", "b", "c"]], texts, window_size, 10)
-        assert np.abs(ours - theirs).max() < 1e-6
-
-
-@pytest.mark.parametrize("topn, window_size", [(5, 5), (10, 10), (10, 30)])
-def test_npmi_equals_gensim_on_model_topics(easy, corpus, topn, window_size):
-    texts, _, _ = easy
-    model = fit_topics(texts, 4)
-    tokens = [topic_tokens(t) for t in texts]
-    ours = npmi_coherence(model.top_terms(15), tokens, window_size=window_size, topn=topn, per_topic=True)
-    assert np.abs(ours - gensim_npmi(model.top_terms(15), tokens, window_size, topn)[0]).max() < 1e-6
-    seeds = fit_topics(corpus, 4, unit="paragraphs")
-    tokens = [topic_tokens(t) for t in seeds.units_["text"]]
-    ours = npmi_coherence(seeds.top_terms(topn), tokens, window_size=window_size, topn=topn, per_topic=True)
-    assert np.abs(ours - gensim_npmi(seeds.top_terms(topn), tokens, window_size, topn)[0]).max() < 1e-6
-
-
-def test_npmi_drops_words_absent_from_the_texts_like_gensim_and_says_so():
-    texts, topics = _random_corpus(2)
-    topics = [["zzz"] + t for t in topics]     # absent first word: the next 10 are used
-    with pytest.warns(UserWarning, match="zzz"):
-        ours = npmi_coherence(topics, texts, window_size=5, topn=10, per_topic=True)
-    assert np.abs(ours - gensim_npmi(topics, texts, 5, 10)[0]).max() < 1e-6
-
-
-@pytest.mark.parametrize("kwargs, message", [
-    ({"window_size": 1}, "window_size must be at least 2"),
-    ({"topn": 1}, "topn must be at least 2"),
-])
-def test_npmi_rejects_bad_parameters(kwargs, message):
-    with pytest.raises(TopicInputError, match=message):
-        npmi_coherence([["a", "b"]], [["a", "b"]], **kwargs)
-
-
-def test_npmi_rejects_untokenised_texts_and_topics_without_two_known_words():
-    with pytest.raises(TopicInputError, match="token lists"):
-        npmi_coherence([["a", "b"]], ["a b", "b a"])
-    with warnings.catch_warnings(), pytest.raises(TopicInputError, match="topic 1 has 1"):
-        warnings.simplefilter("ignore")
-        npmi_coherence([["a", "b"], ["a", "zzz"]], [["a", "b"]])
-
-
-def test_topic_diversity_known_answers():
-    assert topic_diversity([["a", "b"], ["c", "d"]], n=2) == 1.0
-    assert topic_diversity([["a", "b"], ["a", "b"]], n=2) == 0.5
-    assert topic_diversity([["a", "b", "x"], ["b", "c", "y"]], n=2) == 0.75   # only the top 2 count
-    with pytest.raises(TopicInputError, match="needs 3 words"):
-        topic_diversity([["a", "b"]], n=3)
-
-
-# --- stability and the rule for k ---------------------------------------------
-
-
-def test_topic_stability_known_answers():
-    a = np.array([[2.0, 0.0, 0.0], [0.0, 1.0, 1.0]])
-    assert topic_stability([a, a[::-1] * 3]) == pytest.approx(1.0)          # same topics, other order and scale
-    b = np.array([[1.0, 1.0, 0.0], [0.0, 1.0, 1.0]])
-    # best match a0-b0 (cos 1/sqrt 2) and a1-b1 (cos 1), mean 0.8536; a third run equal to a adds 1.0 and 0.8536
-    assert topic_stability([a, b]) == pytest.approx((1 / math.sqrt(2) + 1) / 2)
-    assert topic_stability([a, b, a]) == pytest.approx((2 * (1 / math.sqrt(2) + 1) / 2 + 1) / 3)
-    with pytest.raises(TopicInputError, match="two runs"):
-        topic_stability([a])
-
-
-def test_recommend_k_follows_the_stated_rule():
-    table = pd.DataFrame({"k": [2, 3, 4, 5], "coherence": [0.5, 0.2, 0.3, 0.3],
-                          "stability": [0.7, 0.95, 0.9, 0.85]})
-    k, rule = recommend_k(table)
-    assert k == 4          # 2 is the most coherent but unstable; 4 and 5 tie on coherence: the smaller
-    assert str(STABILITY_THRESHOLD) in rule
-    table["stability"] = [0.5, 0.6, 0.7, 0.65]
-    assert recommend_k(table)[0] == 4   # none stable enough: the most stable
-
-
 # --- planted topics: known answers ----------------------------------------------
 
 
@@ -253,35 +102,6 @@ def test_top_words_match_planted_topics_with_overlapping_vocabularies(overlappin
     assert normalized_mutual_info_score(theta.argmax(axis=1), model.doc_topics_.argmax(axis=1)) >= 0.8
 
 
-@pytest.mark.parametrize("fixture", ["easy", "overlapping"])
-def test_select_k_recovers_planted_k(fixture, request):
-    texts, _, _ = request.getfixturevalue(fixture)
-    selection = select_k(texts, range(2, 8), progress=False)
-    assert selection.k == 4
-    table = selection.table
-    assert table["k"].tolist() == [2, 3, 4, 5, 6, 7]
-    assert table.loc[table["recommended"], "k"].tolist() == [4]
-    assert table.loc[table["k"] == 4, "stability"].item() > 0.95
-    # diversity falls as k grows past the planted k: extra topics reuse words
-    assert table["diversity"].iloc[2] > table["diversity"].iloc[-1]
-
-
-def test_select_k_shows_a_progress_bar_only_when_asked(easy, capsys):
-    texts, _, _ = easy
-    select_k(texts[:60], [2, 3], progress=True)
-    assert "select_k" in capsys.readouterr().err
-    select_k(texts[:60], [2, 3], progress=False)
-    assert capsys.readouterr().err == ""
-
-
-def test_select_k_rejects_bad_input(easy):
-    texts, _, _ = easy
-    with pytest.raises(TopicInputError, match="two distinct seeds"):
-        select_k(texts, [2, 3], seeds=(0,), progress=False)
-    with pytest.raises(TopicInputError, match="more than the 8 texts"):
-        select_k(texts[:10], [2, 9], progress=False)       # 80% of 10 texts per run
-
-
 # --- determinism and sklearn conventions ------------------------------------------
 
 
@@ -298,13 +118,6 @@ def test_lda_seed_changes_the_fit(overlapping):
     a = fit_topics(texts, 4, method="lda", random_state=0)
     b = fit_topics(texts, 4, method="lda", random_state=1)
     assert a.doc_topics_.tobytes() != b.doc_topics_.tobytes()
-
-
-def test_select_k_is_deterministic(easy):
-    texts, _, _ = easy
-    a = select_k(texts[:100], [2, 3, 4], progress=False).table
-    b = select_k(texts[:100], [2, 3, 4], progress=False).table
-    pd.testing.assert_frame_equal(a, b, check_exact=True)
 
 
 def test_topic_model_follows_sklearn_conventions(easy):
@@ -339,7 +152,7 @@ def test_fit_topics_rejects_unknown_method_and_warns_on_texts_without_vocabulary
     assert model.doc_topics_[2].tolist() == [0.0, 0.0]    # kept, not dropped
 
 
-# --- the seeds at paragraph level, tables and figures --------------------------------
+# --- the seeds at paragraph level, tables --------------------------------------------
 
 
 def test_seed_paragraphs_give_a_model_with_one_row_per_paragraph(corpus):
@@ -389,44 +202,6 @@ def test_doc_topics_table_and_prevalence_by_metadata():
         topic_prevalence(model, corpus, "region")
     with pytest.raises(TopicInputError, match="plain texts"):
         topic_prevalence(fit_topics(corpus["text"].tolist(), 2), corpus, "outlet")
-
-
-def test_plot_k_selection_draws_the_table_and_marks_k(easy):
-    texts, _, _ = easy
-    selection = select_k(texts[:100], [2, 3, 4, 5], progress=False)
-    fig = plot_k_selection(selection)
-    axes = fig.axes
-    assert [ax.get_ylabel() for ax in axes] == ["NPMI coherence", "topic diversity", "stability"]
-    assert axes[-1].get_xlabel() == "number of topics k"
-    for ax, column in zip(axes, ["coherence", "diversity", "stability"]):
-        line = ax.get_lines()[0]
-        assert line.get_xdata().tolist() == [2, 3, 4, 5]
-        assert np.allclose(line.get_ydata(), selection.table[column])
-        assert any(list(l.get_xdata()) == [selection.k, selection.k] for l in ax.get_lines()[1:])
-    assert f"k = {selection.k}" in axes[0].get_title()
-
-
-def test_plot_doc_topics_shows_every_text_and_topic(corpus):
-    model = fit_topics(corpus, 3, unit="paragraphs")
-    fig = plot_doc_topics(model)
-    ax = fig.axes[0]
-    image = ax.get_images()[0]
-    assert np.array_equal(image.get_array(), model.doc_topics_)
-    labels = [t.get_text() for t in ax.get_xticklabels()]
-    assert len(labels) == 3 and labels[0].startswith("0: " + model.top_terms(1)[0][0])
-    assert [t.get_text() for t in ax.get_yticklabels()] == corpus["doc_id"].tolist()
-
-
-def test_plot_prevalence_has_one_cell_per_group_and_topic(corpus):
-    model = fit_topics(corpus, 3, unit="paragraphs")
-    prevalence = topic_prevalence(model, corpus, "date")
-    fig = plot_prevalence(prevalence, "date", model=model)
-    ax = fig.axes[0]
-    assert np.allclose(ax.get_images()[0].get_array(), prevalence[["topic_0", "topic_1", "topic_2"]])
-    assert len(ax.texts) == len(prevalence) * 3
-    assert ax.texts[0].get_text() == f"{prevalence.loc[0, 'topic_0']:.2f}"
-    first_label = f"{prevalence.loc[0, 'date']} (n={prevalence.loc[0, 'n_texts']})"
-    assert ax.get_yticklabels()[0].get_text() == first_label
 
 
 def test_prevalence_by_document_counts_its_paragraphs(corpus):

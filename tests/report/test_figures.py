@@ -1,8 +1,9 @@
+"""Tests for analysis.report.figures: deterministic figure files, the column
+width, the colour-blind-safe palette, and the check of overlapping labels."""
+
 import hashlib
 
-import pandas as pd
-
-from analysis.plots import PALETTE, bar_labels_fit, new_figure, plot_corpus_sizes, save_figure
+from analysis.report.figures import PALETTE, bar_labels_fit, new_figure, save_figure
 
 
 def _digest(paths):
@@ -38,16 +39,6 @@ def test_new_figure_uses_column_width_and_the_colour_blind_safe_palette():
     assert fig.get_size_inches()[0] == 3.5
     bars = ax.bar(["a"], [1])
     assert bars[0].get_facecolor()[:3] == tuple(int(PALETTE[0][i:i + 2], 16) / 255 for i in (1, 3, 5))
-
-
-def test_plot_corpus_sizes_shows_one_bar_per_document_with_its_value():
-    summary = pd.DataFrame({"doc_id": ["a", "b", "c"], "words": [10, 30, 20]})
-    fig = plot_corpus_sizes(summary)
-    ax = fig.axes[0]
-    assert [p.get_width() for p in ax.patches] == [10, 30, 20]
-    assert [t.get_text() for t in ax.get_yticklabels()] == ["a", "b", "c"]
-    assert ax.get_xlabel() == "Words per document (count)" and ax.get_ylabel() == "Document"
-    assert bar_labels_fit(fig)
 
 
 def test_bar_labels_fit_detects_overlapping_labels():

@@ -1,6 +1,9 @@
+"""Tests for analysis.report.tables: cells, Markdown and LaTeX formatting, and
+byte-identical files from run to run."""
+
 import pandas as pd
 
-from analysis.tables import format_cells, save_table, to_latex, to_markdown
+from analysis.report.tables import format_cells, save_table, to_latex, to_markdown
 
 
 def test_format_cells_rounds_floats_and_blanks_missing():

@@ -1,3 +1,7 @@
+"""Tests for analysis.text.segment: paragraphs, sentences and tokens of the seeds
+and of sentences of our own, offsets into the document, and the fast Punkt
+against NLTK's."""
+
 import random
 from collections import Counter
 
@@ -5,8 +9,14 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis import segment
-from analysis.segment import sentence_spans, token_spans, words
+from analysis.resources.rules import SegmentationRules
+from analysis.text import segment
+from analysis.text.segment import sentence_spans, token_spans, words
+
+
+def _punkt():
+    """The fast Punkt of the shipped segmentation rules, and its pattern of number abbreviations."""
+    return segment.punkt(SegmentationRules.load())
 
 
 def _text(corpus):
@@ -143,7 +153,7 @@ def _nltk_punkt():
     from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
     params = PunktParameters()
-    params.abbrev_types = set(segment._punkt()[0]._params.abbrev_types)
+    params.abbrev_types = set(_punkt()[0]._params.abbrev_types)
     return PunktSentenceTokenizer(params)
 
 
@@ -168,14 +178,14 @@ def _generated_paragraphs(n: int, seed: int = 0) -> list[str]:
 
 
 def test_fast_punkt_gives_nltk_punkts_spans_on_the_seeds_and_on_generated_text(corpus):
-    fast, reference = segment._punkt()[0], _nltk_punkt()
+    fast, reference = _punkt()[0], _nltk_punkt()
     texts = analysis.paragraphs(corpus)["text"].tolist() + _generated_paragraphs(3000)
     for text in texts:
         assert fast.spans(text) == list(reference.span_tokenize(text)), text
 
 
 def test_generated_text_has_breaks_the_fast_path_decides_both_ways_and_breaks_it_leaves_to_punkt():
-    abbreviations, reference = segment._punkt()[0]._params.abbrev_types, _nltk_punkt()
+    abbreviations, reference = _punkt()[0]._params.abbrev_types, _nltk_punkt()
     decisions = Counter(segment._quick_decision(abbreviations, context) for text in _generated_paragraphs(3000)
                         for _, context in reference._match_potential_end_contexts(text))
     assert min(decisions[True], decisions[False], decisions[None]) >= 100, decisions

@@ -1,0 +1,239 @@
+"""Tests for analysis.evaluation.coding: stratified samples, coding sheets (their
+header, a round trip, every malformed case) and two coders read back."""
+
+import csv
+
+import pandas as pd
+import pytest
+import yaml
+
+from analysis.evaluation.agreement import coder_agreement, coders_table
+from analysis.evaluation.coding import (KINDS, POLARITIES, CodingSheetError, coding_sheet, read_coding,
+                                        resource_versions, sample_stratified)
+from analysis.paths import shipped
+from analysis.resources.codebook import load_codebook
+
+# --------------------------------------------------------------------------- coding sheets
+
+FRAMES = ["sovereignty", "humanitarian"]
+# The resources of the sheets: a codebook with FRAMES, and three actors (libya, europe, un_agencies), both version 9.
+CODEBOOK = {"version": 9, "frames": [{"id": "sovereignty", "entries": ["sovereign*"]},
+                                     {"id": "humanitarian", "entries": ["humanitarian*"]}]}
+ACTOR_FILE = {"version": 9, "actors": {"libya": {"definition": "The Libyan state.", "aliases": ["Libya"]},
+                                       "europe": {"definition": "The EU and its states.", "aliases": ["EU"]},
+                                       "un_agencies": {"definition": "The UN and its bodies.", "aliases": ["UN"]}}}
+VERSION = resource_versions(codebook=CODEBOOK, actors=ACTOR_FILE)
+
+
+@pytest.fixture
+def sents():
+    docs = {"a": 6, "b": 3, "c": 1}
+    return pd.DataFrame([(d, i, f"Sentence {i} of {d}.") for d, k in docs.items() for i in range(k)],
+                        columns=["doc_id", "sent_id", "text"])
+
+
+def _sheet(sents, path, **kw):
+    kw = {"n": 5, "codebook": CODEBOOK, "actors": ACTOR_FILE, **kw}
+    return coding_sheet(sents, path=path, **kw)
+
+
+def _read(*paths, **kw):
+    return read_coding(list(paths), **{"codebook": CODEBOOK, "actors": ACTOR_FILE, "codebook_version": VERSION, **kw})
+
+
+def _edit(path, edits=None, rows=None, drop_lines=(), text=None):
+    """Rewrite a sheet: ``edits`` maps (data row index, column) -> value."""
+    records = list(csv.reader(open(path, encoding="utf-8", newline="")))
+    start = next(i for i, r in enumerate(records) if not r[0].startswith("#"))
+    columns = records[start]
+    for (i, col), value in (edits or {}).items():
+        records[start + 1 + i][columns.index(col)] = value
+    records += rows or []
+    records = [r for i, r in enumerate(records) if i not in drop_lines]
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerows(records)
+    return start
+
+
+def test_stratified_sample_is_proportional_with_largest_remainders():
+    table = pd.DataFrame({"g": ["a"] * 5 + ["b"] * 3 + ["c"] * 2})
+    # quotas 2.5, 1.5, 1.0 -> floors 2, 1, 1; one left, tie of remainders -> first stratum
+    assert table.loc[sample_stratified(table, 5, "g")]["g"].value_counts().to_dict() == {"a": 3, "b": 1, "c": 1}
+    assert len(sample_stratified(table, None, "g")) == 10
+    with pytest.raises(ValueError, match="between 1 and"):
+        sample_stratified(table, 11, "g")
+
+
+def test_sheet_has_context_blank_columns_and_is_reproducible(sents):
+    sheet = coding_sheet(sents, n=5, codebook=CODEBOOK, actors=ACTOR_FILE)
+    assert list(sheet.columns) == ["doc_id", "sent_id", "previous", "sentence", "next", *FRAMES,
+                                   "actor", "kind", "polarity", "coder", "notes"]
+    # quotas 3.0, 1.5, 0.5 of 5: floors 3, 1, 0; the one left goes to the first of the tied remainders
+    assert sheet["doc_id"].value_counts().to_dict() == {"a": 3, "b": 2}
+    for row in sheet.itertuples():
+        assert row.sentence == f"Sentence {row.sent_id} of {row.doc_id}."
+        assert row.previous == ("" if row.sent_id == 0 else f"Sentence {row.sent_id - 1} of {row.doc_id}.")
+        last = {"a": 5, "b": 2, "c": 0}[row.doc_id]
+        assert row.next == ("" if row.sent_id == last else f"Sentence {row.sent_id + 1} of {row.doc_id}.")
+    assert (sheet[FRAMES + ["actor", "kind", "polarity", "coder"]] == "").all().all()
+    again = coding_sheet(sents, n=5, codebook=CODEBOOK, actors=ACTOR_FILE, random_state=0)
+    pd.testing.assert_frame_equal(sheet, again)
+    others = [coding_sheet(sents, n=5, codebook=CODEBOOK, actors=ACTOR_FILE, random_state=s)["sent_id"].tolist()
+              for s in range(1, 6)]
+    assert any(o != sheet["sent_id"].tolist() for o in others)
+
+
+def test_sheet_header_names_codebook_version_and_never_overwrites(sents, tmp_path):
+    path = tmp_path / "sheet.csv"
+    _sheet(sents, path)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == f"# codebook_version: {VERSION}"
+    assert VERSION.startswith("<mapping> v9; <mapping> v9; ")             # the versions of the resources given
+    assert any("libya europe un_agencies" in line for line in lines if line.startswith("#"))
+    path.write_text("my coding", encoding="utf-8")
+    with pytest.raises(FileExistsError, match="overwrite=True"):
+        _sheet(sents, path)
+    assert path.read_text(encoding="utf-8") == "my coding"
+    _sheet(sents, path, overwrite=True)
+    assert path.read_text(encoding="utf-8").startswith("# codebook_version")
+
+
+def test_round_trip_of_a_coded_sheet(sents, tmp_path):
+    path = tmp_path / "ann.csv"
+    sheet = _sheet(sents, path)
+    _edit(path, {(0, "sovereignty"): "1", (0, "humanitarian"): "0", (1, "humanitarian"): "1.0",
+                 (1, "actor"): "libya; europe", (1, "kind"): "causal;treatment", (1, "polarity"): "deny ; assign",
+                 (2, "coder"): "Ann", (2, "notes"): "unsure, see context"},
+          rows=[["", "", "", "", "", "", "", "", "", "", "", ""]])  # a blank row, as spreadsheets add
+    coded = _read(path)
+    pd.testing.assert_frame_equal(coded, _read(path, sentences=sents))
+    assert coded[["doc_id", "sent_id"]].values.tolist() == sheet[["doc_id", "sent_id"]].values.tolist()
+    assert coded["sovereignty"].tolist() == [1, 0, 0, 0, 0]
+    assert coded["humanitarian"].tolist() == [0, 1, 0, 0, 0]
+    assert coded.loc[1, ["actor", "kind", "polarity"]].tolist() == ["libya;europe", "causal;treatment", "deny;assign"]
+    assert coded["actor"].tolist()[2:] == ["", "", ""]
+    assert coded["coder"].tolist() == ["ann", "ann", "Ann", "ann", "ann"]
+    assert coded.loc[2, "notes"] == "unsure, see context"
+    assert coded["row"].tolist() == [8, 9, 10, 11, 12]  # 6 header lines, the column names on row 7
+
+
+def test_read_coding_tolerates_a_byte_order_mark(sents, tmp_path):
+    path = tmp_path / "bom.csv"
+    _sheet(sents, path)
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    assert len(_read(path)) == 5
+
+
+def test_two_coders_agreement(sents, tmp_path):
+    ann, bo = tmp_path / "ann.csv", tmp_path / "bo.csv"
+    _sheet(sents, ann), _sheet(sents, bo)
+    _edit(ann, {(0, "sovereignty"): "1", (1, "sovereignty"): "1"})
+    _edit(bo, {(0, "sovereignty"): "1", (2, "sovereignty"): "1"})
+    coding = _read(ann, bo)
+    assert coders_table(coding, "sovereignty").shape == (5, 2)
+    agreement = coder_agreement(coding, ["sovereignty"]).iloc[0]
+    # ann 1,1,0,0,0; bo 1,0,1,0,0: p_o = 3/5, p_e = 0.4*0.4 + 0.6*0.6 = 0.52 -> kappa = 0.08/0.48
+    assert agreement.kappa == pytest.approx(0.08 / 0.48)
+    # n = 10, n_1 = 4, n_0 = 6, mismatching coincidences 4: alpha = 1 - 9 * 4 / (100 - 52)
+    assert agreement.alpha == pytest.approx(1 - 9 * 4 / 48)
+    with pytest.raises(ValueError, match="at least two coders"):
+        coder_agreement(_read(ann))
+
+
+# Each malformed case: how to break the sheet, and the (row, column) the error must name.
+MALFORMED = {
+    "frame value": ({(0, "sovereignty"): "yes"}, 8, "sovereignty"),
+    "frame value 2": ({(1, "humanitarian"): "2"}, 9, "humanitarian"),
+    "unknown actor": ({(2, "actor"): "libia", (2, "kind"): "causal", (2, "polarity"): "deny"}, 10, "actor"),
+    "unknown kind": ({(0, "actor"): "libya", (0, "kind"): "blame", (0, "polarity"): "deny"}, 8, "kind"),
+    "unknown polarity": ({(0, "actor"): "libya", (0, "kind"): "causal", (0, "polarity"): "yes"}, 8, "polarity"),
+    "actor without kind": ({(3, "actor"): "libya", (3, "polarity"): "deny"}, 11, "kind"),
+    "lists of unequal length": ({(4, "actor"): "libya;europe", (4, "kind"): "causal;causal",
+                                 (4, "polarity"): "deny"}, 12, "polarity"),
+    "empty item in a list": ({(0, "actor"): "libya;;europe", (0, "kind"): "causal;causal;causal",
+                              (0, "polarity"): "deny;deny;deny"}, 8, "actor"),
+    "blank doc_id": ({(1, "doc_id"): ""}, 9, "doc_id"),
+    "sent_id not a number": ({(1, "sent_id"): "two"}, 9, "sent_id"),
+    "negative sent_id": ({(1, "sent_id"): "-1"}, 9, "sent_id"),
+}
+
+
+@pytest.mark.parametrize("case", MALFORMED)
+def test_malformed_values_name_file_row_and_column(case, sents, tmp_path):
+    edits, row, column = MALFORMED[case]
+    path = tmp_path / "bad.csv"
+    _sheet(sents, path)
+    _edit(path, edits)
+    with pytest.raises(CodingSheetError) as err:
+        _read(path)
+    assert (err.value.path, err.value.row, err.value.column) == (path, row, column)
+    assert str(path) in str(err.value) and f"row {row}" in str(err.value) and repr(column) in str(err.value)
+
+
+def test_malformed_structure(sents, tmp_path):
+    path = tmp_path / "bad.csv"
+
+    def fresh():
+        _sheet(sents, path, overwrite=True)
+
+    def error(**kw):
+        with pytest.raises(CodingSheetError) as err:
+            _read(path, **kw)
+        return err.value
+
+    with pytest.raises(CodingSheetError, match="no such file"):
+        _read(tmp_path / "missing.csv")
+    fresh(); _edit(path, drop_lines=[0])
+    assert "codebook_version" in str(error()) and error().row == 1
+    fresh()
+    assert "v1" in str(error(codebook_version="frames.yaml v1; actors.yaml v1"))
+    fresh(); _edit(path, drop_lines=range(7, 20))
+    assert "no rows" in str(error())
+    fresh(); _edit(path, drop_lines=range(6, 20))
+    assert "no column names" in str(error())
+    fresh()
+    text = path.read_text(encoding="utf-8").replace(",humanitarian,", ",humanitarain,")
+    path.write_text(text, encoding="utf-8")
+    assert (error().row, error().column) == (7, "humanitarian")  # missing column reported first
+    fresh()
+    path.write_text(path.read_text(encoding="utf-8").replace(",notes\n", ",notes,extra\n"), encoding="utf-8")
+    assert (error().row, error().column) == (7, "extra")
+    fresh()
+    path.write_text(path.read_text(encoding="utf-8").replace(",notes\n", ",notes,notes\n"), encoding="utf-8")
+    assert (error().row, error().column) == (7, "notes") and "repeated" in str(error())
+    fresh(); _edit(path, rows=[["a", "1", "", "", ""] + [""] * 7 + ["stray"]])
+    assert error().row == 13 and "right of the last column" in str(error())
+    fresh(); _edit(path, {(2, "sent_id"): "99"})
+    assert len(_read(path)) == 5
+    assert (error(sentences=sents).row, error(sentences=sents).column) == (10, "doc_id")
+    assert "not in the corpus" in str(error(sentences=sents))
+    wrong_frames = error(codebook={"frames": [*CODEBOOK["frames"], {"id": "security", "entries": ["threat*"]}]})
+    assert wrong_frames.column == "security" and "missing" in str(wrong_frames)
+
+
+def test_same_coder_twice_on_a_sentence_is_an_error(sents, tmp_path):
+    first, second = tmp_path / "ann.csv", tmp_path / "ann2.csv"
+    _sheet(sents, first), _sheet(sents, second)
+    _edit(first, {(i, "coder"): "ann" for i in range(5)})
+    _edit(second, {(i, "coder"): "ann" for i in range(5)})
+    with pytest.raises(CodingSheetError, match="twice") as err:
+        _read(first, second)
+    assert err.value.path == second and err.value.row == 8
+
+
+# --------------------------------------------------------------------------- the shipped resources
+
+def test_kinds_and_polarities_match_the_cues_file():
+    cues = yaml.safe_load(shipped("cues.yaml").read_text(encoding="utf-8"))
+    assert list(cues["kinds"]) == list(KINDS) and list(cues["polarities"]) == list(POLARITIES)
+
+
+def test_sheet_defaults_come_from_the_shipped_codebook(tmp_path):
+    from analysis import load_corpus, sentences
+    sents = sentences(load_corpus())
+    path = tmp_path / "sheet.csv"
+    sheet = coding_sheet(sents, n=12, path=path)
+    assert [c for c in sheet.columns if c in load_codebook().frame_ids] == load_codebook().frame_ids
+    assert path.read_text(encoding="utf-8").startswith(
+        f"# codebook_version: {resource_versions()}\n")
+    assert len(read_coding(path)) == 12
