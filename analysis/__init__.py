@@ -21,10 +21,11 @@ from .errors import (ActorsError, AnalysisError, CodebookError, CorpusError, Cue
                      NewsFetchError, NotebookError, RulesError, TableError, TopicInputError)
 from .evaluation.agreement import (agreement_table, alpha_interval, coder_agreement, cohen_kappa, disagreements,
                                    krippendorff_alpha, precision_recall_f1)
-from .evaluation.coding import CodingSheetError, coding_sheet, read_coding, resource_versions
+from .evaluation.coding import CodingSheetError, coding_sheet, read_coding, read_frame_coding, resource_versions
 from .evaluation.validity import attribution_sets, attributions_agreement, frame_validity
 from .measures.actors import actor_mentions, find_actors
 from .measures.attribution import attributions, responsibility_matrix
+from .measures.classifier import FrameClassifier
 from .measures.coherence import npmi_coherence, select_k, topic_diversity
 from .measures.featurize import featurize, featurize_to_parquet
 from .measures.frames import frame_evidence, frame_hits, frame_profile, frame_scores
@@ -57,7 +58,7 @@ __all__ = [
     "Codebook", "Actors", "Cues", "CleaningRules", "SegmentationRules", "load_codebook", "save_codebook",
     "load_actors", "load_cues",
     # measures
-    "frame_hits", "frame_scores", "frame_profile", "frame_evidence", "FrameScorer",
+    "frame_hits", "frame_scores", "frame_profile", "frame_evidence", "FrameScorer", "FrameClassifier",
     "migrant_naming", "naming_table", "naming_speakers",
     "find_actors", "actor_mentions", "quotes", "OUTLET_VOICE", "attributions", "responsibility_matrix",
     "fit_topics", "TopicModel", "top_terms_table", "doc_topics_table", "topic_prevalence",
@@ -65,7 +66,7 @@ __all__ = [
     "featurize", "featurize_to_parquet", "article_profiles", "bootstrap_means",
     # evaluation
     "krippendorff_alpha", "alpha_interval", "cohen_kappa", "precision_recall_f1", "agreement_table",
-    "disagreements", "coder_agreement", "coding_sheet", "read_coding", "resource_versions",
+    "disagreements", "coder_agreement", "coding_sheet", "read_coding", "read_frame_coding", "resource_versions",
     "frame_validity", "attribution_sets", "attributions_agreement",
     # report
     "new_figure", "save_figure", "save_table", "codebook_markdown", "plot_corpus_sizes", "plot_frame_profile",

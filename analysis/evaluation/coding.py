@@ -73,14 +73,23 @@ CONTEXT_COLUMNS = ["doc_id", "sent_id", "previous", "sentence", "next"]
 
 
 def coding_sheet(sentences: pd.DataFrame, n: int | None = None, stratify_by: str | list[str] | None = "doc_id",
-                 random_state: int | None = 0, path: str | Path | None = None, *, codebook=None, actors=None,
-                 cues=None, overwrite: bool = False) -> pd.DataFrame:
-    """A sheet for hand coding: a stratified random sample of sentences with
-    their context, one blank column per frame and the attribution fields.
+                 random_state: int | None = 0, path: str | Path | None = None, *, strategy: str = "random",
+                 model=None, exclude: pd.DataFrame | None = None, codebook=None, actors=None, cues=None,
+                 overwrite: bool = False) -> pd.DataFrame:
+    """A sheet for hand coding: a sample of sentences with their context, one
+    blank column per frame and the attribution fields.
 
-    Strata get shares of ``n`` proportional to their size (largest remainders
-    round, ties to the first stratum); units are drawn without replacement
-    within each stratum and listed in document order. ``previous`` and
+    ``strategy="random"``: a stratified random sample. Strata get shares of
+    ``n`` proportional to their size (largest remainders round, ties to the
+    first stratum); units are drawn without replacement within each stratum.
+    ``strategy="uncertain"``: the ``n`` sentences the frame classifier
+    ``model`` (:class:`analysis.FrameClassifier`, default the shipped one) is
+    least sure about: those whose probability for some frame is closest to
+    that frame's threshold (uncertainty sampling; ties in a random order drawn
+    with ``random_state``); what each coded sentence then teaches the model is
+    most. Either way sentences in ``exclude`` (a table with doc_id and sent_id,
+    e.g. those already coded) are never drawn, and the sheet lists the drawn
+    sentences in document order. ``previous`` and
     ``next`` are the neighbouring sentences of the same document (context
     only). If ``path`` is given the sheet is written there as CSV (UTF-8),
     with header lines starting with "#" that stamp the versions of the
@@ -95,6 +104,11 @@ def coding_sheet(sentences: pd.DataFrame, n: int | None = None, stratify_by: str
         Sentences to sample; all of them if None.
     stratify_by : str or list of str or None
         Column(s) of ``sentences`` defining the strata (default: documents).
+    strategy : {"random", "uncertain"}
+    model : FrameClassifier or path, optional
+        For ``strategy="uncertain"``.
+    exclude : DataFrame, optional
+        Sentences (doc_id, sent_id) not to draw.
     codebook, actors, cues : resources, optional
         The frames (a column each), the actor ids coders may use, and the
         cues whose kinds and polarities they code; default the shipped ones.
@@ -118,11 +132,20 @@ def coding_sheet(sentences: pd.DataFrame, n: int | None = None, stratify_by: str
         raise AnalysisError(f"Frame ids {sorted(clash)} clash with the sheet's own columns; rename them in the codebook.")
     if path is not None and Path(path).exists() and not overwrite:
         raise FileExistsError(f"{path} exists and may hold coding; pick another path or pass overwrite=True.")
+    if strategy not in ("random", "uncertain"):
+        raise AnalysisError(f"strategy must be 'random' or 'uncertain', not {strategy!r}.")
     ordered = sentences.sort_values(["doc_id", "sent_id"]).reset_index(drop=True)
     same_doc = ordered["doc_id"].eq(ordered["doc_id"].shift(1))
     ordered["previous"] = ordered["text"].shift(1).where(same_doc, "")
     ordered["next"] = ordered["text"].shift(-1).where(ordered["doc_id"].eq(ordered["doc_id"].shift(-1)), "")
-    rows = ordered.loc[sample_stratified(ordered, n, stratify_by, random_state)]
+    if exclude is not None:
+        require_columns(exclude, ["doc_id", "sent_id"], "coding_sheet", hint="exclude= lists sentences already coded.")
+        done = set(zip(exclude["doc_id"].astype(str), exclude["sent_id"].astype(int)))
+        ordered = ordered[[(str(d), int(i)) not in done for d, i in zip(ordered["doc_id"], ordered["sent_id"])]]
+    if strategy == "uncertain":
+        rows = ordered.loc[sample_uncertain(ordered, n, model=model, codebook=codebook, random_state=random_state)]
+    else:
+        rows = ordered.loc[sample_stratified(ordered, n, stratify_by, random_state)]
     sheet = rows[["doc_id", "sent_id", "previous", "text", "next"]].rename(columns={"text": "sentence"})
     for col in frames + list(ATTRIBUTION_FIELDS) + ["coder", "notes"]:
         sheet[col] = ""
@@ -131,6 +154,29 @@ def coding_sheet(sentences: pd.DataFrame, n: int | None = None, stratify_by: str
         version = resource_versions(codebook=codebook, actors=actors, cues=cues)
         write_atomic(Path(path), lambda tmp: _write_sheet(tmp, sheet, _sheet_header(version, frames, actor_ids)))
     return sheet
+
+
+def sample_uncertain(table: pd.DataFrame, n: int | None, *, model=None, codebook=None,
+                     random_state: int | None = 0) -> pd.Index:
+    """Index labels of the ``n`` rows whose ``text`` the frame classifier is
+    least sure about (the smallest distance between a frame's probability and
+    its threshold, over the frames), in the table's order.
+
+    >>> t = pd.DataFrame({"text": ["Migrants drowned at sea.", "The match ended 2-1.", "Border talks resumed."]})
+    >>> len(sample_uncertain(t, 2))
+    2
+    """
+    from ..measures.classifier import FrameClassifier
+
+    if n is None:
+        return table.index
+    if not 0 < n <= len(table):
+        raise AnalysisError(f"n must be between 1 and the number of rows ({len(table)}); got n={n}.")
+    classifier = model if isinstance(model, FrameClassifier) else FrameClassifier.load(model, codebook=codebook)
+    margin = np.abs(classifier.predict_proba(table["text"].tolist()) - classifier.threshold_).min(axis=1)
+    tie_breaker = np.random.default_rng(random_state).permutation(len(table))
+    chosen = np.lexsort((tie_breaker, margin))[:n]
+    return table.index[np.sort(chosen)]
 
 
 def sample_stratified(table: pd.DataFrame, n: int | None, stratify_by: str | list[str] | None,
@@ -210,11 +256,71 @@ def read_coding(paths, *, codebook=None, actors=None, cues=None, codebook_versio
     return table
 
 
+def read_frame_coding(paths, *, codebook=None, sentences: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Read files of sentences coded for the frames (for training or testing a
+    :class:`analysis.FrameClassifier`), checking every row.
+
+    A file is a CSV with doc_id, sent_id, the sentence's text (``sentence`` or
+    ``text``) and one column per frame of the codebook holding 0 or 1 (other
+    columns are kept). Raises :class:`CodingSheetError` naming the file, the
+    row (as a spreadsheet shows it) and the column for: a missing frame column,
+    a value other than 0 or 1, a sentence (doc_id, sent_id) listed twice, and,
+    given ``sentences`` (``analysis.sentences(corpus)``), a sentence that is not
+    in the corpus or whose text differs from it.
+
+    Returns doc_id, sent_id, text, the frame columns (int) and file, one row per sentence.
+
+    >>> import tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "coded.csv"
+    >>> _ = path.write_text("doc_id,sent_id,sentence,aid\\nd,0,Aid came.,1\\nd,1,Talks.,2\\n")
+    >>> read_frame_coding(path, codebook={"aid": ["aid"]})
+    Traceback (most recent call last):
+    ...
+    analysis.evaluation.coding.CodingSheetError: .../coded.csv, row 3, column 'aid': a frame cell must be 0 or 1 (found '2').
+    """
+    frames = Codebook.load(codebook).frame_ids
+    paths = [paths] if isinstance(paths, (str, Path)) else list(paths)
+    if not paths:
+        raise AnalysisError("read_frame_coding() needs at least one file.")
+    known = None if sentences is None else dict(zip(zip(sentences["doc_id"].astype(str), sentences["sent_id"]),
+                                                   sentences["text"]))
+    tables, seen = [], {}
+    for path in map(Path, paths):
+        if not path.is_file():
+            raise CodingSheetError(path, None, None, "no such file.")
+        table = pd.read_csv(path, dtype=str, keep_default_na=False)
+        text = "sentence" if "sentence" in table.columns else "text"
+        for column in ["doc_id", "sent_id", text, *frames]:
+            if column not in table.columns:
+                raise CodingSheetError(path, 1, column, f"column missing; a frame coding needs doc_id, sent_id, "
+                                       f"sentence and one column per frame {frames}.")
+        for row, record in enumerate(table.itertuples(index=False), start=2):
+            cells = record._asdict()
+            key = (cells["doc_id"], _integer(cells["sent_id"]))
+            if key[1] is None:
+                raise CodingSheetError(path, row, "sent_id", f"sent_id must be a whole number (found {cells['sent_id']!r}).")
+            for frame in frames:
+                if cells[frame] not in ("0", "1"):
+                    raise CodingSheetError(path, row, frame, f"a frame cell must be 0 or 1 (found {cells[frame]!r}).")
+            if key in seen:
+                raise CodingSheetError(path, row, "sent_id", f"sentence {key} is also coded in {seen[key]}; "
+                                       "keep one row per sentence.")
+            seen[key] = f"{path.name} row {row}"
+            if known is not None and known.get(key) != cells[text]:
+                problem = "is not in the corpus" if key not in known else "has another text in the corpus"
+                raise CodingSheetError(path, row, "doc_id", f"sentence {key} {problem}; was the file made from "
+                                       "another corpus or segmentation?")
+        table = table.rename(columns={text: "text"}).assign(file=path.name)
+        table["sent_id"] = table["sent_id"].map(_integer)
+        tables.append(table.astype({frame: "int64" for frame in frames}))
+    return pd.concat(tables, ignore_index=True)
+
+
 def _sheet_header(version: str, frames: list[str], actors: list[str]) -> list[str]:
     return [
         f"# codebook_version: {version}",
         "# Code the sentence only; previous and next are context. Definitions: the codebook "
-        "(analysis.codebook() or figures/codebook.md).",
+        "(analysis.codebook_markdown() or figures/codebook.md).",
         f"# Frames ({' '.join(frames)}): 1 if the sentence uses the frame; blank or 0 if not.",
         f"# actor: who is held responsible - one of: {' '.join(actors)}.",
         f"# kind: {' or '.join(KINDS)}. polarity: {' or '.join(POLARITIES)}. Several attributions in one "

@@ -50,7 +50,8 @@ from .naming import migrant_naming
 _INTS = {"sent_id", "par_id", "start", "end", "n_attributions"}
 
 
-def featurize(corpus, *, codebook=None, actors=None, cues=None, chunksize: int = CHUNKSIZE, progress: bool = True,
+def featurize(corpus, *, codebook=None, actors=None, cues=None, method: str = "dictionary", model=None,
+              chunksize: int = CHUNKSIZE, progress: bool = True,
               text_col: str = "text", id_col: str | None = "doc_id", clean: bool = True, cleaning=None,
               on_error: str = "raise", encoding: str = "utf-8"):
     """Sentences with features, and attributions, of a corpus table, a file, or a Dask DataFrame.
@@ -69,6 +70,10 @@ def featurize(corpus, *, codebook=None, actors=None, cues=None, chunksize: int =
         Frames and naming labels; default the shipped migration codebook.
     actors, cues : Actors, Cues, path or mapping, optional
         The resources of :func:`analysis.attributions`; default the shipped ones.
+    method, model
+        How frames are measured, as in :func:`analysis.frame_scores`: "dictionary"
+        (hits) or "classifier" (0/1 from the frame classifier ``model``, and a
+        ``<frame>_probability`` column each).
     text_col, id_col, clean, cleaning, on_error, encoding
         How to read a file, as in :func:`analysis.load_corpus`.
 
@@ -76,8 +81,8 @@ def featurize(corpus, *, codebook=None, actors=None, cues=None, chunksize: int =
     -------
     (sentences, attributions) : two DataFrames (Dask DataFrames for Dask input)
         ``sentences``: doc_id, sent_id, par_id, start, end, text, one integer
-        column per frame (hits, :func:`analysis.framing.frame_scores`), naming
-        (the naming labels of the sentence, :func:`analysis.framing.migrant_naming`
+        column per frame (hits, :func:`analysis.frame_scores`), naming
+        (the naming labels of the sentence, :func:`analysis.migrant_naming`
         without proper names, distinct, in text order, joined by ``"; "``;
         empty if none), n_attributions. ``attributions``: the columns of
         :func:`analysis.attributions`.
@@ -92,18 +97,19 @@ def featurize(corpus, *, codebook=None, actors=None, cues=None, chunksize: int =
     >>> attrs[["speaker_actor", "actor", "kind"]].values.tolist()
     [['europe', 'smugglers_traffickers', 'causal']]
     """
-    resources = {"codebook": codebook, "actors": actors, "cues": cues}
+    resources = {"codebook": codebook, "actors": actors, "cues": cues, "method": method, "model": model}
     if type(corpus).__module__.split(".")[0] == "dask":
         return _featurize_dask(corpus, resources)
     parts = list(featurize_chunks(corpus, **resources, chunksize=chunksize, progress=progress,
                                   text_col=text_col, id_col=id_col, clean=clean, cleaning=cleaning,
                                   on_error=on_error, encoding=encoding))
-    empty = empty_tables(codebook=codebook)
+    empty = empty_tables(codebook=codebook, method=method)
     return tuple(pd.concat([e] + [p[i] for p in parts], ignore_index=True).astype(e.dtypes.to_dict())
                  for i, e in enumerate(empty))
 
 
-def featurize_chunks(corpus, *, codebook=None, actors=None, cues=None, chunksize: int = CHUNKSIZE,
+def featurize_chunks(corpus, *, codebook=None, actors=None, cues=None, method: str = "dictionary", model=None,
+                     chunksize: int = CHUNKSIZE,
                      progress: bool = True, text_col: str = "text", id_col: str | None = "doc_id",
                      clean: bool = True, cleaning=None, on_error: str = "raise",
                      encoding: str = "utf-8") -> Iterator[tuple[pd.DataFrame, pd.DataFrame]]:
@@ -118,12 +124,12 @@ def featurize_chunks(corpus, *, codebook=None, actors=None, cues=None, chunksize
                                   cleaning=cleaning, on_error=on_error, encoding=encoding)
     with tqdm(total=total, unit="doc", desc="featurize", disable=not progress_enabled(progress)) as bar:
         for chunk in chunks:
-            yield featurize_frame(chunk, codebook=codebook, actors=actors, cues=cues)
+            yield featurize_frame(chunk, codebook=codebook, actors=actors, cues=cues, method=method, model=model)
             bar.update(len(chunk))
 
 
-def featurize_frame(corpus: pd.DataFrame, *, codebook=None, actors=None,
-                    cues=None) -> tuple[pd.DataFrame, pd.DataFrame]:
+def featurize_frame(corpus: pd.DataFrame, *, codebook=None, actors=None, cues=None, method: str = "dictionary",
+                    model=None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """``(sentences, attributions)`` of an in-memory corpus table, in one go
     (what :func:`featurize` does to each chunk).
 
@@ -134,9 +140,9 @@ def featurize_frame(corpus: pd.DataFrame, *, codebook=None, actors=None,
     """
     cb = Codebook.load(codebook)
     if len(corpus) == 0:
-        return empty_tables(codebook=cb)
+        return empty_tables(codebook=cb, method=method)
     segmented = sentences(corpus)
-    sents = frame_scores(segmented, codebook=cb)
+    sents = frame_scores(segmented, codebook=cb, method=method, model=model)
     naming = migrant_naming(sents[["doc_id", "sent_id", "start", "text"]], codebook=cb)
     labels: dict[tuple[str, int], list[str]] = {}
     for key, label, proper in zip(zip(naming["doc_id"].tolist(), naming["sent_id"].tolist()),
@@ -148,11 +154,11 @@ def featurize_frame(corpus: pd.DataFrame, *, codebook=None, actors=None,
     keys = list(zip(sents["doc_id"].tolist(), sents["sent_id"].tolist()))
     sents["naming"] = pd.Series(["; ".join(labels.get(key, ())) for key in keys], index=sents.index, dtype="str")
     sents["n_attributions"] = pd.Series([counts[key] for key in keys], index=sents.index, dtype="int64")
-    sent_types, attr_types = _dtypes(tuple(cb.frame_ids))
+    sent_types, attr_types = _dtypes(tuple(cb.frame_ids), method)
     return _conform(sents, sent_types), _conform(attrs, attr_types)
 
 
-def empty_tables(*, codebook=None) -> tuple[pd.DataFrame, pd.DataFrame]:
+def empty_tables(*, codebook=None, method: str = "dictionary") -> tuple[pd.DataFrame, pd.DataFrame]:
     """The two result tables with no rows: their columns and dtypes (Dask's ``meta``).
 
     >>> s, a = empty_tables()
@@ -160,15 +166,18 @@ def empty_tables(*, codebook=None) -> tuple[pd.DataFrame, pd.DataFrame]:
     ('int64', 13)
     """
     return tuple(pd.DataFrame({c: pd.Series([], dtype=t) for c, t in types.items()})
-                 for types in _dtypes(tuple(Codebook.load(codebook).frame_ids)))
+                 for types in _dtypes(tuple(Codebook.load(codebook).frame_ids), method))
 
 
 @lru_cache(maxsize=8)
-def _dtypes(frame_ids: tuple[str, ...]) -> tuple[dict[str, str], dict[str, str]]:
+def _dtypes(frame_ids: tuple[str, ...], method: str = "dictionary") -> tuple[dict[str, str], dict[str, str]]:
     """Column -> dtype of the sentences and the attributions tables."""
-    sent_cols = ["doc_id", "sent_id", "par_id", "start", "end", "text", *frame_ids, "naming", "n_attributions"]
+    probabilities = [f"{f}_probability" for f in frame_ids] if method == "classifier" else []
+    sent_cols = ["doc_id", "sent_id", "par_id", "start", "end", "text", *frame_ids, *probabilities, "naming",
+                 "n_attributions"]
     ints = _INTS | set(frame_ids)
-    return tuple({c: "int64" if c in ints else "str" for c in cols} for cols in (sent_cols, ATTRIBUTION_COLUMNS))
+    return tuple({c: "int64" if c in ints else "float64" if c in probabilities else "str" for c in cols}
+                 for cols in (sent_cols, ATTRIBUTION_COLUMNS))
 
 
 def _conform(table: pd.DataFrame, types: dict[str, str]) -> pd.DataFrame:
@@ -179,7 +188,8 @@ def _conform(table: pd.DataFrame, types: dict[str, str]) -> pd.DataFrame:
 
 
 def featurize_to_parquet(corpus, directory: str | Path, *, codebook=None, actors=None, cues=None,
-                         chunksize: int = CHUNKSIZE, progress: bool = True, **read) -> tuple[Path, Path]:
+                         method: str = "dictionary", model=None, chunksize: int = CHUNKSIZE, progress: bool = True,
+                         **read) -> tuple[Path, Path]:
     """Featurize chunk by chunk into ``directory/sentences.parquet`` and
     ``directory/attributions.parquet``, holding one chunk in memory at a time.
     Refuses to overwrite either file. ``read`` takes text_col, id_col, clean,
@@ -197,11 +207,11 @@ def featurize_to_parquet(corpus, directory: str | Path, *, codebook=None, actors
     if existing:
         raise FileExistsError(f"{existing} already exist; delete them or choose another directory.")
     directory.mkdir(parents=True, exist_ok=True)
-    schemas = [pa.Schema.from_pandas(e, preserve_index=False) for e in empty_tables(codebook=codebook)]
+    schemas = [pa.Schema.from_pandas(e, preserve_index=False) for e in empty_tables(codebook=codebook, method=method)]
     writers = [pq.ParquetWriter(p.with_suffix(".parquet.partial"), s) for p, s in zip(paths, schemas)]
     try:
-        for tables in featurize_chunks(corpus, codebook=codebook, actors=actors, cues=cues, chunksize=chunksize,
-                                       progress=progress, **read):
+        for tables in featurize_chunks(corpus, codebook=codebook, actors=actors, cues=cues, method=method,
+                                       model=model, chunksize=chunksize, progress=progress, **read):
             for writer, table, schema in zip(writers, tables, schemas):
                 writer.write_table(pa.Table.from_pandas(table, schema=schema, preserve_index=False))
     except BaseException:
@@ -220,7 +230,7 @@ def featurize_to_parquet(corpus, directory: str | Path, *, codebook=None, actors
 
 def _featurize_dask(corpus, resources: dict):
     require_columns(corpus, ["doc_id", "text"], "featurize", hint="Pass a Dask DataFrame with doc_id and text.")
-    sent_meta, attr_meta = empty_tables(codebook=resources["codebook"])
+    sent_meta, attr_meta = empty_tables(codebook=resources["codebook"], method=resources["method"])
     # None stays None: each worker then uses the shipped resources as compiled
     # once in its process, with their warm caches; a user's travel with every partition.
     nested = corpus[["doc_id", "text"]].map_partitions(

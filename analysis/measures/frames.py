@@ -32,9 +32,12 @@ from ..resources.codebook import Codebook
 from ..text._units import context, row_keys, texts_of, unit_column
 from ..text.matching import is_negated
 from ..text.segment import words
+from .classifier import frame_classifier
+from .dictionary import frame_counts
+
+METHODS = ("dictionary", "classifier")
 
 
-NEGATED_CHOICES = ("count", "skip")
 
 
 def frame_hits(sentences: pd.DataFrame, *, codebook=None) -> pd.DataFrame:
@@ -61,23 +64,34 @@ def frame_hits(sentences: pd.DataFrame, *, codebook=None) -> pd.DataFrame:
     return table.astype({"start": "int64", "end": "int64", "negated": bool, "weight": float})
 
 
-def frame_scores(sentences: pd.DataFrame, *, codebook=None, negated: str = "count",
-                 weighted: bool = False) -> pd.DataFrame:
+def frame_scores(sentences: pd.DataFrame, *, codebook=None, method: str = "dictionary", model=None,
+                 negated: str = "count", weighted: bool = False) -> pd.DataFrame:
     """The input table (same rows, same index) with one column per frame,
-    named by the frame id: the number of hits in each row's ``text``.
+    named by the frame id.
 
     Parameters
     ----------
+    method : {"dictionary", "classifier"}
+        "dictionary": the number of the codebook's dictionary hits in each row's
+        ``text``. "classifier": 1 or 0 from the frame classifier ``model``
+        (:class:`analysis.FrameClassifier` or its file; default the shipped one,
+        fitted on hand coding), and its probability in ``<frame>_probability``.
     negated : {"count", "skip"}
-        Count negated hits (default: a denied frame is still invoked) or leave them out.
+        Dictionary: count negated hits (default: a denied frame is still
+        invoked) or leave them out.
     weighted : bool
-        Sum entry weights (floats) instead of counting hits (integers).
+        Dictionary: sum entry weights (floats) instead of counting hits (integers).
 
     >>> import pandas as pd
     >>> s = pd.DataFrame({"doc_id": ["a", "a"], "text": ["Aid and relief for victims.", "Smugglers were arrested."]})
     >>> frame_scores(s).iloc[:, 2:].values.tolist()
     [[0, 3, 0, 0, 0], [0, 0, 0, 2, 0]]
     """
+    if method not in METHODS:
+        raise AnalysisError(f"method must be one of {METHODS}, not {method!r}.")
+    if method == "classifier":
+        texts_of(sentences, "frame_scores")
+        return frame_classifier(model, codebook=codebook).scores(sentences)
     cb = Codebook.load(codebook)
     texts = texts_of(sentences, "frame_scores")
     clash = [f for f in cb.frame_ids if f in sentences.columns]
@@ -167,18 +181,3 @@ def frame_evidence(sentences: pd.DataFrame, n: int = 3, window: int = 8, *, code
                          "; ".join(dict.fromkeys(sent["matched"].str.lower())), left, keyword, right))
     columns = ["frame", "rank", *keys, "strength", "entries", "left", "keyword", "right"]
     return pd.DataFrame(rows, columns=columns)
-
-
-def frame_counts(cb: Codebook, texts: list[str], negated: str = "count", weighted: bool = False) -> np.ndarray:
-    """Hits (or summed weights) per text and frame: an array (n_texts, n_frames)."""
-    if negated not in NEGATED_CHOICES:
-        raise AnalysisError(f"negated must be one of {NEGATED_CHOICES}, not {negated!r}.")
-    hits = cb.lexicon.find_all(texts)
-    if negated == "skip":
-        hits = [h for h in hits if not is_negated(texts[h[0]], h[1])]
-    index = {fid: j for j, fid in enumerate(cb.frame_ids)}
-    k = len(index)
-    cells = np.array([h[0] * k + index[h[3]] for h in hits], dtype=np.int64)
-    weights = np.array([cb.weights[h[3], h[4]] for h in hits], dtype=float) if weighted else None
-    counts = np.bincount(cells, weights=weights, minlength=len(texts) * k).reshape(len(texts), k)
-    return counts if weighted else counts.astype(np.int64)

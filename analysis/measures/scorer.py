@@ -13,7 +13,7 @@ from sklearn.utils.validation import check_is_fitted
 
 from ..errors import AnalysisError, TableError
 from ..resources.codebook import Codebook
-from .frames import NEGATED_CHOICES, frame_counts
+from .dictionary import NEGATED_CHOICES, frame_counts
 
 
 class FrameScorer(TransformerMixin, BaseEstimator):
