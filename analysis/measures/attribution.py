@@ -56,7 +56,7 @@ from ..resources.cues import Cues
 from ..text.matching import is_negated
 from ..text.segment import sentences_for
 from .actors import Mention, resolve_mentions, unit_mentions
-from .quotes import OUTLET_VOICE, quotes
+from .quotes import OUTLET_VOICE, _quote_marks, quotes
 
 COLUMNS = ["doc_id", "sent_id", "start", "end", "speaker", "speaker_actor", "actor", "actor_resolution", "kind",
            "polarity", "cue", "rule", "evidence"]
@@ -64,7 +64,8 @@ COLUMNS = ["doc_id", "sent_id", "start", "end", "speaker", "speaker_actor", "act
 NO_ACTOR = "(no actor)"
 
 _CLAUSE_BEFORE = re.compile(r"[,;:“”\"()]|\b(?:that|which|who|whom|but|while|whereas|because|if)\b", re.IGNORECASE)
-_CLAUSE_AFTER = re.compile(r"[,;:.!?“”\"()]|\b(?:which|who|whom|so that|but|while|whereas|because|if)\b",
+# A period ends a clause unless it closes an initial or an abbreviation in capitals ("the U.S. to").
+_CLAUSE_AFTER = re.compile(r"[,;:!?“”\"()]|(?<!\b[A-Z])\.|\b(?:which|who|whom|so that|but|while|whereas|because|if)\b",
                            re.IGNORECASE)
 _NAME_WORDS = re.compile(r"[\w'’-]+")
 _COORDINATION = re.compile(r"^(?:\s*(?:,|and|or|as well as|the|its|their|with|in|to|from|general|particular)\s*)*$",
@@ -108,9 +109,11 @@ def attributions(corpus: pd.DataFrame, sentences: pd.DataFrame | None = None, *,
     speech_ends = _speech_before_cues(cues, [texts_of_sents[i] for i in cued], cued_cues)
     found_in = [_sentence_attributions(cues, texts_of_sents[i], sent_cues, sent_mentions, sent_speech_ends)
                 for i, sent_cues, sent_mentions, sent_speech_ends in zip(cued, cued_cues, mentions, speech_ends)]
-    # Quotes are costly and only needed where a speaker is not in the clause:
-    # find them in those documents alone (each document's quotes are its own).
-    unspoken = {doc_ids[i] for i, founds in zip(cued, found_in) if any(not f["speaker"] for f in founds)}
+    # Quotes are costly and only needed where a speaker is not in the clause and
+    # a statement may stand near: find them in those documents alone (each
+    # document's quotes are its own).
+    unspoken = _documents_needing_quotes(
+        [i for i, founds in zip(cued, found_in) if any(not f["speaker"] for f in founds)], sents, texts, cues)
     quoted, quoted_sents = corpus[corpus["doc_id"].isin(unspoken)], sents[sents["doc_id"].isin(unspoken)]
     statements = (_statements_by_sentence(quotes(quoted, sentences=quoted_sents, actors=actors, cues=cues))
                   if unspoken else {})
@@ -137,21 +140,50 @@ def attributions(corpus: pd.DataFrame, sentences: pd.DataFrame | None = None, *,
     return table.astype({"sent_id": "int64", "start": "int64", "end": "int64"})
 
 
+def _documents_needing_quotes(unspoken: list[int], sents: pd.DataFrame, texts: dict, cues: Cues) -> set:
+    """The documents whose statements can give a speaker to one of the
+    ``unspoken`` sentences (positions in ``sents``). A sentence's speaker comes
+    from the statements over it or, carried, over the sentences on either side
+    (:func:`_carried_speakers`); a statement stands over a sentence only where
+    a quotation mark opens or runs over it, or the sentence has a speech cue.
+    Documents where neither holds for any such sentence and its neighbours
+    need no quotes: the outlet speaks there."""
+    doc_ids, starts, ends = sents["doc_id"].tolist(), sents["start"].tolist(), sents["end"].tolist()
+    near = sorted({k for i in unspoken for k in (i - 1, i, i + 1)
+                   if 0 <= k < len(doc_ids) and doc_ids[k] == doc_ids[i]})
+    sentence_texts = sents["text"].tolist()
+    speech = {near[j] for j, *_ in cues.speech_lexicon.find_all([sentence_texts[k] for k in near])}
+    marks = {d: _quote_marks(texts[d]) for d in {doc_ids[i] for i in unspoken}}
+    needed = set()
+    for i in unspoken:
+        doc_id = doc_ids[i]
+        if doc_id in needed:
+            continue
+        around = [k for k in (i - 1, i, i + 1) if 0 <= k < len(doc_ids) and doc_ids[k] == doc_id]
+        lo, hi = starts[around[0]], ends[around[-1]]
+        if any(k in speech for k in around) or any(o < hi and c >= lo for o, c in marks[doc_id]):
+            needed.add(doc_id)
+    return needed
+
+
 def _mentions(actors: Actors, cued: list[int], sentence_texts: list[str], doc_ids: list, starts: list[int],
               documents: dict) -> list[list[Mention]]:
     """Actor mentions of the cued sentences, generic references resolved in
-    their document. Only documents with a generic reference that its own
-    sentence does not qualify are read as a whole."""
+    their document: a document with a generic reference in a cued sentence
+    that the sentence does not qualify is read up to the last such sentence."""
     found = unit_mentions([sentence_texts[i] for i in cued], actors)
-    generic_docs = {doc_ids[i] for i, mentions in zip(cued, found) if any(m.actor == GENERIC for m in mentions)}
-    whole = {}
-    for doc_id in generic_docs:
-        text = documents[doc_id]
-        whole[doc_id] = resolve_mentions(unit_mentions([text], actors)[0], actors)
+    needed: dict = {}                       # document -> where its last generic reference to resolve ends
+    for i, mentions in zip(cued, found):
+        if any(m.actor == GENERIC for m in mentions):
+            needed[doc_ids[i]] = max(needed.get(doc_ids[i], 0), starts[i] + len(sentence_texts[i]))
+    # resolution looks back only: read each such document up to that sentence, all at once
+    ids = list(needed)
+    whole = dict(zip(ids, (resolve_mentions(m, actors) for m in
+                           unit_mentions([documents[d][:needed[d]] for d in ids], actors))))
     result = []
     for i, mentions in zip(cued, found):
         doc_id, base = doc_ids[i], starts[i]
-        if doc_id not in whole:
+        if not any(m.actor == GENERIC for m in mentions):      # nothing to resolve: the sentence suffices
             result.append(resolve_mentions(mentions, actors))
             continue
         end = base + len(sentence_texts[i])
@@ -190,12 +222,15 @@ def _sentence_attributions(cues: Cues, text: str, hits: list[tuple[int, int, str
     found = []
     for start, end, rule_id, _ in hits:
         rule = cues.rules[rule_id]
-        before = text[:start].split()
-        if before and before[-1].lower() in {w.lower() for w in rule.get("not_after", [])}:
-            continue
-        after = " ".join(text[end:].split()[:3]).lower()
-        if any(after == w.lower() or after.startswith(w.lower() + " ") for w in rule.get("not_before", [])):
-            continue
+        not_after, not_before = cues.rule_filters[rule_id]
+        if not_after:
+            before = text[:start].split()
+            if before and before[-1].lower() in not_after:
+                continue
+        if not_before:
+            after = " ".join(text[end:].split()[:3]).lower()
+            if any(after == w or after.startswith(w + " ") for w in not_before):
+                continue
         polarity = rule["polarity"]
         if rule.get("negatable") and is_negated(text, start, window=3):
             polarity = {"assign": "deny", "deny": "assign"}[polarity]

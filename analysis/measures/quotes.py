@@ -382,13 +382,14 @@ class _Context:
 
     cues: Cues
     actors: Actors
-    _names_actor: dict = field(default_factory=dict)
     _types: dict = field(default_factory=dict)
 
     def names_actor(self, phrase: str) -> bool:
-        if phrase not in self._names_actor:
-            self._names_actor[phrase] = bool(unit_mentions([phrase], self.actors)[0])
-        return self._names_actor[phrase]
+        """Whether ``phrase`` mentions an actor (kept on the actors object, across calls)."""
+        known = self.actors.__dict__.setdefault("_names_actor", {})
+        if phrase not in known:
+            known[phrase] = bool(unit_mentions([phrase], self.actors)[0])
+        return known[phrase]
 
     def speaker_type(self, phrase: str) -> str:
         """person or organisation: a person title makes a person, then an

@@ -76,6 +76,13 @@ class Cues(Resource):
         return {rule["id"]: rule for rule in self.data["responsibility"]}
 
     @cached_property
+    def rule_filters(self) -> dict[str, tuple[frozenset[str], tuple[str, ...]]]:
+        """Per rule id, its ``not_after`` words (a set) and ``not_before`` phrases, lower case."""
+        return {rule_id: (frozenset(w.lower() for w in rule.get("not_after", ())),
+                          tuple(w.lower() for w in rule.get("not_before", ())))
+                for rule_id, rule in self.rules.items()}
+
+    @cached_property
     def rule_order(self) -> dict[str, int]:
         return {rule_id: i for i, rule_id in enumerate(self.rules)}
 

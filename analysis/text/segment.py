@@ -92,7 +92,7 @@ class _Punkt(PunktSentenceTokenizer):
     * ``abbreviation. word``: no break.
 
     Other contexts (initials, numbers, quotes before the word...) go through
-    Punkt's annotation. ``tests/test_segment.py`` compares the spans with
+    Punkt's annotation. ``tests/text/test_segment.py`` compares the spans with
     NLTK's ``PunktSentenceTokenizer`` on the seeds and on generated text.
     """
 
