@@ -6,7 +6,9 @@ import tomllib
 
 import yaml
 
-from analysis.paths import PROJ_ROOT
+from analysis.paths import project_root
+
+PROJ_ROOT = project_root()
 
 
 def _name(requirement: str) -> str:

@@ -3,6 +3,7 @@ notebook publishes nothing; JupyterLab serves the notebooks as notebooks."""
 
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -13,17 +14,20 @@ from pathlib import Path
 
 import pytest
 
-from analysis.notebooks import NotebookError, run_notebook
-from analysis.paths import DATA_DIR, NOTEBOOKS_DIR, PROJ_ROOT
+from analysis.errors import NotebookError
+from analysis.paths import project_root
+from analysis.report.notebooks import run_notebook
 
-NOTEBOOKS = sorted(NOTEBOOKS_DIR.glob("[0-9][0-9]_*.py"))
-#: notebooks that need a corpus fetched by `make news-corpus` (as in the Makefile)
-NEEDS_NEWS_CORPUS = {"06_outlets"}
+PROJ_ROOT = project_root()
+NOTEBOOKS = sorted((PROJ_ROOT / "notebooks").glob("[0-9][0-9]_*.py"))
+#: notebooks that need the corpus fetched by `make news-corpus`: those the Makefile runs only then
+NEEDS_NEWS_CORPUS = set(re.findall(r"notebooks/(\w+)\.py",
+                                   re.search(r"^NEWS_NOTEBOOKS :=(.*)$", (PROJ_ROOT / "Makefile").read_text(), re.M)[1]))
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
 def test_notebook_runs_and_publishes_its_outputs(notebook, tmp_path):
-    if notebook.stem in NEEDS_NEWS_CORPUS and not (DATA_DIR / "external" / "NewsArticles.zip").exists():
+    if notebook.stem in NEEDS_NEWS_CORPUS and not (PROJ_ROOT / "data" / "external" / "NewsArticles.zip").exists():
         pytest.skip("needs the NewsArticles corpus: run `make news-corpus`")
     published = run_notebook(notebook, tmp_path)
     names = {p.name for p in published}
@@ -45,7 +49,7 @@ def test_notebook_runs_and_publishes_its_outputs(notebook, tmp_path):
 def test_failing_notebook_names_the_cell_and_writes_nothing(tmp_path):
     bad = tmp_path / "99_bad.py"
     bad.write_text(
-        "# %%\nfrom analysis.tables import save_table\nimport pandas as pd\n"
+        "# %%\nfrom analysis import save_table\nimport pandas as pd\n"
         "save_table(pd.DataFrame({'a': [1]}), '99_partial')\n\n# %%\nraise RuntimeError('boom')\n")
     out = tmp_path / "out"
     with pytest.raises(NotebookError, match=r"99_bad.py: cell 2 .*failed(.|\n)*boom"):
@@ -67,7 +71,7 @@ def _get(url: str):
 def test_jupyterlab_serves_the_kernel_and_opens_the_notebooks_as_notebooks(tmp_path):
     port, token = _free_port(), "test-token-123"
     command = [str(Path(sys.executable).parent / "jupyter"), "lab", "--no-browser", "--ip=127.0.0.1",
-               f"--port={port}", f"--ServerApp.token={token}", f"--notebook-dir={NOTEBOOKS_DIR}"]
+               f"--port={port}", f"--ServerApp.token={token}", f"--notebook-dir={PROJ_ROOT / 'notebooks'}"]
     if os.geteuid() == 0:
         command.append("--allow-root")
     env = {**os.environ, "JUPYTER_RUNTIME_DIR": str(tmp_path), "HOME": str(tmp_path)}
@@ -101,7 +105,7 @@ def test_jupyterlab_serves_the_kernel_and_opens_the_notebooks_as_notebooks(tmp_p
 
 
 def test_running_a_notebook_twice_gives_byte_identical_files(tmp_path):
-    notebook = NOTEBOOKS_DIR / "01_corpus.py"
+    notebook = PROJ_ROOT / "notebooks" / "01_corpus.py"
     first = {p.name: p.read_bytes() for p in run_notebook(notebook, tmp_path / "a")}
     second = {p.name: p.read_bytes() for p in run_notebook(notebook, tmp_path / "b")}
     assert first.keys() == second.keys() and len(first) > 1
