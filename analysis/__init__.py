@@ -22,6 +22,7 @@ from .errors import (ActorsError, AnalysisError, CodebookError, CorpusError, Cue
 from .evaluation.agreement import (agreement_table, alpha_interval, coder_agreement, cohen_kappa, disagreements,
                                    krippendorff_alpha, precision_recall_f1)
 from .evaluation.coding import CodingSheetError, coding_sheet, read_coding, read_frame_coding, resource_versions
+from .evaluation.learning import learning_curve
 from .evaluation.validity import attribution_sets, attributions_agreement, frame_validity
 from .measures.actors import actor_mentions, find_actors
 from .measures.attribution import attributions, responsibility_matrix
@@ -42,7 +43,7 @@ from .report.groups import plot_group_means
 from .report.responsibility import plot_responsibility, plot_responsibility_by_doc
 from .report.tables import save_table
 from .report.topics import plot_doc_topics, plot_k_selection, plot_prevalence
-from .report.validity import plot_scores
+from .report.validity import plot_learning_curve, plot_method_comparison, plot_scores
 from .resources import (Actors, CleaningRules, Codebook, Cues, SegmentationRules, load_actors, load_codebook,
                         load_cues, save_codebook)
 from .text.kwic import kwic
@@ -67,11 +68,11 @@ __all__ = [
     # evaluation
     "krippendorff_alpha", "alpha_interval", "cohen_kappa", "precision_recall_f1", "agreement_table",
     "disagreements", "coder_agreement", "coding_sheet", "read_coding", "read_frame_coding", "resource_versions",
-    "frame_validity", "attribution_sets", "attributions_agreement",
+    "frame_validity", "attribution_sets", "attributions_agreement", "learning_curve",
     # report
     "new_figure", "save_figure", "save_table", "codebook_markdown", "plot_corpus_sizes", "plot_frame_profile",
     "plot_naming", "plot_responsibility", "plot_responsibility_by_doc", "plot_k_selection", "plot_doc_topics",
-    "plot_prevalence", "plot_group_means", "plot_scores",
+    "plot_prevalence", "plot_group_means", "plot_scores", "plot_method_comparison", "plot_learning_curve",
     # errors
     "AnalysisError", "TableError", "CorpusError", "LexiconError", "CodebookError", "ActorsError", "CuesError",
     "RulesError", "TopicInputError", "ModelError", "CodingSheetError", "NewsFetchError", "NotebookError",

@@ -30,9 +30,9 @@ The kit ships a model fitted on the hand coding of the migration codebook
 
 >>> import pandas as pd
 >>> model = FrameClassifier.load()
->>> s = pd.DataFrame({"doc_id": ["a"], "text": ["Smugglers were arrested near the border."]})
+>>> s = pd.DataFrame({"doc_id": ["a"], "text": ["Smugglers were arrested after migrants drowned off the coast."]})
 >>> model.predict(s)[0].tolist()
-[1, 0, 0, 1, 0]
+[0, 1, 0, 1, 0]
 """
 
 from __future__ import annotations
@@ -58,7 +58,8 @@ from ..resources.codebook import Codebook
 from .dictionary import frame_counts
 
 FORMAT = "analysis.FrameClassifier"
-FORMAT_VERSION = 1
+#: 2: stems and the names feature (1, never released, had neither); a file of another version is refused.
+FORMAT_VERSION = 2
 #: Fewer positive (or negative) training sentences than this for a frame: no model.
 MIN_POSITIVES = 8
 TOKEN_PATTERN = r"\w+(?:['’-]\w+)*"
@@ -103,7 +104,7 @@ class FrameClassifier(BaseEstimator):
     >>> texts = ["Aid reached the camp.", "Talks went on."] * 10
     >>> labels = pd.DataFrame({"aid": [1, 0] * 10})
     >>> model = FrameClassifier(codebook={"aid": ["aid"]}, cv=2).fit(texts, labels)
-    >>> model.predict(["More aid came.", "Nothing."]).tolist()
+    >>> model.predict(["More aid came.", "Talks went on again."]).tolist()
     [[1], [0]]
     """
 
@@ -455,17 +456,22 @@ def _cross_validated(features, target, c: float, split) -> tuple[np.ndarray, flo
         model = LogisticRegression(C=c, class_weight="balanced", solver="liblinear", max_iter=1000)
         model.fit(features[train], target[train])
         decision[test] = model.decision_function(features[test])
-    platt = LogisticRegression(C=1e6, solver="lbfgs").fit(decision.reshape(-1, 1), target)
+    # Platt (1999) scaling with his smoothed targets, so that separable folds give no infinite slope
+    n_pos, n_neg = int(target.sum()), int(len(target) - target.sum())
+    soft = np.where(target == 1, (n_pos + 1) / (n_pos + 2), 1 / (n_neg + 2))
+    platt = LogisticRegression(C=1e6, solver="lbfgs").fit(
+        np.concatenate([decision, decision]).reshape(-1, 1), np.r_[np.ones(len(target)), np.zeros(len(target))],
+        sample_weight=np.r_[soft, 1 - soft])
     a, b = float(platt.coef_[0, 0]), float(platt.intercept_[0])
     probability = _sigmoid(decision * a + b)
-    best_f1, best_threshold = -1.0, 0.5
-    for threshold in np.unique(np.round(probability, 3)):
-        predicted = probability >= threshold
-        tp = int((predicted & (target == 1)).sum())
-        f1 = 2 * tp / (predicted.sum() + target.sum()) if predicted.sum() + target.sum() else 0.0
-        if f1 > best_f1 + 1e-12:
-            best_f1, best_threshold = f1, float(threshold)
-    return np.array([a, b]), best_f1, best_threshold
+    # F1 of "probability >= t" for every distinct probability t, from the highest down
+    levels, level_of = np.unique(-probability, return_inverse=True)
+    positives = np.bincount(level_of, weights=target, minlength=len(levels))
+    counted = np.bincount(level_of, minlength=len(levels))
+    f1 = 2 * np.cumsum(positives) / (np.cumsum(counted) + target.sum())
+    best = int(np.argmax(f1))                                  # ties: the highest threshold
+    below = -levels[best + 1] if best + 1 < len(levels) else 0.0
+    return np.array([a, b]), float(f1[best]), float((-levels[best] + below) / 2)   # midway to the next one down
 
 
 def _sigmoid(x: np.ndarray) -> np.ndarray:

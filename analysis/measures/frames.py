@@ -27,7 +27,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..errors import AnalysisError, TableError
+from ..errors import AnalysisError, TableError, require_columns
 from ..resources.codebook import Codebook
 from ..text._units import context, row_keys, texts_of, unit_column
 from ..text.matching import is_negated
@@ -118,10 +118,8 @@ def frame_profile(sentences: pd.DataFrame, by: str | list[str] = "doc_id", *, co
     """
     cb = Codebook.load(codebook)
     by = [by] if isinstance(by, str) else list(by)
-    missing = [c for c in by if c not in sentences.columns]
-    if missing:
-        raise TableError(f"frame_profile(): no column(s) {missing} to group by (has {list(sentences.columns)}).")
     texts = texts_of(sentences, "frame_profile")
+    require_columns(sentences, by, "frame_profile", hint="Group by columns of the table (by=...).")
     counts = frame_counts(cb, texts, negated)
     table = sentences[by].copy()
     table["_tokens"] = [len(words(t)) for t in texts]

@@ -49,7 +49,7 @@ def article_profiles(sentences: pd.DataFrame, attributions: pd.DataFrame, corpus
     ...                      "text": ["Italy accused smugglers of the deaths. Aid for victims."]})
     >>> s, a = analysis.featurize(docs, progress=False)
     >>> article_profiles(s, a, docs)[["sentences", "criminality", "humanitarian", "causal"]].values.tolist()
-    [[2.0, 0.5, 0.5, 1.0]]
+    [[2.0, 0.5, 1.0, 1.0]]
     """
     require_columns(sentences, ["doc_id", "text", "naming"], "article_profiles", hint="Pass featurize()'s tables.")
     require_columns(attributions, ["doc_id", "kind", "polarity"], "article_profiles", hint="Pass featurize()'s tables.")

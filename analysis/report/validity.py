@@ -36,3 +36,61 @@ def plot_scores(scores: pd.DataFrame, measure: str = "f1", *, xlabel: str | None
         if title:
             fig.suptitle(title, fontsize=9)
     return fig, ax
+
+
+def plot_method_comparison(scores: pd.DataFrame, measure: str = "f1", *, by: str = "method", title: str | None = None,
+                           ax=None):
+    """Several methods side by side: one row per column (frame), one marker and
+    confidence interval per method (``scores``: :func:`analysis.precision_recall_f1`
+    tables stacked with a ``method`` column). Returns ``(fig, ax)``.
+
+    >>> from analysis import precision_recall_f1
+    >>> one = precision_recall_f1(pd.DataFrame({"f": [1, 0, 1]}), pd.DataFrame({"f": [1, 1, 0]}), n_boot=20)
+    >>> both = pd.concat([one.assign(method="a"), one.assign(method="b")])
+    >>> fig, ax = plot_method_comparison(both); [t.get_text() for t in ax.get_legend().get_texts()]
+    ['a', 'b']
+    """
+    methods = list(dict.fromkeys(scores[by]))
+    columns = list(dict.fromkeys(scores["column"]))
+    fig, ax = figure_for(ax, "column", 0.9 + 0.35 * len(columns) * max(1, len(methods)) ** 0.5)
+    with style():
+        step = 0.7 / max(1, len(methods))
+        for k, method in enumerate(methods):
+            part = scores[scores[by] == method].set_index("column").reindex(columns)
+            y = np.arange(len(columns)) - 0.35 + step * (k + 0.5)
+            point, low, high = (part[measure].to_numpy(float), part[f"{measure}_low"].to_numpy(float),
+                                part[f"{measure}_high"].to_numpy(float))
+            ax.errorbar(point, y, xerr=np.nan_to_num([point - low, high - point]), fmt="o", markersize=3.5,
+                        color=PALETTE[k % len(PALETTE)], elinewidth=1, capsize=1.5, label=method)
+        ax.set_yticks(np.arange(len(columns)), columns)
+        ax.invert_yaxis()
+        ax.set_xlim(0, 1.02)
+        ax.set_xlabel(f"{measure.upper() if measure == 'f1' else measure.capitalize()} with 95% bootstrap interval")
+        ax.grid(axis="x", linewidth=0.4, alpha=0.5)
+        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
+        if title:
+            fig.suptitle(title, fontsize=9)
+    return fig, ax
+
+
+def plot_learning_curve(curve: pd.DataFrame, frame: str = "mean", *, ax=None):
+    """Test-set F1 against the number of coded sentences, one line per strategy
+    (the mean over seeds, with their range shaded), from
+    :func:`analysis.evaluation.learning.learning_curve`. Returns ``(fig, ax)``.
+
+    >>> curve = pd.DataFrame({"strategy": ["random"] * 2, "seed": [0, 0], "n_coded": [10, 20], "frame": ["mean"] * 2,
+    ...                       "f1": [0.4, 0.5]})
+    >>> fig, ax = plot_learning_curve(curve); ax.get_xlabel()
+    'coded sentences'
+    """
+    part = curve[curve["frame"] == frame]
+    fig, ax = figure_for(ax, "column")
+    with style():
+        for k, (strategy, lines) in enumerate(part.groupby("strategy", sort=True)):
+            stats = lines.groupby("n_coded")["f1"].agg(["mean", "min", "max"])
+            ax.plot(stats.index, stats["mean"], marker="o", markersize=2.5, color=PALETTE[k], label=strategy)
+            ax.fill_between(stats.index, stats["min"], stats["max"], color=PALETTE[k], alpha=0.2, lw=0)
+        ax.set_xlabel("coded sentences")
+        ax.set_ylabel(f"test-set F1 ({'mean over frames' if frame == 'mean' else frame})")
+        ax.legend(frameon=False)
+    return fig, ax

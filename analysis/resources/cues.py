@@ -159,7 +159,7 @@ def load_cues(path=None) -> Cues:
     kind, polarity or actor slot.
 
     >>> sorted(load_cues().rules)[:3]
-    ['accusation', 'appeal', 'assistance']
+    ['accusation', 'admission', 'appeal']
     """
     return Cues.load(path)
 

@@ -5,7 +5,8 @@ on every sentence coded for the frames outside the locked test set.
 
 Training sentences: the seeds (frames_seed_coding.csv), the 50 earlier news
 sentences (frames_news_coding.csv), the development half of the NewsArticles
-sample (news_frames_dev.csv) and the second round (news_frames_round2_coded.csv).
+sample (news_frames_dev.csv) and the second and third rounds
+(news_frames_round2_coded.csv, news_frames_round3_coded.csv).
 Deterministic: the same files give the same model, byte for byte.
 """
 
@@ -18,7 +19,8 @@ from analysis import Codebook, FrameClassifier, read_frame_coding
 from analysis.paths import project_root
 
 HERE = Path(__file__).resolve().parent
-TRAINING = ("frames_seed_coding.csv", "frames_news_coding.csv", "news_frames_dev.csv", "news_frames_round2_coded.csv")
+TRAINING = ("frames_seed_coding.csv", "frames_news_coding.csv", "news_frames_dev.csv", "news_frames_round2_coded.csv",
+            "news_frames_round3_coded.csv")
 TARGET = project_root() / "analysis" / "data" / "migration" / "frame_classifier.json"
 
 

@@ -71,7 +71,7 @@ def test_the_issue_examples_in_the_seeds_with_their_speakers():
     ("The UN said the talks must end.", []),
     ("Ending the crisis requires help from the EU and the UN.",
      [("(outlet)", "europe", "treatment", "assign"), ("(outlet)", "un_agencies", "treatment", "assign")]),
-    ("Amnesty urged Italy to stop returns to Libya.", [("(outlet)", "europe", "treatment", "assign")]),
+    ("Amnesty urged Italy to stop returns to Libya.", [("", "europe", "treatment", "assign")]),   # Amnesty speaks; no actor
     ("The UNHCR called on the international community to resettle refugees.",
      [("un_agencies", "international_community", "treatment", "assign")]),
     # accusation and denial
