@@ -44,6 +44,7 @@ from .report.topics import plot_doc_topics, plot_k_selection, plot_prevalence
 from .report.validity import plot_scores
 from .resources import (Actors, CleaningRules, Codebook, Cues, SegmentationRules, load_actors, load_codebook,
                         load_cues, save_codebook)
+from .resources.stopwords import load_stopwords
 from .text.kwic import kwic
 from .text.matching import Lexicon
 from .text.segment import paragraphs, sentences, tokens, words
@@ -55,7 +56,7 @@ __all__ = [
     "paragraphs", "sentences", "tokens", "words", "kwic", "Lexicon",
     # resources
     "Codebook", "Actors", "Cues", "CleaningRules", "SegmentationRules", "load_codebook", "save_codebook",
-    "load_actors", "load_cues",
+    "load_actors", "load_cues", "load_stopwords",
     # measures
     "frame_hits", "frame_scores", "frame_profile", "frame_evidence", "FrameScorer",
     "migrant_naming", "naming_table", "naming_speakers",
