@@ -45,6 +45,8 @@ from .report.validity import plot_scores
 from .resources import (Actors, CleaningRules, Codebook, Cues, SegmentationRules, load_actors, load_codebook,
                         load_cues, save_codebook)
 from .resources.stopwords import load_stopwords
+from .resources.stopwords import load_stopwords
+from .text.keyness import keyness
 from .text.kwic import kwic
 from .text.matching import Lexicon
 from .text.segment import paragraphs, sentences, tokens, words
@@ -54,6 +56,7 @@ __all__ = [
     "load_corpus", "cleaning_report", "corpus_summary", "news_corpus", "migration_articles",
     # text
     "paragraphs", "sentences", "tokens", "words", "kwic", "Lexicon",
+    "keyness",
     # resources
     "Codebook", "Actors", "Cues", "CleaningRules", "SegmentationRules", "load_codebook", "save_codebook",
     "load_actors", "load_cues", "load_stopwords",
