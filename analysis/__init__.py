@@ -47,6 +47,9 @@ from .resources import (Actors, CleaningRules, Codebook, Cues, SegmentationRules
 from .resources.stopwords import load_stopwords
 from .resources.stopwords import load_stopwords
 from .text.keyness import keyness
+from .resources.stopwords import load_stopwords
+from .text.collocates import collocates
+from .text.keyness import keyness
 from .text.kwic import kwic
 from .text.matching import Lexicon
 from .text.segment import paragraphs, sentences, tokens, words
@@ -56,6 +59,7 @@ __all__ = [
     "load_corpus", "cleaning_report", "corpus_summary", "news_corpus", "migration_articles",
     # text
     "paragraphs", "sentences", "tokens", "words", "kwic", "Lexicon",
+    "keyness", "collocates",
     "keyness",
     # resources
     "Codebook", "Actors", "Cues", "CleaningRules", "SegmentationRules", "load_codebook", "save_codebook",
