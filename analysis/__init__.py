@@ -50,6 +50,10 @@ from .text.keyness import keyness
 from .resources.stopwords import load_stopwords
 from .text.collocates import collocates
 from .text.keyness import keyness
+from .resources.stopwords import load_stopwords
+from .text.collocates import collocates
+from .text.dispersion import dispersion
+from .text.keyness import keyness
 from .text.kwic import kwic
 from .text.matching import Lexicon
 from .text.segment import paragraphs, sentences, tokens, words
@@ -59,6 +63,7 @@ __all__ = [
     "load_corpus", "cleaning_report", "corpus_summary", "news_corpus", "migration_articles",
     # text
     "paragraphs", "sentences", "tokens", "words", "kwic", "Lexicon",
+    "keyness", "collocates", "dispersion",
     "keyness", "collocates",
     "keyness",
     # resources
