@@ -54,6 +54,11 @@ from .resources.stopwords import load_stopwords
 from .text.collocates import collocates
 from .text.dispersion import dispersion
 from .text.keyness import keyness
+from .resources.stopwords import load_stopwords
+from .text.clusters import clusters
+from .text.collocates import collocates
+from .text.dispersion import dispersion
+from .text.keyness import keyness
 from .text.kwic import kwic
 from .text.matching import Lexicon
 from .text.segment import paragraphs, sentences, tokens, words
@@ -63,6 +68,7 @@ __all__ = [
     "load_corpus", "cleaning_report", "corpus_summary", "news_corpus", "migration_articles",
     # text
     "paragraphs", "sentences", "tokens", "words", "kwic", "Lexicon",
+    "keyness", "collocates", "dispersion", "clusters",
     "keyness", "collocates", "dispersion",
     "keyness", "collocates",
     "keyness",
