@@ -38,6 +38,7 @@ from .report.corpus import plot_corpus_sizes
 from .report.figures import new_figure, save_figure
 from .report.frames import plot_frame_profile, plot_naming
 from .report.groups import plot_group_means
+from .report.keywords import plot_collocates, plot_keyness
 from .report.responsibility import plot_responsibility, plot_responsibility_by_doc
 from .report.tables import save_table
 from .report.topics import plot_doc_topics, plot_k_selection, plot_prevalence
@@ -59,6 +60,11 @@ from .text.clusters import clusters
 from .text.collocates import collocates
 from .text.dispersion import dispersion
 from .text.keyness import keyness
+from .resources.stopwords import load_stopwords
+from .text.clusters import clusters
+from .text.collocates import collocates
+from .text.dispersion import dispersion
+from .text.keyness import keyness
 from .text.kwic import kwic
 from .text.matching import Lexicon
 from .text.segment import paragraphs, sentences, tokens, words
@@ -68,6 +74,7 @@ __all__ = [
     "load_corpus", "cleaning_report", "corpus_summary", "news_corpus", "migration_articles",
     # text
     "paragraphs", "sentences", "tokens", "words", "kwic", "Lexicon",
+    "keyness", "collocates", "dispersion", "clusters",
     "keyness", "collocates", "dispersion", "clusters",
     "keyness", "collocates", "dispersion",
     "keyness", "collocates",
@@ -89,7 +96,7 @@ __all__ = [
     # report
     "new_figure", "save_figure", "save_table", "codebook_markdown", "plot_corpus_sizes", "plot_frame_profile",
     "plot_naming", "plot_responsibility", "plot_responsibility_by_doc", "plot_k_selection", "plot_doc_topics",
-    "plot_prevalence", "plot_group_means", "plot_scores",
+    "plot_prevalence", "plot_group_means", "plot_scores", "plot_keyness", "plot_collocates",
     # errors
     "AnalysisError", "TableError", "CorpusError", "LexiconError", "CodebookError", "ActorsError", "CuesError",
     "RulesError", "TopicInputError", "ModelError", "CodingSheetError", "NewsFetchError", "NotebookError",
