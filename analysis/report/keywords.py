@@ -20,6 +20,8 @@ from ..errors import TableError
 from .figures import PALETTE, figure_for, style
 
 GREY = "#BBBBBB"
+MEASURE_NAMES = {"log_dice": "log-Dice", "mi": "MI", "mi3": "MI3", "t_score": "t-score", "g2": "G2",
+                 "count": "co-occurrences"}
 
 
 def plot_keyness(table: pd.DataFrame, *, top: int = 12, target: str = "target", reference: str = "reference",
@@ -150,5 +152,5 @@ def plot_collocates(table: pd.DataFrame, *, top: int = 10, measure: str = "log_d
             count = int(part["node_count"].iloc[0]) if len(part) else int(
                 table.loc[table["node"] == node, "node_count"].max() if (table["node"] == node).any() else 0)
             panel.set_title(f"{node} (n={count})")
-        fig.supxlabel(f"{measure.replace('_', '-')} (bar label: co-occurrences)", fontsize=8)
+        fig.supxlabel(f"{MEASURE_NAMES.get(measure, measure)} (bar label: co-occurrences)", fontsize=8)
     return fig, axes
