@@ -18,7 +18,7 @@ from analysis.paths import DATA_DIR, NOTEBOOKS_DIR, PROJ_ROOT
 
 NOTEBOOKS = sorted(NOTEBOOKS_DIR.glob("[0-9][0-9]_*.py"))
 #: notebooks that need a corpus fetched by `make news-corpus` (as in the Makefile)
-NEEDS_NEWS_CORPUS = {"06_outlets"}
+NEEDS_NEWS_CORPUS = {"06_outlets", "07_keywords"}
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
