@@ -64,6 +64,13 @@ class Stream:
     breaks: np.ndarray | None = None
     _tokens: list[list[str]] | None = field(default=None, repr=False)
     _texts: list[str] | None = field(default=None, repr=False)
+    _codes: tuple[np.ndarray, list[str]] | None = field(default=None, repr=False)
+
+    def term_ids(self, *, lowercase: bool = True, unit: str = "word", who: str = "keyness"):
+        """:func:`term_ids` of the words (from the token table's codes when it had them)."""
+        if self._codes is None:
+            return term_ids(self.words, lowercase=lowercase, unit=unit, who=who)
+        return term_ids(self._codes[1], lowercase=lowercase, unit=unit, who=who, codes=self._codes[0])
 
     @property
     def texts(self) -> list[str]:
@@ -187,7 +194,8 @@ def _group_codes(table: pd.DataFrame, columns: list[str], who: str) -> np.ndarra
     if len(table):
         change[0] = True
     for column in columns:
-        values = table[column].to_numpy()
+        values = table[column]
+        values = values.to_numpy() if pd.api.types.is_numeric_dtype(values) else pd.factorize(values)[0]
         change[1:] |= values[1:] != values[:-1]
     return np.cumsum(change) - 1
 
@@ -196,8 +204,9 @@ def _token_stream(table: pd.DataFrame, who: str, within: str | None, breaks: boo
     column = "token" if "token" in table.columns else "lower"
     require_columns(table, ["doc_id", column], who, hint=HINT)
     codes, types = pd.factorize(table[column])
-    bad = np.flatnonzero(codes < 0)[:1].tolist() or [
-        i for i in np.flatnonzero(np.isin(codes, [k for k, t in enumerate(types) if not isinstance(t, str) or not t]))[:1]]
+    types = types.tolist()
+    not_tokens = [k for k, t in enumerate(types) if not isinstance(t, str) or not t]
+    bad = np.flatnonzero((codes < 0) | np.isin(codes, not_tokens))[:1].tolist()
     if bad:
         raise TableError(f"{who}(): row {bad[0]} of the token table has {column} "
                          f"{table[column].iloc[bad[0]]!r}, not a token; drop such rows first.")
@@ -215,11 +224,14 @@ def _token_stream(table: pd.DataFrame, who: str, within: str | None, breaks: boo
     units = _group_codes(table, unit_cols, who)
     groups_of_rows = _group_codes(table, group_cols, who) if within else units
     starts = np.flatnonzero(np.r_[True, units[1:] != units[:-1]]) if len(units) else np.zeros(0, dtype=np.int64)
-    is_w = np.fromiter(map(is_word, types), dtype=bool, count=len(types))[codes]
+    word_type = np.fromiter(map(is_word, types), dtype=bool, count=len(types))
+    is_w = word_type[codes]
     before = np.r_[0, np.cumsum(is_w)]
     rows = np.flatnonzero(is_w)
     tokens = table[column].tolist()
     words = [tokens[i] for i in rows.tolist()]
+    word_code = (np.cumsum(word_type) - 1)[codes[rows]]       # numbered among the word types only
+    word_types = [t for t, w in zip(types, word_type.tolist()) if w]
     unit_tokens = [tokens[a:b] for a, b in zip(starts.tolist(), np.r_[starts[1:], len(tokens)].tolist())]
     run_breaks = None
     if breaks:
@@ -233,13 +245,14 @@ def _token_stream(table: pd.DataFrame, who: str, within: str | None, breaks: boo
         run_breaks = (~previous_word | new_unit | gap)[rows]
     doc_ids = table["doc_id"].iloc[starts].tolist()
     return Stream(words, before[np.r_[starts, len(tokens)]].astype(np.int64), groups_of_rows[starts], doc_ids,
-                  rows, run_breaks, _tokens=unit_tokens)
+                  rows, run_breaks, _tokens=unit_tokens, _codes=(word_code, word_types))
 
 
-def term_ids(words: list[str], *, lowercase: bool = True, unit: str = "word", who: str = "keyness"
-             ) -> tuple[np.ndarray, list[str]]:
+def term_ids(words: list[str], *, lowercase: bool = True, unit: str = "word", who: str = "keyness",
+             codes: np.ndarray | None = None) -> tuple[np.ndarray, list[str]]:
     """``(ids, terms)``: each word's term id and the terms: the words as
-    written, lower-cased with ``’`` as ``'`` (``lowercase``), or their Snowball
+    written (or, with ``codes``, the words are the distinct words and
+    ``codes`` number each occurrence), lower-cased with ``’`` as ``'`` (``lowercase``), or their Snowball
     stems (``unit="stem"``, always lower case). Terms are numbered in order of
     first occurrence.
 
@@ -253,9 +266,12 @@ def term_ids(words: list[str], *, lowercase: bool = True, unit: str = "word", wh
         extra = (" Lemmas need a lemmatizer with downloaded data (WordNet), which the kit does not use; "
                  "unit='stem' (Snowball, no data needed) is the nearest." if unit == "lemma" else "")
         raise AnalysisError(f"{who}(): unit= must be one of {list(UNITS)}, not {unit!r}.{extra}")
-    index: defaultdict[str, int] = defaultdict(count().__next__)   # a new word gets the next number
-    codes = np.fromiter(map(index.__getitem__, words), dtype=np.int64, count=len(words))
-    types = list(index)
+    if codes is None:
+        index: defaultdict[str, int] = defaultdict(count().__next__)   # a new word gets the next number
+        codes = np.fromiter(map(index.__getitem__, words), dtype=np.int64, count=len(words))
+        types = list(index)
+    else:                                # ``words`` are the distinct words, ``codes`` each word's number
+        types = list(words)
     if unit == "stem":
         from nltk.stem.snowball import SnowballStemmer
         stem = SnowballStemmer("english").stem

@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import AnalysisError
-from ._stream import term_ids, word_stream
+from ._stream import word_stream
 from .collocates import node_lexicon
 
 COLUMNS = {"node": str, "cluster": str, "n": "int64", "count": "int64", "docs": "int64"}
@@ -64,7 +64,7 @@ def clusters(tokens_or_corpus: pd.DataFrame, node, *, size=(2, 5), lowercase: bo
         raise AnalysisError(f"clusters(): min_count= must be a whole number of at least 1, not {min_count!r}.")
     lexicon = node_lexicon(node, "clusters")
     stream = word_stream(tokens_or_corpus, "clusters", breaks=True)
-    ids, terms = term_ids(stream.words, lowercase=lowercase, who="clusters")
+    ids, terms = stream.term_ids(lowercase=lowercase, who="clusters")
     runs = np.cumsum(stream.breaks)              # words i..j are one run when runs[i] == runs[j]
     unit_of_word = np.repeat(np.arange(len(stream.doc_ids)), np.diff(stream.bounds))
     doc_of_word = pd.factorize(pd.Series(stream.doc_ids, dtype=object))[0][unit_of_word] if len(ids) else ids

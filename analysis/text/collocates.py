@@ -19,7 +19,7 @@ import pandas as pd
 from ..errors import AnalysisError
 from ..resources.stopwords import normalize_word, stopword_set
 from ._association import log_likelihood
-from ._stream import term_ids, word_stream
+from ._stream import word_stream
 from .matching import Lexicon
 
 MEASURES = ("log_dice", "mi", "mi3", "t_score", "g2", "count")
@@ -184,7 +184,7 @@ def collocates(tokens_or_corpus: pd.DataFrame, node, *, window=(5, 5), within: s
         raise AnalysisError(f"collocates(): min_count= must be a whole number of at least 1, not {min_count!r}.")
     stop = stopword_set(stopwords, "collocates")
     stream = word_stream(tokens_or_corpus, "collocates", within=within)
-    ids, terms = term_ids(stream.words, lowercase=lowercase, who="collocates")
+    ids, terms = stream.term_ids(lowercase=lowercase, who="collocates")
     vocabulary, size = len(terms), len(ids)
     frequency = np.bincount(ids, minlength=vocabulary)
     keep_term = ~np.fromiter((normalize_word(t) in stop for t in terms), dtype=bool, count=vocabulary)

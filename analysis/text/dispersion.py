@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import AnalysisError
-from ._stream import term_ids, word_stream
+from ._stream import word_stream
 
 COLUMNS = {"term": str, "count": "int64", "range": "int64", "parts": "int64", "juilland_d": float, "dp": float,
            "dp_norm": float}
@@ -95,7 +95,7 @@ def dispersion(tokens_or_corpus: pd.DataFrame, terms=None, *, by: str = "doc_id"
     part_of_row, part_names = pd.factorize(tokens_or_corpus[by].astype(object))
     if (part_of_row < 0).any():
         raise AnalysisError(f"dispersion(): column {by!r} has missing values; fill or drop them first.")
-    ids, vocabulary = term_ids(stream.words, lowercase=lowercase, unit=unit, who="dispersion")
+    ids, vocabulary = stream.term_ids(lowercase=lowercase, unit=unit, who="dispersion")
     parts = part_of_row[stream.word_rows]
     occupied = int((np.bincount(parts, minlength=len(part_names)) > 0).sum())
     if occupied < 2:

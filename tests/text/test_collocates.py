@@ -166,10 +166,16 @@ def test_a_node_that_never_occurs_gives_an_empty_typed_table_with_a_warning(sent
     assert set(some["node"]) == {"migrants"}
 
 
-def test_token_tables_without_sentences_need_within_document(corpus):
+def test_token_tables_without_sentences_need_within_document(corpus, sents):
     tokens = analysis.tokens(corpus)
     with pytest.raises(TableError, match="within='document'"):
         collocates(tokens, "migrants")
+    with pytest.raises(TableError, match="par_id"):
+        collocates(analysis.tokens(sents), "migrants", within="paragraph")
+    broken = analysis.tokens(sents)
+    broken.loc[7, "token"] = None
+    with pytest.raises(TableError, match="row 7 of the token table"):
+        collocates(broken, "migrants")
     assert len(collocates(tokens, "migrants", within="document"))
     with pytest.raises(AnalysisError, match="within="):
         collocates(corpus, "migrants", within="clause")
