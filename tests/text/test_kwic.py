@@ -81,3 +81,12 @@ def test_bad_sort_and_sample(sents):
         with pytest.raises(AnalysisError, match="sample="):
             kwic(sents, "migrants", sample=bad)
     assert kwic(sents, "zeppelin", sort="R1").empty
+
+
+def test_sorting_many_lines_is_stable_against_an_independent_sort(sents):
+    lines = kwic(sents, "the", window=8)
+    assert len(lines) > 100
+    first_right = [(analysis.words(right) or [""])[0] for right in lines["right"]]
+    expected = sorted(range(len(lines)), key=lambda i: first_right[i])      # Python's sort is stable
+    got = kwic(sents, "the", window=8, sort="R1")
+    assert list(zip(got["doc_id"], got["start"])) == [(lines["doc_id"][i], lines["start"][i]) for i in expected]
