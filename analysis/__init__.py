@@ -46,21 +46,6 @@ from .report.validity import plot_scores
 from .resources import (Actors, CleaningRules, Codebook, Cues, SegmentationRules, load_actors, load_codebook,
                         load_cues, save_codebook)
 from .resources.stopwords import load_stopwords
-from .resources.stopwords import load_stopwords
-from .text.keyness import keyness
-from .resources.stopwords import load_stopwords
-from .text.collocates import collocates
-from .text.keyness import keyness
-from .resources.stopwords import load_stopwords
-from .text.collocates import collocates
-from .text.dispersion import dispersion
-from .text.keyness import keyness
-from .resources.stopwords import load_stopwords
-from .text.clusters import clusters
-from .text.collocates import collocates
-from .text.dispersion import dispersion
-from .text.keyness import keyness
-from .resources.stopwords import load_stopwords
 from .text.clusters import clusters
 from .text.collocates import collocates
 from .text.dispersion import dispersion
@@ -73,12 +58,8 @@ __all__ = [
     # corpus
     "load_corpus", "cleaning_report", "corpus_summary", "news_corpus", "migration_articles",
     # text
-    "paragraphs", "sentences", "tokens", "words", "kwic", "Lexicon",
-    "keyness", "collocates", "dispersion", "clusters",
-    "keyness", "collocates", "dispersion", "clusters",
-    "keyness", "collocates", "dispersion",
-    "keyness", "collocates",
-    "keyness",
+    "paragraphs", "sentences", "tokens", "words", "kwic", "Lexicon", "keyness", "collocates", "dispersion",
+    "clusters",
     # resources
     "Codebook", "Actors", "Cues", "CleaningRules", "SegmentationRules", "load_codebook", "save_codebook",
     "load_actors", "load_cues", "load_stopwords",

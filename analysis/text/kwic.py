@@ -90,7 +90,8 @@ def kwic(corpus: pd.DataFrame, pattern, window: int = 8, *, sort=None, sample: i
     >>> docs = pd.DataFrame({"doc_id": ["a"], "text": ["They did not save lives at sea, officials said."]})
     >>> kwic(docs, "sav* lives", window=3)[["left", "keyword", "right", "negated"]].values.tolist()
     [['They did not', 'save lives', 'at sea ,', True]]
-    >>> docs = pd.DataFrame({"doc_id": ["a"], "text": ["Migrants drowned. Many migrants arrived. The migrants, again."]})
+    >>> docs = pd.DataFrame({"doc_id": ["a"],
+    ...                      "text": ["Migrants drowned. Many migrants arrived. The migrants, again."]})
     >>> kwic(docs, "migrants", window=2, sort="R1")[["left", "keyword", "right"]].values.tolist()
     [['. The', 'migrants', ', again'], ['. Many', 'migrants', 'arrived .'], ['', 'Migrants', 'drowned .']]
     """

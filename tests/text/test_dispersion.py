@@ -42,7 +42,8 @@ def test_even_and_one_part_extremes():
 
 
 def test_multi_word_terms_are_counted_as_ngrams():
-    docs = pd.DataFrame({"doc_id": ["a", "b"], "text": ["Illegal immigrants arrived.", "Immigrants, illegal immigrants."]})
+    docs = pd.DataFrame({"doc_id": ["a", "b"],
+                         "text": ["Illegal immigrants arrived.", "Immigrants, illegal immigrants."]})
     got = dispersion(docs, ["illegal  immigrants"]).iloc[0]
     # bigrams per part: a has 2, b has 1 ("immigrants , illegal" is broken by the comma)
     assert (got["term"], got["count"], got["range"]) == ("illegal immigrants", 2, 2)
