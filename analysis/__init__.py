@@ -1,7 +1,7 @@
 """analysis: a research kit for discourse analysis of news.
 
 Data flows one way, and the package's folders follow it: files -> corpus table
-(:mod:`analysis.corpus`) -> paragraphs, sentences, tokens (:mod:`analysis.text`)
+(:mod:`analysis.corpus`) -> paragraphs, sentences, tokens, keywords and collocates (:mod:`analysis.text`)
 -> measures: frames, naming, actors, quotes, attributions, topics
 (:mod:`analysis.measures`) -> evaluation against hand coding
 (:mod:`analysis.evaluation`) -> figures and tables (:mod:`analysis.report`).
