@@ -7,7 +7,7 @@ EXTRAS := dev,notebooks,dask
 
 NEWS_ZIP  := data/external/NewsArticles.zip
 # notebooks that need the NewsArticles corpus run only once `make news-corpus` has fetched it
-NEWS_NOTEBOOKS := notebooks/06_outlets.py notebooks/08_unseen_news.py
+NEWS_NOTEBOOKS := notebooks/06_outlets.py notebooks/07_keywords.py notebooks/08_unseen_news.py
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.py))
 ifeq ($(wildcard $(NEWS_ZIP)),)
 NOTEBOOKS := $(filter-out $(NEWS_NOTEBOOKS),$(NOTEBOOKS))
@@ -40,7 +40,7 @@ figures/.stamps/%.done: notebooks/%.py $(PACKAGE) $(SEEDS) $(CODING) | $(SETUP)
 	$(PY) -m analysis run-notebook $<
 	@mkdir -p $(@D) && touch $@
 
-figures/.stamps/06_outlets.done figures/.stamps/08_unseen_news.done: $(NEWS_ZIP)
+figures/.stamps/06_outlets.done figures/.stamps/07_keywords.done figures/.stamps/08_unseen_news.done: $(NEWS_ZIP)
 
 codebook: figures/codebook.md ## Write the codebook (frames, actors, cues) for a paper's appendix
 

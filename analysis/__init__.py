@@ -1,7 +1,7 @@
 """analysis: a research kit for discourse analysis of news.
 
 Data flows one way, and the package's folders follow it: files -> corpus table
-(:mod:`analysis.corpus`) -> paragraphs, sentences, tokens (:mod:`analysis.text`)
+(:mod:`analysis.corpus`) -> paragraphs, sentences, tokens, keywords and collocates (:mod:`analysis.text`)
 -> measures: frames, naming, actors, quotes, attributions, topics
 (:mod:`analysis.measures`) -> evaluation against hand coding
 (:mod:`analysis.evaluation`) -> figures and tables (:mod:`analysis.report`).
@@ -40,12 +40,18 @@ from .report.corpus import plot_corpus_sizes
 from .report.figures import new_figure, save_figure
 from .report.frames import plot_frame_profile, plot_naming
 from .report.groups import plot_group_means
+from .report.keywords import plot_collocates, plot_keyness
 from .report.responsibility import plot_responsibility, plot_responsibility_by_doc
 from .report.tables import save_table
 from .report.topics import plot_doc_topics, plot_k_selection, plot_prevalence
 from .report.validity import plot_learning_curve, plot_method_comparison, plot_scores
 from .resources import (Actors, CleaningRules, Codebook, Cues, SegmentationRules, load_actors, load_codebook,
                         load_cues, save_codebook)
+from .resources.stopwords import load_stopwords
+from .text.clusters import clusters
+from .text.collocates import collocates
+from .text.dispersion import dispersion
+from .text.keyness import keyness
 from .text.kwic import kwic
 from .text.matching import Lexicon
 from .text.segment import paragraphs, sentences, tokens, words
@@ -54,10 +60,11 @@ __all__ = [
     # corpus
     "load_corpus", "cleaning_report", "corpus_summary", "news_corpus", "migration_articles",
     # text
-    "paragraphs", "sentences", "tokens", "words", "kwic", "Lexicon",
+    "paragraphs", "sentences", "tokens", "words", "kwic", "Lexicon", "keyness", "collocates", "dispersion",
+    "clusters",
     # resources
     "Codebook", "Actors", "Cues", "CleaningRules", "SegmentationRules", "load_codebook", "save_codebook",
-    "load_actors", "load_cues",
+    "load_actors", "load_cues", "load_stopwords",
     # measures
     "frame_hits", "frame_scores", "frame_profile", "frame_evidence", "FrameScorer", "FrameClassifier",
     "migrant_naming", "naming_table", "naming_speakers",
@@ -73,6 +80,7 @@ __all__ = [
     "new_figure", "save_figure", "save_table", "codebook_markdown", "plot_corpus_sizes", "plot_frame_profile",
     "plot_naming", "plot_responsibility", "plot_responsibility_by_doc", "plot_k_selection", "plot_doc_topics",
     "plot_prevalence", "plot_group_means", "plot_scores", "plot_method_comparison", "plot_learning_curve",
+    "plot_keyness", "plot_collocates",
     # errors
     "AnalysisError", "TableError", "CorpusError", "LexiconError", "CodebookError", "ActorsError", "CuesError",
     "RulesError", "TopicInputError", "ModelError", "CodingSheetError", "NewsFetchError", "NotebookError",
