@@ -70,7 +70,7 @@ def test_the_quick_start_runs_from_the_installed_wheel(wheel, tmp_path):
     run = subprocess.run([python, "-c", QUICK_START], cwd=work, capture_output=True, text=True)
     assert run.returncode == 0, run.stdout + run.stderr
     assert run.stdout.splitlines() == [
-        "[[1, 1], [2, 0], [0, 0]]",
+        "[[1, 1], [1, 0], [0, 0]]",
         "[['europe', 'smugglers_traffickers', 'causal']]",
         "mexico",
         "['scores.csv', 'scores.md', 'scores.tex']",

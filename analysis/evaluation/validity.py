@@ -23,17 +23,18 @@ from .agreement import precision_recall_f1
 from .coding import ATTRIBUTION_FIELDS
 
 
-def frame_validity(sentences: pd.DataFrame, coding: pd.DataFrame, *, codebook=None, n_boot: int = 0,
-                   random_state: int | None = 0) -> pd.DataFrame:
-    """Precision, recall and F1 per frame of the codebook (a sentence has a
-    frame if it has at least one hit) against hand coding with one 0/1 column
-    per frame id, matched on doc_id and sent_id; see
-    :func:`analysis.precision_recall_f1` for the columns.
+def frame_validity(sentences: pd.DataFrame, coding: pd.DataFrame, *, codebook=None, method: str = "auto", model=None,
+                   n_boot: int = 0, random_state: int | None = 0) -> pd.DataFrame:
+    """Precision, recall and F1 per frame of the codebook against hand coding
+    with one 0/1 column per frame id, matched on doc_id and sent_id; see
+    :func:`analysis.precision_recall_f1` for the columns. The machine gives a
+    sentence a frame as :func:`analysis.frame_scores` does with ``method``
+    (the dictionary: at least one hit).
 
     >>> import pandas as pd
     >>> s = pd.DataFrame({"doc_id": ["a", "a"], "sent_id": [0, 1], "text": ["Aid.", "Relief."]})
     >>> coding = pd.DataFrame({"doc_id": ["a", "a"], "sent_id": [0, 1], "humanitarian": [1, 0]})
-    >>> frame_validity(s, coding)[["column", "tp", "fp", "fn", "precision"]].values.tolist()
+    >>> frame_validity(s, coding, method="dictionary")[["column", "tp", "fp", "fn", "precision"]].values.tolist()
     [['humanitarian', 1, 1, 0, 0.5]]
     """
     cb = Codebook.load(codebook)
@@ -41,7 +42,7 @@ def frame_validity(sentences: pd.DataFrame, coding: pd.DataFrame, *, codebook=No
     if not frames:
         raise TableError(f"frame_validity(): the coding has none of the frame columns {cb.frame_ids}.")
     keys = ["doc_id", "sent_id"]
-    machine = frame_scores(sentences, codebook=cb).set_index(keys)[frames].gt(0).astype(int)
+    machine = frame_scores(sentences, codebook=cb, method=method, model=model).set_index(keys)[frames].gt(0).astype(int)
     return precision_recall_f1(machine, coding.set_index(keys)[frames], n_boot=n_boot, random_state=random_state)
 
 

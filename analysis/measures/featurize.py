@@ -44,13 +44,13 @@ from ..resources.codebook import Codebook
 from ..text.segment import sentences
 from .attribution import COLUMNS as ATTRIBUTION_COLUMNS
 from .attribution import attributions
-from .frames import frame_scores
+from .frames import frame_scores, resolve_method
 from .naming import migrant_naming
 
 _INTS = {"sent_id", "par_id", "start", "end", "n_attributions"}
 
 
-def featurize(corpus, *, codebook=None, actors=None, cues=None, method: str = "dictionary", model=None,
+def featurize(corpus, *, codebook=None, actors=None, cues=None, method: str = "auto", model=None,
               chunksize: int = CHUNKSIZE, progress: bool = True,
               text_col: str = "text", id_col: str | None = "doc_id", clean: bool = True, cleaning=None,
               on_error: str = "raise", encoding: str = "utf-8"):
@@ -71,9 +71,10 @@ def featurize(corpus, *, codebook=None, actors=None, cues=None, method: str = "d
     actors, cues : Actors, Cues, path or mapping, optional
         The resources of :func:`analysis.attributions`; default the shipped ones.
     method, model
-        How frames are measured, as in :func:`analysis.frame_scores`: "dictionary"
-        (hits) or "classifier" (0/1 from the frame classifier ``model``, and a
-        ``<frame>_probability`` column each).
+        How frames are measured, as in :func:`analysis.frame_scores`: "classifier"
+        (0/1 from the frame classifier ``model``, and a ``<frame>_probability``
+        column each), "dictionary" (hits), or "auto" (the classifier when there is
+        one for the codebook).
     text_col, id_col, clean, cleaning, on_error, encoding
         How to read a file, as in :func:`analysis.load_corpus`.
 
@@ -97,6 +98,7 @@ def featurize(corpus, *, codebook=None, actors=None, cues=None, method: str = "d
     >>> attrs[["speaker_actor", "actor", "kind"]].values.tolist()
     [['europe', 'smugglers_traffickers', 'causal']]
     """
+    method = resolve_method(method, codebook=codebook, model=model)
     resources = {"codebook": codebook, "actors": actors, "cues": cues, "method": method, "model": model}
     if type(corpus).__module__.split(".")[0] == "dask":
         return _featurize_dask(corpus, resources)
@@ -108,7 +110,7 @@ def featurize(corpus, *, codebook=None, actors=None, cues=None, method: str = "d
                  for i, e in enumerate(empty))
 
 
-def featurize_chunks(corpus, *, codebook=None, actors=None, cues=None, method: str = "dictionary", model=None,
+def featurize_chunks(corpus, *, codebook=None, actors=None, cues=None, method: str = "auto", model=None,
                      chunksize: int = CHUNKSIZE,
                      progress: bool = True, text_col: str = "text", id_col: str | None = "doc_id",
                      clean: bool = True, cleaning=None, on_error: str = "raise",
@@ -120,6 +122,7 @@ def featurize_chunks(corpus, *, codebook=None, actors=None, cues=None, method: s
     >>> [len(s) for s, _ in featurize_chunks(analysis.load_corpus(), chunksize=2, progress=False)]
     [22, 29, 10]
     """
+    method = resolve_method(method, codebook=codebook, model=model)
     chunks, total = corpus_chunks(corpus, chunksize=chunksize, text_col=text_col, id_col=id_col, clean=clean,
                                   cleaning=cleaning, on_error=on_error, encoding=encoding)
     with tqdm(total=total, unit="doc", desc="featurize", disable=not progress_enabled(progress)) as bar:
@@ -128,7 +131,7 @@ def featurize_chunks(corpus, *, codebook=None, actors=None, cues=None, method: s
             bar.update(len(chunk))
 
 
-def featurize_frame(corpus: pd.DataFrame, *, codebook=None, actors=None, cues=None, method: str = "dictionary",
+def featurize_frame(corpus: pd.DataFrame, *, codebook=None, actors=None, cues=None, method: str = "auto",
                     model=None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """``(sentences, attributions)`` of an in-memory corpus table, in one go
     (what :func:`featurize` does to each chunk).
@@ -139,6 +142,7 @@ def featurize_frame(corpus: pd.DataFrame, *, codebook=None, actors=None, cues=No
     [[0, 1, 'refugees'], [1, 0, '']]
     """
     cb = Codebook.load(codebook)
+    method = resolve_method(method, codebook=cb, model=model)
     if len(corpus) == 0:
         return empty_tables(codebook=cb, method=method)
     segmented = sentences(corpus)
@@ -158,7 +162,7 @@ def featurize_frame(corpus: pd.DataFrame, *, codebook=None, actors=None, cues=No
     return _conform(sents, sent_types), _conform(attrs, attr_types)
 
 
-def empty_tables(*, codebook=None, method: str = "dictionary") -> tuple[pd.DataFrame, pd.DataFrame]:
+def empty_tables(*, codebook=None, method: str = "auto", model=None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The two result tables with no rows: their columns and dtypes (Dask's ``meta``).
 
     >>> s, a = empty_tables()
@@ -166,7 +170,8 @@ def empty_tables(*, codebook=None, method: str = "dictionary") -> tuple[pd.DataF
     ('int64', 13)
     """
     return tuple(pd.DataFrame({c: pd.Series([], dtype=t) for c, t in types.items()})
-                 for types in _dtypes(tuple(Codebook.load(codebook).frame_ids), method))
+                 for types in _dtypes(tuple(Codebook.load(codebook).frame_ids),
+                                      resolve_method(method, codebook=codebook, model=model)))
 
 
 @lru_cache(maxsize=8)
@@ -188,7 +193,7 @@ def _conform(table: pd.DataFrame, types: dict[str, str]) -> pd.DataFrame:
 
 
 def featurize_to_parquet(corpus, directory: str | Path, *, codebook=None, actors=None, cues=None,
-                         method: str = "dictionary", model=None, chunksize: int = CHUNKSIZE, progress: bool = True,
+                         method: str = "auto", model=None, chunksize: int = CHUNKSIZE, progress: bool = True,
                          **read) -> tuple[Path, Path]:
     """Featurize chunk by chunk into ``directory/sentences.parquet`` and
     ``directory/attributions.parquet``, holding one chunk in memory at a time.
@@ -207,6 +212,7 @@ def featurize_to_parquet(corpus, directory: str | Path, *, codebook=None, actors
     if existing:
         raise FileExistsError(f"{existing} already exist; delete them or choose another directory.")
     directory.mkdir(parents=True, exist_ok=True)
+    method = resolve_method(method, codebook=codebook, model=model)
     schemas = [pa.Schema.from_pandas(e, preserve_index=False) for e in empty_tables(codebook=codebook, method=method)]
     writers = [pq.ParquetWriter(p.with_suffix(".parquet.partial"), s) for p, s in zip(paths, schemas)]
     try:

@@ -47,7 +47,7 @@ def article_profiles(sentences: pd.DataFrame, attributions: pd.DataFrame, corpus
     >>> import analysis
     >>> docs = pd.DataFrame({"doc_id": ["a"], "outlet": ["X"],
     ...                      "text": ["Italy accused smugglers of the deaths. Aid for victims."]})
-    >>> s, a = analysis.featurize(docs, progress=False)
+    >>> s, a = analysis.featurize(docs, progress=False, method="dictionary")
     >>> article_profiles(s, a, docs)[["sentences", "criminality", "humanitarian", "causal"]].values.tolist()
     [[2.0, 0.5, 1.0, 1.0]]
     """

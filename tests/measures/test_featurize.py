@@ -30,7 +30,7 @@ def whole(corpus):
 
 def test_known_answers_for_one_document():
     doc = pd.DataFrame({"doc_id": ["a"], "text": [SENTENCES[0] + " " + SENTENCES[1] + "\n" + SENTENCES[2]]})
-    sents, attrs = featurize(doc, progress=False)
+    sents, attrs = featurize(doc, progress=False, method="dictionary")
     assert sents[["sent_id", "par_id", "start", "end"]].values.tolist() == [[0, 0, 0, 50], [1, 0, 51, 96],
                                                                             [2, 1, 97, 124]]
     assert sents["criminality"].tolist() == [1, 0, 0] and sents["humanitarian"].tolist() == [1, 0, 3]

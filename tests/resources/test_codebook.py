@@ -49,7 +49,7 @@ def test_dic_round_trip_keeps_frames_and_entries(tmp_path, sents):
     assert back.frame_ids == FRAMES
     assert [[e["entry"] for e in f["entries"]] for f in back.frames] == \
            [[e["entry"] for e in f["entries"]] for f in load_codebook().frames]
-    assert frame_scores(sents, codebook=back)[FRAMES].equals(frame_scores(sents)[FRAMES])
+    assert frame_scores(sents, codebook=back)[FRAMES].equals(frame_scores(sents, method="dictionary")[FRAMES])
 
 
 def test_user_dic_with_spaces_and_several_categories(tmp_path):
