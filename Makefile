@@ -19,7 +19,7 @@ SEEDS     := $(wildcard seeds/*)
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
 .DEFAULT_GOAL := help
-.PHONY: help setup figures test lab clean codebook news-corpus
+.PHONY: help setup figures test lab clean codebook news-corpus classifier
 
 help: ## Show this list of targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-12s %s\n", $$1, $$2}'
@@ -46,6 +46,9 @@ codebook: figures/codebook.md ## Write the codebook (frames, actors, cues) for a
 
 figures/codebook.md: $(PACKAGE) | $(SETUP)
 	$(PY) -m analysis codebook $@
+
+classifier: | $(SETUP) ## Refit the shipped frame classifier on the hand coding in data/coding/ (deterministic)
+	$(PY) data/coding/fit_frame_classifier.py
 
 news-corpus: $(NEWS_ZIP) ## Fetch the NewsArticles corpus (3,824 articles; Dai 2017) into data/external/
 
