@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import require_columns
+from ..resources.codebook import Codebook
 
 
 def bootstrap_means(table: pd.DataFrame, by: str, columns: list[str], *, n_boot: int = 1000,
@@ -38,11 +39,12 @@ def bootstrap_means(table: pd.DataFrame, by: str, columns: list[str], *, n_boot:
 
 
 def article_profiles(sentences: pd.DataFrame, attributions: pd.DataFrame, corpus: pd.DataFrame,
-                     by: str = "outlet") -> pd.DataFrame:
+                     by: str = "outlet", *, codebook=None) -> pd.DataFrame:
     """One row per article of ``corpus``: doc_id, ``by``, sentences, for each
-    frame the share of its sentences that carry it, and ``causal`` /
-    ``treatment``: 1 if it assigns responsibility of that kind to any actor
-    (polarity "assign"), else 0. Takes the tables of :func:`analysis.featurize`.
+    frame of ``codebook`` the share of its sentences that carry it (a hit, or
+    the classifier's 1), and ``causal`` / ``treatment``: 1 if it assigns
+    responsibility of that kind to any actor (polarity "assign"), else 0.
+    Takes the tables of :func:`analysis.featurize` made with that codebook.
 
     >>> import analysis
     >>> docs = pd.DataFrame({"doc_id": ["a"], "outlet": ["X"],
@@ -51,10 +53,10 @@ def article_profiles(sentences: pd.DataFrame, attributions: pd.DataFrame, corpus
     >>> article_profiles(s, a, docs)[["sentences", "criminality", "humanitarian", "causal"]].values.tolist()
     [[2.0, 0.5, 1.0, 1.0]]
     """
-    require_columns(sentences, ["doc_id", "text", "naming"], "article_profiles", hint="Pass featurize()'s tables.")
+    frames = Codebook.load(codebook).frame_ids
+    require_columns(sentences, ["doc_id", *frames], "article_profiles", hint="Pass featurize()'s tables.")
     require_columns(attributions, ["doc_id", "kind", "polarity"], "article_profiles", hint="Pass featurize()'s tables.")
     require_columns(corpus, ["doc_id", by], "article_profiles")
-    frames = list(sentences.columns[sentences.columns.get_loc("text") + 1:sentences.columns.get_loc("naming")])
     shares = (sentences[frames] > 0).groupby(sentences["doc_id"], sort=False).mean()
     shares.insert(0, "sentences", sentences.groupby("doc_id", sort=False).size())
     assigned = attributions[attributions["polarity"] == "assign"]
