@@ -26,7 +26,7 @@ def test_article_profiles_known_answer():
                           "naming": [""] * 6, "n_attributions": [1, 0, 0, 1, 0, 0]})
     attrs = pd.DataFrame({"doc_id": ["a", "a"], "sent_id": [0, 3], "kind": ["causal", "treatment"],
                           "polarity": ["assign", "deny"]})
-    table = article_profiles(sents, attrs, corpus)
+    table = article_profiles(sents, attrs, corpus, codebook={"aid": ["aid"], "law": ["law"]})
     assert list(table.columns) == ["doc_id", "outlet", "sentences", "aid", "law", "causal", "treatment"]
     assert table.values.tolist() == [["a", "X", 4, 0.5, 0.25, 1, 0], ["b", "X", 1, 0.0, 1.0, 0, 0],
                                      ["c", "Y", 1, 0.0, 0.0, 0, 0]]
