@@ -1,5 +1,5 @@
 """Benchmark: topic-model fit time per method, and NPMI coherence time of
-``analysis.topics.npmi_coherence`` against gensim's ``CoherenceModel(processes=1)``
+``analysis.measures.coherence.npmi_coherence`` against gensim's ``CoherenceModel(processes=1)``
 on the same topics and texts, with the largest difference between them.
 
 The corpus is generated from planted topics (news length: 500 words per document).
@@ -17,7 +17,8 @@ import numpy as np
 from gensim.corpora import Dictionary
 from gensim.models.coherencemodel import CoherenceModel
 
-from analysis.topics import fit_topics, npmi_coherence, planted_corpus, topic_tokens
+from analysis.measures.coherence import npmi_coherence
+from analysis.measures.topics import fit_topics, planted_corpus, topic_tokens
 
 
 def timed(function, *args, **kwargs):
