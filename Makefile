@@ -80,6 +80,13 @@ test: $(SETUP) $(LAB_SETTINGS) test-browser ## Run the test suite offline (NLTK_
 lab: $(SETUP) $(LAB_SETTINGS) ## Open the notebooks in JupyterLab (loopback only, token on)
 	$(VENV)/bin/jupyter lab --ip=127.0.0.1 --no-browser --notebook-dir=notebooks $(ROOT_FLAG)
 
-clean: ## Remove generated files (figures, stamps, caches); never touches seeds/
-	rm -rf figures/* figures/.stamps figures/.tmp-* .pytest_cache
+# Outputs of the notebooks that need the NewsArticles corpus start with their number (06_...).
+# Without the corpus, `make figures` cannot rebuild them, so `make clean` keeps them.
+NEWS_OUTPUTS := $(foreach n,$(NEWS_NOTEBOOKS),$(firstword $(subst _, ,$(notdir $(n))))_*)
+KEEP := $(if $(wildcard $(NEWS_ZIP)),,$(NEWS_OUTPUTS))
+
+clean: ## Remove generated files (figures, stamps, caches), but keep 06_* until the corpus is there to rebuild them; never touches seeds/
+	rm -rf figures/.stamps figures/.tmp-* .pytest_cache
+	[ ! -d figures ] || find figures -mindepth 1 $(foreach k,$(KEEP),-not -name '$(k)') -not -path figures/notebooks -delete
+	$(if $(KEEP),@echo "make clean: kept figures/$(KEEP) and figures/notebooks/$(KEEP): 'make figures' rebuilds them only after 'make news-corpus'")
 	find . -name __pycache__ -not -path './$(VENV)/*' -prune -exec rm -rf {} +
