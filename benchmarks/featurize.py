@@ -53,9 +53,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.featurize import CHUNKSIZE, corpus_chunks, featurize, featurize_frame
-from analysis.framing import load_codebook
-from analysis.news import NEWS_ZIP, news_corpus
+from analysis.corpus.news import default_news_zip, news_corpus
+from analysis.corpus.stream import CHUNKSIZE, corpus_chunks
+from analysis.measures.featurize import featurize, featurize_frame
+from analysis.resources import load_codebook
 
 
 def megabytes(texts) -> float:
@@ -257,7 +258,7 @@ def stream(path: str, max_seconds: float, chunksize: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", type=Path, default=NEWS_ZIP, help="NewsArticles.zip (default: %(default)s)")
+    parser.add_argument("--corpus", type=Path, default=default_news_zip(), help="NewsArticles.zip (default: %(default)s)")
     parser.add_argument("--docs", type=int, default=None, help="use only the first DOCS articles (default: all)")
     parser.add_argument("--copies", type=int, default=1,
                         help="repeat the articles this many times (doc ids <id>-<copy>), to see how the figures "
