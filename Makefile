@@ -70,12 +70,13 @@ browser: ## Install headless Chromium and ChromeDriver (Debian packages) for the
 	fi
 
 # `make test` tries `make browser` but goes on without it: the browser test then says why it skipped.
+# PYTEST_ARGS picks tests, e.g. make test PYTEST_ARGS="-m integration" or PYTEST_ARGS=tests/test_jupyterlab.py
 test-browser:
 	@$(MAKE) --no-print-directory browser || echo "make test: no browser could be installed; the JupyterLab browser test will be skipped" >&2
 
 test: $(SETUP) $(LAB_SETTINGS) test-browser ## Run the test suite offline (NLTK_DATA points at an empty folder); installs the browser first
 	@mkdir -p $(VENV)/empty_nltk_data
-	NLTK_DATA=$(CURDIR)/$(VENV)/empty_nltk_data $(PY) -m pytest
+	NLTK_DATA=$(CURDIR)/$(VENV)/empty_nltk_data $(PY) -m pytest $(PYTEST_ARGS)
 
 lab: $(SETUP) $(LAB_SETTINGS) ## Open the notebooks in JupyterLab (loopback only, token on)
 	$(VENV)/bin/jupyter lab --ip=127.0.0.1 --no-browser --notebook-dir=notebooks $(ROOT_FLAG)
