@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 SETUP  := $(VENV)/.installed
+# JupyterLab settings of the environment (never the home folder): .py notebooks open as notebooks
+LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings/overrides.json
 EXTRAS := dev,notebooks,dask
 
 NEWS_ZIP  := data/external/NewsArticles.zip
@@ -19,12 +21,12 @@ SEEDS     := $(wildcard seeds/*)
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
 .DEFAULT_GOAL := help
-.PHONY: help setup figures test lab clean codebook news-corpus classifier
+.PHONY: help setup figures test lab clean codebook news-corpus classifier browser test-browser
 
 help: ## Show this list of targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-12s %s\n", $$1, $$2}'
 
-setup: $(SETUP) ## Create .venv and install the kit with its extras (re-run when pyproject.toml changes)
+setup: $(SETUP) $(LAB_SETTINGS) ## Create .venv, install the kit with its extras, make JupyterLab open .py notebooks as notebooks
 
 $(SETUP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "Python 3.10 or newer is needed; set PYTHON=python3.x")'
@@ -32,6 +34,9 @@ $(SETUP): pyproject.toml
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[$(EXTRAS)]'
 	touch $@
+
+$(LAB_SETTINGS): analysis/jupyterlab.py | $(SETUP)
+	$(PY) -m analysis lab-settings
 
 figures: $(STAMPS) figures/codebook.md ## Rebuild every figure and table in figures/ from seeds/ (only what changed)
 	@$(if $(wildcard $(NEWS_ZIP)),,echo "Skipped $(NEWS_NOTEBOOKS): run 'make news-corpus' first to obtain the NewsArticles corpus.")
@@ -55,13 +60,37 @@ news-corpus: $(NEWS_ZIP) ## Fetch the NewsArticles corpus (3,824 articles; Dai 2
 $(NEWS_ZIP): | $(SETUP)
 	$(PY) -m analysis fetch-news --dest $@
 
-test: $(SETUP) ## Run the test suite offline (NLTK_DATA points at an empty folder)
-	@mkdir -p $(VENV)/empty_nltk_data
-	NLTK_DATA=$(CURDIR)/$(VENV)/empty_nltk_data $(PY) -m pytest
+# Debian's chromium and chromium-driver, for the test that opens a notebook in JupyterLab in a real
+# browser. Installing needs the network and root (or sudo); once installed this does nothing.
+browser: ## Install headless Chromium and ChromeDriver (Debian packages) for the JupyterLab browser test
+	@if command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1; then \
+	    echo "browser: chromium and chromedriver are installed"; \
+	elif ! command -v apt-get >/dev/null 2>&1; then \
+	    echo "browser: no apt-get here; install Chromium and ChromeDriver yourself (the browser test is skipped without them)" >&2; exit 1; \
+	else \
+	    sudo=$$([ "$$(id -u)" = 0 ] || echo "sudo -n"); \
+	    $$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends chromium chromium-driver; \
+	fi
 
-lab: $(SETUP) ## Open the notebooks in JupyterLab (loopback only, token on)
+# `make test` tries `make browser` but goes on without it: the browser test then says why it skipped.
+# PYTEST_ARGS picks tests, e.g. make test PYTEST_ARGS="-m integration" or PYTEST_ARGS=tests/test_jupyterlab.py
+test-browser:
+	@$(MAKE) --no-print-directory browser || echo "make test: no browser could be installed; the JupyterLab browser test will be skipped" >&2
+
+test: $(SETUP) $(LAB_SETTINGS) test-browser ## Run the test suite offline (NLTK_DATA points at an empty folder); installs the browser first
+	@mkdir -p $(VENV)/empty_nltk_data
+	NLTK_DATA=$(CURDIR)/$(VENV)/empty_nltk_data $(PY) -m pytest $(PYTEST_ARGS)
+
+lab: $(SETUP) $(LAB_SETTINGS) ## Open the notebooks in JupyterLab (loopback only, token on)
 	$(VENV)/bin/jupyter lab --ip=127.0.0.1 --no-browser --notebook-dir=notebooks $(ROOT_FLAG)
 
-clean: ## Remove generated files (figures, stamps, caches); never touches seeds/
-	rm -rf figures/* figures/.stamps figures/.tmp-* .pytest_cache
+# Outputs of the notebooks that need the NewsArticles corpus start with their number (06_...).
+# Without the corpus, `make figures` cannot rebuild them, so `make clean` keeps them.
+NEWS_OUTPUTS := $(foreach n,$(NEWS_NOTEBOOKS),$(firstword $(subst _, ,$(notdir $(n))))_*)
+KEEP := $(if $(wildcard $(NEWS_ZIP)),,$(NEWS_OUTPUTS))
+
+clean: ## Remove generated files (figures, stamps, caches), but keep 06_* until the corpus is there to rebuild them; never touches seeds/
+	rm -rf figures/.stamps figures/.tmp-* .pytest_cache
+	[ ! -d figures ] || find figures -mindepth 1 $(foreach k,$(KEEP),-not -name '$(k)') -not -path figures/notebooks -delete
+	$(if $(KEEP),@echo "make clean: kept figures/$(KEEP) and figures/notebooks/$(KEEP): 'make figures' rebuilds them only after 'make news-corpus'")
 	find . -name __pycache__ -not -path './$(VENV)/*' -prune -exec rm -rf {} +

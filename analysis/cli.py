@@ -3,6 +3,7 @@
     python -m analysis run-notebook notebooks/01_corpus.py [...]
     python -m analysis codebook figures/codebook.md
     python -m analysis fetch-news [--dest PATH] [--force]
+    python -m analysis lab-settings [--prefix PATH]
 """
 
 from __future__ import annotations
@@ -28,10 +29,12 @@ def codebook_main(argv: list[str]) -> int:
 
 def main(argv: list[str]) -> int:
     """Run one command; print the usage and return 2 for an unknown one."""
+    from . import jupyterlab
     from .corpus import fetch
     from .report import notebooks
 
-    commands = {"run-notebook": notebooks.main, "codebook": codebook_main, "fetch-news": fetch.main}
+    commands = {"run-notebook": notebooks.main, "codebook": codebook_main, "fetch-news": fetch.main,
+                "lab-settings": jupyterlab.main}
     if not argv or argv[0] not in commands:
         print(__doc__, file=sys.stderr)
         return 2

@@ -53,9 +53,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.featurize import CHUNKSIZE, corpus_chunks, featurize, featurize_frame
-from analysis.framing import load_codebook
-from analysis.news import NEWS_ZIP, news_corpus
+from analysis.corpus.news import default_news_zip, news_corpus
+from analysis.corpus.stream import CHUNKSIZE, corpus_chunks
+from analysis.measures.featurize import featurize, featurize_frame
+from analysis.resources import load_codebook
 
 
 def megabytes(texts) -> float:
@@ -177,8 +178,11 @@ def dask_seconds(corpus, workers: int, partitions: int, config: dict) -> dict[st
         return featurize(dd.from_pandas(corpus[["doc_id", "text"]], npartitions=partitions))
 
     environ = dict(os.environ)      # a nanny sets its pre-spawn variables in this process's environment
+    # no dashboard; the scheduler's health routes on a free loopback port, not on 8787, which another
+    # cluster on the machine may hold (distributed then warns and moves)
     with restored(environ), dask.config.set(config), \
-            LocalCluster(n_workers=workers, processes=True, threads_per_worker=1, dashboard_address=None) as cluster, \
+            LocalCluster(n_workers=workers, processes=True, threads_per_worker=1, dashboard_address=None,
+                         scheduler_kwargs={"dashboard_address": "127.0.0.1:0"}) as cluster, \
             Client(cluster) as client, warnings.catch_warnings():
         warnings.filterwarnings("ignore", "Sending large graph")     # the texts travel in the task graph
         dask.compute(*tables())
@@ -191,9 +195,24 @@ def dask_seconds(corpus, workers: int, partitions: int, config: dict) -> dict[st
         seconds = {"cluster": in_cluster, "gathered": time.perf_counter() - start}
         del futures
         computed, seconds["compute"] = timed(dask.compute, *tables())
+        settle(client)
     for mine, theirs in zip(gathered, computed):
         pd.testing.assert_frame_equal(mine, theirs.reset_index(drop=True))
     return seconds
+
+
+def settle(client, timeout: float = 30) -> None:
+    """Wait until the scheduler has forgotten every task, so that the cluster
+    closes idle: releasing keys is asynchronous, and a cluster closed while its
+    workers still free them can lose a worker's connection mid-message
+    (a CommClosedError traceback at shutdown)."""
+    deadline = time.monotonic() + timeout
+    while client.run_on_scheduler(_scheduler_tasks) and time.monotonic() < deadline:
+        time.sleep(0.05)
+
+
+def _scheduler_tasks(dask_scheduler) -> int:
+    return len(dask_scheduler.tasks)
 
 
 @contextmanager
@@ -257,7 +276,7 @@ def stream(path: str, max_seconds: float, chunksize: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", type=Path, default=NEWS_ZIP, help="NewsArticles.zip (default: %(default)s)")
+    parser.add_argument("--corpus", type=Path, default=default_news_zip(), help="NewsArticles.zip (default: %(default)s)")
     parser.add_argument("--docs", type=int, default=None, help="use only the first DOCS articles (default: all)")
     parser.add_argument("--copies", type=int, default=1,
                         help="repeat the articles this many times (doc ids <id>-<copy>), to see how the figures "

@@ -25,8 +25,8 @@ from tqdm.auto import tqdm
 
 from .._output import progress_enabled
 from ..errors import TopicInputError
-from .topics import (METHODS, _check_k, _document_term_matrix, _estimator, _vectorizer, planted_corpus, topic_tokens,
-                     unit_texts)
+from .topics import (METHODS, _check_k, _document_term_matrix, _estimator, _options, _vectorizer, planted_corpus,
+                     topic_tokens, unit_texts)
 
 
 #: gensim's ``direct_confirmation_measure.EPSILON``.
@@ -220,7 +220,7 @@ def recommend_k(table: pd.DataFrame, threshold: float = STABILITY_THRESHOLD) -> 
 
 def select_k(texts, ks=range(2, 16), *, method: str = "nmf", seeds=(0, 1, 2), unit: str = "documents",
              sample_fraction: float = 0.8, window_size: int = 10, topn: int = 10, progress: bool = True,
-             min_df=None, max_df=None, **options) -> KSelection:
+             min_df=None, max_df=None, options: dict | None = None, **legacy_options) -> KSelection:
     """Fit k topics for each k and seed; score coherence, diversity and stability.
 
     The vocabulary is built once from all texts. For each seed, the model is fitted
@@ -238,6 +238,8 @@ def select_k(texts, ks=range(2, 16), *, method: str = "nmf", seeds=(0, 1, 2), un
     the k whose stability is at least 0.8; ties go to the smaller k; if no k is that
     stable, the most stable k. The rule is also in ``KSelection.rule``.
 
+    ``options`` (a dict) go to sklearn's estimator, as in :class:`TopicModel`.
+
     Examples
     --------
     >>> texts, _, _ = planted_corpus(n_docs=120, k=3, seed=1)
@@ -246,6 +248,7 @@ def select_k(texts, ks=range(2, 16), *, method: str = "nmf", seeds=(0, 1, 2), un
     """
     if method not in METHODS:
         raise TopicInputError(f"method must be one of {METHODS}, not {method!r}.")
+    options = _options(options, legacy_options, "select_k")
     seeds, ks = list(seeds), sorted(set(ks))
     if len(seeds) < 2 or len(set(seeds)) < len(seeds):
         raise TopicInputError(f"seeds must be at least two distinct seeds (stability compares runs), not {seeds}.")

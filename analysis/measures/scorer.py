@@ -57,8 +57,16 @@ class FrameScorer(TransformerMixin, BaseEstimator):
         return frame_counts(self.codebook_, self._texts(X), self.negated, self.weighted)
 
     def get_feature_names_out(self, input_features=None) -> np.ndarray:
+        """The frame ids, one per output column."""
         check_is_fitted(self, "codebook_")
         return np.asarray(self.frames_, dtype=object)
+
+    def __sklearn_tags__(self):
+        tags = super().__sklearn_tags__()
+        tags.input_tags.string = True          # texts in, as sklearn's CountVectorizer
+        tags.input_tags.two_d_array = False
+        tags.transformer_tags.preserves_dtype = []   # counts (or weight sums) whatever comes in
+        return tags
 
     @staticmethod
     def _texts(X) -> list[str]:

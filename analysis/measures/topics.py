@@ -1,7 +1,8 @@
 """Topic models with deliberate defaults.
 
 * :func:`fit_topics` fits NMF (default) or LDA on the kit's word tokens and
-  returns a scikit-learn style :class:`TopicModel`.
+  returns a scikit-learn style :class:`TopicModel`; its ``transform(texts)``
+  gives the topic shares of texts it has not seen.
 * Tables: :func:`top_terms_table`, :func:`doc_topics_table`, :func:`topic_prevalence`.
 * :func:`planted_corpus` generates texts from known topics (the LDA generative
   process), for tests and benchmarks.
@@ -12,6 +13,9 @@ How many topics: :mod:`analysis.measures.coherence`; figures: :mod:`analysis.rep
 >>> model = fit_topics(texts, 3)
 >>> model.doc_topics_.shape
 (60, 3)
+>>> shares = model.transform(["t0w1 t0w2 t0w3 t0w1", "t2w0 t2w4 t2w1"])   # two unseen texts
+>>> [model.top_terms(1)[topic][0][:2] for topic in shares.argmax(axis=1)]
+['t0', 't2']
 """
 
 from __future__ import annotations
@@ -21,7 +25,9 @@ import warnings
 
 import numpy as np
 import pandas as pd
-from sklearn.base import BaseEstimator
+from scipy.linalg import LinAlgError, cholesky, solve_triangular
+from scipy.optimize import nnls
+from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.decomposition import NMF, LatentDirichletAllocation
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer, TfidfVectorizer
 from sklearn.utils.validation import check_is_fitted
@@ -170,8 +176,52 @@ def _normalise_rows(matrix: np.ndarray) -> np.ndarray:
     return np.divide(matrix, totals, out=np.zeros_like(matrix, dtype=float), where=totals > 0)
 
 
-class TopicModel(BaseEstimator):
-    """A topic model over the kit's tokens (use :func:`fit_topics` to make one).
+def _nmf_transform(components: np.ndarray, matrix) -> np.ndarray:
+    """For each row x of ``matrix``, argmin over w >= 0 of ||x - w H||^2 (H:
+    ``components``), solved exactly and for each row alone.
+
+    This is the problem NMF's ``transform`` solves (Frobenius loss, no penalty on
+    W), but sklearn's solver stops on a tolerance summed over all the rows it is
+    given, so a text's shares change (by ~1e-7) with the texts transformed beside
+    it. Here each row is an active-set NNLS on the k x k normal equations
+    (H H^T = R^T R; ||R w - R^-T H x||^2 differs from the loss by a constant).
+    """
+    weights = np.zeros((matrix.shape[0], components.shape[0]))
+    used = np.flatnonzero(components.any(axis=1))          # an all-zero topic gets no share
+    h = components[used]
+    try:
+        r = cholesky(h @ h.T, lower=False)
+    except LinAlgError:                                    # topics linearly dependent: solve on the terms
+        dense = h.T
+        for i in range(matrix.shape[0]):
+            weights[i, used] = nnls(dense, np.asarray(matrix[i].todense()).ravel())[0]
+        return weights
+    projected = solve_triangular(r, np.asarray(matrix @ h.T).T, trans="T", lower=False).T
+    for i, row in enumerate(projected):
+        weights[i, used] = nnls(r, row)[0]
+    return weights
+
+
+def _warn_empty(matrix, what: str) -> None:
+    empty = int((matrix.getnnz(axis=1) == 0).sum())
+    if empty:
+        warnings.warn(f"{empty} of {matrix.shape[0]} texts contain no vocabulary term; their {what} "
+                      "rows carry no information (zeros for NMF, the prior for LDA).", stacklevel=3)
+
+
+def _options(options: dict | None, legacy: dict, caller: str) -> dict | None:
+    """``options``, with keyword options of the old spelling merged in (and a FutureWarning)."""
+    if not legacy:
+        return options
+    spelled = ", ".join(f"{key!r}: {value!r}" for key, value in legacy.items())
+    warnings.warn(f"{caller}(..., {', '.join(f'{k}=...' for k in legacy)}) is deprecated and will stop working; "
+                  f"pass the estimator's options as one dict, as TopicModel takes them: options={{{spelled}}}.",
+                  FutureWarning, stacklevel=3)
+    return {**(options or {}), **legacy}
+
+
+class TopicModel(TransformerMixin, BaseEstimator):
+    """A topic model over the kit's tokens (:func:`fit_topics` makes one in one call).
 
     Parameters
     ----------
@@ -190,19 +240,31 @@ class TopicModel(BaseEstimator):
     min_df, max_df : int or float, optional
         Vocabulary thresholds; default :func:`vocabulary_thresholds` of the number of texts.
     options : dict, optional
-        Extra parameters for the sklearn estimator (e.g. ``{"max_iter": 50}``).
+        Extra parameters for the sklearn estimator (e.g. ``{"max_iter": 50}``);
+        the one spelling, in :func:`fit_topics` and :func:`select_k` too.
 
     Attributes
     ----------
     doc_topics_ : ndarray (n_texts, k)
         Topic shares of each text, rows summing to 1 (a text with no vocabulary
         word gets zeros under NMF, the prior under LDA; a warning counts them).
+        ``fit_transform`` returns it.
     topic_terms_ : ndarray (k, n_terms)
         Term weights of each topic, rows summing to 1.
     vocabulary_ : ndarray of str
     units_ : DataFrame
-        The texts modelled: id columns (``doc_id``, ``par_id``/``sent_id``, or ``text_id``) and ``text``.
+        Which text each row of ``doc_topics_`` stands for: the id columns
+        (``doc_id`` and ``par_id``/``sent_id``, or ``text_id``, the position in
+        the list). The texts themselves are not kept, so a model of a large
+        corpus stays small; ``unit_texts(texts, model.unit)`` gives them again.
     vectorizer_, estimator_ : the fitted sklearn objects.
+
+    Examples
+    --------
+    >>> texts, theta, topics = planted_corpus(n_docs=80, k=2, seed=0)
+    >>> model = TopicModel(2).fit(texts[:60])
+    >>> model.transform(texts[60:]).shape, model.get_feature_names_out().tolist()
+    ((20, 2), ['topic_0', 'topic_1'])
     """
 
     def __init__(self, k: int = 10, *, method: str = "nmf", random_state=0, unit: str = "documents",
@@ -225,17 +287,62 @@ class TopicModel(BaseEstimator):
         vectorizer = _vectorizer(self.method, len(units), self.min_df, self.max_df)
         matrix = _document_term_matrix(vectorizer, units["text"].tolist())
         _check_k(self.k, *matrix.shape)
-        empty = int((matrix.getnnz(axis=1) == 0).sum())
-        if empty:
-            warnings.warn(f"{empty} of {matrix.shape[0]} texts contain no vocabulary term; their doc_topics_ "
-                          "rows carry no information (zeros for NMF, the prior for LDA).", stacklevel=2)
+        _warn_empty(matrix, "doc_topics_")
         estimator = _estimator(self.method, self.k, self.random_state, self.options)
         self.doc_topics_ = _normalise_rows(estimator.fit_transform(matrix))
         self.topic_terms_ = _normalise_rows(estimator.components_)
         self.vocabulary_ = vectorizer.get_feature_names_out()
-        self.units_ = units
+        self.units_ = units.drop(columns="text")
         self.vectorizer_, self.estimator_ = vectorizer, estimator
         return self
+
+    def fit_transform(self, texts, y=None) -> np.ndarray:
+        """Fit, and return ``doc_topics_`` (the shares found while fitting, as
+        sklearn's NMF and LDA return them; ``transform`` of the same texts is
+        close to it, not equal)."""
+        return self.fit(texts).doc_topics_.copy()
+
+    def transform(self, texts) -> np.ndarray:
+        """Topic shares of texts, seen in fitting or not: shape ``(n_texts, k)``,
+        rows summing to 1.
+
+        ``texts`` is a list (or Series) of strings, one row each, whatever unit
+        the model was fitted on, or a table, split into ``self.unit`` units as in
+        ``fit`` (:func:`unit_texts` gives their ids). The vocabulary
+        and topics are those learned in ``fit``: words outside the vocabulary are
+        ignored, and a text with none of its words gets zeros (NMF) or the
+        prior (LDA), with a warning counting them.
+
+        A text's shares do not depend on the texts transformed with it, so
+        transforming in chunks gives the same numbers: under NMF each text is
+        solved exactly on its own (non-negative least squares against the
+        topics; sklearn's own solver stops on a tolerance shared by the batch,
+        which it still does when ``options`` change the loss or penalise the
+        shares); LDA's inference already treats each text alone.
+        """
+        check_is_fitted(self, "topic_terms_")
+        units = unit_texts(texts, self.unit if isinstance(texts, pd.DataFrame) else "documents")
+        if len(units) == 0:
+            raise TopicInputError("no texts to transform; pass at least one text.")
+        matrix = self.vectorizer_.transform(units["text"].tolist())
+        _warn_empty(matrix, "topic share")
+        estimator = self.estimator_
+        if (self.method == "nmf" and estimator.beta_loss in ("frobenius", 2)
+                and not getattr(estimator, "alpha_W", 0.0)):
+            return _normalise_rows(_nmf_transform(estimator.components_, matrix))
+        return _normalise_rows(estimator.transform(matrix))
+
+    def get_feature_names_out(self, input_features=None) -> np.ndarray:
+        """``topic_0`` ... ``topic_<k-1>``, as in :func:`doc_topics_table`."""
+        check_is_fitted(self, "topic_terms_")
+        return np.asarray([f"topic_{i}" for i in range(self.topic_terms_.shape[0])], dtype=object)
+
+    def __sklearn_tags__(self):
+        tags = super().__sklearn_tags__()
+        tags.input_tags.string = True          # texts in, as sklearn's CountVectorizer
+        tags.input_tags.two_d_array = False
+        tags.transformer_tags.preserves_dtype = []   # shares are float64 whatever comes in
+        return tags
 
     def top_terms(self, n: int = 10) -> list[list[str]]:
         """The ``n`` heaviest terms of each topic, best first (ties in vocabulary order)."""
@@ -245,7 +352,7 @@ class TopicModel(BaseEstimator):
 
 
 def fit_topics(texts, k: int, *, method: str = "nmf", random_state=0, unit: str = "documents",
-               min_df=None, max_df=None, **options) -> TopicModel:
+               min_df=None, max_df=None, options: dict | None = None, **legacy_options) -> TopicModel:
     """Fit a topic model; see :class:`TopicModel` for the defaults and why.
 
     Parameters
@@ -258,13 +365,15 @@ def fit_topics(texts, k: int, *, method: str = "nmf", random_state=0, unit: str 
     random_state : int
     unit : {"documents", "paragraphs", "sentences"}
     min_df, max_df : optional vocabulary thresholds (default adapt to the corpus size).
-    **options
-        Passed to sklearn's ``NMF`` or ``LatentDirichletAllocation``.
+    options : dict, optional
+        Passed to sklearn's ``NMF`` or ``LatentDirichletAllocation``, e.g.
+        ``options={"max_iter": 50}``. (The old spelling, ``max_iter=50`` as a
+        keyword, still works with a FutureWarning.)
 
     Returns
     -------
     TopicModel
-        Fitted: ``doc_topics_``, ``top_terms(n)``, ``vectorizer_``, ``estimator_``.
+        Fitted: ``doc_topics_``, ``top_terms(n)``, ``transform(new_texts)``, ``vectorizer_``, ``estimator_``.
 
     Examples
     --------
@@ -273,8 +382,9 @@ def fit_topics(texts, k: int, *, method: str = "nmf", random_state=0, unit: str 
     >>> model.doc_topics_.shape, len(model.top_terms(5)[0])
     ((50, 3), 5)
     """
+    options = _options(options, legacy_options, "fit_topics")
     return TopicModel(k, method=method, random_state=random_state, unit=unit, min_df=min_df,
-                      max_df=max_df, options=options or None).fit(texts)
+                      max_df=max_df, options=options).fit(texts)
 
 
 def top_terms_table(model: TopicModel, n: int = 10, *, layout: str = "long") -> pd.DataFrame:
@@ -302,7 +412,7 @@ def top_terms_table(model: TopicModel, n: int = 10, *, layout: str = "long") -> 
 def doc_topics_table(model: TopicModel) -> pd.DataFrame:
     """One row per text: its id columns and one ``topic_<i>`` column of shares per topic."""
     check_is_fitted(model, "doc_topics_")
-    ids = model.units_.drop(columns="text")
+    ids = model.units_.drop(columns="text", errors="ignore")   # models fitted by earlier versions kept the texts too
     shares = pd.DataFrame(model.doc_topics_, columns=[f"topic_{i}" for i in range(model.k)])
     return pd.concat([ids, shares], axis=1)
 

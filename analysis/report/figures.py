@@ -6,7 +6,8 @@ do not overlap. The style is applied in a context (:func:`style`) while a kit
 function draws, never by changing your global ``rcParams``. Every plotting
 function takes ``ax=`` (an Axes, or a sequence of Axes for several panels) to
 draw into your own figure, and returns ``(fig, ax)``. :func:`save_figure` writes
-PNG (for reading) and SVG (for papers) that are byte-identical from run to run.
+PNG (for reading) and SVG (for papers) that are byte-identical from run to run
+and from machine to machine (:func:`stable_svg_ids`).
 
 >>> fig, ax = new_figure()
 >>> _ = ax.bar(["a", "b"], [1, 2]); _ = ax.set_ylabel("count")
@@ -14,7 +15,9 @@ PNG (for reading) and SVG (for papers) that are byte-identical from run to run.
 
 from __future__ import annotations
 
+import re
 from contextlib import contextmanager
+from pathlib import Path
 
 import matplotlib
 import matplotlib.pyplot as plt
@@ -46,6 +49,46 @@ STYLE = {
 }
 PNG_METADATA = {"Software": None}
 SVG_METADATA = {"Date": None, "Creator": None}
+PDF_METADATA = {"CreationDate": None, "ModDate": None}
+
+#: The ids matplotlib's SVG writer makes from a hash (``svg.hashsalt`` + the
+#: content at full float precision, 10 hex digits): clip paths ``p``, markers
+#: ``m``, hatches ``h``, images ``image``, paths of a collection ``C<i>_<j>_``.
+#: Where an id is defined or referred to, it follows ``"`` or ``#`` and is
+#: followed by ``"`` or ``)``.
+_HASHED_ID = re.compile(r'(?<=["#])(p|m|h|image|C[0-9a-f]+_[0-9a-f]+_)([0-9a-f]{10})(?=[")])')
+_DEFINED_ID = re.compile(r'\bid="(p|m|h|image|C[0-9a-f]+_[0-9a-f]+_)([0-9a-f]{10})"')
+
+
+def stable_svg_ids(svg: str) -> str:
+    """``svg`` with matplotlib's hashed ids renumbered in the order they are defined.
+
+    matplotlib names a clip path by a hash of its rectangle at full float
+    precision, so two machines whose layouts differ below the printed precision
+    write the same drawing under different ids. Renumbered (``p0``, ``p1``, ...
+    for clip paths; ``m0``... markers; ``h0``... hatches; ``image0``...; ``C<i>_<j>_0``),
+    the ids depend only on the drawing. Ids that are not defined in the file are
+    left as they are.
+
+    >>> svg = ('<path clip-path="url(#p1a2b3c4d5e)" xlink:href="#m00ff00ff00"/>'
+    ...        '<path id="m00ff00ff00"/><clipPath id="p1a2b3c4d5e"/>')
+    >>> stable_svg_ids(svg)
+    '<path clip-path="url(#p0)" xlink:href="#m0"/><path id="m0"/><clipPath id="p0"/>'
+    """
+    renamed: dict[str, str] = {}
+    counts: dict[str, int] = {}
+    for match in _DEFINED_ID.finditer(svg):
+        old = match.group(1) + match.group(2)
+        if old not in renamed:
+            prefix = match.group(1)
+            renamed[old] = f"{prefix}{counts.get(prefix, 0)}"
+            counts[prefix] = counts.get(prefix, 0) + 1
+    return _HASHED_ID.sub(lambda m: renamed.get(m.group(0), m.group(0)), svg)
+
+
+def _write_svg(fig, path: Path) -> None:
+    fig.savefig(path, format="svg", metadata=SVG_METADATA)
+    path.write_bytes(stable_svg_ids(path.read_bytes().decode("utf-8")).encode("utf-8"))
 
 
 @contextmanager
@@ -99,6 +142,11 @@ def save_figure(fig, name: str, formats: tuple[str, ...] = ("png", "svg"), *, di
     """Write ``<name>.png`` and ``.svg`` deterministically into ``directory``
     (default :func:`analysis.paths.figures_dir`); return the paths.
 
+    The same figure gives the same bytes on every run and machine (with the same
+    matplotlib): no dates or software versions in the files' metadata, and the
+    SVG's hashed ids renumbered (:func:`stable_svg_ids`). ``formats`` may also
+    hold "pdf".
+
     >>> import tempfile
     >>> fig, ax = new_figure(); _ = ax.plot([0, 1])
     >>> save_figure(fig, "demo", directory=tempfile.mkdtemp())
@@ -108,9 +156,14 @@ def save_figure(fig, name: str, formats: tuple[str, ...] = ("png", "svg"), *, di
     paths = SavedFiles()
     with style():
         for fmt in formats:
-            metadata = {"png": PNG_METADATA, "svg": SVG_METADATA, "pdf": {"CreationDate": None, "ModDate": None}}[fmt]
+            if fmt not in ("png", "svg", "pdf"):
+                raise AnalysisError(f"formats may hold 'png', 'svg' and 'pdf', not {fmt!r}.")
             path = folder / f"{name}.{fmt}"
-            paths.append(write_atomic(path, lambda tmp: fig.savefig(tmp, format=fmt, metadata=metadata)))
+            if fmt == "svg":
+                paths.append(write_atomic(path, lambda tmp: _write_svg(fig, tmp)))
+            else:
+                metadata = PNG_METADATA if fmt == "png" else PDF_METADATA
+                paths.append(write_atomic(path, lambda tmp: fig.savefig(tmp, format=fmt, metadata=metadata)))
     if close:
         plt.close(fig)
     return paths

@@ -11,7 +11,7 @@ import pytest
 from analysis.errors import TopicInputError
 from analysis.measures.coherence import (STABILITY_THRESHOLD, npmi_coherence, recommend_k, select_k,
                                          topic_diversity, topic_stability)
-from analysis.measures.topics import fit_topics, topic_tokens
+from analysis.measures.topics import fit_topics, topic_tokens, unit_texts
 
 
 # --- coherence ---------------------------------------------------------------
@@ -90,7 +90,7 @@ def test_npmi_equals_gensim_on_model_topics(easy, corpus, topn, window_size):
     ours = npmi_coherence(model.top_terms(15), tokens, window_size=window_size, topn=topn, per_topic=True)
     assert np.abs(ours - gensim_npmi(model.top_terms(15), tokens, window_size, topn)[0]).max() < 1e-6
     seeds = fit_topics(corpus, 4, unit="paragraphs")
-    tokens = [topic_tokens(t) for t in seeds.units_["text"]]
+    tokens = [topic_tokens(t) for t in unit_texts(corpus, seeds.unit)["text"]]
     ours = npmi_coherence(seeds.top_terms(topn), tokens, window_size=window_size, topn=topn, per_topic=True)
     assert np.abs(ours - gensim_npmi(seeds.top_terms(topn), tokens, window_size, topn)[0]).max() < 1e-6
 

@@ -1,0 +1,201 @@
+"""JupyterLab opens the kit's .py notebooks as notebooks: the settings file that
+`make setup` writes into the environment, and what a real browser shows."""
+
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from analysis.errors import AnalysisError
+from analysis.jupyterlab import VIEWER_SETTINGS, lab_settings_path, main, write_lab_settings
+from analysis.paths import project_root
+
+NOTEBOOKS_DIR = project_root() / "notebooks"
+PLUGIN = "@jupyterlab/docmanager-extension:plugin"
+
+
+# -- the settings file --------------------------------------------------------
+
+def test_settings_go_into_the_environment_and_keep_what_is_there(tmp_path):
+    path = lab_settings_path(tmp_path)
+    path.parent.mkdir(parents=True)
+    path.write_text(json.dumps({PLUGIN: {"defaultViewers": {"markdown": "Markdown Preview"}, "autosave": False},
+                                "@jupyterlab/apputils-extension:themes": {"theme": "JupyterLab Dark"}}))
+    assert write_lab_settings(tmp_path) == path
+    once = path.read_text()
+    assert json.loads(once) == {
+        PLUGIN: {"defaultViewers": {"markdown": "Markdown Preview", "python": "Jupytext Notebook"}, "autosave": False},
+        "@jupyterlab/apputils-extension:themes": {"theme": "JupyterLab Dark"}}
+    write_lab_settings(tmp_path)
+    assert path.read_text() == once                      # idempotent
+    assert path.stat().st_mode & 0o777 == 0o644
+
+
+def test_settings_replace_another_default_viewer_for_python(tmp_path):
+    path = lab_settings_path(tmp_path)
+    path.parent.mkdir(parents=True)
+    path.write_text(json.dumps({PLUGIN: {"defaultViewers": {"python": "Editor"}}}))
+    write_lab_settings(tmp_path)
+    assert json.loads(path.read_text()) == VIEWER_SETTINGS
+
+
+def test_a_broken_settings_file_is_named_not_overwritten(tmp_path, capsys):
+    path = lab_settings_path(tmp_path)
+    path.parent.mkdir(parents=True)
+    path.write_text("{not json")
+    with pytest.raises(AnalysisError, match="overrides.json is not valid JSON"):
+        write_lab_settings(tmp_path)
+    assert main(["--prefix", str(tmp_path)]) == 1
+    assert "fix or remove it" in capsys.readouterr().err
+    assert path.read_text() == "{not json"
+
+
+def test_settings_are_not_written_into_a_python_that_is_no_environment(tmp_path, monkeypatch):
+    monkeypatch.setattr(sys, "prefix", str(tmp_path))          # no pyvenv.cfg, no conda-meta/
+    with pytest.raises(AnalysisError, match="not a virtual or conda environment"):
+        write_lab_settings()
+    assert not lab_settings_path(tmp_path).exists()
+
+
+def test_make_setup_and_make_lab_write_the_settings_into_the_venv_only():
+    dry = subprocess.run(["make", "-n", "-B", "-C", str(project_root()), ".venv/share/jupyter/lab/settings/overrides.json"],
+                         capture_output=True, text=True, check=True).stdout
+    assert ".venv/bin/python -m analysis lab-settings" in dry and "HOME" not in dry and "~" not in dry
+    makefile = (project_root() / "Makefile").read_text()
+    for target in ("setup", "lab", "test"):
+        assert re.search(rf"^{target}:.*\$\(LAB_SETTINGS\)", makefile, re.M), target
+
+
+def test_this_environment_opens_python_files_as_notebooks():
+    path = lab_settings_path()
+    assert path.exists(), f"{path} is missing: run `make setup` (or `python -m analysis lab-settings`)"
+    assert json.loads(path.read_text())[PLUGIN]["defaultViewers"]["python"] == "Jupytext Notebook"
+
+
+# -- what a browser shows -----------------------------------------------------
+
+#: Chromium flags for a headless run as any user (root needs --no-sandbox) on a
+#: machine with no network beyond loopback: no background connections, a fresh profile.
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                  "--disable-dev-shm-usage", "--window-size=1280,900"]
+
+
+def _browser():
+    """(chromium, chromedriver) paths, or skip saying what is missing and how to get it."""
+    try:
+        import selenium  # noqa: F401
+    except ImportError:
+        pytest.skip("selenium is not installed: `pip install -e '.[dev]'` (make setup does)")
+    chromium = next((shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome")
+                     if shutil.which(n)), None)
+    driver = shutil.which("chromedriver")
+    if not (chromium and driver):
+        missing = " and ".join(n for n, p in (("Chromium", chromium), ("ChromeDriver", driver)) if not p)
+        pytest.skip(f"no {missing} on PATH, so JupyterLab cannot be checked in a browser; `make browser` installs "
+                    "Debian's chromium and chromium-driver (needs apt-get, root or sudo, and the network once)")
+    return chromium, driver
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def jupyterlab(tmp_path):
+    """JupyterLab from this environment, as `make lab` starts it (loopback, token,
+    --allow-root as root, the notebooks folder), with an empty home folder so
+    that only the environment's settings count. Yields (base URL, token)."""
+    port, token = _free_port(), "browser-test-token"
+    home = tmp_path / "home"
+    home.mkdir()
+    command = [str(Path(sys.executable).parent / "jupyter"), "lab", "--no-browser", "--ip=127.0.0.1",
+               f"--port={port}", f"--IdentityProvider.token={token}", f"--notebook-dir={NOTEBOOKS_DIR}"]
+    if os.geteuid() == 0:
+        command.append("--allow-root")
+    env = {key: value for key, value in os.environ.items() if not key.startswith(("JUPYTER", "JUPYTERLAB"))}
+    env.update(HOME=str(home), JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"))
+    log = (tmp_path / "jupyterlab.log").open("w")
+    server = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            try:
+                urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=5).close()
+                break
+            except (urllib.error.URLError, ConnectionError):
+                if server.poll() is not None or time.monotonic() > deadline:
+                    pytest.fail("JupyterLab did not start:\n" + (tmp_path / "jupyterlab.log").read_text()[-3000:])
+                time.sleep(0.5)
+        with pytest.raises(urllib.error.HTTPError) as denied:
+            urllib.request.urlopen(f"{base}/api/contents", timeout=5)
+        assert denied.value.code == 403                     # the token is required
+        yield base, token
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+        log.close()
+
+
+@pytest.mark.integration
+def test_a_python_notebook_opens_as_a_notebook_in_a_real_browser(jupyterlab, tmp_path):
+    chromium, driver = _browser()
+    from selenium import webdriver
+    from selenium.common.exceptions import TimeoutException
+    from selenium.webdriver.chrome.service import Service
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    source = (NOTEBOOKS_DIR / "01_corpus.py").read_text(encoding="utf-8")
+    n_cells = len(re.findall(r"^# %%", source, re.M))
+    n_markdown = len(re.findall(r"^# %% \[markdown\]", source, re.M))
+    heading = re.search(r"^# # (.+)$", source, re.M).group(1)
+
+    base, token = jupyterlab
+    options = webdriver.ChromeOptions()
+    options.binary_location = chromium
+    for flag in [*CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'chromium-profile'}"]:
+        options.add_argument(flag)
+    browser = webdriver.Chrome(service=Service(driver), options=options)
+    try:
+        browser.get(f"{base}/lab/tree/01_corpus.py?token={token}")
+        main_area = "#jp-main-dock-panel"
+        try:   # the document opens as one or the other; a notebook then renders its cells
+            WebDriverWait(browser, 90).until(lambda b: b.find_elements(
+                By.CSS_SELECTOR, f"{main_area} .jp-FileEditor, {main_area} .jp-Notebook .jp-Cell"))
+            WebDriverWait(browser, 30).until(lambda b: b.find_elements(By.CSS_SELECTOR, f"{main_area} .jp-FileEditor")
+                                             or len(b.find_elements(By.CSS_SELECTOR, ".jp-Notebook .jp-Cell")) >= n_cells)
+        except TimeoutException:
+            pytest.fail("JupyterLab showed neither a notebook nor an editor within two minutes:\n"
+                        + browser.find_element(By.TAG_NAME, "body").text[:2000])
+        assert browser.find_elements(By.CSS_SELECTOR, f"{main_area} .jp-FileEditor") == [], \
+            "01_corpus.py opened in the plain file editor, not as a notebook"
+        tab = browser.find_element(By.CSS_SELECTOR, f"{main_area} .lm-TabBar-tab.lm-mod-current .lm-TabBar-tabLabel")
+        assert tab.text == "01_corpus.py"
+        notebook = browser.find_element(By.CSS_SELECTOR, f"{main_area} .jp-Notebook")
+        assert len(notebook.find_elements(By.CSS_SELECTOR, ".jp-Cell")) == n_cells
+        assert len(notebook.find_elements(By.CSS_SELECTOR, ".jp-MarkdownCell")) == n_markdown
+        assert len(notebook.find_elements(By.CSS_SELECTOR, ".jp-CodeCell")) == n_cells - n_markdown
+        # markdown rendered as HTML (a heading, not "# 01 ..." text), code in code cells
+        assert notebook.find_element(By.CSS_SELECTOR, ".jp-MarkdownCell .jp-RenderedMarkdown h1").text == heading
+        first_code = notebook.find_element(By.CSS_SELECTOR, ".jp-CodeCell .jp-InputArea-editor").text
+        assert first_code.startswith("import analysis"), first_code
+        assert "# %%" not in notebook.text
+    finally:
+        browser.quit()
