@@ -138,7 +138,7 @@ terms
 # the dictionary on unseen sentences of this corpus), sovereignty, the control of
 # entry, leads in ABC News (15% of sentences), RTE (14%) and CNN (13%), the
 # outlets most taken up by the US travel ban; Al Jazeera stands out for
-# humanitarian language (14%, against 4 to 10% elsewhere) and security (16%);
+# humanitarian language (14%, against 3 to 10% elsewhere) and security (16%);
 # China Daily's few migration articles carry little of any frame. Against the
 # dictionary-based version of this notebook, sovereignty and humanitarian shares
 # rose (the classifier finds entry control and suffering the word lists missed)
