@@ -51,6 +51,10 @@ def varied_sentences(megabytes: float, random_state: int = 0) -> pd.DataFrame:
                          "sent_id": [i % 20 for i in range(len(texts))], "text": texts})
 
 
+#: Throughput goals of the two methods, one core (issue 15 set the classifier's).
+TARGET_MB_S = {"dictionary": 10, "classifier": 5}
+
+
 def training_time(n: int, random_state: int = 0) -> tuple[int, float]:
     """Sentences used and seconds to fit a FrameClassifier on ``n`` of the kit's coded sentences."""
     sys.path.insert(0, str(project_root() / "data" / "coding"))
@@ -103,10 +107,11 @@ def main() -> None:
     if args.method == "classifier":
         print(f"cold (load the model, first prediction): {cold:.3f} s = {megabytes / cold:.1f} MB/s")
     print(f"warm, best of {args.repeat}: {min(walls):.3f} s wall = {megabytes / min(walls):.1f} MB/s; "
-          f"{min(cpus):.3f} s CPU = {megabytes / min(cpus):.1f} MB/s (target >= 10 MB/s)")
+          f"{min(cpus):.3f} s CPU = {megabytes / min(cpus):.1f} MB/s "
+          f"(target >= {TARGET_MB_S[args.method]} MB/s)")
     if args.method == "classifier":
         n, seconds = training_time(args.train)
-        print(f"fit on {n:,} coded sentences (5-fold CV over 4 values of C): {seconds:.2f} s")
+        print(f"fit on {n:,} coded sentences (5-fold CV over 4 values of C): {seconds:.2f} s (target < 10 s)")
 
 
 if __name__ == "__main__":
