@@ -55,6 +55,7 @@ from .._output import write_atomic
 from ..errors import ModelError, TableError
 from ..paths import shipped
 from ..resources.codebook import Codebook
+from ..text._units import estimator_texts
 from .dictionary import frame_counts
 
 FORMAT = "analysis.FrameClassifier"
@@ -359,17 +360,7 @@ def frame_classifier(model=None, *, codebook=None) -> FrameClassifier:
 
 
 def _texts(X) -> list[str]:
-    if isinstance(X, str):
-        raise TableError("FrameClassifier takes a list of texts or a table with 'text', not one string; wrap it: [text].")
-    if isinstance(X, pd.DataFrame):
-        if "text" not in X.columns:
-            raise TableError(f"FrameClassifier: a table needs a 'text' column (has {list(X.columns)}).")
-        X = X["text"]
-    texts = list(X)
-    bad = next((i for i, t in enumerate(texts) if not isinstance(t, str)), None)
-    if bad is not None:
-        raise TableError(f"FrameClassifier: item {bad} is {texts[bad]!r}, not a string.")
-    return texts
+    return estimator_texts(X, "FrameClassifier")
 
 
 def _labels(y, frames: list[str], n: int) -> np.ndarray:

@@ -7,12 +7,12 @@
 from __future__ import annotations
 
 import numpy as np
-import pandas as pd
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.utils.validation import check_is_fitted
 
-from ..errors import AnalysisError, TableError
+from ..errors import AnalysisError
 from ..resources.codebook import Codebook
+from ..text._units import estimator_texts
 from .dictionary import NEGATED_CHOICES, frame_counts
 
 
@@ -70,14 +70,4 @@ class FrameScorer(TransformerMixin, BaseEstimator):
 
     @staticmethod
     def _texts(X) -> list[str]:
-        if isinstance(X, str):
-            raise TableError("FrameScorer takes a list of texts, not one string; wrap it: [text].")
-        if isinstance(X, pd.DataFrame):
-            if "text" not in X.columns:
-                raise TableError(f"FrameScorer: a DataFrame needs a 'text' column (has {list(X.columns)}).")
-            X = X["text"]
-        texts = list(X)
-        bad = next((i for i, t in enumerate(texts) if not isinstance(t, str)), None)
-        if bad is not None:
-            raise TableError(f"FrameScorer: item {bad} is {texts[bad]!r}, not a string.")
-        return texts
+        return estimator_texts(X, "FrameScorer")

@@ -31,6 +31,23 @@ def texts_of(frame: pd.DataFrame, who: str) -> list[str]:
     return texts
 
 
+def estimator_texts(X, who: str) -> list[str]:
+    """The texts an estimator is given (a list or Series of strings, or a
+    DataFrame with ``text``), checked: one string is refused (wrap it in a
+    list) and so is an item that is not a string (named by its position)."""
+    if isinstance(X, str):
+        raise TableError(f"{who} takes a list of texts or a table with 'text', not one string; wrap it: [text].")
+    if isinstance(X, pd.DataFrame):
+        if "text" not in X.columns:
+            raise TableError(f"{who}: a table needs a 'text' column (has {list(X.columns)}).")
+        X = X["text"]
+    texts = list(X)
+    bad = next((i for i, t in enumerate(texts) if not isinstance(t, str)), None)
+    if bad is not None:
+        raise TableError(f"{who}: item {bad} is {texts[bad]!r}, not a string.")
+    return texts
+
+
 def unit_column(frame: pd.DataFrame) -> str | None:
     """The unit id column of a table: sent_id, par_id, or None for documents."""
     return next((c for c in ("sent_id", "par_id") if c in frame.columns), None)

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis import CodingSheetError, FrameClassifier, ModelError, TableError
+from analysis import CodingSheetError, FrameClassifier, FrameScorer, ModelError, TableError
 from analysis.measures.classifier import MIN_POSITIVES
 
 AID = {"aid": ["aid", "relief"]}
@@ -168,3 +168,17 @@ def test_the_sampling_is_seeded(corpus):
     first = analysis.coding_sheet(sents, 10, random_state=3)
     assert first.equals(analysis.coding_sheet(sents, 10, random_state=3))
     assert not first.equals(analysis.coding_sheet(sents, 10, random_state=4))
+
+
+@pytest.mark.parametrize("estimator", [FrameClassifier.load(), FrameScorer().fit([])], ids=["classifier", "scorer"])
+def test_both_estimators_refuse_bad_texts_naming_the_item(estimator):
+    transform = estimator.predict if isinstance(estimator, FrameClassifier) else estimator.transform
+    name = type(estimator).__name__
+    with pytest.raises(TableError, match=f"{name} takes a list of texts .* wrap it: \\[text\\]"):
+        transform("Aid for refugees.")
+    with pytest.raises(TableError, match=f"{name}: item 1 is None, not a string"):
+        transform(["Aid for refugees.", None])
+    with pytest.raises(TableError, match=rf"{name}: a table needs a 'text' column \(has \['body'\]\)"):
+        transform(pd.DataFrame({"body": ["Aid."]}))
+    texts = ["Aid for refugees.", "Smugglers were arrested."]
+    assert np.array_equal(transform(pd.DataFrame({"text": texts})), transform(pd.Series(texts)))
