@@ -125,6 +125,9 @@ def coding_sheet(sentences: pd.DataFrame, n: int | None = None, stratify_by: str
     """
     require_columns(sentences, ["doc_id", "sent_id", "text"], "coding_sheet",
                     hint="Pass the table of analysis.sentences().")
+    if strategy == "uncertain":
+        model = _classifier_for(model, codebook)
+        codebook = model.codebook_ if codebook is None else codebook
     frames = Codebook.load(codebook).frame_ids
     actor_ids = coding_actor_ids(actors)
     clash = set(frames) & set(CONTEXT_COLUMNS + list(ATTRIBUTION_FIELDS) + ["coder", "notes"])
@@ -166,13 +169,11 @@ def sample_uncertain(table: pd.DataFrame, n: int | None, *, model=None, codebook
     >>> len(sample_uncertain(t, 2))
     2
     """
-    from ..measures.classifier import FrameClassifier
-
     if n is None:
         return table.index
     if not 0 < n <= len(table):
         raise AnalysisError(f"n must be between 1 and the number of rows ({len(table)}); got n={n}.")
-    classifier = model if isinstance(model, FrameClassifier) else FrameClassifier.load(model, codebook=codebook)
+    classifier = _classifier_for(model, codebook)
     margin = np.abs(classifier.predict_proba(table["text"].tolist()) - classifier.threshold_).min(axis=1)
     tie_breaker = np.random.default_rng(random_state).permutation(len(table))
     chosen = np.lexsort((tie_breaker, margin))[:n]
@@ -262,11 +263,15 @@ def read_frame_coding(paths, *, codebook=None, sentences: pd.DataFrame | None = 
 
     A file is a CSV with doc_id, sent_id, the sentence's text (``sentence`` or
     ``text``) and one column per frame of the codebook holding 0 or 1 (other
-    columns are kept). Raises :class:`CodingSheetError` naming the file, the
-    row (as a spreadsheet shows it) and the column for: a missing frame column,
-    a value other than 0 or 1, a sentence (doc_id, sent_id) listed twice, and,
-    given ``sentences`` (``analysis.sentences(corpus)``), a sentence that is not
-    in the corpus or whose text differs from it.
+    columns are kept), such as a sheet of :func:`coding_sheet`: its ``#``
+    header lines are skipped, and a blank frame cell is 0 in a row that holds
+    a code or a coder (as the sheet tells coders). Raises
+    :class:`CodingSheetError` naming the file, the row (as a spreadsheet shows
+    it) and the column for: a file that is not CSV, a missing frame column, a
+    value other than 0 or 1, a row left uncoded (every frame cell and the
+    coder blank), a sentence (doc_id, sent_id) listed twice, and, given
+    ``sentences`` (``analysis.sentences(corpus)``), a sentence that is not in
+    the corpus or whose text differs from it.
 
     Returns doc_id, sent_id, text, the frame columns (int) and file, one row per sentence.
 
@@ -288,20 +293,29 @@ def read_frame_coding(paths, *, codebook=None, sentences: pd.DataFrame | None = 
     for path in map(Path, paths):
         if not path.is_file():
             raise CodingSheetError(path, None, None, "no such file.")
-        table = pd.read_csv(path, dtype=str, keep_default_na=False)
+        n_header = _header_lines(path)
+        try:
+            table = pd.read_csv(path, dtype=str, keep_default_na=False, skiprows=n_header, encoding="utf-8-sig")
+        except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as err:
+            raise CodingSheetError(path, None, None, f"cannot be read as a UTF-8 CSV file ({err}); save it from "
+                                   "the spreadsheet as CSV (UTF-8).") from None
         text = "sentence" if "sentence" in table.columns else "text"
         for column in ["doc_id", "sent_id", text, *frames]:
             if column not in table.columns:
-                raise CodingSheetError(path, 1, column, f"column missing; a frame coding needs doc_id, sent_id, "
-                                       f"sentence and one column per frame {frames}.")
-        for row, record in enumerate(table.itertuples(index=False), start=2):
+                raise CodingSheetError(path, n_header + 1, column, f"column missing; a frame coding needs doc_id, "
+                                       f"sent_id, sentence and one column per frame {frames}.")
+        for row, record in enumerate(table.itertuples(index=False), start=n_header + 2):
             cells = record._asdict()
             key = (cells["doc_id"], _integer(cells["sent_id"]))
             if key[1] is None:
                 raise CodingSheetError(path, row, "sent_id", f"sent_id must be a whole number (found {cells['sent_id']!r}).")
-            for frame in frames:
-                if cells[frame] not in ("0", "1"):
-                    raise CodingSheetError(path, row, frame, f"a frame cell must be 0 or 1 (found {cells[frame]!r}).")
+            codes = [cells[frame].strip() for frame in frames]
+            if not any(codes) and not cells.get("coder", "").strip():
+                raise CodingSheetError(path, row, frames[0], "the row is not coded (every frame cell and the coder "
+                                       "blank); code it (0 or 1 per frame) or delete the row.")
+            for frame, code in zip(frames, codes):
+                if code not in ("", "0", "1"):
+                    raise CodingSheetError(path, row, frame, f"a frame cell must be 0 or 1 (found {code!r}).")
             if key in seen:
                 raise CodingSheetError(path, row, "sent_id", f"sentence {key} is also coded in {seen[key]}; "
                                        "keep one row per sentence.")
@@ -312,8 +326,24 @@ def read_frame_coding(paths, *, codebook=None, sentences: pd.DataFrame | None = 
                                        "another corpus or segmentation?")
         table = table.rename(columns={text: "text"}).assign(file=path.name)
         table["sent_id"] = table["sent_id"].map(_integer)
+        table[frames] = table[frames].apply(lambda column: column.str.strip().replace("", "0"))
         tables.append(table.astype({frame: "int64" for frame in frames}))
     return pd.concat(tables, ignore_index=True)
+
+
+def _classifier_for(model, codebook):
+    """``model`` as a fitted FrameClassifier (None: the shipped one), refused
+    when ``codebook`` (if given) has other frames than it was fitted for."""
+    from ..measures.classifier import frame_classifier
+
+    if model is None or not hasattr(model, "codebook_"):
+        return frame_classifier(model, codebook=codebook)
+    classifier = frame_classifier(model)
+    if codebook is not None and Codebook.load(codebook).frame_ids != classifier.frames_:
+        raise AnalysisError(f"the model was fitted for the frames {classifier.frames_}, the codebook has "
+                            f"{Codebook.load(codebook).frame_ids}; pass the codebook the model was fitted with "
+                            "(or none: the model's is used).")
+    return classifier
 
 
 def _sheet_header(version: str, frames: list[str], actors: list[str]) -> list[str]:
@@ -406,6 +436,17 @@ def _read_row(path: Path, row: int, cells: dict, frames: list[str], actors: set[
     coder = cells["coder"] or path.stem
     return [cells["doc_id"], sent_id, coder, *codes, *(";".join(parts[f]) for f in ATTRIBUTION_FIELDS),
             cells["notes"], str(path), row]
+
+
+def _header_lines(path: Path) -> int:
+    """How many ``#`` lines open the file (a coding sheet's header)."""
+    count = 0
+    with open(path, encoding="utf-8-sig", errors="replace") as handle:
+        for line in handle:
+            if not line.startswith("#"):
+                break
+            count += 1
+    return count
 
 
 def _integer(text: str) -> int | None:

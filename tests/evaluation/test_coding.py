@@ -237,3 +237,50 @@ def test_sheet_defaults_come_from_the_shipped_codebook(tmp_path):
     assert path.read_text(encoding="utf-8").startswith(
         f"# codebook_version: {resource_versions()}\n")
     assert len(read_coding(path)) == 12
+
+
+# --------------------------------------------------------------------------- the loop of an own codebook
+
+OWN = {"version": 1, "frames": [{"id": "danger", "entries": ["danger*", "risk*"]},
+                                {"id": "care", "entries": ["aid", "help*"]}]}
+
+
+def test_a_coded_sheet_reads_back_for_a_classifier_and_the_next_sheet_has_its_frames(tmp_path):
+    """The README's loop with an own codebook: sheet -> coding by hand (a 1
+    where a rule says so, blank elsewhere, as the sheet allows) -> read back
+    -> fit -> an uncertainty sheet of the model's frames, excluding what is coded."""
+    import analysis
+    from analysis import FrameClassifier, read_frame_coding
+
+    sents = analysis.sentences(analysis.load_corpus())
+    path = tmp_path / "to_code.csv"
+    sheet = coding_sheet(sents, path=path, codebook=OWN)
+    danger = "smuggl|traffick|danger|deten|detain|kill|abuse|violen"
+    truth = {"danger": sheet["sentence"].str.contains(danger, case=False),
+             "care": sheet["sentence"].str.contains("rescue|humanitarian|aid", case=False)}
+    _edit(path, {(i, frame): "1" for frame, hits in truth.items() for i in hits[hits].index})
+    _edit(path, {(i, "coder"): "A" for i in sheet.index})    # a row with no 1 is coded: its coder says so
+    coded = read_frame_coding(path, codebook=OWN, sentences=sents)
+    assert len(coded) == len(sents) == len(sheet)
+    for frame, hits in truth.items():
+        assert coded[frame].tolist() == hits.astype(int).tolist()
+    model = FrameClassifier(codebook=OWN).fit(coded["text"], coded)
+    more = sents.assign(sent_id=sents["sent_id"] + 1000)      # unseen rows, so that exclude leaves some
+    following = coding_sheet(pd.concat([sents, more]), n=5, strategy="uncertain", model=model, exclude=coded)
+    assert [c for c in following.columns if c in ("danger", "care", "sovereignty")] == ["danger", "care"]
+    assert following["sent_id"].ge(1000).all()
+    with pytest.raises(Exception, match=r"fitted for the frames \['danger', 'care'\]"):
+        coding_sheet(sents, n=5, strategy="uncertain", model=model, codebook=CODEBOOK)
+
+
+def test_an_uncoded_row_and_a_file_that_is_not_csv_are_named(tmp_path):
+    path = tmp_path / "to_code.csv"
+    sents = pd.DataFrame({"doc_id": ["a", "a"], "sent_id": [0, 1], "text": ["Aid came.", "Danger ahead."]})
+    coding_sheet(sents, path=path, codebook=OWN)
+    from analysis import read_frame_coding
+
+    with pytest.raises(CodingSheetError, match=r"to_code.csv, row 8, column 'danger': the row is not coded"):
+        read_frame_coding(path, codebook=OWN)
+    path.write_bytes(b"doc_id,sent_id,sentence,danger,care\n\xff\xfe,0,x,1,0\n")
+    with pytest.raises(CodingSheetError, match=r"cannot be read as a UTF-8 CSV file"):
+        read_frame_coding(path, codebook=OWN)
