@@ -91,8 +91,9 @@ class Stream:
 
     def group_bounds(self) -> tuple[np.ndarray, np.ndarray]:
         """Per unit, the first word and one past the last word of its window group."""
-        change = np.flatnonzero(np.r_[True, self.groups[1:] != self.groups[:-1]]) if len(self.groups) else \
-            np.zeros(0, dtype=np.int64)
+        if not len(self.groups):
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+        change = np.flatnonzero(np.r_[True, self.groups[1:] != self.groups[:-1]])
         firsts = self.bounds[change]
         lasts = self.bounds[np.r_[change[1:], len(self.groups)]]
         size = np.diff(np.r_[change, len(self.groups)])

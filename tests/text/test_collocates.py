@@ -184,3 +184,11 @@ def test_token_tables_without_sentences_need_within_document(corpus, sents):
 def test_no_nan_in_a_table_with_rare_and_frequent_collocates(sents):
     table = collocates(sents, ["migrants", "libya", "the"], min_count=1)
     assert len(table) > 300 and not table.isna().any().any()
+
+
+def test_an_empty_table_gives_no_rows_and_says_why():
+    sents = analysis.sentences(analysis.load_corpus())
+    for empty in (sents.iloc[:0], analysis.tokens(sents).iloc[:0]):
+        with pytest.warns(UserWarning, match=r"node\(s\) \['migrants'\] never occur in the corpus \(0 words\)"):
+            table = analysis.collocates(empty, "migrants")
+        assert table.empty and list(table.columns) == list(analysis.collocates(sents, "migrants").columns)
