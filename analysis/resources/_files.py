@@ -1,5 +1,5 @@
 """Reading resource files: YAML mappings with clear errors, and a cache that
-gives a file's new content as soon as it changes on disk.
+gives a file's new content as soon as it, or a file it refers to, changes on disk.
 
 >>> from analysis.paths import shipped
 >>> read_yaml_mapping(shipped("cues.yaml"), ValueError)["version"] >= 1
@@ -14,7 +14,8 @@ from typing import Any
 
 import yaml
 
-_CACHE: dict[tuple, Any] = {}
+_CACHE: dict[tuple, tuple[Any, dict]] = {}     # (key, path) -> (value, {file read: its version})
+_READING: list[dict] = []                        # per build in progress, the files it has read
 
 
 def read_yaml_mapping(path, error: type[Exception], *, kind: str = "YAML", hint: str = "") -> dict:
@@ -38,8 +39,10 @@ def read_yaml_mapping(path, error: type[Exception], *, kind: str = "YAML", hint:
 
 
 def cached_by_file(path, build: Callable[[Any], Any], *, key: str = ""):
-    """``build(path)``, computed once per version of the file: a file edited on
-    disk (new modification time or size) is read again.
+    """``build(path)``, computed once per version of the file and of every
+    file the build read (:func:`note_read`, or a nested ``cached_by_file``):
+    a file edited on disk (new modification time or size) is read again, and
+    so is a file that refers to it.
 
     >>> import tempfile, pathlib
     >>> p = pathlib.Path(tempfile.mkdtemp()) / "x.txt"; _ = p.write_text("a")
@@ -48,18 +51,35 @@ def cached_by_file(path, build: Callable[[Any], Any], *, key: str = ""):
     >>> _ = p.write_text("bb"); cached_by_file(p, lambda q: q.read_text())
     'bb'
     """
+    version = _version(path)
+    if version is None:
+        return build(path)
+    cache_key = (key, str(path))
+    hit = _CACHE.get(cache_key)
+    if hit is None or any(_version(other) != seen for other, seen in hit[1].items()):
+        _READING.append({})
+        try:
+            value = build(path)
+        finally:
+            read = _READING.pop()
+        hit = _CACHE[cache_key] = (value, {**read, str(path): version})
+    for reading in _READING:
+        reading.update(hit[1])
+    return hit[0]
+
+
+def note_read(path) -> None:
+    """Record that the builds in progress (:func:`cached_by_file`) read ``path``."""
+    for reading in _READING:
+        reading[str(path)] = _version(path)
+
+
+def _version(path) -> tuple[int, int] | None:
     try:
         stat = Path(str(path)).stat()
-        version = (stat.st_mtime_ns, stat.st_size)
     except OSError:
-        version = None
-    cache_key = (key, str(path), version)
-    if version is None or cache_key not in _CACHE:
-        value = build(path)
-        if version is None:
-            return value
-        _CACHE[cache_key] = value
-    return _CACHE[cache_key]
+        return None
+    return stat.st_mtime_ns, stat.st_size
 
 
 def as_path(source):

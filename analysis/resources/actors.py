@@ -40,7 +40,7 @@ from functools import cached_property
 from ..errors import ActorsError, LexiconError
 from ..text.matching import Lexicon, normalize_entry
 from ._base import FrozenDict, Resource
-from ._files import referenced_file
+from ._files import note_read, referenced_file
 
 GENERIC = "(generic)"
 IGNORED = "(ignored)"
@@ -203,6 +203,7 @@ def read_countries(path, source: str = "") -> dict[str, Country]:
     ('Tripoli',)
     """
     where = source or str(path)
+    note_read(path)
     try:
         rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
     except (OSError, UnicodeDecodeError, csv.Error) as err:

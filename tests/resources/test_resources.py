@@ -32,6 +32,20 @@ def test_a_resource_file_edited_on_disk_is_read_again(tmp_path):
     assert analysis.find_actors("The farmers protested.", actors=path)[0].actor == "farmers"
 
 
+def test_a_resource_is_read_again_when_a_file_it_refers_to_changes(tmp_path):
+    (tmp_path / "base.yaml").write_text("extends: shipped:cues.yaml\nspeech: [tweeted]\n")
+    (tmp_path / "mine.yaml").write_text("extends: base.yaml\nspeech: [posted]\n")
+    assert Cues.load(tmp_path / "mine.yaml").data["speech"][-2:] == ("tweeted", "posted")
+    (tmp_path / "base.yaml").write_text("extends: shipped:cues.yaml\nspeech: [blogged]\n")
+    assert Cues.load(tmp_path / "mine.yaml").data["speech"][-2:] == ("blogged", "posted")
+    (tmp_path / "countries.csv").write_text("id,name,names,demonyms,capitals\nalba,Alba,,Alban,\n")
+    (tmp_path / "actors.yaml").write_text("countries: {table: countries.csv, others: own}\n"
+                                          "actors:\n  greens: {definition: Greens., aliases: [Greens]}\n")
+    assert Actors.load(tmp_path / "actors.yaml").ids == ["greens", "alba"]
+    (tmp_path / "countries.csv").write_text("id,name,names,demonyms,capitals\nalba,Alba,,Alban,\nbeta,Beta,,,\n")
+    assert Actors.load(tmp_path / "actors.yaml").ids == ["greens", "alba", "beta"]
+
+
 def test_resources_cannot_be_changed_in_place():
     codebook, actors = Codebook.load(), Actors.load()
     with pytest.raises(TypeError, match="read-only"):
