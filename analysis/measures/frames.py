@@ -14,8 +14,8 @@ Every function takes the codebook as ``codebook=`` (a path, a mapping or a
 :class:`~analysis.resources.Codebook`; default the shipped one). Matching rules
 (case, token boundaries, multi-word entries, globs, negation) are those of
 :mod:`analysis.text.matching`. A negated hit ("no violations") still counts by
-default: a frame that is denied is still invoked; pass ``negated="skip"`` to
-leave negated hits out.
+default: a frame that is denied is still invoked; pass ``negated="skip"`` (with
+``method="dictionary"`` in :func:`frame_scores`) to leave negated hits out.
 
 >>> import analysis
 >>> sents = analysis.sentences(analysis.load_corpus())
@@ -35,7 +35,7 @@ from ..text._units import context, row_keys, texts_of, unit_column
 from ..text.matching import is_negated
 from ..text.segment import words
 from .classifier import frame_classifier
-from .dictionary import frame_counts
+from .dictionary import NEGATED_CHOICES, frame_counts
 
 METHODS = ("auto", "classifier", "dictionary")
 
@@ -99,7 +99,8 @@ def frame_scores(sentences: pd.DataFrame, *, codebook=None, method: str = "auto"
         classifier scored a little better than the dictionary (notebook
         ``08_unseen_news``).
     negated : {"count", "skip"}
-        Dictionary: count negated hits (default: a denied frame is still
+        Dictionary only (with the classifier it is an error, as is
+        ``weighted``): count negated hits (default: a denied frame is still
         invoked) or leave them out.
     weighted : bool
         Dictionary: sum entry weights (floats) instead of counting hits (integers).
@@ -111,7 +112,13 @@ def frame_scores(sentences: pd.DataFrame, *, codebook=None, method: str = "auto"
     >>> frame_scores(s).iloc[:, 2:7].values.tolist()
     [[0, 1, 0, 0, 0], [0, 0, 0, 1, 0]]
     """
+    if negated not in NEGATED_CHOICES:
+        raise AnalysisError(f"frame_scores(): negated= must be one of {list(NEGATED_CHOICES)}, not {negated!r}.")
     if resolve_method(method, codebook=codebook, model=model) == "classifier":
+        if negated != "count" or weighted:
+            raise AnalysisError("frame_scores(): negated= and weighted= set how the dictionary counts; the "
+                                "classifier (method='auto' chose it) has neither. Pass method='dictionary' to "
+                                "use them.")
         texts_of(sentences, "frame_scores")
         return frame_classifier(model, codebook=codebook).scores(sentences)
     cb = Codebook.load(codebook)

@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from analysis.measures import frames
+from analysis.errors import AnalysisError
 from analysis.measures.frames import frame_evidence, frame_hits, frame_profile
 from analysis.measures.naming import migrant_naming
 from analysis.resources.codebook import Codebook
@@ -52,7 +53,7 @@ def test_negated_hits_are_flagged_counted_by_default_and_can_be_skipped():
         ["humanitarian", "human rights", True], ["criminality", "smugglers", False]]
     assert frame_scores(s)["humanitarian"].iloc[0] == 1
     assert frame_scores(s, negated="skip")[["humanitarian", "criminality"]].values.tolist() == [[0, 1]]
-    with pytest.raises(ValueError, match="negated must be one of"):
+    with pytest.raises(ValueError, match="negated= must be one of"):
         frame_scores(s, negated="drop")
 
 
@@ -126,3 +127,14 @@ def test_frame_evidence_ranks_by_summed_weight(sents):
     strength = hits[(hits.frame == "cooperation") & ~hits.negated].groupby(["doc_id", "sent_id"])["weight"].sum()
     assert top.strength == strength.max()
     assert top.keyword.lower() in top.entries
+
+
+def test_dictionary_options_are_refused_with_the_classifier_not_ignored():
+    s = one("There were no violations of human rights.")
+    assert frames.frame_scores(s, method="dictionary", negated="skip")["humanitarian"].tolist() == [0]
+    assert frames.frame_scores(s, method="dictionary", weighted=True)["humanitarian"].tolist() == [2.0]
+    for options in ({"negated": "skip"}, {"weighted": True}):
+        with pytest.raises(AnalysisError, match=r"negated= and weighted= set how the dictionary counts"):
+            frames.frame_scores(s, **options)
+    with pytest.raises(AnalysisError, match=r"negated= must be one of \['count', 'skip'\], not 'bogus'"):
+        frames.frame_scores(s, negated="bogus")
