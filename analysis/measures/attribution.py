@@ -195,7 +195,7 @@ def _mentions(actors: Actors, cued: list[int], sentence_texts: list[str], doc_id
 def responsibility_matrix(attributions: pd.DataFrame, by_doc: bool = False) -> pd.DataFrame:
     """Counts of attributions per speaker_actor x actor x kind x polarity (and
     doc_id first when ``by_doc``), long format with a column ``n``; a named
-    speaker who is no actor (empty speaker_actor) counts as :data:`NO_ACTOR`.
+    speaker who is no actor (empty speaker_actor) counts as ``NO_ACTOR``.
 
     >>> a = pd.DataFrame({"speaker_actor": ["libya", "libya", "(outlet)"], "actor": ["europe"] * 3,
     ...                   "kind": ["treatment"] * 3, "polarity": ["assign"] * 3})

@@ -88,6 +88,11 @@ def frame_scores(sentences: pd.DataFrame, *, codebook=None, method: str = "auto"
 
     Parameters
     ----------
+    sentences : DataFrame
+        A table with ``text`` (and usually ``doc_id``, ``sent_id``), such as
+        :func:`analysis.sentences` gives; any rows of text will do.
+    codebook : Codebook, path or mapping, optional
+        The frames (default the shipped codebook); see :func:`analysis.load_codebook`.
     method : {"auto", "classifier", "dictionary"}
         "classifier": 1 or 0 from the frame classifier ``model``
         (:class:`analysis.FrameClassifier` or its file; default the shipped one,
@@ -98,12 +103,24 @@ def frame_scores(sentences: pd.DataFrame, *, codebook=None, method: str = "auto"
         shipped codebook), else the dictionary. On unseen news the shipped
         classifier scored a little better than the dictionary (notebook
         ``08_unseen_news``).
+    model : FrameClassifier or path, optional
+        The classifier for ``method="classifier"`` (or "auto"): a fitted
+        :class:`analysis.FrameClassifier` or the JSON file it was saved to.
     negated : {"count", "skip"}
         Dictionary: count negated hits (default: a denied frame is still
         invoked) or leave them out.
     weighted : bool
         Dictionary: sum entry weights (floats) instead of counting hits (integers).
 
+    Returns
+    -------
+    DataFrame
+        ``sentences`` with one column per frame: 0/1 (classifier) plus
+        ``<frame>_probability``, or hit counts (dictionary; weight sums if
+        ``weighted``).
+
+    Examples
+    --------
     >>> import pandas as pd
     >>> s = pd.DataFrame({"doc_id": ["a", "a"], "text": ["Aid and relief for victims.", "Smugglers were arrested."]})
     >>> frame_scores(s, method="dictionary").iloc[:, 2:].values.tolist()

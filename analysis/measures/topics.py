@@ -3,7 +3,7 @@
 * :func:`fit_topics` fits NMF (default) or LDA on the kit's word tokens and
   returns a scikit-learn style :class:`TopicModel`.
 * Tables: :func:`top_terms_table`, :func:`doc_topics_table`, :func:`topic_prevalence`.
-* :func:`planted_corpus` generates texts from known topics (the LDA generative
+* ``planted_corpus()`` generates texts from known topics (the LDA generative
   process), for tests and benchmarks.
 
 How many topics: :mod:`analysis.measures.coherence`; figures: :mod:`analysis.report.topics`.
@@ -188,7 +188,7 @@ class TopicModel(BaseEstimator):
     unit : {"documents", "paragraphs", "sentences"}
         For a corpus table, the unit each row of ``doc_topics_`` stands for.
     min_df, max_df : int or float, optional
-        Vocabulary thresholds; default :func:`vocabulary_thresholds` of the number of texts.
+        Vocabulary thresholds; default ``vocabulary_thresholds()`` of the number of texts.
     options : dict, optional
         Extra parameters for the sklearn estimator (e.g. ``{"max_iter": 50}``).
 

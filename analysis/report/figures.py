@@ -2,7 +2,7 @@
 
 Figures are sized for a journal column (3.5 in) or a full page width (7.2 in),
 use the Okabe-Ito colour-blind-safe palette, and a constrained layout so labels
-do not overlap. The style is applied in a context (:func:`style`) while a kit
+do not overlap. The style is applied in a context (``style()``) while a kit
 function draws, never by changing your global ``rcParams``. Every plotting
 function takes ``ax=`` (an Axes, or a sequence of Axes for several panels) to
 draw into your own figure, and returns ``(fig, ax)``. :func:`save_figure` writes
@@ -97,7 +97,7 @@ def figure_for(ax, width: str = "column", height: float | None = None, nrows: in
 def save_figure(fig, name: str, formats: tuple[str, ...] = ("png", "svg"), *, directory=None,
                 close: bool = True) -> SavedFiles:
     """Write ``<name>.png`` and ``.svg`` deterministically into ``directory``
-    (default :func:`analysis.paths.figures_dir`); return the paths.
+    (default ``analysis.paths.figures_dir()``); return the paths.
 
     >>> import tempfile
     >>> fig, ax = new_figure(); _ = ax.plot([0, 1])

@@ -1,6 +1,6 @@
 """Figures of keywords and collocates.
 
-* :func:`plot_keyness`: log ratio (how much) against |G2| (how sure) of each
+* :func:`plot_keyness`: log ratio (how much) against ``|G2|`` (how sure) of each
   term of :func:`analysis.keyness`, the strongest keywords labelled;
 * :func:`plot_collocates`: the top collocates of each node, side by side.
 
@@ -27,11 +27,11 @@ MEASURE_NAMES = {"log_dice": "log-Dice", "mi": "MI", "mi3": "MI3", "t_score": "t
 def plot_keyness(table: pd.DataFrame, *, top: int = 12, target: str = "target", reference: str = "reference",
                  width: str = "page", height: float = 4.2, ax=None):
     """Each term of a :func:`analysis.keyness` table as a point: log ratio
-    (x) against |g2| (y, log scale). Terms that pass the table's corrected
+    (x) against ``|g2|`` (y, log scale). Terms that pass the table's corrected
     threshold (``significant``) and are at least twice as frequent on one
-    side (|log ratio| >= 1) are coloured, the others grey; the dashed line is
-    the |g2| of the threshold (``attrs["g2_critical"]``). The ``top`` terms of
-    each side by |g2| among the coloured ones are labelled, placed so that
+    side (``|log ratio| >= 1``) are coloured, the others grey; the dashed line is
+    the ``|g2|`` of the threshold (``attrs["g2_critical"]``). The ``top`` terms of
+    each side by ``|g2|`` among the coloured ones are labelled, placed so that
     labels do not overlap (a label that finds no free place is left out).
     ``target`` and ``reference`` name the corpora in the legend. Returns ``(fig, ax)``.
     """

@@ -62,7 +62,7 @@ def to_latex(table: pd.DataFrame, digits: int = 3) -> str:
 
 def save_table(table: pd.DataFrame, name: str, *, digits: int = 3, directory=None) -> SavedFiles:
     """Write ``<name>.csv``, ``.md`` and ``.tex`` into ``directory`` (default
-    :func:`analysis.paths.figures_dir`); return the paths."""
+    ``analysis.paths.figures_dir()``); return the paths."""
     folder = figures_dir(directory)
     writers = {
         "csv": lambda p: p.write_text(format_cells(table, digits).to_csv(index=False, lineterminator="\n"),

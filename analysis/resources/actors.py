@@ -81,7 +81,7 @@ class Actor:
 @dataclass(frozen=True)
 class Actors(Resource):
     """Validated, immutable actors (see the module docstring), with their
-    matcher compiled once on the object. ``actors[id]`` is an :class:`Actor`.
+    matcher compiled once on the object. ``actors[id]`` is an ``Actor``.
 
     >>> actors = Actors.load({"actors": {"greens": {"definition": "Green parties.", "aliases": ["Greens"]}}})
     >>> actors.ids, actors.unresolved
@@ -138,7 +138,7 @@ class Actors(Resource):
     @cached_property
     def lexicon(self) -> Lexicon:
         """All aliases compiled for matching: labels are actor ids, then
-        :data:`GENERIC` and :data:`IGNORED`."""
+        ``GENERIC`` and ``IGNORED``."""
         entries = {actor: aliases for actor, aliases in self.aliases.items() if aliases}
         if self.generic:
             entries[GENERIC] = list(self.generic)

@@ -73,7 +73,7 @@ def kwic(corpus: pd.DataFrame, pattern, window: int = 8, *, sort=None, sample: i
     corpus, paragraphs or sentences; with ``start``, offsets are into the
     document). ``window`` is the number of tokens shown on each side.
     Columns: doc_id, unit id (if any), start, end, left, keyword, right,
-    label, entry, negated. The result is a :class:`Concordance`: a
+    label, entry, negated. The result is a ``Concordance``: a
     DataFrame that Jupyter shows with the keywords aligned.
 
     ``sample``: keep this many matches, drawn without replacement with
