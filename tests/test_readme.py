@@ -1,5 +1,7 @@
 """Every ```python block of README.md runs, in order, in one namespace, from the
-project root, as a reader pasting them one after another would run them.
+project root, as a reader pasting them one after another would run them; so do
+those of the documentation's guide and home page (docs/guide.md, docs/index.md),
+each document in a namespace of its own.
 
 A block that needs the reader's own files is marked in the README by a comment on
 the line before it, ``<!-- readme-test: skip (what it needs) -->``. Such a block
@@ -24,6 +26,7 @@ from analysis.paths import project_root
 
 ROOT = project_root()
 README = ROOT / "README.md"
+DOCUMENTS = ["README.md", "docs/guide.md", "docs/index.md"]
 FENCE = re.compile(r"^```(?P<lang>[\w+-]*)[^\n]*\n(?P<code>.*?)^```[ \t]*$", re.S | re.M)
 MARK = re.compile(r"<!--\s*readme-test:\s*skip\s*\((?P<reason>[^)]+)\)\s*-->")
 
@@ -33,13 +36,14 @@ class Block:
     line: int                  # 1-based line of the opening fence
     code: str
     skip: str | None           # the reason given in the README, or None
+    document: str = "README.md"
 
     @property
     def label(self) -> str:
-        return f"README.md:{self.line}"
+        return f"{self.document}:{self.line}"
 
 
-def python_blocks(text: str) -> list[Block]:
+def python_blocks(text: str, document: str = "README.md") -> list[Block]:
     """The ```python blocks of a Markdown text, each with the skip reason of a
     mark on the line right before it."""
     blocks = []
@@ -48,18 +52,22 @@ def python_blocks(text: str) -> list[Block]:
             continue
         before = text[:match.start()].rstrip("\n").rsplit("\n", 1)[-1]
         mark = MARK.search(before)
-        blocks.append(Block(text.count("\n", 0, match.start()) + 1, match["code"], mark["reason"] if mark else None))
+        blocks.append(Block(text.count("\n", 0, match.start()) + 1, match["code"], mark["reason"] if mark else None,
+                            document))
     return blocks
 
 
-BLOCKS = python_blocks(README.read_text(encoding="utf-8"))
+BLOCKS = [block for document in DOCUMENTS
+          for block in python_blocks((ROOT / document).read_text(encoding="utf-8"), document)]
 
 
-def test_the_readme_has_python_blocks_and_every_skip_mark_stands_before_one():
-    text = README.read_text(encoding="utf-8")
-    assert len(BLOCKS) >= 5
+@pytest.mark.parametrize("document", DOCUMENTS)
+def test_each_document_has_python_blocks_and_every_skip_mark_stands_before_one(document):
+    text = (ROOT / document).read_text(encoding="utf-8")
+    blocks = [b for b in BLOCKS if b.document == document]
+    assert len(blocks) >= 1
     marks = [text.count("\n", 0, m.start()) + 1 for m in MARK.finditer(text)]
-    marked = [b.line - 1 for b in BLOCKS if b.skip]
+    marked = [b.line - 1 for b in blocks if b.skip]
     assert marks == marked, "a readme-test mark must stand on the line right before a ```python block"
 
 
@@ -72,7 +80,7 @@ def namespace():
         saved = copy.deepcopy(dask.config.config)
     except ImportError:
         dask = saved = None
-    yield {"__name__": "__readme__"}
+    yield {document: {"__name__": "__readme__"} for document in DOCUMENTS}
     if dask is not None:
         dask.config.config.clear()
         dask.config.config.update(saved)
@@ -86,7 +94,7 @@ def test_readme_block_runs(block, namespace, monkeypatch, tmp_path):
         problems = _check_calls(block.code)
         assert problems == [], f"{block.label}: " + "; ".join(problems)
         pytest.skip(f"{block.label} not run: {block.skip} (its analysis.* calls match the signatures)")
-    exec(code, namespace)
+    exec(code, namespace[block.document])
 
 
 def _check_calls(code: str) -> list[str]:
