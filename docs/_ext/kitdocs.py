@@ -124,8 +124,9 @@ def _directive(name: str) -> list[str]:
 
 def documented_names() -> list[str]:
     """The dotted names the reference documents: each name of ``analysis.__all__``
-    and the public methods and properties its classes define (not the error
-    classes' and not what scikit-learn's base classes add)."""
+    and the public methods and properties its classes define with a docstring,
+    which is what autodoc's ``:members:`` shows (not the error classes' members
+    and not what scikit-learn's base classes add)."""
     import analysis
 
     names = []
@@ -136,7 +137,7 @@ def documented_names() -> list[str]:
             for member, value in inspect.getmembers(obj):
                 func = getattr(value, "fget", None) or getattr(value, "func", None) or getattr(value, "__func__", value)
                 if (not member.startswith("_") and (inspect.isfunction(func) or inspect.ismethod(func))
-                        and (getattr(func, "__module__", "") or "").startswith("analysis")):
+                        and (getattr(func, "__module__", "") or "").startswith("analysis") and func.__doc__):
                     names.append(f"analysis.{name}.{member}")
     return names
 
