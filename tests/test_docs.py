@@ -53,6 +53,17 @@ def test_every_public_name_has_an_example(name):
         f"analysis.{name}: add an Examples section or a >>> example to its docstring"
 
 
+@pytest.mark.parametrize("name", [n for n in analysis.__all__ if not callable(getattr(analysis, n))])
+def test_the_examples_of_constants_run(name):
+    """A constant's example is in a ``#:`` comment, which --doctest-modules does not see."""
+    import doctest
+    test = doctest.DocTestParser().get_doctest(_doc(name), {}, f"analysis.{name}", None, 0)
+    assert test.examples
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
+    runner.run(test)
+    assert runner.summarize(verbose=False).failed == 0
+
+
 def test_every_public_name_is_on_exactly_one_reference_page():
     pages = kitdocs.api_pages()
     for name in analysis.__all__:

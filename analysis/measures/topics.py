@@ -203,6 +203,13 @@ class TopicModel(BaseEstimator):
     units_ : DataFrame
         The texts modelled: id columns (``doc_id``, ``par_id``/``sent_id``, or ``text_id``) and ``text``.
     vectorizer_, estimator_ : the fitted sklearn objects.
+
+    Examples
+    --------
+    >>> texts = planted_corpus(n_docs=40, k=2, doc_length=30, seed=0)[0]     # two known topics
+    >>> model = TopicModel(k=2).fit(texts)
+    >>> [sorted({word[:2] for word in terms}) for terms in model.top_terms(3)]     # each topic's own words
+    [['t0'], ['t1']]
     """
 
     def __init__(self, k: int = 10, *, method: str = "nmf", random_state=0, unit: str = "documents",
@@ -280,9 +287,30 @@ def fit_topics(texts, k: int, *, method: str = "nmf", random_state=0, unit: str 
 def top_terms_table(model: TopicModel, n: int = 10, *, layout: str = "long") -> pd.DataFrame:
     """Top terms of each topic with their weights (share of the topic's weight).
 
-    ``layout="long"``: one row per topic and rank (topic, rank, term, weight).
-    ``layout="wide"``: one row per topic (topic, share = mean share of the texts,
-    terms = "term (weight), ...").
+    Parameters
+    ----------
+    model : TopicModel
+        A fitted topic model (:func:`analysis.fit_topics`).
+    n : int
+        Terms per topic.
+    layout : {"long", "wide"}
+        "long": one row per topic and rank. "wide": one row per topic, its
+        terms in one cell.
+
+    Returns
+    -------
+    DataFrame
+        ``layout="long"``: topic, rank, term, weight. ``layout="wide"``: topic,
+        share (the mean share of the texts), terms ("term (weight), ...").
+
+    Examples
+    --------
+    >>> import analysis
+    >>> model = analysis.fit_topics(analysis.load_corpus(), k=3, unit="paragraphs")
+    >>> top_terms_table(model, 3).head(3)[["topic", "rank", "term"]].values.tolist()
+    [[0, 1, 'illegal'], [0, 2, 'immigrants'], [0, 3, 'immigration']]
+    >>> list(top_terms_table(model, 3, layout="wide").columns)
+    ['topic', 'share', 'terms']
     """
     check_is_fitted(model, "topic_terms_")
     order = np.argsort(-model.topic_terms_, axis=1, kind="stable")[:, :n]
@@ -300,7 +328,27 @@ def top_terms_table(model: TopicModel, n: int = 10, *, layout: str = "long") -> 
 
 
 def doc_topics_table(model: TopicModel) -> pd.DataFrame:
-    """One row per text: its id columns and one ``topic_<i>`` column of shares per topic."""
+    """The topic shares of each text the model was fitted on.
+
+    Parameters
+    ----------
+    model : TopicModel
+        A fitted topic model (:func:`analysis.fit_topics`).
+
+    Returns
+    -------
+    DataFrame
+        One row per text: its id columns (doc_id, and par_id or sent_id for
+        paragraphs or sentences) and one ``topic_<i>`` column of shares per topic.
+
+    Examples
+    --------
+    >>> import analysis
+    >>> model = analysis.fit_topics(analysis.load_corpus(), k=3, unit="paragraphs")
+    >>> table = doc_topics_table(model)
+    >>> list(table.columns), len(table)
+    (['doc_id', 'par_id', 'topic_0', 'topic_1', 'topic_2'], 50)
+    """
     check_is_fitted(model, "doc_topics_")
     ids = model.units_.drop(columns="text")
     shares = pd.DataFrame(model.doc_topics_, columns=[f"topic_{i}" for i in range(model.k)])
