@@ -58,10 +58,26 @@ def resolve_method(method: str, *, codebook=None, model=None) -> str:
 
 
 def frame_hits(sentences: pd.DataFrame, *, codebook=None) -> pd.DataFrame:
-    """One row per hit: doc_id, the unit id (sent_id or par_id, if present),
-    frame, entry, weight, start, end (offsets into the document's ``text``
-    when the input has ``start``), matched (the text), negated.
+    """Every hit of the codebook's dictionary entries in a table of texts.
 
+    Parameters
+    ----------
+    sentences : DataFrame
+        A table with doc_id and text (sentences, paragraphs or a corpus); with
+        ``start``, offsets are into the document.
+    codebook : Codebook, path or mapping, optional
+        The frames and their entries (default the shipped codebook).
+
+    Returns
+    -------
+    DataFrame
+        One row per hit: doc_id, the unit id (sent_id or par_id, if present),
+        frame, entry, weight, start, end (offsets into the document's ``text``
+        when the input has ``start``), matched (the text), negated (a negator
+        before the hit in its clause).
+
+    Examples
+    --------
     >>> import pandas as pd
     >>> s = pd.DataFrame({"doc_id": ["a"], "sent_id": [0], "start": [10],
     ...                   "text": ["They found no victims, only smugglers."]})
@@ -145,10 +161,28 @@ def frame_scores(sentences: pd.DataFrame, *, codebook=None, method: str = "auto"
 
 def frame_profile(sentences: pd.DataFrame, by: str | list[str] = "doc_id", *, codebook=None,
                   negated: str = "count") -> pd.DataFrame:
-    """Per group and frame: sentences, tokens (words, as :func:`analysis.words`),
-    hits, sentences_with_frame, per_1000_tokens (hits per 1,000 tokens) and
-    share_of_sentences (sentences with at least one hit / sentences).
+    """The dictionary's hits per group and frame, as rates.
 
+    Parameters
+    ----------
+    sentences : DataFrame
+        A table with doc_id and text (usually :func:`analysis.sentences`).
+    by : str or list of str
+        The column(s) to group by (default documents).
+    codebook : Codebook, path or mapping, optional
+        The frames and their entries (default the shipped codebook).
+    negated : {"count", "skip"}
+        Count negated hits (default: a denied frame is still invoked) or leave them out.
+
+    Returns
+    -------
+    DataFrame
+        Per group and frame: sentences, tokens (words, as :func:`analysis.words`),
+        hits, sentences_with_frame, per_1000_tokens (hits per 1,000 tokens)
+        and share_of_sentences (sentences with at least one hit / sentences).
+
+    Examples
+    --------
     >>> import pandas as pd
     >>> s = pd.DataFrame({"doc_id": ["a", "a"], "text": ["Aid for victims.", "Nothing here."]})
     >>> p = frame_profile(s)
@@ -190,8 +224,25 @@ def frame_evidence(sentences: pd.DataFrame, n: int = 3, window: int = 8, *, code
     A sentence's strength for a frame is the summed weight of its non-negated
     hits (ties: number of distinct entries, then corpus order). Each row shows
     the sentence's first highest-weight hit in context, and all its entries.
-    Columns: frame, rank, doc_id, unit id, strength, entries, left, keyword, right.
 
+    Parameters
+    ----------
+    sentences : DataFrame
+        A table with doc_id and text (usually :func:`analysis.sentences`).
+    n : int
+        Sentences per frame.
+    window : int
+        Tokens shown on each side of the keyword.
+    codebook : Codebook, path or mapping, optional
+        The frames and their entries (default the shipped codebook).
+
+    Returns
+    -------
+    DataFrame
+        frame, rank, doc_id, unit id, strength, entries, left, keyword, right.
+
+    Examples
+    --------
     >>> import analysis
     >>> ev = frame_evidence(analysis.sentences(analysis.load_corpus()), n=1)
     >>> ev.frame.tolist()

@@ -210,9 +210,23 @@ def load_codebook(path=None, *, extend: bool = False) -> Codebook:
 
 
 def save_codebook(codebook: Codebook, path) -> Path:
-    """Write a codebook as ``.yaml`` (everything) or ``.dic`` (frames and
-    entries only: a LIWC file has no weights, notes, definitions or naming).
+    """Write a codebook to a file.
 
+    Parameters
+    ----------
+    codebook : Codebook
+        The codebook (``Codebook.load(...)`` or :func:`analysis.load_codebook`).
+    path : str or Path
+        ``.yaml`` (everything) or ``.dic`` (frames and entries only: a LIWC file
+        has no weights, notes, definitions or naming).
+
+    Returns
+    -------
+    Path
+        The file written.
+
+    Examples
+    --------
     >>> import tempfile, pathlib
     >>> path = save_codebook(Codebook.load(), pathlib.Path(tempfile.mkdtemp()) / "copy.yaml")
     >>> load_codebook(path) == Codebook.load()
