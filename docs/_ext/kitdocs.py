@@ -163,7 +163,8 @@ def _notebook_summary(path: Path) -> tuple[str, str]:
     first = next("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
     title = re.search(r"^# (.+)$", first, re.M).group(1).strip()
     question = re.search(r"\*\*Question:\*\*\s*(.+?)(?:\n\n|$)", first, re.S)
-    return title, " ".join(question.group(1).split()) if question else ""
+    question = " ".join(question.group(1).split()) if question else ""
+    return title, question[:1].upper() + question[1:]
 
 
 def write_gallery() -> list[str]:
