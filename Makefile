@@ -6,6 +6,11 @@ SETUP  := $(VENV)/.installed
 # JupyterLab settings of the environment (never the home folder): .py notebooks open as notebooks
 LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings/overrides.json
 EXTRAS := dev,notebooks,dask
+DOCS_SETUP := $(VENV)/.installed-docs
+# make docs: offline, warnings are errors, every cross-reference checked (nitpicky),
+# read afresh each time (-E) so that no warning hides in Sphinx's cache
+DOCS_OUT   ?= docs/_build/html
+SPHINXOPTS ?= -E -n -W --keep-going
 
 NEWS_ZIP  := data/external/NewsArticles.zip
 # notebooks that need the NewsArticles corpus run only once `make news-corpus` has fetched it
@@ -15,13 +20,13 @@ ifeq ($(wildcard $(NEWS_ZIP)),)
 NOTEBOOKS := $(filter-out $(NEWS_NOTEBOOKS),$(NOTEBOOKS))
 endif
 STAMPS    := $(patsubst notebooks/%.py,figures/.stamps/%.done,$(NOTEBOOKS))
-PACKAGE   := $(shell find analysis -name '*.py' -o -name '*.yaml' -o -name '*.csv' | sort)
+PACKAGE   := $(shell find analysis -name '*.py' -o -name '*.yaml' -o -name '*.csv' -o -name '*.json' -o -name '*.txt' | sort)
 CODING    := $(wildcard data/coding/*)
 SEEDS     := $(wildcard seeds/*)
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
 .DEFAULT_GOAL := help
-.PHONY: help setup figures test lab clean codebook news-corpus classifier browser test-browser
+.PHONY: help setup figures test lab clean codebook news-corpus classifier browser test-browser docs
 
 help: ## Show this list of targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-12s %s\n", $$1, $$2}'
@@ -37,6 +42,14 @@ $(SETUP): pyproject.toml
 
 $(LAB_SETTINGS): analysis/jupyterlab.py | $(SETUP)
 	$(PY) -m analysis lab-settings
+
+$(DOCS_SETUP): pyproject.toml | $(SETUP)
+	$(PY) -m pip install --quiet -e '.[$(EXTRAS),docs]'
+	touch $@
+
+docs: $(DOCS_SETUP) ## Build the documentation offline into docs/_build/html: API reference, notebook gallery, guide
+	$(PY) -m sphinx -b html $(SPHINXOPTS) -d docs/_build/doctrees docs $(DOCS_OUT)
+	@echo "make docs: open $(DOCS_OUT)/index.html"
 
 figures: $(STAMPS) figures/codebook.md ## Rebuild every figure and table in figures/ from seeds/ (only what changed)
 	@$(if $(wildcard $(NEWS_ZIP)),,echo "Skipped $(NEWS_NOTEBOOKS): run 'make news-corpus' first to obtain the NewsArticles corpus.")
@@ -77,7 +90,7 @@ browser: ## Install headless Chromium and ChromeDriver (Debian packages) for the
 test-browser:
 	@$(MAKE) --no-print-directory browser || echo "make test: no browser could be installed; the JupyterLab browser test will be skipped" >&2
 
-test: $(SETUP) $(LAB_SETTINGS) test-browser ## Run the test suite offline (NLTK_DATA points at an empty folder); installs the browser first
+test: $(SETUP) $(DOCS_SETUP) $(LAB_SETTINGS) test-browser ## Run the test suite offline (NLTK_DATA points at an empty folder); installs the browser first and builds the docs
 	@mkdir -p $(VENV)/empty_nltk_data
 	NLTK_DATA=$(CURDIR)/$(VENV)/empty_nltk_data $(PY) -m pytest $(PYTEST_ARGS)
 
@@ -89,8 +102,8 @@ lab: $(SETUP) $(LAB_SETTINGS) ## Open the notebooks in JupyterLab (loopback only
 NEWS_OUTPUTS := $(foreach n,$(NEWS_NOTEBOOKS),$(firstword $(subst _, ,$(notdir $(n))))_*)
 KEEP := $(if $(wildcard $(NEWS_ZIP)),,$(NEWS_OUTPUTS))
 
-clean: ## Remove generated files (figures, stamps, caches), but keep 06_* until the corpus is there to rebuild them; never touches seeds/
-	rm -rf figures/.stamps figures/.tmp-* .pytest_cache
+clean: ## Remove generated files (figures, stamps, caches), but keep those of notebooks 06-08 until the corpus is there to rebuild them; never touches seeds/
+	rm -rf figures/.stamps figures/.tmp-* .pytest_cache docs/_build docs/api docs/gallery
 	[ ! -d figures ] || find figures -mindepth 1 $(foreach k,$(KEEP),-not -name '$(k)') -not -path figures/notebooks -delete
 	$(if $(KEEP),@echo "make clean: kept figures/$(KEEP) and figures/notebooks/$(KEEP): 'make figures' rebuilds them only after 'make news-corpus'")
 	find . -name __pycache__ -not -path './$(VENV)/*' -prune -exec rm -rf {} +

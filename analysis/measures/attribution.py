@@ -74,18 +74,35 @@ _COORDINATION = re.compile(r"^(?:\s*(?:,|and|or|as well as|the|its|their|with|in
 
 def attributions(corpus: pd.DataFrame, sentences: pd.DataFrame | None = None, *, actors=None,
                  cues=None) -> pd.DataFrame:
-    """One row per responsibility attribution: doc_id, sent_id, start, end
-    (evidence span, offsets into the document's text), speaker (as written;
-    :data:`~analysis.OUTLET_VOICE` for the outlet's own voice), speaker_actor
-    (its actor id), actor (held responsible), actor_resolution (how its
-    mention was resolved: alias, qualified, head, nearest, unresolved), kind
-    (causal | treatment), polarity (assign | deny), cue (the words that carry
-    it), rule (its id in the cues), evidence (the text of the span).
+    """Responsibility attributions: who holds whom responsible, for causing or for
+    solving a problem, assigned or denied, and who says so.
 
-    ``sentences`` is the corpus's table from :func:`analysis.sentences`, if
-    already made (it is made otherwise). ``actors`` and ``cues`` are the
-    resources (a path, a mapping or the object; default the shipped migration files).
+    Parameters
+    ----------
+    corpus : DataFrame
+        A corpus table with doc_id and text (:func:`analysis.load_corpus`).
+    sentences : DataFrame, optional
+        The corpus's table from :func:`analysis.sentences`, if already made (it
+        is made otherwise, and checked against the corpus if given).
+    actors : Actors, path or mapping, optional
+        Who can speak and be held responsible (default the shipped migration actors).
+    cues : Cues, path or mapping, optional
+        Speech cues and responsibility rules (default the shipped migration cues).
 
+    Returns
+    -------
+    DataFrame
+        One row per attribution: doc_id, sent_id, start, end (evidence span,
+        offsets into the document's text), speaker (as written;
+        :data:`~analysis.OUTLET_VOICE` for the outlet's own voice),
+        speaker_actor (its actor id), actor (held responsible),
+        actor_resolution (how its mention was resolved: alias, qualified, head,
+        nearest, unresolved), kind (causal or treatment), polarity (assign or
+        deny), cue (the words that carry it), rule (its id in the cues),
+        evidence (the text of the span).
+
+    Examples
+    --------
     >>> import pandas as pd
     >>> doc = pd.DataFrame({"doc_id": ["d"], "text": ["Libya bears no full responsibility for it."]})
     >>> attributions(doc)[["actor", "kind", "polarity"]].values.tolist()
@@ -193,10 +210,23 @@ def _mentions(actors: Actors, cued: list[int], sentence_texts: list[str], doc_id
 
 
 def responsibility_matrix(attributions: pd.DataFrame, by_doc: bool = False) -> pd.DataFrame:
-    """Counts of attributions per speaker_actor x actor x kind x polarity (and
-    doc_id first when ``by_doc``), long format with a column ``n``; a named
-    speaker who is no actor (empty speaker_actor) counts as :data:`NO_ACTOR`.
+    """Counts of attributions per speaker_actor x actor x kind x polarity.
 
+    Parameters
+    ----------
+    attributions : DataFrame
+        :func:`analysis.attributions` output.
+    by_doc : bool
+        Count per document too (doc_id first).
+
+    Returns
+    -------
+    DataFrame
+        Long format: (doc_id,) speaker_actor, actor, kind, polarity, n. A named
+        speaker who is no actor (empty speaker_actor) counts as ``NO_ACTOR``.
+
+    Examples
+    --------
     >>> a = pd.DataFrame({"speaker_actor": ["libya", "libya", "(outlet)"], "actor": ["europe"] * 3,
     ...                   "kind": ["treatment"] * 3, "polarity": ["assign"] * 3})
     >>> responsibility_matrix(a).values.tolist()

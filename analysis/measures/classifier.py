@@ -120,9 +120,31 @@ class FrameClassifier(BaseEstimator):
     # -- fitting ------------------------------------------------------------------------------
 
     def fit(self, X, y):
-        """Fit on texts (a list, a Series, or a table with ``text``) and their
-        codes ``y``: a table with one 0/1 column per frame of the codebook (or
-        an array in the codebook's frame order). Returns self."""
+        """Learn each frame of the codebook from hand-coded texts.
+
+        For each frame, the regularisation C is chosen from ``Cs`` by
+        cross-validated F1 (``cv`` stratified folds), the probabilities are
+        calibrated (Platt) and the threshold set where cross-validated F1 is
+        highest.
+
+        Parameters
+        ----------
+        X : list of str, Series or DataFrame
+            The texts, or a table with ``text`` (such as :func:`analysis.read_frame_coding` gives).
+        y : DataFrame or array
+            The codes: a table with one 0/1 column per frame of the codebook (other
+            columns are ignored), or an array in the codebook's frame order.
+
+        Returns
+        -------
+        FrameClassifier
+            self, fitted.
+
+        Raises
+        ------
+        ModelError
+            A frame with fewer than 8 (or ``cv``) coded texts with it, or without it.
+        """
         codebook = Codebook.load(self.codebook)
         texts = _texts(X)
         labels = _labels(y, codebook.frame_ids, len(texts))
@@ -165,19 +187,51 @@ class FrameClassifier(BaseEstimator):
     # -- predicting ---------------------------------------------------------------------------
 
     def predict_proba(self, X) -> np.ndarray:
-        """Calibrated probability of each frame, shape ``(n_texts, n_frames)``."""
+        """Calibrated probability of each frame.
+
+        Parameters
+        ----------
+        X : list of str, Series or DataFrame
+            The texts, or a table with ``text``.
+
+        Returns
+        -------
+        ndarray
+            Shape ``(n_texts, n_frames)``, frames in the order of ``frames_``.
+        """
         check_is_fitted(self, "coef_")
         decision = self._features(_texts(X)) @ self.coef_.T + self.intercept_
         return _sigmoid(decision * self.platt_[:, 0] + self.platt_[:, 1])
 
     def predict(self, X) -> np.ndarray:
-        """1 where a frame's probability reaches its threshold, else 0: ``(n_texts, n_frames)``."""
+        """1 where a frame's probability reaches its threshold, else 0.
+
+        Parameters
+        ----------
+        X : list of str, Series or DataFrame
+            The texts, or a table with ``text``.
+
+        Returns
+        -------
+        ndarray of int
+            Shape ``(n_texts, n_frames)``, frames in the order of ``frames_``.
+        """
         return (self.predict_proba(X) >= self.threshold_).astype(np.int64)
 
     def scores(self, sentences: pd.DataFrame) -> pd.DataFrame:
-        """The input table with, per frame, a 0/1 column named by the frame id
-        and its probability in ``<frame>_probability`` (what
-        ``frame_scores(..., method="classifier")`` returns)."""
+        """The frames of each row of a table, as :func:`analysis.frame_scores` gives them.
+
+        Parameters
+        ----------
+        sentences : DataFrame
+            A table with ``text`` (:func:`analysis.sentences`, or any rows of text).
+
+        Returns
+        -------
+        DataFrame
+            The input table with, per frame, a 0/1 column named by the frame id and
+            its probability in ``<frame>_probability``.
+        """
         texts = _texts(sentences)
         clash = [c for f in self.frames_ for c in (f, f"{f}_probability") if c in sentences.columns]
         if clash:
@@ -194,11 +248,30 @@ class FrameClassifier(BaseEstimator):
         """Why each positive is positive: for every sentence and frame the model
         gives, the ``top`` features present in the sentence with the largest
         positive contribution to the frame's score (coefficient times value).
-        Columns: doc_id, the unit id (if any), frame, probability, rank,
-        feature (a word, a word pair, or "dictionary"), contribution, start,
-        end (offsets into the document when the input has ``start``), matched.
-        A dictionary feature lists the frame's entries that matched, with the
-        span of the first.
+
+        Parameters
+        ----------
+        sentences : DataFrame
+            A table with ``text``; with doc_id, a unit id (sent_id or par_id) and
+            ``start``, the spans are offsets into the document.
+        top : int
+            Features per sentence and frame.
+
+        Returns
+        -------
+        DataFrame
+            doc_id, the unit id (if any), frame, probability, rank, feature (a word,
+            a word pair, or "dictionary: <frame>"), contribution, start, end,
+            matched. A dictionary feature lists the frame's entries that matched,
+            with the span of the first.
+
+        Examples
+        --------
+        >>> import analysis
+        >>> sents = analysis.sentences(analysis.load_corpus())
+        >>> evidence = FrameClassifier.load().evidence(sents)
+        >>> list(evidence.columns)
+        ['doc_id', 'sent_id', 'frame', 'probability', 'rank', 'feature', 'contribution', 'start', 'end', 'matched']
         """
         check_is_fitted(self, "coef_")
         texts = _texts(sentences)
@@ -245,7 +318,15 @@ class FrameClassifier(BaseEstimator):
     # -- files --------------------------------------------------------------------------------
 
     def to_dict(self) -> dict:
-        """The fitted model as plain data (what :meth:`save` writes)."""
+        """The fitted model as plain data (what :meth:`save` writes).
+
+        Returns
+        -------
+        dict
+            Format and version, the codebook's version and frames, the parameters,
+            the features (terms and idf) and, per frame, coefficients, intercept,
+            calibration, threshold, chosen C and cross-validated F1.
+        """
         check_is_fitted(self, "coef_")
         return {
             "format": FORMAT, "format_version": FORMAT_VERSION,
@@ -265,7 +346,20 @@ class FrameClassifier(BaseEstimator):
         }
 
     def save(self, path, *, overwrite: bool = False) -> Path:
-        """Write the model as JSON; an existing file is replaced only with ``overwrite=True``."""
+        """Write the model as JSON (plain data, never pickle).
+
+        Parameters
+        ----------
+        path : str or Path
+            The file to write.
+        overwrite : bool
+            Replace an existing file; without it an existing file is an error.
+
+        Returns
+        -------
+        Path
+            The file written.
+        """
         path = Path(path)
         if path.exists() and not overwrite:
             raise FileExistsError(f"{path} exists; pass overwrite=True to replace it.")
@@ -274,8 +368,32 @@ class FrameClassifier(BaseEstimator):
 
     @classmethod
     def load(cls, path=None, *, codebook=None) -> "FrameClassifier":
-        """A saved model (default the shipped one), checked against ``codebook``
-        (default the shipped one): the version and frame ids must match."""
+        """A saved model, checked against the codebook it is to be used with.
+
+        Parameters
+        ----------
+        path : str or Path, optional
+            A file written by :meth:`save`; default the shipped model.
+        codebook : Codebook, path or mapping, optional
+            The codebook in use (default the shipped one): its version and frame
+            ids must be those the model was trained for.
+
+        Returns
+        -------
+        FrameClassifier
+            The fitted model.
+
+        Raises
+        ------
+        ModelError
+            The file cannot be read, is not a frame classifier, or was trained for
+            another codebook.
+
+        Examples
+        --------
+        >>> FrameClassifier.load().frames_
+        ['sovereignty', 'humanitarian', 'security', 'criminality', 'cooperation']
+        """
         source = shipped("migration", "frame_classifier.json") if path is None else Path(path)
         try:
             data = json.loads(source.read_text(encoding="utf-8"))

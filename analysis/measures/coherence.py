@@ -91,7 +91,7 @@ def npmi_coherence(top_words, texts, *, window_size: int = 10, topn: int = 10, p
     For every ordered pair of a topic's top words,
     ``NPMI = log((P(i,j) + e) / (P(i) P(j))) / -log(P(i,j) + e)`` with ``e = 1e-12``
     and probabilities the share of boolean sliding windows of ``window_size``
-    tokens holding the words (see :func:`_window_counts`); the topic's value is
+    tokens holding the words (see ``_window_counts()``); the topic's value is
     the mean over pairs, the result the mean over topics.
 
     Parameters
@@ -231,10 +231,10 @@ def select_k(texts, ks=range(2, 16), *, method: str = "nmf", seeds=(0, 1, 2), un
     Columns of the table: ``k``; ``coherence`` and ``coherence_sd``, NPMI
     (:func:`npmi_coherence` of the top ``topn`` words on all texts' tokens) mean
     and standard deviation over seeds; ``diversity`` (:func:`topic_diversity`,
-    top 25 words, mean over seeds); ``stability`` (:func:`topic_stability` of the
+    top 25 words, mean over seeds); ``stability`` (``topic_stability()`` of the
     seeds' topic-word vectors); ``recommended``.
 
-    Rule for the recommended k (:func:`recommend_k`): the highest coherence among
+    Rule for the recommended k (``recommend_k()``): the highest coherence among
     the k whose stability is at least 0.8; ties go to the smaller k; if no k is that
     stable, the most stable k. The rule is also in ``KSelection.rule``.
 

@@ -58,10 +58,26 @@ def resolve_method(method: str, *, codebook=None, model=None) -> str:
 
 
 def frame_hits(sentences: pd.DataFrame, *, codebook=None) -> pd.DataFrame:
-    """One row per hit: doc_id, the unit id (sent_id or par_id, if present),
-    frame, entry, weight, start, end (offsets into the document's ``text``
-    when the input has ``start``), matched (the text), negated.
+    """Every hit of the codebook's dictionary entries in a table of texts.
 
+    Parameters
+    ----------
+    sentences : DataFrame
+        A table with doc_id and text (sentences, paragraphs or a corpus); with
+        ``start``, offsets are into the document.
+    codebook : Codebook, path or mapping, optional
+        The frames and their entries (default the shipped codebook).
+
+    Returns
+    -------
+    DataFrame
+        One row per hit: doc_id, the unit id (sent_id or par_id, if present),
+        frame, entry, weight, start, end (offsets into the document's ``text``
+        when the input has ``start``), matched (the text), negated (a negator
+        before the hit in its clause).
+
+    Examples
+    --------
     >>> import pandas as pd
     >>> s = pd.DataFrame({"doc_id": ["a"], "sent_id": [0], "start": [10],
     ...                   "text": ["They found no victims, only smugglers."]})
@@ -88,6 +104,11 @@ def frame_scores(sentences: pd.DataFrame, *, codebook=None, method: str = "auto"
 
     Parameters
     ----------
+    sentences : DataFrame
+        A table with ``text`` (and usually ``doc_id``, ``sent_id``), such as
+        :func:`analysis.sentences` gives; any rows of text will do.
+    codebook : Codebook, path or mapping, optional
+        The frames (default the shipped codebook); see :func:`analysis.load_codebook`.
     method : {"auto", "classifier", "dictionary"}
         "classifier": 1 or 0 from the frame classifier ``model``
         (:class:`analysis.FrameClassifier` or its file; default the shipped one,
@@ -98,6 +119,9 @@ def frame_scores(sentences: pd.DataFrame, *, codebook=None, method: str = "auto"
         shipped codebook), else the dictionary. On unseen news the shipped
         classifier scored a little better than the dictionary (notebook
         ``08_unseen_news``).
+    model : FrameClassifier or path, optional
+        The classifier for ``method="classifier"`` (or "auto"): a fitted
+        :class:`analysis.FrameClassifier` or the JSON file it was saved to.
     negated : {"count", "skip"}
         Dictionary only (with the classifier it is an error, as is
         ``weighted``): count negated hits (default: a denied frame is still
@@ -105,6 +129,15 @@ def frame_scores(sentences: pd.DataFrame, *, codebook=None, method: str = "auto"
     weighted : bool
         Dictionary: sum entry weights (floats) instead of counting hits (integers).
 
+    Returns
+    -------
+    DataFrame
+        ``sentences`` with one column per frame: 0/1 (classifier) plus
+        ``<frame>_probability``, or hit counts (dictionary; weight sums if
+        ``weighted``).
+
+    Examples
+    --------
     >>> import pandas as pd
     >>> s = pd.DataFrame({"doc_id": ["a", "a"], "text": ["Aid and relief for victims.", "Smugglers were arrested."]})
     >>> frame_scores(s, method="dictionary").iloc[:, 2:].values.tolist()
@@ -135,10 +168,28 @@ def frame_scores(sentences: pd.DataFrame, *, codebook=None, method: str = "auto"
 
 def frame_profile(sentences: pd.DataFrame, by: str | list[str] = "doc_id", *, codebook=None,
                   negated: str = "count") -> pd.DataFrame:
-    """Per group and frame: sentences, tokens (words, as :func:`analysis.words`),
-    hits, sentences_with_frame, per_1000_tokens (hits per 1,000 tokens) and
-    share_of_sentences (sentences with at least one hit / sentences).
+    """The dictionary's hits per group and frame, as rates.
 
+    Parameters
+    ----------
+    sentences : DataFrame
+        A table with doc_id and text (usually :func:`analysis.sentences`).
+    by : str or list of str
+        The column(s) to group by (default documents).
+    codebook : Codebook, path or mapping, optional
+        The frames and their entries (default the shipped codebook).
+    negated : {"count", "skip"}
+        Count negated hits (default: a denied frame is still invoked) or leave them out.
+
+    Returns
+    -------
+    DataFrame
+        Per group and frame: sentences, tokens (words, as :func:`analysis.words`),
+        hits, sentences_with_frame, per_1000_tokens (hits per 1,000 tokens)
+        and share_of_sentences (sentences with at least one hit / sentences).
+
+    Examples
+    --------
     >>> import pandas as pd
     >>> s = pd.DataFrame({"doc_id": ["a", "a"], "text": ["Aid for victims.", "Nothing here."]})
     >>> p = frame_profile(s)
@@ -180,8 +231,25 @@ def frame_evidence(sentences: pd.DataFrame, n: int = 3, window: int = 8, *, code
     A sentence's strength for a frame is the summed weight of its non-negated
     hits (ties: number of distinct entries, then corpus order). Each row shows
     the sentence's first highest-weight hit in context, and all its entries.
-    Columns: frame, rank, doc_id, unit id, strength, entries, left, keyword, right.
 
+    Parameters
+    ----------
+    sentences : DataFrame
+        A table with doc_id and text (usually :func:`analysis.sentences`).
+    n : int
+        Sentences per frame.
+    window : int
+        Tokens shown on each side of the keyword.
+    codebook : Codebook, path or mapping, optional
+        The frames and their entries (default the shipped codebook).
+
+    Returns
+    -------
+    DataFrame
+        frame, rank, doc_id, unit id, strength, entries, left, keyword, right.
+
+    Examples
+    --------
     >>> import analysis
     >>> ev = frame_evidence(analysis.sentences(analysis.load_corpus()), n=1)
     >>> ev.frame.tolist()

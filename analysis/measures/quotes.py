@@ -55,6 +55,11 @@ from .actors import resolve_mentions, unit_mentions
 
 #: The speaker of what the outlet says in its own voice (not a quote or a
 #: reported statement), in every table that names speakers.
+#:
+#: >>> import analysis
+#: >>> table = analysis.attributions(analysis.load_corpus())
+#: >>> (table["speaker"] == analysis.OUTLET_VOICE).sum() > 0
+#: np.True_
 OUTLET_VOICE = "(outlet)"
 COLUMNS = ["doc_id", "kind", "start", "end", "first_sent_id", "last_sent_id", "text",
            "speaker", "speaker_start", "resolved_speaker", "speaker_actor", "cue"]

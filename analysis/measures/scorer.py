@@ -57,7 +57,23 @@ class FrameScorer(TransformerMixin, BaseEstimator):
         return frame_counts(self.codebook_, self._texts(X), self.negated, self.weighted)
 
     def get_feature_names_out(self, input_features=None) -> np.ndarray:
-        """The frame ids, one per output column."""
+        """The names of the output columns of :meth:`transform`.
+
+        Parameters
+        ----------
+        input_features : None
+            Ignored (scikit-learn's signature: the input is texts, not columns).
+
+        Returns
+        -------
+        ndarray of str
+            The codebook's frame ids, one per column.
+
+        Examples
+        --------
+        >>> FrameScorer(codebook={"aid": ["aid"], "crime": ["crime"]}).fit([]).get_feature_names_out().tolist()
+        ['aid', 'crime']
+        """
         check_is_fitted(self, "codebook_")
         return np.asarray(self.frames_, dtype=object)
 

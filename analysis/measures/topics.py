@@ -4,7 +4,7 @@
   returns a scikit-learn style :class:`TopicModel`; its ``transform(texts)``
   gives the topic shares of texts it has not seen.
 * Tables: :func:`top_terms_table`, :func:`doc_topics_table`, :func:`topic_prevalence`.
-* :func:`planted_corpus` generates texts from known topics (the LDA generative
+* ``planted_corpus()`` generates texts from known topics (the LDA generative
   process), for tests and benchmarks.
 
 How many topics: :mod:`analysis.measures.coherence`; figures: :mod:`analysis.report.topics`.
@@ -238,7 +238,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
     unit : {"documents", "paragraphs", "sentences"}
         For a corpus table, the unit each row of ``doc_topics_`` stands for.
     min_df, max_df : int or float, optional
-        Vocabulary thresholds; default :func:`vocabulary_thresholds` of the number of texts.
+        Vocabulary thresholds; default ``vocabulary_thresholds()`` of the number of texts.
     options : dict, optional
         Extra parameters for the sklearn estimator (e.g. ``{"max_iter": 50}``);
         the one spelling, in :func:`fit_topics` and :func:`select_k` too.
@@ -261,7 +261,11 @@ class TopicModel(TransformerMixin, BaseEstimator):
 
     Examples
     --------
-    >>> texts, theta, topics = planted_corpus(n_docs=80, k=2, seed=0)
+    >>> texts = planted_corpus(n_docs=40, k=2, doc_length=30, seed=0)[0]     # two known topics
+    >>> model = TopicModel(k=2).fit(texts)
+    >>> [sorted({word[:2] for word in terms}) for terms in model.top_terms(3)]     # each topic's own words
+    [['t0'], ['t1']]
+    >>> texts, theta, topics = planted_corpus(n_docs=80, k=2, seed=0)     # texts it has not seen
     >>> model = TopicModel(2).fit(texts[:60])
     >>> model.transform(texts[60:]).shape, model.get_feature_names_out().tolist()
     ((20, 2), ['topic_0', 'topic_1'])
@@ -297,9 +301,28 @@ class TopicModel(TransformerMixin, BaseEstimator):
         return self
 
     def fit_transform(self, texts, y=None) -> np.ndarray:
-        """Fit, and return ``doc_topics_`` (the shares found while fitting, as
-        sklearn's NMF and LDA return them; ``transform`` of the same texts is
-        close to it, not equal)."""
+        """Fit, and return ``doc_topics_``.
+
+        Parameters
+        ----------
+        texts : list of str, Series, or DataFrame
+            As in :meth:`fit`.
+        y : None
+            Ignored (scikit-learn's signature).
+
+        Returns
+        -------
+        ndarray
+            ``(n_units, k)``: the shares found while fitting, as sklearn's NMF
+            and LDA return them (``transform`` of the same texts is close to it,
+            not equal).
+
+        Examples
+        --------
+        >>> texts = planted_corpus(n_docs=20, k=2, seed=0)[0]
+        >>> TopicModel(2).fit_transform(texts).shape
+        (20, 2)
+        """
         return self.fit(texts).doc_topics_.copy()
 
     def transform(self, texts) -> np.ndarray:
@@ -308,7 +331,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
 
         ``texts`` is a list (or Series) of strings, one row each, whatever unit
         the model was fitted on, or a table, split into ``self.unit`` units as in
-        ``fit`` (:func:`unit_texts` gives their ids). The vocabulary
+        ``fit`` (``unit_texts()`` gives their ids). The vocabulary
         and topics are those learned in ``fit``: words outside the vocabulary are
         ignored, and a text with none of its words gets zeros (NMF) or the
         prior (LDA), with a warning counting them.
@@ -319,6 +342,22 @@ class TopicModel(TransformerMixin, BaseEstimator):
         topics; sklearn's own solver stops on a tolerance shared by the batch,
         which it still does when ``options`` change the loss or penalise the
         shares); LDA's inference already treats each text alone.
+
+        Parameters
+        ----------
+        texts : list of str, Series, or DataFrame
+            The texts (one row each), or a corpus/paragraphs/sentences table.
+
+        Returns
+        -------
+        ndarray
+            ``(n_texts, k)`` topic shares.
+
+        Examples
+        --------
+        >>> texts = planted_corpus(n_docs=80, k=2, seed=0)[0]
+        >>> TopicModel(2).fit(texts[:60]).transform(texts[60:]).sum(axis=1).round(6).tolist()[:3]
+        [1.0, 1.0, 1.0]
         """
         check_is_fitted(self, "topic_terms_")
         units = unit_texts(texts, self.unit if isinstance(texts, pd.DataFrame) else "documents")
@@ -333,7 +372,23 @@ class TopicModel(TransformerMixin, BaseEstimator):
         return _normalise_rows(estimator.transform(matrix))
 
     def get_feature_names_out(self, input_features=None) -> np.ndarray:
-        """``topic_0`` ... ``topic_<k-1>``, as in :func:`doc_topics_table`."""
+        """The names of the output columns of :meth:`transform`.
+
+        Parameters
+        ----------
+        input_features : None
+            Ignored (scikit-learn's signature: the input is texts, not columns).
+
+        Returns
+        -------
+        ndarray of str
+            ``topic_0`` ... ``topic_<k-1>``, as in :func:`doc_topics_table`.
+
+        Examples
+        --------
+        >>> TopicModel(2).fit(planted_corpus(n_docs=20, k=2, seed=0)[0]).get_feature_names_out().tolist()
+        ['topic_0', 'topic_1']
+        """
         check_is_fitted(self, "topic_terms_")
         return np.asarray([f"topic_{i}" for i in range(self.topic_terms_.shape[0])], dtype=object)
 
@@ -367,8 +422,10 @@ def fit_topics(texts, k: int, *, method: str = "nmf", random_state=0, unit: str 
     min_df, max_df : optional vocabulary thresholds (default adapt to the corpus size).
     options : dict, optional
         Passed to sklearn's ``NMF`` or ``LatentDirichletAllocation``, e.g.
-        ``options={"max_iter": 50}``. (The old spelling, ``max_iter=50`` as a
-        keyword, still works with a FutureWarning.)
+        ``options={"max_iter": 50}``.
+    **legacy_options
+        The old spelling of ``options`` (``max_iter=50`` as a keyword): still
+        works, with a FutureWarning naming the dict to pass.
 
     Returns
     -------
@@ -390,9 +447,30 @@ def fit_topics(texts, k: int, *, method: str = "nmf", random_state=0, unit: str 
 def top_terms_table(model: TopicModel, n: int = 10, *, layout: str = "long") -> pd.DataFrame:
     """Top terms of each topic with their weights (share of the topic's weight).
 
-    ``layout="long"``: one row per topic and rank (topic, rank, term, weight).
-    ``layout="wide"``: one row per topic (topic, share = mean share of the texts,
-    terms = "term (weight), ...").
+    Parameters
+    ----------
+    model : TopicModel
+        A fitted topic model (:func:`analysis.fit_topics`).
+    n : int
+        Terms per topic.
+    layout : {"long", "wide"}
+        "long": one row per topic and rank. "wide": one row per topic, its
+        terms in one cell.
+
+    Returns
+    -------
+    DataFrame
+        ``layout="long"``: topic, rank, term, weight. ``layout="wide"``: topic,
+        share (the mean share of the texts), terms ("term (weight), ...").
+
+    Examples
+    --------
+    >>> import analysis
+    >>> model = analysis.fit_topics(analysis.load_corpus(), k=3, unit="paragraphs")
+    >>> top_terms_table(model, 3).head(3)[["topic", "rank", "term"]].values.tolist()
+    [[0, 1, 'illegal'], [0, 2, 'immigrants'], [0, 3, 'immigration']]
+    >>> list(top_terms_table(model, 3, layout="wide").columns)
+    ['topic', 'share', 'terms']
     """
     check_is_fitted(model, "topic_terms_")
     order = np.argsort(-model.topic_terms_, axis=1, kind="stable")[:, :n]
@@ -410,9 +488,29 @@ def top_terms_table(model: TopicModel, n: int = 10, *, layout: str = "long") -> 
 
 
 def doc_topics_table(model: TopicModel) -> pd.DataFrame:
-    """One row per text: its id columns and one ``topic_<i>`` column of shares per topic."""
+    """The topic shares of each text the model was fitted on.
+
+    Parameters
+    ----------
+    model : TopicModel
+        A fitted topic model (:func:`analysis.fit_topics`).
+
+    Returns
+    -------
+    DataFrame
+        One row per text: its id columns (doc_id, and par_id or sent_id for
+        paragraphs or sentences) and one ``topic_<i>`` column of shares per topic.
+
+    Examples
+    --------
+    >>> import analysis
+    >>> model = analysis.fit_topics(analysis.load_corpus(), k=3, unit="paragraphs")
+    >>> table = doc_topics_table(model)
+    >>> list(table.columns), len(table)
+    (['doc_id', 'par_id', 'topic_0', 'topic_1', 'topic_2'], 50)
+    """
     check_is_fitted(model, "doc_topics_")
-    ids = model.units_.drop(columns="text", errors="ignore")   # models fitted by earlier versions kept the texts too
+    ids = model.units_.reset_index(drop=True)
     shares = pd.DataFrame(model.doc_topics_, columns=[f"topic_{i}" for i in range(model.k)])
     return pd.concat([ids, shares], axis=1)
 

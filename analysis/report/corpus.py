@@ -15,8 +15,29 @@ from .figures import PALETTE, figure_for, style
 
 
 def plot_corpus_sizes(summary: pd.DataFrame, column: str = "words", *, ax=None):
-    """Horizontal bars of one size column of :func:`analysis.corpus_summary`
-    per document. Returns ``(fig, ax)``."""
+    """Horizontal bars of one size column of :func:`analysis.corpus_summary`, per document.
+
+    Parameters
+    ----------
+    summary : DataFrame
+        :func:`analysis.corpus_summary` output (doc_id and the ``column``).
+    column : str
+        The size to draw: "words", "sentences" or "paragraphs".
+    ax : Axes, optional
+        Draw into this Axes instead of a new figure.
+
+    Returns
+    -------
+    fig : Figure
+    ax : Axes
+
+    Examples
+    --------
+    >>> import analysis
+    >>> fig, ax = plot_corpus_sizes(analysis.corpus_summary(analysis.load_corpus()), "sentences")
+    >>> len(ax.patches), ax.get_xlabel()
+    (5, 'Sentences per document (count)')
+    """
     require_columns(summary, ["doc_id", column], "plot_corpus_sizes", hint="Pass analysis.corpus_summary(corpus).")
     fig, ax = figure_for(ax, "column", 0.35 * len(summary) + 1.0)
     with style():

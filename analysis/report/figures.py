@@ -2,12 +2,12 @@
 
 Figures are sized for a journal column (3.5 in) or a full page width (7.2 in),
 use the Okabe-Ito colour-blind-safe palette, and a constrained layout so labels
-do not overlap. The style is applied in a context (:func:`style`) while a kit
+do not overlap. The style is applied in a context (``style()``) while a kit
 function draws, never by changing your global ``rcParams``. Every plotting
 function takes ``ax=`` (an Axes, or a sequence of Axes for several panels) to
 draw into your own figure, and returns ``(fig, ax)``. :func:`save_figure` writes
 PNG (for reading) and SVG (for papers) that are byte-identical from run to run
-and from machine to machine (:func:`stable_svg_ids`).
+and from machine to machine (``stable_svg_ids()``).
 
 >>> fig, ax = new_figure()
 >>> _ = ax.bar(["a", "b"], [1, 2]); _ = ax.set_ylabel("count")
@@ -140,11 +140,11 @@ def figure_for(ax, width: str = "column", height: float | None = None, nrows: in
 def save_figure(fig, name: str, formats: tuple[str, ...] = ("png", "svg"), *, directory=None,
                 close: bool = True) -> SavedFiles:
     """Write ``<name>.png`` and ``.svg`` deterministically into ``directory``
-    (default :func:`analysis.paths.figures_dir`); return the paths.
+    (default ``analysis.paths.figures_dir()``); return the paths.
 
     The same figure gives the same bytes on every run and machine (with the same
     matplotlib): no dates or software versions in the files' metadata, and the
-    SVG's hashed ids renumbered (:func:`stable_svg_ids`). ``formats`` may also
+    SVG's hashed ids renumbered (``stable_svg_ids()``). ``formats`` may also
     hold "pdf".
 
     >>> import tempfile

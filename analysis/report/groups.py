@@ -17,9 +17,35 @@ from .figures import PALETTE, figure_for, style
 
 
 def plot_group_means(means: pd.DataFrame, by: str = "outlet", *, xlabel: str = "mean per article", ax=None):
-    """One panel per measure of :func:`analysis.bootstrap_means`: the mean of
-    each group as a dot, its confidence interval as a line, groups sorted by
-    name. ``ax``: one Axes per measure to draw into. Returns ``(fig, axes)``.
+    """Group means with their confidence intervals, one panel per measure: the
+    mean of each group as a dot, its interval as a line, groups sorted by name.
+
+    Parameters
+    ----------
+    means : DataFrame
+        :func:`analysis.bootstrap_means` output: the ``by`` column, measure,
+        mean, ci_low, ci_high.
+    by : str
+        The column naming the groups.
+    xlabel : str
+        The label of the x axes.
+    ax : sequence of Axes, optional
+        One Axes per measure to draw into, instead of a new figure.
+
+    Returns
+    -------
+    fig : Figure
+    axes : list of Axes
+        One per measure.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from analysis import bootstrap_means
+    >>> table = pd.DataFrame({"outlet": ["a", "a", "b", "b"], "x": [1, 2, 3, 4]})
+    >>> fig, axes = plot_group_means(bootstrap_means(table, "outlet", ["x"], n_boot=50))
+    >>> len(axes)
+    1
     """
     measures = list(dict.fromkeys(means["measure"]))
     groups = sorted(means[by].unique(), reverse=True)

@@ -1,6 +1,6 @@
 """Figures of keywords and collocates.
 
-* :func:`plot_keyness`: log ratio (how much) against |G2| (how sure) of each
+* :func:`plot_keyness`: log ratio (how much) against ``|G2|`` (how sure) of each
   term of :func:`analysis.keyness`, the strongest keywords labelled;
 * :func:`plot_collocates`: the top collocates of each node, side by side.
 
@@ -26,14 +26,43 @@ MEASURE_NAMES = {"log_dice": "log-Dice", "mi": "MI", "mi3": "MI3", "t_score": "t
 
 def plot_keyness(table: pd.DataFrame, *, top: int = 12, target: str = "target", reference: str = "reference",
                  width: str = "page", height: float = 4.2, ax=None):
-    """Each term of a :func:`analysis.keyness` table as a point: log ratio
-    (x) against |g2| (y, log scale). Terms that pass the table's corrected
-    threshold (``significant``) and are at least twice as frequent on one
-    side (|log ratio| >= 1) are coloured, the others grey; the dashed line is
-    the |g2| of the threshold (``attrs["g2_critical"]``). The ``top`` terms of
-    each side by |g2| among the coloured ones are labelled, placed so that
-    labels do not overlap (a label that finds no free place is left out).
-    ``target`` and ``reference`` name the corpora in the legend. Returns ``(fig, ax)``.
+    """Each term of a :func:`analysis.keyness` table as a point: log ratio (x)
+    against ``|g2|`` (y, log scale).
+
+    Terms that pass the table's corrected threshold (``significant``) and are
+    at least twice as frequent on one side (``|log ratio| >= 1``) are
+    coloured, the others grey; the dashed line is the ``|g2|`` of the
+    threshold (``attrs["g2_critical"]``). The ``top`` terms of each side by
+    ``|g2|`` among the coloured ones are labelled, placed so that labels do
+    not overlap (a label that finds no free place is left out).
+
+    Parameters
+    ----------
+    table : DataFrame
+        :func:`analysis.keyness` output (term, g2, log_ratio, significant).
+    top : int
+        Terms labelled on each side.
+    target, reference : str
+        The names of the two corpora in the legend.
+    width : {"page", "column"}
+        The width of a new figure: a page or a column of a paper.
+    height : float
+        The height of a new figure, in inches.
+    ax : Axes, optional
+        Draw into this Axes instead of a new figure.
+
+    Returns
+    -------
+    fig : Figure
+    ax : Axes
+
+    Examples
+    --------
+    >>> import analysis
+    >>> corpus = analysis.load_corpus()
+    >>> fig, ax = plot_keyness(analysis.keyness(corpus, by=corpus.doc_id.str.startswith("003"), min_count=3))
+    >>> ax.get_xlabel()
+    'log ratio (binary log of the ratio of relative frequencies)'
     """
     need = ["term", "g2", "log_ratio", "significant"]
     if not hasattr(table, "columns") or any(c not in table.columns for c in need):

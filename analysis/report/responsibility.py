@@ -21,9 +21,33 @@ from .figures import PALETTE, figure_for, style
 def plot_responsibility(matrix: pd.DataFrame, title: str | None = None, *, actors=None, ax=None):
     """Who attributes what to whom: one panel per kind x polarity, a heat map of
     speakers (rows) by actors held responsible (columns), with the counts
-    written in the cells; actors in the order of the actors resource
-    (``actors=``). Takes :func:`analysis.responsibility_matrix`; ``ax``: four
-    Axes to draw into. Returns ``(fig, axes)``.
+    written in the cells.
+
+    Parameters
+    ----------
+    matrix : DataFrame
+        :func:`analysis.responsibility_matrix` output: speaker_actor, actor,
+        kind, polarity, n.
+    title : str, optional
+        The figure's title.
+    actors : Actors, path or mapping, optional
+        Orders the actors as the resource lists them (default the shipped actors).
+    ax : sequence of four Axes, optional
+        Draw into these instead of a new figure.
+
+    Returns
+    -------
+    fig : Figure
+    axes : array of Axes
+        The four panels.
+
+    Examples
+    --------
+    >>> import analysis
+    >>> matrix = analysis.responsibility_matrix(analysis.attributions(analysis.load_corpus()))
+    >>> fig, axes = plot_responsibility(matrix)
+    >>> len(axes)
+    4
     """
     require_columns(matrix, ["speaker_actor", "actor", "kind", "polarity", "n"], "plot_responsibility",
                     hint="Pass the table made by responsibility_matrix().")

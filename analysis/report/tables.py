@@ -61,8 +61,35 @@ def to_latex(table: pd.DataFrame, digits: int = 3) -> str:
 
 
 def save_table(table: pd.DataFrame, name: str, *, digits: int = 3, directory=None) -> SavedFiles:
-    """Write ``<name>.csv``, ``.md`` and ``.tex`` into ``directory`` (default
-    :func:`analysis.paths.figures_dir`); return the paths."""
+    """Write a table as ``<name>.csv``, ``<name>.md`` and ``<name>.tex``.
+
+    Parameters
+    ----------
+    table : DataFrame
+        The table; its index is not written.
+    name : str
+        The file name without suffix.
+    digits : int
+        Decimal places of float cells.
+    directory : str or Path, optional
+        Where to write (created if missing); default ``analysis.paths.figures_dir()``:
+        ``$ANALYSIS_FIGURES_DIR``, else the checkout's ``figures/``.
+
+    Returns
+    -------
+    SavedFiles
+        The three paths written (a list that prints as "saved <name>.csv, ...").
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> import pandas as pd
+    >>> paths = save_table(pd.DataFrame({"a": [1.23456]}), "demo", directory=tempfile.mkdtemp())
+    >>> [p.name for p in paths]
+    ['demo.csv', 'demo.md', 'demo.tex']
+    >>> paths[0].read_text().splitlines()
+    ['a', '1.235']
+    """
     folder = figures_dir(directory)
     writers = {
         "csv": lambda p: p.write_text(format_cells(table, digits).to_csv(index=False, lineterminator="\n"),

@@ -19,8 +19,31 @@ from .figures import PALETTE, figure_for, style
 
 
 def plot_k_selection(selection: KSelection, *, ax=None):
-    """Coherence, diversity and stability against k, the recommended k marked
-    (three panels; ``ax``: three Axes to draw into). Returns ``(fig, axes)``."""
+    """Coherence, diversity and stability against k, the recommended k marked.
+
+    Parameters
+    ----------
+    selection : KSelection
+        What :func:`analysis.select_k` returns.
+    ax : sequence of three Axes, optional
+        Draw the three panels into these instead of a new figure.
+
+    Returns
+    -------
+    fig : Figure
+    axes : array of Axes
+        Coherence, diversity and stability, top to bottom.
+
+    Examples
+    --------
+    >>> from analysis import select_k
+    >>> from analysis.measures.topics import planted_corpus
+    >>> texts = planted_corpus(n_docs=40, k=2, doc_length=30, seed=0)[0]
+    >>> selection = select_k(texts, ks=range(2, 4), seeds=(0, 1), progress=False)
+    >>> fig, axes = plot_k_selection(selection)
+    >>> len(axes), selection.k
+    (3, 2)
+    """
     table = selection.table
     fig, axes = figure_for(ax, "column", 4.2, nrows=3)
     with style():
@@ -50,8 +73,30 @@ def _topic_labels(model: TopicModel, n_words: int) -> list[str]:
 
 def plot_doc_topics(model: TopicModel, *, n_words: int = 3, ax=None):
     """Heatmap of topic shares: one row per text, one column per topic (labelled
-    with its top words); texts of one document are grouped and labelled by
-    doc_id. Returns ``(fig, ax)``."""
+    with its top words); texts of one document are grouped and labelled by doc_id.
+
+    Parameters
+    ----------
+    model : TopicModel
+        A fitted topic model (:func:`analysis.fit_topics`).
+    n_words : int
+        Top words in each topic's label.
+    ax : Axes, optional
+        Draw into this Axes instead of a new figure.
+
+    Returns
+    -------
+    fig : Figure
+    ax : Axes
+
+    Examples
+    --------
+    >>> import analysis
+    >>> model = analysis.fit_topics(analysis.load_corpus(), k=3, unit="paragraphs")
+    >>> fig, ax = plot_doc_topics(model)
+    >>> len(ax.get_xticklabels())
+    3
+    """
     check_is_fitted(model, "doc_topics_")
     n_texts = len(model.doc_topics_)
     fig, ax = figure_for(ax, "page", min(9.0, 1.5 + 0.08 * n_texts))
@@ -80,9 +125,34 @@ def _draw_doc_topics(fig, ax, model, n_texts, n_words) -> None:
 
 
 def plot_prevalence(prevalence: pd.DataFrame, by: str, *, model: TopicModel | None = None, ax=None):
-    """Heatmap of mean topic share by group (the output of
-    :func:`analysis.topic_prevalence`), the share written in each cell; topics
-    labelled with top words if ``model`` is given. Returns ``(fig, ax)``."""
+    """Heatmap of the mean topic share of each group, the share written in each cell.
+
+    Parameters
+    ----------
+    prevalence : DataFrame
+        :func:`analysis.topic_prevalence` output: the ``by`` column and
+        ``topic_<i>`` columns.
+    by : str
+        The column naming the groups (rows of the heatmap).
+    model : TopicModel, optional
+        If given, topics are labelled with their top words.
+    ax : Axes, optional
+        Draw into this Axes instead of a new figure.
+
+    Returns
+    -------
+    fig : Figure
+    ax : Axes
+
+    Examples
+    --------
+    >>> import analysis
+    >>> corpus = analysis.load_corpus()
+    >>> model = analysis.fit_topics(corpus, k=3, unit="paragraphs")
+    >>> fig, ax = plot_prevalence(analysis.topic_prevalence(model, corpus, by="doc_id"), "doc_id", model=model)
+    >>> ax.get_ylabel(), len(ax.texts)
+    ('doc_id', 15)
+    """
     topics = [c for c in prevalence.columns if c.startswith("topic_")]
     values = prevalence[topics].to_numpy(dtype=float)
     fig, ax = figure_for(ax, "page", 1.2 + 0.35 * len(prevalence))

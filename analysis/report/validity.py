@@ -17,9 +17,35 @@ from .figures import PALETTE, figure_for, style
 
 def plot_scores(scores: pd.DataFrame, measure: str = "f1", *, xlabel: str | None = None, title: str | None = None,
                 ax=None):
-    """Point and confidence interval of one measure per column of
-    :func:`analysis.precision_recall_f1` output (``n``: the coder's labels).
-    Returns ``(fig, ax)``.
+    """Point and confidence interval of one measure for each column (frame) of
+    :func:`analysis.precision_recall_f1` output.
+
+    Parameters
+    ----------
+    scores : DataFrame
+        :func:`analysis.precision_recall_f1` output: one row per column, the
+        measure with ``<measure>_low`` and ``<measure>_high``, and ``n`` (the
+        coder's positive labels).
+    measure : {"f1", "precision", "recall"}
+        The measure to draw.
+    xlabel, title : str, optional
+        Labels; the default x label names the measure.
+    ax : Axes, optional
+        Draw into this Axes instead of a new figure.
+
+    Returns
+    -------
+    fig : Figure
+    ax : Axes
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from analysis import precision_recall_f1
+    >>> scores = precision_recall_f1(pd.DataFrame({"f": [1, 0, 1]}), pd.DataFrame({"f": [1, 1, 0]}), n_boot=20)
+    >>> fig, ax = plot_scores(scores)
+    >>> ax.get_xlabel()
+    'F1 (machine vs coder)'
     """
     table = scores.iloc[::-1]
     fig, ax = figure_for(ax, "column", 0.6 + 0.3 * len(table))

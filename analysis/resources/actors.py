@@ -81,7 +81,7 @@ class Actor:
 @dataclass(frozen=True)
 class Actors(Resource):
     """Validated, immutable actors (see the module docstring), with their
-    matcher compiled once on the object. ``actors[id]`` is an :class:`Actor`.
+    matcher compiled once on the object. ``actors[id]`` is an ``Actor``.
 
     >>> actors = Actors.load({"actors": {"greens": {"definition": "Green parties.", "aliases": ["Greens"]}}})
     >>> actors.ids, actors.unresolved
@@ -138,7 +138,7 @@ class Actors(Resource):
     @cached_property
     def lexicon(self) -> Lexicon:
         """All aliases compiled for matching: labels are actor ids, then
-        :data:`GENERIC` and :data:`IGNORED`."""
+        ``GENERIC`` and ``IGNORED``."""
         entries = {actor: aliases for actor, aliases in self.aliases.items() if aliases}
         if self.generic:
             entries[GENERIC] = list(self.generic)
@@ -181,13 +181,28 @@ class Actors(Resource):
 
 
 def load_actors(path=None) -> Actors:
-    """The actors of a YAML file (default: the shipped migration actors), validated.
+    """The actors of a YAML file, validated.
 
-    Raises :class:`~analysis.errors.ActorsError` naming the file and key path
-    when the file is not a mapping with ``actors:``, an actor lacks a definition
-    or aliases, an alias is not text, one alias is listed for two actors, a
-    country is not in the table or claimed twice, or ``generic.resolve`` is unknown.
+    Parameters
+    ----------
+    path : str or Path, optional
+        The actors file (default the shipped migration actors); ``shipped:NAME``
+        names a file shipped with the kit.
 
+    Returns
+    -------
+    Actors
+
+    Raises
+    ------
+    ActorsError
+        Naming the file and key path, when the file is not a mapping with
+        ``actors:``, an actor lacks a definition or aliases, an alias is not
+        text, one alias is listed for two actors, a country is not in the table
+        or claimed twice, or ``generic.resolve`` is unknown.
+
+    Examples
+    --------
     >>> load_actors().ids[:3]
     ['libya', 'international_community', 'un_agencies']
     """

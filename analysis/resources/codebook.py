@@ -97,6 +97,24 @@ class Codebook(Resource):
 
     @classmethod
     def from_file(cls, path) -> "Codebook":
+        """Read and validate a codebook file, with no caching (:meth:`load` caches).
+
+        Parameters
+        ----------
+        path : str or Path
+            A ``.yaml``/``.yml`` codebook (our layout or a ``{frame: [entries]}``
+            mapping) or a LIWC/quanteda ``.dic`` file.
+
+        Returns
+        -------
+        Codebook
+
+        Examples
+        --------
+        >>> from analysis.paths import shipped
+        >>> Codebook.from_file(shipped("migration", "frames.yaml")).frame_ids[:2]
+        ['sovereignty', 'humanitarian']
+        """
         path = as_path(path)
         suffix = Path(str(path)).suffix.lower()
         if suffix == ".dic":
@@ -158,9 +176,19 @@ def load_codebook(path=None, *, extend: bool = False) -> Codebook:
         Add the file's frames to ours: entries of a frame id we have are added
         to it, new ids become new frames.
 
-    Naming labels come from the file if it has ``naming:``, else from ours.
-    Raises :class:`~analysis.errors.CodebookError` naming the file and key path.
+    Returns
+    -------
+    Codebook
+        The validated codebook. Naming labels come from the file if it has
+        ``naming:``, else from ours.
 
+    Raises
+    ------
+    CodebookError
+        Naming the file and the key path at fault.
+
+    Examples
+    --------
     >>> import tempfile, pathlib
     >>> path = pathlib.Path(tempfile.mkdtemp()) / "mine.yaml"
     >>> _ = path.write_text("blame:\\n  - blame*\\n  - responsib*\\n")
@@ -182,9 +210,23 @@ def load_codebook(path=None, *, extend: bool = False) -> Codebook:
 
 
 def save_codebook(codebook: Codebook, path) -> Path:
-    """Write a codebook as ``.yaml`` (everything) or ``.dic`` (frames and
-    entries only: a LIWC file has no weights, notes, definitions or naming).
+    """Write a codebook to a file.
 
+    Parameters
+    ----------
+    codebook : Codebook
+        The codebook (``Codebook.load(...)`` or :func:`analysis.load_codebook`).
+    path : str or Path
+        ``.yaml`` (everything) or ``.dic`` (frames and entries only: a LIWC file
+        has no weights, notes, definitions or naming).
+
+    Returns
+    -------
+    Path
+        The file written.
+
+    Examples
+    --------
     >>> import tempfile, pathlib
     >>> path = save_codebook(Codebook.load(), pathlib.Path(tempfile.mkdtemp()) / "copy.yaml")
     >>> load_codebook(path) == Codebook.load()

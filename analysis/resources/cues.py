@@ -152,12 +152,26 @@ class Cues(Resource):
 
 
 def load_cues(path=None) -> Cues:
-    """The cues of a file (default: the shipped migration cues), validated.
+    """The cues of a file, validated.
 
-    Raises :class:`~analysis.errors.CuesError` naming the file and key path when
-    a required key is missing or has the wrong shape, or a rule has an unknown
-    kind, polarity or actor slot.
+    Parameters
+    ----------
+    path : str or Path, optional
+        The cues file (default the shipped migration cues); it may extend
+        another with ``extends: shipped:cues.yaml``.
 
+    Returns
+    -------
+    Cues
+
+    Raises
+    ------
+    CuesError
+        Naming the file and key path, when a required key is missing or has
+        the wrong shape, or a rule has an unknown kind, polarity or actor slot.
+
+    Examples
+    --------
     >>> sorted(load_cues().rules)[:3]
     ['accusation', 'admission', 'appeal']
     """

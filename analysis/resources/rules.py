@@ -35,7 +35,7 @@ class Rule:
 
 @dataclass(frozen=True)
 class CleaningRules(Resource):
-    """Validated cleaning rules: ``rules``, a tuple of :class:`Rule`.
+    """Validated cleaning rules: ``rules``, a tuple of ``Rule``.
 
     >>> CleaningRules.load({"rules": [{"name": "ad", "pattern": "Advertisement"}]}).rules[0].matches(" Advertisement ")
     True

@@ -25,12 +25,27 @@ DEFAULT = ("stopwords_en.txt",)
 
 
 def load_stopwords(path=None) -> frozenset[str]:
-    """The stop words in the file at ``path`` (default: the shipped English
-    list), lower case, with ``’`` read as ``'``.
+    """The stop words of a file: one word a line; lines starting with ``#`` are comments.
 
-    Raises :class:`~analysis.AnalysisError` naming the file and line if the
-    file is missing or a line holds more than one word.
+    Parameters
+    ----------
+    path : str or Path, optional
+        The file (default the shipped English list of function words,
+        ``analysis/data/stopwords_en.txt``).
 
+    Returns
+    -------
+    frozenset of str
+        The words, lower case, with ``’`` read as ``'``.
+
+    Raises
+    ------
+    AnalysisError
+        Naming the file and line, if the file is missing or a line holds more
+        than one word.
+
+    Examples
+    --------
     >>> import tempfile, pathlib
     >>> p = pathlib.Path(tempfile.mkdtemp()) / "stop.txt"
     >>> _ = p.write_text("# mine\\nThe\\nsaid\\n")

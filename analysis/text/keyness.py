@@ -71,7 +71,7 @@ def keyness(target: pd.DataFrame, reference: pd.DataFrame | None = None, *, by=N
         significant. ``attrs`` holds the corpus sizes (``size_target``,
         ``size_reference``: words, or n-grams of each length), ``tests``,
         ``alpha``, ``correction``, ``threshold`` (the corrected p) and
-        ``g2_critical`` (the |g2| that reaches it).
+        ``g2_critical`` (the ``|g2|`` that reaches it).
 
     Notes
     -----

@@ -67,25 +67,38 @@ def kwic(corpus: pd.DataFrame, pattern, window: int = 8, *, sort=None, sample: i
          random_state=None) -> Concordance:
     """Keyword in context: one row per match of ``pattern`` in ``corpus["text"]``.
 
-    ``pattern`` is an entry or glob ("humanitarian*", "human rights"), a list
-    of them, or a :class:`~analysis.text.matching.Lexicon`; matching follows
-    :mod:`analysis.text.matching`. ``corpus`` is any table with doc_id and text (a
-    corpus, paragraphs or sentences; with ``start``, offsets are into the
-    document). ``window`` is the number of tokens shown on each side.
-    Columns: doc_id, unit id (if any), start, end, left, keyword, right,
-    label, entry, negated. The result is a :class:`Concordance`: a
-    DataFrame that Jupyter shows with the keywords aligned.
+    Parameters
+    ----------
+    corpus : DataFrame
+        Any table with doc_id and text: a corpus, paragraphs or sentences; with
+        ``start``, offsets are into the document.
+    pattern : str, list of str or Lexicon
+        An entry or glob ("humanitarian*", "human rights"), a list of them, or
+        a :class:`~analysis.Lexicon`; matching follows :mod:`analysis.text.matching`.
+    window : int
+        Tokens shown on each side.
+    sort : str or list of str, optional
+        "L1", "L2", "L3"... (the first, second, third word left of the
+        keyword), "R1", "R2", "R3"..., "keyword", or a list of them (the first
+        decides, the next break ties). Words are compared in lower case,
+        punctuation skipped, an absent word (at the edge of the text) first,
+        ties in corpus order; they are read from the whole text row, not only
+        from the shown window.
+    sample : int, optional
+        Keep this many matches, drawn without replacement with
+        ``numpy.random.default_rng(random_state)``, in corpus order. Sampling
+        comes before sorting.
+    random_state : int, optional
+        The seed of ``sample``: pass one for the same sample every time.
 
-    ``sample``: keep this many matches, drawn without replacement with
-    ``numpy.random.default_rng(random_state)`` (pass a seed for the same
-    sample every time), in corpus order. ``sort``: "L1", "L2", "L3"... (the
-    first, second, third word left of the keyword), "R1", "R2", "R3"...,
-    "keyword", or a list of them (the first decides, the next break ties);
-    words are compared in lower case, punctuation skipped, an absent word
-    (at the edge of the text) first, ties in corpus order. Sort words are
-    read from the whole text row, not only from the shown window. Sampling
-    comes before sorting.
+    Returns
+    -------
+    Concordance
+        A DataFrame that Jupyter shows with the keywords aligned: doc_id, unit
+        id (if any), start, end, left, keyword, right, label, entry, negated.
 
+    Examples
+    --------
     >>> import pandas as pd
     >>> docs = pd.DataFrame({"doc_id": ["a"], "text": ["They did not save lives at sea, officials said."]})
     >>> kwic(docs, "sav* lives", window=3)[["left", "keyword", "right", "negated"]].values.tolist()

@@ -209,6 +209,18 @@ def token_spans(text: str) -> list[tuple[int, int]]:
 def words(text: str) -> list[str]:
     """Lower-case word tokens of a text: no punctuation, no possessive 's.
 
+    Parameters
+    ----------
+    text : str
+        Any text.
+
+    Returns
+    -------
+    list of str
+        The words, in order.
+
+    Examples
+    --------
     >>> words("The UN's 3,300 migrants, rescued.")
     ['the', 'un', '3,300', 'migrants', 'rescued']
     """
@@ -217,8 +229,21 @@ def words(text: str) -> list[str]:
 
 
 def paragraphs(corpus: pd.DataFrame) -> pd.DataFrame:
-    """One row per paragraph: doc_id, par_id (0-based in the document), start, end, text.
+    """One row per paragraph: a paragraph is a non-blank line of the document's ``text``.
 
+    Parameters
+    ----------
+    corpus : DataFrame
+        A corpus table with doc_id and text (:func:`analysis.load_corpus`).
+
+    Returns
+    -------
+    DataFrame
+        doc_id, par_id (0-based in the document), start, end (offsets into the
+        document's ``text``), text.
+
+    Examples
+    --------
     >>> import analysis
     >>> analysis.paragraphs(analysis.load_corpus()).groupby("doc_id").size().tolist()
     [9, 10, 11, 11, 9]
@@ -231,13 +256,29 @@ def paragraphs(corpus: pd.DataFrame) -> pd.DataFrame:
 
 
 def sentences(corpus: pd.DataFrame, *, segmentation=None) -> pd.DataFrame:
-    """One row per sentence: doc_id, sent_id (0-based in the document), par_id,
-    start, end, text. Offsets index the document's ``text``. ``segmentation``:
-    :class:`~analysis.SegmentationRules`, a path or a mapping (default the shipped rules).
+    """One row per sentence, from NLTK's Punkt within each paragraph, with the
+    news abbreviations of the segmentation rules (no NLTK data needed).
 
+    Parameters
+    ----------
+    corpus : DataFrame
+        A corpus table with doc_id and text (:func:`analysis.load_corpus`).
+    segmentation : SegmentationRules, path or mapping, optional
+        The abbreviations that do not end a sentence (default the shipped
+        ``analysis/data/segmentation.yaml``); see :class:`~analysis.SegmentationRules`.
+
+    Returns
+    -------
+    DataFrame
+        doc_id, sent_id (0-based in the document), par_id, start, end (offsets
+        into the document's ``text``), text.
+
+    Examples
+    --------
     >>> import analysis
-    >>> len(analysis.sentences(analysis.load_corpus()))
-    61
+    >>> sents = analysis.sentences(analysis.load_corpus())
+    >>> len(sents), list(sents.columns)
+    (61, ['doc_id', 'sent_id', 'par_id', 'start', 'end', 'text'])
     """
     require_columns(corpus, ["doc_id", "text"], "sentences", hint=_HINT)
     rules = SegmentationRules.load(segmentation)
@@ -292,10 +333,23 @@ def _paragraph_spans(text: str) -> list[tuple[int, str]]:
 
 
 def tokens(frame: pd.DataFrame) -> pd.DataFrame:
-    """One row per token of a corpus, paragraphs or sentences table: doc_id, the
-    unit's id column (sent_id or par_id, if present), tok_id (0-based in the
-    document), start, end (offsets into the document's text), token, lower.
+    """One row per word token of a corpus, paragraphs or sentences table.
 
+    Parameters
+    ----------
+    frame : DataFrame
+        A table with doc_id and text: a corpus (:func:`analysis.load_corpus`),
+        :func:`analysis.paragraphs` or :func:`analysis.sentences`.
+
+    Returns
+    -------
+    DataFrame
+        doc_id, the unit's id column (sent_id or par_id, if present), tok_id
+        (0-based in the document), start, end (offsets into the document's
+        text), token, lower.
+
+    Examples
+    --------
     >>> import analysis
     >>> toks = analysis.tokens(analysis.sentences(analysis.load_corpus()))
     >>> list(toks.columns)
