@@ -179,8 +179,10 @@ def load_codebook(path=None, *, extend: bool = False) -> Codebook:
     Returns
     -------
     Codebook
-        The validated codebook. Naming labels come from the file if it has
-        ``naming:``, else from ours.
+        The validated codebook, the same as ``Codebook.load(path)`` (the
+        form every measure's ``codebook=`` takes) unless ``extend``. Naming
+        labels (:func:`analysis.migrant_naming`) come from the file's
+        ``naming:``; a file without it has none, unless ``extend`` keeps ours.
 
     Raises
     ------
@@ -204,8 +206,6 @@ def load_codebook(path=None, *, extend: bool = False) -> Codebook:
     if not path.is_file():
         raise CodebookError(f"{path}: no such codebook file; give the path of a .yaml or .dic file.")
     codebook = Codebook.load(path)
-    if not codebook.naming:
-        codebook = Codebook(codebook.version, codebook.frames, shipped.naming, codebook.source, codebook.about)
     return _merge(shipped, codebook) if extend else codebook
 
 

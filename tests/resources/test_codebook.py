@@ -7,12 +7,13 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+import analysis
 from analysis.errors import CodebookError
 from analysis.measures.frames import frame_hits, frame_scores
 from analysis.paths import shipped
 from analysis.resources import _files as files_module
 from analysis.resources import codebook as codebook_module
-from analysis.resources.codebook import load_codebook, save_codebook
+from analysis.resources.codebook import Codebook, load_codebook, save_codebook
 
 FRAMES = ["sovereignty", "humanitarian", "security", "criminality", "cooperation"]
 
@@ -131,3 +132,14 @@ def test_codebook_file_is_read_with_safe_load_only():
     for module in (codebook_module, files_module):
         assert "yaml.load(" not in Path(module.__file__).read_text()
     assert shipped("migration", "frames.yaml").name == "frames.yaml"
+
+
+def test_a_codebook_file_is_the_same_loaded_or_passed_and_borrows_no_naming(tmp_path):
+    path = tmp_path / "mine.yaml"
+    path.write_text("danger:\n  - danger*\n")
+    assert load_codebook(path) == Codebook.load(path)
+    assert load_codebook(path).naming == () and load_codebook(path, extend=True).naming == load_codebook().naming
+    sents = analysis.sentences(analysis.load_corpus())
+    assert len(analysis.migrant_naming(sents, codebook=path)) == 0
+    assert analysis.migrant_naming(sents, codebook=load_codebook(path)).equals(
+        analysis.migrant_naming(sents, codebook=path))
