@@ -65,6 +65,7 @@ class Cues(Resource):
         data = thaw(data)
         if "extends" in data:
             parent = _parent(data["extends"], base, source)
+            _check_extension(data, parent, source)
             data = _extend(thaw(parent.data), data)
         return cls(freeze(_validate(data, source)), str(data.get("version", "unversioned")), source)
 
@@ -182,6 +183,57 @@ def _parent(extends, base, source) -> Cues:
     return Cues.load(referenced_file(extends, base, source, CuesError, "extends"))
 
 
+def _check_rules(rules: list, source: str, *, known: frozenset = frozenset(), base: str = "") -> None:
+    """Each rule of a file's ``responsibility:`` list (key paths as in the
+    file): a mapping with a unique id and known keys and values. A rule whose
+    id is ``known`` (from the file it extends, ``base``) may give only the keys
+    it changes; any other rule needs cues, kind, polarity and actor."""
+    allowed = {"kind": {"causal", "treatment"}, "polarity": {"assign", "deny"}, "actor": set(SLOTS)}
+    ids = set()
+    for i, rule in enumerate(rules):
+        where = f"{source}: responsibility[{i}]" + (f" (id {rule.get('id')!r})" if isinstance(rule, dict) else "")
+        if not isinstance(rule, dict) or not isinstance(rule.get("id"), str) or rule["id"] in ids:
+            raise CuesError(f"{where}: each rule is a mapping with a unique 'id:'.")
+        ids.add(rule["id"])
+        unknown = set(rule) - _RULE_KEYS
+        if unknown:
+            raise CuesError(f"{where}: unknown key(s) {sorted(unknown)}; allowed: {sorted(_RULE_KEYS)}.")
+        missing = [] if rule["id"] in known else [k for k in ("cues", *allowed) if k not in rule]
+        if missing:
+            extends = f"; {base} has no rule of this id to add to" if base else ""
+            raise CuesError(f"{where}: a rule needs cues, kind, polarity and actor; missing {missing}{extends}.")
+        for key, values in allowed.items():
+            if key in rule and rule[key] not in values:
+                raise CuesError(f"{where}.{key}: {rule[key]!r} is not one of {sorted(values)}.")
+        if rule.get("speaker", "quote") not in ("quote", "subject"):
+            raise CuesError(f"{where}.speaker: {rule['speaker']!r} is not 'quote' or 'subject'.")
+        for key in ("cues", "not_after", "not_before"):
+            if key in rule:
+                _words(rule, key, f"{where}.{key}")
+        if not isinstance(rule.get("negatable", False), bool):
+            raise CuesError(f"{where}.negatable: must be true or false.")
+
+
+def _check_extension(child: dict, parent: Cues, source: str) -> None:
+    """What a file that ``extends`` another gives, checked as written (its own
+    key paths) before it is merged with ``parent``."""
+    unknown = set(child) - _TOP_KEYS
+    if unknown:
+        raise CuesError(f"{source}: unknown top-level key(s) {sorted(unknown)}; allowed: {sorted(_TOP_KEYS)}.")
+    for key in WORD_LISTS:
+        if key in child:
+            _words(child, key, f"{source}: {key}")
+    anaphors = child.get("anaphors", {})
+    if not isinstance(anaphors, dict) or not set(anaphors) <= {"person", "organisation"}:
+        raise CuesError(f"{source}: 'anaphors:' maps 'person' and/or 'organisation' to lists of words.")
+    for kind in anaphors:
+        _words(anaphors, kind, f"{source}: anaphors.{kind}")
+    rules = child.get("responsibility", [])
+    if not isinstance(rules, list):
+        raise CuesError(f"{source}: 'responsibility:' must be a list of rules.")
+    _check_rules(rules, source, known=frozenset(parent.rules), base=parent.source)
+
+
 def _extend(base: dict, child: dict) -> dict:
     """``child`` on top of ``base`` (see the module docstring)."""
     merged = dict(base)
@@ -247,32 +299,13 @@ def _validate(data: dict, source: str) -> dict:
     rules = data.get("responsibility")
     if not isinstance(rules, list) or not rules:
         raise CuesError(f"{source}: 'responsibility:' must be a non-empty list of rules.")
-    allowed = {"kind": {"causal", "treatment"}, "polarity": {"assign", "deny"}, "actor": set(SLOTS)}
-    ids = set()
-    for i, rule in enumerate(rules):
-        where = f"{source}: responsibility[{i}]" + (f" (id {rule.get('id')!r})" if isinstance(rule, dict) else "")
-        if not isinstance(rule, dict) or not isinstance(rule.get("id"), str) or rule["id"] in ids:
-            raise CuesError(f"{where}: each rule is a mapping with a unique 'id:'.")
-        ids.add(rule["id"])
-        unknown = set(rule) - _RULE_KEYS
-        if unknown:
-            raise CuesError(f"{where}: unknown key(s) {sorted(unknown)}; allowed: {sorted(_RULE_KEYS)}.")
-        for key, values in allowed.items():
-            if rule.get(key) not in values:
-                raise CuesError(f"{where}.{key}: {rule.get(key)!r} is not one of {sorted(values)}.")
-        if rule.get("speaker", "quote") not in ("quote", "subject"):
-            raise CuesError(f"{where}.speaker: {rule['speaker']!r} is not 'quote' or 'subject'.")
-        _words(rule, "cues", f"{where}.cues")
-        for key in ("not_after", "not_before"):
-            if key in rule:
-                _words(rule, key, f"{where}.{key}")
-        if not isinstance(rule.get("negatable", False), bool):
-            raise CuesError(f"{where}.negatable: must be true or false.")
-    try:
-        Lexicon.from_entries({"speech": out["speech"]})
-        Lexicon.from_entries({r["id"]: r["cues"] for r in rules})
-    except LexiconError as err:
-        raise CuesError(f"{source}: responsibility: {err}") from None
+    _check_rules(rules, source)
+    for key, entries in (("speech", {"speech": out["speech"]}),
+                         ("responsibility", {r["id"]: r["cues"] for r in rules})):
+        try:
+            Lexicon.from_entries(entries)
+        except LexiconError as err:
+            raise CuesError(f"{source}: {key}: {err}") from None
     counterfactual = data.get("counterfactual")
     if not isinstance(counterfactual, dict):
         raise CuesError(f"{source}: 'counterfactual:' must list {', '.join(_COUNTERFACTUAL)}.")

@@ -141,6 +141,29 @@ def test_bad_cues_name_the_key_path(change, where):
         Cues.load(data)
 
 
+@pytest.mark.parametrize("rules, where", [
+    ("  - {id: pollution, cues: [polluted], kind: causual, polarity: assign, actor: subject}",
+     r"mine\.yaml: responsibility\[0\] \(id 'pollution'\)\.kind: 'causual' is not one of"),
+    ("  - {id: pollution, cues: [polluted], polarity: assign}",
+     r"mine\.yaml: responsibility\[0\] \(id 'pollution'\): a rule needs cues, kind, polarity and actor; "
+     r"missing \['kind', 'actor'\]; .*cues\.yaml has no rule of this id to add to"),
+    ("  - {id: blame, cues: [at the root of]}\n  - {id: blame, cues: [behind]}",
+     r"mine\.yaml: responsibility\[1\] \(id 'blame'\): each rule is a mapping with a unique 'id:'"),
+    ("  - {id: blame, cues: [at the root of, 7]}", r"mine\.yaml: responsibility\[0\] \(id 'blame'\)\.cues\[1\]"),
+])
+def test_a_file_that_extends_another_is_checked_as_written(tmp_path, rules, where):
+    (tmp_path / "mine.yaml").write_text(f"extends: shipped:cues.yaml\nresponsibility:\n{rules}\n")
+    with pytest.raises(CuesError, match=where):
+        Cues.load(tmp_path / "mine.yaml")
+
+
+def test_a_speech_cue_written_twice_is_named_as_a_speech_cue():
+    data = _cues_data()
+    data["speech"] += ["Said"]
+    with pytest.raises(CuesError, match=r"<mapping>: speech: .*'said' and 'said' are the same"):
+        Cues.load(data)
+
+
 def test_cues_that_extend_another_file_add_to_it(tmp_path):
     (tmp_path / "mine.yaml").write_text("extends: shipped:cues.yaml\nspeech: [tweeted]\n"
                                         "responsibility:\n  - id: blame\n    cues: [at the root of]\n")
