@@ -196,3 +196,25 @@ def require_columns(table, columns: Iterable[str], who: str, *, hint: str = "") 
     if missing:
         raise TableError(f"{who}() needs columns {columns}; missing {missing} (the table has {list(table.columns)})."
                          + (f" {hint}" if hint else ""))
+
+
+def require_unique_ids(corpus, who: str) -> None:
+    """Raise :class:`TableError` if a corpus table holds a ``doc_id`` twice
+    (its sentences' offsets would point into the wrong text), naming the ids
+    and their rows.
+
+    >>> import pandas as pd
+    >>> require_unique_ids(pd.DataFrame({"doc_id": ["a", "b", "a"], "text": ["x", "y", "z"]}), "sentences")
+    Traceback (most recent call last):
+    ...
+    analysis.errors.TableError: sentences(): doc_id 'a' is in rows 0 and 2 of the corpus; each document needs its own id (drop or rename the duplicates).
+    """
+    ids = corpus["doc_id"]
+    repeated = ids[ids.duplicated(keep=False)]
+    if len(repeated):
+        first = repeated.iloc[0]
+        rows = [i for i, d in enumerate(ids.tolist()) if d == first]
+        others = repeated.nunique() - 1
+        more = f" ({others} more id{'s' * (others > 1)} repeated)" if others else ""
+        raise TableError(f"{who}(): doc_id {first!r} is in rows {', '.join(map(str, rows[:-1]))} and {rows[-1]} of "
+                         f"the corpus{more}; each document needs its own id (drop or rename the duplicates).")

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..errors import AnalysisError, CorpusError, require_columns
+from ..errors import AnalysisError, CorpusError, require_columns, require_unique_ids
 from .load import documents_from_frame, iter_jsonl, load_corpus
 
 
@@ -39,6 +39,7 @@ def corpus_chunks(source, *, chunksize: int = CHUNKSIZE, text_col: str = "text",
     if isinstance(source, pd.DataFrame):
         require_columns(source, ["doc_id", "text"], "featurize",
                         hint="Pass the table made by analysis.load_corpus(), or a path to load.")
+        require_unique_ids(source, "featurize")
         return (source.iloc[i:i + chunksize] for i in range(0, len(source), chunksize)), len(source)
     path = Path(source)
     if path.suffix.lower() not in STREAMED_SUFFIXES or not path.is_file():

@@ -31,7 +31,7 @@ import string
 import pandas as pd
 from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer, PunktToken
 
-from ..errors import TableError, require_columns
+from ..errors import TableError, require_columns, require_unique_ids
 from ..resources.rules import SegmentationRules
 
 _HINT = "Pass the table made by analysis.load_corpus() or analysis.sentences()."
@@ -249,6 +249,7 @@ def paragraphs(corpus: pd.DataFrame) -> pd.DataFrame:
     [9, 10, 11, 11, 9]
     """
     require_columns(corpus, ["doc_id", "text"], "paragraphs", hint=_HINT)
+    require_unique_ids(corpus, "paragraphs")
     rows = [(doc_id, par_id, start, start + len(text), text)
             for doc_id, doc in zip(corpus["doc_id"].tolist(), corpus["text"].tolist())
             for par_id, (start, text) in enumerate(_paragraph_spans(doc))]
@@ -281,6 +282,7 @@ def sentences(corpus: pd.DataFrame, *, segmentation=None) -> pd.DataFrame:
     (61, ['doc_id', 'sent_id', 'par_id', 'start', 'end', 'text'])
     """
     require_columns(corpus, ["doc_id", "text"], "sentences", hint=_HINT)
+    require_unique_ids(corpus, "sentences")
     rules = SegmentationRules.load(segmentation)
     rows = []
     for doc_id, doc in zip(corpus["doc_id"].tolist(), corpus["text"].tolist()):
@@ -310,6 +312,7 @@ def sentences_for(corpus: pd.DataFrame, given: pd.DataFrame | None, who: str) ->
     if given is None:
         return sentences(corpus)
     require_columns(given, ["doc_id", "sent_id", "start", "end", "text"], who, hint=_HINT)
+    require_unique_ids(corpus, who)
     have, docs = set(given["doc_id"].tolist()), set(corpus["doc_id"].tolist())
     missing = docs - have
     if missing:                                 # a document of only spaces has no sentences, and needs none

@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 import analysis
+from analysis.errors import TableError
 from analysis.resources.rules import SegmentationRules
 from analysis.text import segment
 from analysis.text.segment import sentence_spans, token_spans, words
@@ -189,3 +190,14 @@ def test_generated_text_has_breaks_the_fast_path_decides_both_ways_and_breaks_it
     decisions = Counter(segment._quick_decision(abbreviations, context) for text in _generated_paragraphs(3000)
                         for _, context in reference._match_potential_end_contexts(text))
     assert min(decisions[True], decisions[False], decisions[None]) >= 100, decisions
+
+
+def test_a_doc_id_given_twice_is_refused_before_offsets_point_into_the_wrong_text():
+    corpus = pd.DataFrame({"doc_id": ["a", "b", "a"], "text": ["The EU blamed Libya.", "Aid.", "Italy accused smugglers."]})
+    message = r"doc_id 'a' is in rows 0 and 2 of the corpus; each document needs its own id"
+    for run in (analysis.sentences, analysis.paragraphs, analysis.attributions, analysis.quotes,
+                lambda c: analysis.featurize(c, chunksize=2, progress=False)):
+        with pytest.raises(TableError, match=message):
+            run(corpus)
+    with pytest.raises(TableError, match=message):
+        analysis.attributions(corpus, sentences=analysis.sentences(corpus.iloc[:2]))
