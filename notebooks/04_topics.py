@@ -22,7 +22,7 @@
 # "according"...; a word must occur in at least two paragraphs and in at most
 # half). k is chosen by NPMI coherence (computed as gensim's `c_npmi`, windows
 # of 10 tokens) and by stability over three seeds, each fitting on a random 80%
-# of the paragraphs (`analysis.topics.select_k`).
+# of the paragraphs (`analysis.select_k`).
 
 # %%
 import analysis

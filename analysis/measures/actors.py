@@ -18,7 +18,7 @@ minister", "police") is resolved where it stands, and each mention says how
   id (``government_unresolved``), never a fixed country.
 
 An actors file may set ``generic.resolve: unresolved`` (never resolve) or
-``actor:ID`` (always that actor). A demonym followed by a people noun ("Syrian
+``actor:ID`` (always that actor: resolution ``fixed``). A demonym followed by a people noun ("Syrian
 refugees") is no mention of the state; phrases in the file's ``ignore`` list
 ("New Mexico") mask the aliases inside them.
 
@@ -38,7 +38,6 @@ import pandas as pd
 from ..errors import require_columns
 from ..resources.actors import GENERIC, IGNORED, Actors
 
-RESOLUTIONS = ("alias", "qualified", "head", "nearest", "unresolved", "fixed")
 _POSSESSIVE_GAP = re.compile(r"(?:['’]s)?[ \t]+")          # "Libya's coast guard", "the Italian government"
 _OF_GAP = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?", re.IGNORECASE)  # "the government of Mexico"
 _LAST_WORD = re.compile(r"[^\W\d_]+(?=[^\w]*$)")

@@ -97,7 +97,8 @@ def attributions(corpus: pd.DataFrame, sentences: pd.DataFrame | None = None, *,
         :data:`~analysis.OUTLET_VOICE` for the outlet's own voice),
         speaker_actor (its actor id), actor (held responsible),
         actor_resolution (how its mention was resolved: alias, qualified, head,
-        nearest, unresolved), kind (causal or treatment), polarity (assign or
+        nearest, unresolved or fixed, see :mod:`analysis.measures.actors`;
+        "speaker" where a rule holds the speaker responsible), kind (causal or treatment), polarity (assign or
         deny), cue (the words that carry it), rule (its id in the cues),
         evidence (the text of the span).
 

@@ -50,8 +50,8 @@ from .naming import migrant_naming
 _INTS = {"sent_id", "par_id", "start", "end", "n_attributions"}
 
 
-def featurize(corpus, *, codebook=None, actors=None, cues=None, method: str = "auto", model=None,
-              chunksize: int = CHUNKSIZE, progress: bool = True,
+def featurize(corpus, *, codebook=None, actors=None, cues=None, segmentation=None, method: str = "auto",
+              model=None, chunksize: int = CHUNKSIZE, progress: bool = True,
               text_col: str = "text", id_col: str | None = "doc_id", clean: bool = True, cleaning=None,
               on_error: str = "raise", encoding: str = "utf-8"):
     """Sentences with features, and attributions, of a corpus table, a file, or a Dask DataFrame.
@@ -70,6 +70,8 @@ def featurize(corpus, *, codebook=None, actors=None, cues=None, method: str = "a
         Frames and naming labels; default the shipped migration codebook.
     actors, cues : Actors, Cues, path or mapping, optional
         The resources of :func:`analysis.attributions`; default the shipped ones.
+    segmentation : SegmentationRules, path or mapping, optional
+        The abbreviations that do not end a sentence, as in :func:`analysis.sentences`.
     method, model
         How frames are measured, as in :func:`analysis.frame_scores`: "classifier"
         (0/1 from the frame classifier ``model``, and a ``<frame>_probability``
@@ -82,7 +84,8 @@ def featurize(corpus, *, codebook=None, actors=None, cues=None, method: str = "a
     -------
     (sentences, attributions) : two DataFrames (Dask DataFrames for Dask input)
         ``sentences``: doc_id, sent_id, par_id, start, end, text, one integer
-        column per frame (hits, :func:`analysis.frame_scores`), naming
+        column per frame (0/1 from the classifier, then a ``<frame>_probability``
+        column each; or the dictionary's hits: :func:`analysis.frame_scores`), naming
         (the naming labels of the sentence, :func:`analysis.migrant_naming`
         without proper names, distinct, in text order, joined by ``"; "``;
         empty if none), n_attributions. ``attributions``: the columns of
@@ -99,7 +102,8 @@ def featurize(corpus, *, codebook=None, actors=None, cues=None, method: str = "a
     [['europe', 'smugglers_traffickers', 'causal']]
     """
     method = resolve_method(method, codebook=codebook, model=model)
-    resources = {"codebook": codebook, "actors": actors, "cues": cues, "method": method, "model": model}
+    resources = {"codebook": codebook, "actors": actors, "cues": cues, "segmentation": segmentation,
+                 "method": method, "model": model}
     if type(corpus).__module__.split(".")[0] == "dask":
         return _featurize_dask(corpus, resources)
     parts = list(featurize_chunks(corpus, **resources, chunksize=chunksize, progress=progress,
@@ -110,7 +114,8 @@ def featurize(corpus, *, codebook=None, actors=None, cues=None, method: str = "a
                  for i, e in enumerate(empty))
 
 
-def featurize_chunks(corpus, *, codebook=None, actors=None, cues=None, method: str = "auto", model=None,
+def featurize_chunks(corpus, *, codebook=None, actors=None, cues=None, segmentation=None, method: str = "auto",
+                     model=None,
                      chunksize: int = CHUNKSIZE,
                      progress: bool = True, text_col: str = "text", id_col: str | None = "doc_id",
                      clean: bool = True, cleaning=None, on_error: str = "raise",
@@ -127,12 +132,13 @@ def featurize_chunks(corpus, *, codebook=None, actors=None, cues=None, method: s
                                   cleaning=cleaning, on_error=on_error, encoding=encoding)
     with tqdm(total=total, unit="doc", desc="featurize", disable=not progress_enabled(progress)) as bar:
         for chunk in chunks:
-            yield featurize_frame(chunk, codebook=codebook, actors=actors, cues=cues, method=method, model=model)
+            yield featurize_frame(chunk, codebook=codebook, actors=actors, cues=cues, segmentation=segmentation,
+                                  method=method, model=model)
             bar.update(len(chunk))
 
 
-def featurize_frame(corpus: pd.DataFrame, *, codebook=None, actors=None, cues=None, method: str = "auto",
-                    model=None) -> tuple[pd.DataFrame, pd.DataFrame]:
+def featurize_frame(corpus: pd.DataFrame, *, codebook=None, actors=None, cues=None, segmentation=None,
+                    method: str = "auto", model=None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """``(sentences, attributions)`` of an in-memory corpus table, in one go
     (what :func:`featurize` does to each chunk).
 
@@ -145,7 +151,7 @@ def featurize_frame(corpus: pd.DataFrame, *, codebook=None, actors=None, cues=No
     method = resolve_method(method, codebook=cb, model=model)
     if len(corpus) == 0:
         return empty_tables(codebook=cb, method=method)
-    segmented = sentences(corpus)
+    segmented = sentences(corpus, segmentation=segmentation)
     sents = frame_scores(segmented, codebook=cb, method=method, model=model)
     naming = migrant_naming(sents[["doc_id", "sent_id", "start", "text"]], codebook=cb)
     labels: dict[tuple[str, int], list[str]] = {}
@@ -192,7 +198,7 @@ def _conform(table: pd.DataFrame, types: dict[str, str]) -> pd.DataFrame:
     return (table.astype(wrong) if wrong else table).reset_index(drop=True)
 
 
-def featurize_to_parquet(corpus, directory: str | Path, *, codebook=None, actors=None, cues=None,
+def featurize_to_parquet(corpus, directory: str | Path, *, codebook=None, actors=None, cues=None, segmentation=None,
                          method: str = "auto", model=None, chunksize: int = CHUNKSIZE, progress: bool = True,
                          **read) -> tuple[Path, Path]:
     """Featurize chunk by chunk into ``directory/sentences.parquet`` and
@@ -216,7 +222,8 @@ def featurize_to_parquet(corpus, directory: str | Path, *, codebook=None, actors
     schemas = [pa.Schema.from_pandas(e, preserve_index=False) for e in empty_tables(codebook=codebook, method=method)]
     writers = [pq.ParquetWriter(p.with_suffix(".parquet.partial"), s) for p, s in zip(paths, schemas)]
     try:
-        for tables in featurize_chunks(corpus, codebook=codebook, actors=actors, cues=cues, method=method,
+        for tables in featurize_chunks(corpus, codebook=codebook, actors=actors, cues=cues, segmentation=segmentation,
+                                       method=method,
                                        model=model, chunksize=chunksize, progress=progress, **read):
             for writer, table, schema in zip(writers, tables, schemas):
                 writer.write_table(pa.Table.from_pandas(table, schema=schema, preserve_index=False))

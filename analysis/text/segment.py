@@ -196,16 +196,6 @@ def sentence_spans(text: str, *, segmentation=None) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans]
 
 
-def token_spans(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of each token.
-
-    >>> t = "Libya’s eastern-based army won't say."
-    >>> [t[s:e] for s, e in token_spans(t)]
-    ['Libya', '’s', 'eastern-based', 'army', "won't", 'say', '.']
-    """
-    return [m.span() for m in TOKEN_PATTERN.finditer(text)]
-
-
 def words(text: str) -> list[str]:
     """Lower-case word tokens of a text: no punctuation, no possessive 's.
 

@@ -204,6 +204,8 @@ def test_cleaning_and_segmentation_rules_are_passed_in():
     assert analysis.sentences(doc)["text"].tolist() == ["Cllr.", "Smith spoke.", "Then it ended."]
     assert analysis.sentences(doc, segmentation={"abbreviations": ["cllr"]})["text"].tolist() == [
         "Cllr. Smith spoke.", "Then it ended."]
+    sents, _ = analysis.featurize(doc, segmentation={"abbreviations": ["cllr"]}, method="dictionary", progress=False)
+    assert sents["text"].tolist() == ["Cllr. Smith spoke.", "Then it ended."]
 
 
 def _cues_data() -> dict:
