@@ -90,8 +90,8 @@ by_article
 
 # %% [markdown]
 # By speaker: names inside a quote or reported statement (speakers from
-# `analysis.quotes`) are the speaker's; the others are the journalist's
-# (`(narration)`). Speakers are grouped by actor (`analysis/data/actors.yaml`).
+# `analysis.quotes`) are the speaker's; the others are the outlet's own voice
+# (`(outlet)`). Speakers are grouped by actor (`analysis/data/migration/actors.yaml`).
 
 # %%
 by_speaker = analysis.naming_table(naming, by="speaker_actor")

@@ -92,32 +92,35 @@ def naming_table(naming: pd.DataFrame, by: str | list[str] = "doc_id", *, codebo
 
 
 def naming_speakers(naming: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
-    """``naming`` with who says each name: ``speaker`` and ``speaker_actor`` of
-    the quote or reported statement (from :func:`analysis.quotes`) whose span
-    holds the name (speaker_actor is empty if the speaker is no known actor),
-    and :data:`~analysis.OUTLET_VOICE` in both for names in the outlet's own text.
+    """``naming`` with who says each name: ``speaker`` (as written),
+    ``resolved_speaker`` (an anaphor such as "he" resolved) and
+    ``speaker_actor`` of the quote or reported statement (from
+    :func:`analysis.quotes`) whose span holds the name (speaker_actor is empty
+    if the speaker is no known actor), and :data:`~analysis.OUTLET_VOICE` in
+    all three for names in the outlet's own text.
 
     Both tables need doc_id, start, end as offsets into the same document
-    text; ``quotes`` also resolved_speaker (or speaker) and speaker_actor.
+    text; ``quotes`` also speaker and speaker_actor (and resolved_speaker, else
+    the speaker stands for it).
 
     >>> import pandas as pd
     >>> n = pd.DataFrame({"doc_id": ["a", "a"], "label": ["migrants", "refugees"], "start": [5, 40],
     ...                   "end": [13, 48], "proper_name": [False, False]})
-    >>> q = pd.DataFrame({"doc_id": ["a"], "start": [0], "end": [30], "resolved_speaker": ["Besher"],
-    ...                   "speaker_actor": ["libya"]})
-    >>> naming_speakers(n, q)[["label", "speaker", "speaker_actor"]].values.tolist()
-    [['migrants', 'Besher', 'libya'], ['refugees', '(outlet)', '(outlet)']]
+    >>> q = pd.DataFrame({"doc_id": ["a"], "start": [0], "end": [30], "speaker": ["He"],
+    ...                   "resolved_speaker": ["Besher"], "speaker_actor": ["libya"]})
+    >>> naming_speakers(n, q)[["label", "speaker", "resolved_speaker", "speaker_actor"]].values.tolist()
+    [['migrants', 'He', 'Besher', 'libya'], ['refugees', '(outlet)', '(outlet)', '(outlet)']]
     """
-    who = "resolved_speaker" if "resolved_speaker" in quotes.columns else "speaker"
     hint = "Pass migrant_naming(...) and analysis.quotes(corpus)."
     require_columns(naming, ["doc_id", "start", "end"], "naming_speakers", hint=hint)
-    require_columns(quotes, ["doc_id", "start", "end", who, "speaker_actor"], "naming_speakers", hint=hint)
-    spans = quotes[["doc_id", "start", "end", who, "speaker_actor"]].rename(
-        columns={"start": "_q_start", "end": "_q_end", who: "speaker"})
+    require_columns(quotes, ["doc_id", "start", "end", "speaker", "speaker_actor"], "naming_speakers", hint=hint)
+    who = ["speaker", "resolved_speaker", "speaker_actor"]
+    spans = quotes.assign(resolved_speaker=quotes.get("resolved_speaker", quotes["speaker"]))[
+        ["doc_id", "start", "end", *who]].rename(columns={"start": "_q_start", "end": "_q_end"})
     out = naming.reset_index(drop=True).assign(_row=lambda t: range(len(t)))
     pairs = out[["_row", "doc_id", "start", "end"]].merge(spans, on="doc_id")
     inside = pairs[(pairs["_q_start"] <= pairs["start"]) & (pairs["end"] <= pairs["_q_end"])]
     inside = inside.sort_values(["_row", "_q_start"]).drop_duplicates("_row", keep="last").set_index("_row")
-    out["speaker"] = out["_row"].map(inside["speaker"]).fillna(OUTLET_VOICE).astype(str)
-    out["speaker_actor"] = out["_row"].map(inside["speaker_actor"]).fillna(OUTLET_VOICE).astype(str)
+    for column in who:
+        out[column] = out["_row"].map(inside[column]).fillna(OUTLET_VOICE).astype(str)
     return out.drop(columns="_row")

@@ -35,12 +35,14 @@ def test_naming_table_by_any_column_keeps_groups_without_names():
 def test_naming_speakers_by_span_containment():
     n = pd.DataFrame({"doc_id": ["a", "a", "a", "b"], "label": ["migrants", "refugees", "migrants", "migrants"],
                       "start": [5, 25, 60, 5], "end": [13, 33, 68, 13], "proper_name": False})
-    q = pd.DataFrame({"doc_id": ["a", "a"], "start": [0, 50], "end": [30, 70],
+    q = pd.DataFrame({"doc_id": ["a", "a"], "start": [0, 50], "end": [30, 70], "speaker": ["He", "the IOM"],
                       "resolved_speaker": ["Besher", "the IOM"], "speaker_actor": ["libya", ""]})
     out = naming_speakers(n, q)
     # 25-33 sticks out of the first quote (0-30): the outlet's own voice; b has no quotes at all.
-    assert out[["speaker", "speaker_actor"]].values.tolist() == [
-        ["Besher", "libya"], ["(outlet)", "(outlet)"], ["the IOM", ""], ["(outlet)", "(outlet)"]]
+    assert out[["speaker", "resolved_speaker", "speaker_actor"]].values.tolist() == [
+        ["He", "Besher", "libya"], ["(outlet)"] * 3, ["the IOM", "the IOM", ""], ["(outlet)"] * 3]
+    no_resolution = naming_speakers(n, q.drop(columns="resolved_speaker"))
+    assert no_resolution["resolved_speaker"].tolist() == no_resolution["speaker"].tolist()
     assert naming_table(out, by="speaker_actor").set_index("speaker_actor")["total"].to_dict() == {
         "libya": 1, "(outlet)": 2, "": 1}
     with pytest.raises(ValueError, match=r"naming_speakers\(\) needs columns .*missing \['speaker_actor'\]"):
