@@ -20,6 +20,7 @@ from pathlib import Path
 
 import yaml
 
+from .._output import write_atomic
 from ..errors import CodebookError, LexiconError
 from ..text.matching import Lexicon
 from ._base import Resource, freeze, thaw
@@ -209,8 +210,8 @@ def load_codebook(path=None, *, extend: bool = False) -> Codebook:
     return _merge(shipped, codebook) if extend else codebook
 
 
-def save_codebook(codebook: Codebook, path) -> Path:
-    """Write a codebook to a file.
+def save_codebook(codebook: Codebook, path, *, overwrite: bool = False) -> Path:
+    """Write a codebook to a file (all at once: an interrupted write leaves no half file).
 
     Parameters
     ----------
@@ -219,11 +220,19 @@ def save_codebook(codebook: Codebook, path) -> Path:
     path : str or Path
         ``.yaml`` (everything) or ``.dic`` (frames and entries only: a LIWC file
         has no weights, notes, definitions or naming).
+    overwrite : bool
+        Replace an existing file (its comments are not kept); by default an
+        existing file is refused.
 
     Returns
     -------
     Path
         The file written.
+
+    Raises
+    ------
+    FileExistsError
+        If ``path`` exists and ``overwrite`` is false.
 
     Examples
     --------
@@ -233,6 +242,9 @@ def save_codebook(codebook: Codebook, path) -> Path:
     True
     """
     path = Path(path)
+    if path.exists() and not overwrite:
+        raise FileExistsError(f"{path} exists; pass overwrite=True to replace it (its comments are lost), "
+                              "or choose another path.")
     if path.suffix.lower() in {".yaml", ".yml"}:
         text = yaml.safe_dump(codebook.to_dict(), sort_keys=False, allow_unicode=True, width=100)
     elif path.suffix.lower() == ".dic":
@@ -246,8 +258,7 @@ def save_codebook(codebook: Codebook, path) -> Path:
         text = "\n".join(lines) + "\n"
     else:
         raise CodebookError(f"{path}: cannot write format {path.suffix!r}; use .yaml or .dic.")
-    path.write_text(text, encoding="utf-8")
-    return path
+    return write_atomic(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
 
 
 # --------------------------------------------------------------------------- validation

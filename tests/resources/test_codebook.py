@@ -41,6 +41,11 @@ def test_yaml_round_trip_keeps_everything(tmp_path, sents):
     assert back == load_codebook()
     assert back.about["overlaps"].startswith("The frames are not exclusive") and back.about["naming_description"]
     assert frame_hits(sents, codebook=back).equals(frame_hits(sents))
+    path.write_text("# my notes\nblame: [blame*]\n")
+    with pytest.raises(FileExistsError, match=r"copy\.yaml exists; pass overwrite=True"):
+        save_codebook(load_codebook(), path)
+    assert path.read_text() == "# my notes\nblame: [blame*]\n"
+    assert load_codebook(save_codebook(load_codebook(), path, overwrite=True)) == load_codebook()
 
 
 def test_dic_round_trip_keeps_frames_and_entries(tmp_path, sents):
