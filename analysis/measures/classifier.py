@@ -435,11 +435,12 @@ class FrameClassifier(BaseEstimator):
     def _span(self, text: str, term: str) -> tuple[int, int]:
         """Offsets of the first words of ``text`` whose stems are the term (a stem or a pair)."""
         words = term.split(" ")
-        found = list(_TOKEN.finditer(text.lower()))
+        lower, origin = _lowered(text)
+        found = list(_TOKEN.finditer(lower))
         stems = self._stems([m.group() for m in found])
         for k in range(len(found) - len(words) + 1):
             if stems[k:k + len(words)] == words:
-                return found[k].start(), found[k + len(words) - 1].end()
+                return origin[found[k].start()], origin[found[k + len(words) - 1].end()]
         raise ModelError(f"term {term!r} is not in {text!r}; the model and its features disagree.")
 
     def _terms(self) -> list[str]:
@@ -496,6 +497,16 @@ def _labels(y, frames: list[str], n: int) -> np.ndarray:
     if not np.isin(labels, (0, 1)).all():
         raise TableError("codes must be 0 or 1.")
     return labels.astype(np.int64)
+
+
+def _lowered(text: str) -> tuple[str, list[int]]:
+    """``text.lower()`` and, for each of its offsets (and its end), the offset
+    in ``text`` it comes from: lower-casing can lengthen a character ("İ")."""
+    lower = text.lower()
+    if len(lower) == len(text):
+        return lower, list(range(len(text) + 1))
+    origin = [i for i, char in enumerate(text) for _ in char.lower()]
+    return lower, [*origin, len(text)]
 
 
 def _tokens(texts: list[str]) -> tuple[list[str], np.ndarray, np.ndarray]:

@@ -87,6 +87,10 @@ def test_evidence_names_the_words_and_their_spans(model):
     for row in evidence.itertuples():
         assert text[row.start:row.end].lower() == row.matched.split("; ")[0].lower()
     assert "blorf" in evidence["feature"].iloc[0]
+    # "İ" lower-cases to two characters: the spans still point into the text as written
+    turkish = pd.DataFrame({"doc_id": ["t"], "sent_id": [0], "start": [0], "text": ["İİ İzmir: blorf reached it."]})
+    row = model.evidence(turkish, top=1).iloc[0]
+    assert turkish["text"].iloc[0][row.start:row.end] == {"blorf": "blorf", "blorf reach": "blorf reached"}[row.feature]
 
 
 def test_frame_scores_with_the_shipped_classifier_gives_codes_and_probabilities(sents):
