@@ -78,3 +78,12 @@ def test_climate_cues_extend_the_general_cues():
 def test_a_generic_minister_resolves_only_to_a_state(text, actor):
     found = analysis.attributions(pd.DataFrame({"doc_id": ["d"], "text": [text]}), **RESOURCES)
     assert found[found["rule"] == "refusal"]["actor"].tolist() == [actor]
+
+
+@pytest.mark.parametrize("text, actors", [
+    ("Shell was accused of misleading the public.", ["industry"]),
+    ("He set up shell companies abroad.", []),
+    ("An artillery shell hit the depot.", []),
+])
+def test_shell_the_company_is_not_a_shell_company_or_an_artillery_shell(text, actors):
+    assert [m.actor for m in analysis.find_actors(text, actors=RESOURCES["actors"])] == actors
