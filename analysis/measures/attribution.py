@@ -56,7 +56,7 @@ from ..resources.cues import Cues
 from ..text.matching import is_negated
 from ..text.segment import sentences_for
 from .actors import Mention, resolve_mentions, unit_mentions
-from .quotes import OUTLET_VOICE, _quote_marks, quotes
+from .quotes import OUTLET_VOICE, _Context, _quote_marks, _quote_table
 
 COLUMNS = ["doc_id", "sent_id", "start", "end", "speaker", "speaker_actor", "actor", "actor_resolution", "kind",
            "polarity", "cue", "rule", "evidence"]
@@ -110,13 +110,14 @@ def attributions(corpus: pd.DataFrame, sentences: pd.DataFrame | None = None, *,
     found_in = [_sentence_attributions(cues, texts_of_sents[i], sent_cues, sent_mentions, sent_speech_ends)
                 for i, sent_cues, sent_mentions, sent_speech_ends in zip(cued, cued_cues, mentions, speech_ends)]
     # Quotes are costly and only needed where a speaker is not in the clause and
-    # a statement may stand near: find them in those documents alone (each
+    # a statement may give one: find them in those documents alone (each
     # document's quotes are its own).
-    unspoken = _documents_needing_quotes(
-        [i for i, founds in zip(cued, found_in) if any(not f["speaker"] for f in founds)], sents, texts, cues)
-    quoted, quoted_sents = corpus[corpus["doc_id"].isin(unspoken)], sents[sents["doc_id"].isin(unspoken)]
-    statements = (_statements_by_sentence(quotes(quoted, sentences=quoted_sents, actors=actors, cues=cues))
-                  if unspoken else {})
+    unspoken = {i: [f["cue_at"] for f in founds if not f["speaker"]] for i, founds in zip(cued, found_in)
+                if any(not f["speaker"] for f in founds)}
+    needed, marks = _documents_needing_quotes(unspoken, sents, texts, cues)
+    quoted, quoted_sents = corpus[corpus["doc_id"].isin(needed)], sents[sents["doc_id"].isin(needed)]
+    statements = (_statements_by_sentence(_quote_table(_Context(cues, actors), quoted, quoted_sents, marks))
+                  if needed else {})
     carried = _carried_speakers(quoted_sents, statements)
     outlet = (OUTLET_VOICE, OUTLET_VOICE)
     rows = []
@@ -140,30 +141,47 @@ def attributions(corpus: pd.DataFrame, sentences: pd.DataFrame | None = None, *,
     return table.astype({"sent_id": "int64", "start": "int64", "end": "int64"})
 
 
-def _documents_needing_quotes(unspoken: list[int], sents: pd.DataFrame, texts: dict, cues: Cues) -> set:
-    """The documents whose statements can give a speaker to one of the
-    ``unspoken`` sentences (positions in ``sents``). A sentence's speaker comes
-    from the statements over it or, carried, over the sentences on either side
-    (:func:`_carried_speakers`); a statement stands over a sentence only where
-    a quotation mark opens or runs over it, or the sentence has a speech cue.
-    Documents where neither holds for any such sentence and its neighbours
-    need no quotes: the outlet speaks there."""
-    doc_ids, starts, ends = sents["doc_id"].tolist(), sents["start"].tolist(), sents["end"].tolist()
-    near = sorted({k for i in unspoken for k in (i - 1, i, i + 1)
-                   if 0 <= k < len(doc_ids) and doc_ids[k] == doc_ids[i]})
+def _documents_needing_quotes(unspoken: dict[int, list[int]], sents: pd.DataFrame, texts: dict,
+                              cues: Cues) -> tuple[set, dict]:
+    """The documents whose statements can give a speaker to an attribution
+    without one of its own, and the :func:`_quote_marks` found on the way (by
+    doc_id). ``unspoken`` maps positions in ``sents`` to the cue positions (in
+    the sentence) of such attributions. The speaker is that of a quote over
+    the cue or of a reported statement of the sentence, which needs a speech
+    cue in it; or it is carried from the statements over both sentences on
+    either side (:func:`_carried_speakers`), each with a speech cue or a quote
+    that may run over it. Where none of these can be, the outlet speaks."""
+    doc_ids, starts = sents["doc_id"].tolist(), sents["start"].tolist()
+
+    def same_doc(k: int, i: int) -> bool:
+        return 0 <= k < len(doc_ids) and doc_ids[k] == doc_ids[i]
+
+    near = sorted({k for i in unspoken for k in (i - 1, i, i + 1) if same_doc(k, i)})
     sentence_texts = sents["text"].tolist()
     speech = {near[j] for j, *_ in cues.speech_lexicon.find_all([sentence_texts[k] for k in near])}
-    marks = {d: _quote_marks(texts[d]) for d in {doc_ids[i] for i in unspoken}}
+    marks: dict = {}
+
+    def quote_over(k: int) -> bool:
+        """Whether a quote may stand over sentence ``k``: :func:`_quote_table` sets a
+        quote's sentences from the one of the character after its opening mark
+        to the one of its closing mark (at most)."""
+        return any((not same_doc(k + 1, k) or open_ + 1 < starts[k + 1])
+                   and (not same_doc(k - 1, k) or starts[k] <= close) for open_, close in marks[doc_ids[k]])
+
     needed = set()
-    for i in unspoken:
+    for i, cue_starts in unspoken.items():
         doc_id = doc_ids[i]
         if doc_id in needed:
             continue
-        around = [k for k in (i - 1, i, i + 1) if 0 <= k < len(doc_ids) and doc_ids[k] == doc_id]
-        lo, hi = starts[around[0]], ends[around[-1]]
-        if any(k in speech for k in around) or any(o < hi and c >= lo for o, c in marks[doc_id]):
+        if i in speech:
             needed.add(doc_id)
-    return needed
+            continue
+        if doc_id not in marks:
+            marks[doc_id] = _quote_marks(texts[doc_id])
+        if (any(open_ < starts[i] + at < close for open_, close in marks[doc_id] for at in cue_starts)
+                or all(same_doc(k, i) and (k in speech or quote_over(k)) for k in (i - 1, i + 1))):
+            needed.add(doc_id)
+    return needed, marks
 
 
 def _mentions(actors: Actors, cued: list[int], sentence_texts: list[str], doc_ids: list, starts: list[int],

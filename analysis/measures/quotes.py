@@ -98,12 +98,20 @@ def quotes(corpus: pd.DataFrame, sentences: pd.DataFrame | None = None, *, actor
     """
     require_columns(corpus, ["doc_id", "text"], "quotes", hint="Pass the table made by analysis.load_corpus().")
     ctx = _Context(Cues.load(cues), Actors.load(actors))
-    sents = sentences_for(corpus, sentences, "quotes")
+    return _quote_table(ctx, corpus, sentences_for(corpus, sentences, "quotes"))
+
+
+def _quote_table(ctx, corpus: pd.DataFrame, sents: pd.DataFrame, marks: dict | None = None) -> pd.DataFrame:
+    """:func:`quotes` of ``corpus`` and its sentences table ``sents``, with the
+    resources of ``ctx`` (:class:`_Context`); ``marks`` maps doc ids to their
+    :func:`_quote_marks` where already found."""
+    marks = marks or {}
     spans: dict = {}
     for doc_id, start, end in zip(sents["doc_id"].tolist(), sents["start"].tolist(), sents["end"].tolist()):
         spans.setdefault(doc_id, []).append((start, end))
     texts = corpus["text"].tolist()
-    docs = [(doc_id, _doc_quotes(ctx, text, spans.get(doc_id, [])))
+    docs = [(doc_id, _doc_quotes(ctx, text, spans.get(doc_id, []),
+                                 marks[doc_id] if doc_id in marks else _quote_marks(text)))
             for doc_id, text in zip(corpus["doc_id"].tolist(), texts)]
     actor_of = _speaker_actors(ctx, {row["speaker"] for _, found in docs for row in found})
     rows = []
@@ -118,11 +126,11 @@ def quotes(corpus: pd.DataFrame, sentences: pd.DataFrame | None = None, *, actor
 # --------------------------------------------------------------------------- one document
 
 
-def _doc_quotes(ctx, text: str, spans: list[tuple[int, int]]) -> list[dict]:
-    """Direct quotes and reported statements of one document, in text order.
+def _doc_quotes(ctx, text: str, spans: list[tuple[int, int]], marks: list[tuple[int, int]]) -> list[dict]:
+    """Direct quotes and reported statements of one document (its sentence
+    ``spans`` and quotation ``marks``: :func:`_quote_marks`), in text order.
     The speech lexicon scans the sentences and the places where a quote's
     attribution may stand in one go."""
-    marks = _quote_marks(text)
     sent_of = _sentence_finder(spans)
     paragraph_of = _paragraph_finder(text)
     sentence_starts = [spans[sent_of(open_)][0] for open_, _ in marks]
