@@ -116,9 +116,11 @@ def attributions(corpus: pd.DataFrame, sentences: pd.DataFrame | None = None, *,
                 if any(not f["speaker"] for f in founds)}
     needed, marks = _documents_needing_quotes(unspoken, sents, texts, cues)
     quoted, quoted_sents = corpus[corpus["doc_id"].isin(needed)], sents[sents["doc_id"].isin(needed)]
-    statements = (_statements_by_sentence(_quote_table(_Context(cues, actors), quoted, quoted_sents, marks))
+    asking = [(doc_ids[i], sent_ids[i]) for i in unspoken if doc_ids[i] in needed]
+    statements = (_statements_by_sentence(_quote_table(_Context(cues, actors), quoted, quoted_sents, marks),
+                                          {(doc_id, sent_id + d) for doc_id, sent_id in asking for d in (-1, 0, 1)})
                   if needed else {})
-    carried = _carried_speakers(quoted_sents, statements)
+    carried = _carried_speakers(asking, statements)
     outlet = (OUTLET_VOICE, OUTLET_VOICE)
     rows = []
     for i, founds in zip(cued, found_in):
@@ -384,24 +386,25 @@ def _merge(rows: list[list]) -> list[list]:
     return merged
 
 
-def _carried_speakers(sents: pd.DataFrame, statements: dict) -> dict:
-    """Speakers of sentences without a statement of their own that stand
-    between two sentences with statements of the same actor: a paraphrase
-    that goes on ("The ministry said ... Another point was that ... It further
-    noted ..."). ``statements`` is :func:`_statements_by_sentence`; the
-    speaker carried is ``(phrase, actor)`` of the statement before."""
-    spoken = {key: found[0][3:] for key, found in statements.items()}
+def _carried_speakers(keys: list[tuple], statements: dict) -> dict:
+    """Speakers of the sentences of ``keys`` (doc_id, sent_id) without a
+    statement of their own that stand between two sentences with statements
+    of the same actor: a paraphrase that goes on ("The ministry said ...
+    Another point was that ... It further noted ..."). ``statements`` is
+    :func:`_statements_by_sentence` (over these sentences and their
+    neighbours); the speaker carried is ``(phrase, actor)`` of the statement before."""
     carried = {}
-    for doc_id, sent_id in zip(sents["doc_id"].tolist(), sents["sent_id"].tolist()):
-        before, after = spoken.get((doc_id, sent_id - 1)), spoken.get((doc_id, sent_id + 1))
-        if (doc_id, sent_id) not in spoken and before and after and before[1] and before[1] == after[1]:
-            carried[(doc_id, sent_id)] = before
+    for doc_id, sent_id in keys:
+        before, after = statements.get((doc_id, sent_id - 1)), statements.get((doc_id, sent_id + 1))
+        if (doc_id, sent_id) not in statements and before and after and before[0][4] and before[0][4] == after[0][4]:
+            carried[(doc_id, sent_id)] = before[0][3:]
     return carried
 
 
-def _statements_by_sentence(said: pd.DataFrame) -> dict:
-    """``{(doc_id, sent_id): [(start, end, kind, speaker, speaker_actor), ...]}``:
-    the quotes and statements with a speaker over each sentence, in the order of ``said``."""
+def _statements_by_sentence(said: pd.DataFrame, keys: set) -> dict:
+    """``{(doc_id, sent_id): [(start, end, kind, speaker, speaker_actor), ...]}``
+    for the sentences of ``keys``: the quotes and statements with a speaker
+    over each, in the order of ``said``."""
     statements: dict = {}
     columns = ("doc_id", "first_sent_id", "last_sent_id", "start", "end", "kind", "speaker", "speaker_actor")
     for row in zip(*(said[c].tolist() for c in columns)):
@@ -409,7 +412,8 @@ def _statements_by_sentence(said: pd.DataFrame) -> dict:
         if not statement[3]:
             continue
         for sent_id in range(first, last + 1):
-            statements.setdefault((doc_id, sent_id), []).append(statement)
+            if (doc_id, sent_id) in keys:
+                statements.setdefault((doc_id, sent_id), []).append(statement)
     return statements
 
 
