@@ -160,6 +160,13 @@ def unit_mentions(texts: list[str], actors: Actors) -> list[list[_Found]]:
 def resolve_mentions(found: list[_Found], actors: Actors) -> list[Mention]:
     """The mentions of one document (in text order) with every generic
     reference resolved by the file's rule (see the module docstring)."""
+    return [Mention(m.start, m.end, actor, m.alias, how) for m, (actor, how) in zip(found, resolutions(found, actors))]
+
+
+def resolutions(found: list[_Found], actors: Actors) -> list[tuple[str, str]]:
+    """``(actor, resolution)`` of each mention of one document (in text
+    order), generic references resolved by the file's rule; what
+    :func:`resolve_mentions` makes mentions of."""
     rule, unresolved, states = actors.resolve, actors.unresolved, actors.state_actors
     fixed = rule.removeprefix("actor:") if rule.startswith("actor:") else None
     heads: dict[str, str] = {}
@@ -180,7 +187,7 @@ def resolve_mentions(found: list[_Found], actors: Actors) -> list[Mention]:
             heads[m.head] = actor
             if actor in states:
                 last_state = actor
-        resolved.append(Mention(m.start, m.end, actor, m.alias, how))
+        resolved.append((actor, how))
     return resolved
 
 

@@ -55,7 +55,7 @@ from ..resources.actors import GENERIC, Actors
 from ..resources.cues import Cues
 from ..text.matching import is_negated
 from ..text.segment import sentences_for
-from .actors import Mention, resolve_mentions, unit_mentions
+from .actors import Mention, resolutions, resolve_mentions, unit_mentions
 from .quotes import OUTLET_VOICE, _Context, _quote_marks, _quote_table
 
 COLUMNS = ["doc_id", "sent_id", "start", "end", "speaker", "speaker_actor", "actor", "actor_resolution", "kind",
@@ -192,23 +192,28 @@ def _mentions(actors: Actors, cued: list[int], sentence_texts: list[str], doc_id
     their document: a document with a generic reference in a cued sentence
     that the sentence does not qualify is read up to the last such sentence."""
     found = unit_mentions([sentence_texts[i] for i in cued], actors)
-    needed: dict = {}                       # document -> where its last generic reference to resolve ends
+    result: list = []
+    generic: dict = {}                      # document -> its cued sentences (places in result) to resolve there
     for i, mentions in zip(cued, found):
         if any(m.actor == GENERIC for m in mentions):
-            needed[doc_ids[i]] = max(needed.get(doc_ids[i], 0), starts[i] + len(sentence_texts[i]))
-    # resolution looks back only: read each such document up to that sentence, all at once
-    ids = list(needed)
-    whole = dict(zip(ids, (resolve_mentions(m, actors) for m in
-                           unit_mentions([documents[d][:needed[d]] for d in ids], actors))))
-    result = []
-    for i, mentions in zip(cued, found):
-        doc_id, base = doc_ids[i], starts[i]
-        if not any(m.actor == GENERIC for m in mentions):      # nothing to resolve: the sentence suffices
+            generic.setdefault(doc_ids[i], []).append(len(result))
+            result.append(None)
+        else:                               # nothing to resolve: the sentence suffices
             result.append(resolve_mentions(mentions, actors))
-            continue
-        end = base + len(sentence_texts[i])
-        result.append([m._replace(start=m.start - base, end=m.end - base) for m in whole[doc_id]
-                       if base <= m.start and m.end <= end])
+    # resolution looks back only: read each such document up to its last such sentence, all at once
+    ends = {d: starts[cued[k[-1]]] + len(sentence_texts[cued[k[-1]]]) for d, k in generic.items()}
+    for doc_id, doc_found in zip(generic, unit_mentions([documents[d][:end] for d, end in ends.items()], actors)):
+        resolved, j = resolutions(doc_found, actors), 0
+        for k in generic[doc_id]:           # the mentions inside each sentence, in one walk (they do not overlap)
+            base = starts[cued[k]]
+            end = base + len(sentence_texts[cued[k]])
+            while j < len(doc_found) and doc_found[j].start < base:
+                j += 1
+            result[k] = []
+            while j < len(doc_found) and doc_found[j].end <= end:
+                m, (actor, how) = doc_found[j], resolved[j]
+                result[k].append(Mention(m.start - base, m.end - base, actor, m.alias, how))
+                j += 1
     return result
 
 
