@@ -47,6 +47,7 @@ from __future__ import annotations
 
 import re
 from itertools import groupby
+from operator import itemgetter
 
 import pandas as pd
 
@@ -97,22 +98,26 @@ def attributions(corpus: pd.DataFrame, sentences: pd.DataFrame | None = None, *,
     texts = dict(zip(corpus["doc_id"].tolist(), corpus["text"].tolist()))
     doc_ids, sent_ids, sent_starts = sents["doc_id"].tolist(), sents["sent_id"].tolist(), sents["start"].tolist()
     texts_of_sents = sents["text"].tolist()
-    hits_of: dict[int, list[tuple[int, int, str, str]]] = {}   # only sentences with hits: most have none
-    for i, *hit in cues.cue_lexicon.find_all(texts_of_sents):
-        hits_of.setdefault(i, []).append(tuple(hit))
-    cue_hits = {i: _cue_hits(cues, texts_of_sents[i], hits) for i, hits in hits_of.items()}
+    cue_hits = {}                                           # only sentences with hits: most have none
+    for i, hits in groupby(cues.cue_lexicon.find_all(texts_of_sents), key=itemgetter(0)):
+        kept = _cue_hits(cues, texts_of_sents[i], [hit[1:] for hit in hits])
+        if kept:
+            cue_hits[i] = kept
     counterfactual = cues.counterfactual_pattern
     cued = [i for i, text in enumerate(texts_of_sents)         # a counterfactual needs a comma or semicolon
-            if cue_hits.get(i) or ("," in text or ";" in text) and counterfactual.search(text)]
-    cued_cues = [cue_hits.get(i, []) for i in cued]
+            if i in cue_hits or ("," in text or ";" in text) and counterfactual.search(text)]
+    cued_cues = [cue_hits.get(i, ()) for i in cued]
     mentions = _mentions(actors, cued, texts_of_sents, doc_ids, sent_starts, texts)
     speech_ends = _speech_before_cues(cues, [texts_of_sents[i] for i in cued], cued_cues)
-    found_in = [_sentence_attributions(cues, texts_of_sents[i], sent_cues, sent_mentions, sent_speech_ends)
-                for i, sent_cues, sent_mentions, sent_speech_ends in zip(cued, cued_cues, mentions, speech_ends)]
+    found_in = {}                                           # only sentences with attributions: most have none
+    for i, sent_cues, sent_mentions, sent_speech_ends in zip(cued, cued_cues, mentions, speech_ends):
+        founds = _sentence_attributions(cues, texts_of_sents[i], sent_cues, sent_mentions, sent_speech_ends)
+        if founds:
+            found_in[i] = founds
     # Quotes are costly and only needed where a speaker is not in the clause and
     # a statement may give one: find them in those documents alone (each
     # document's quotes are its own).
-    unspoken = {i: [f["cue_at"] for f in founds if not f["speaker"]] for i, founds in zip(cued, found_in)
+    unspoken = {i: [f["cue_at"] for f in founds if not f["speaker"]] for i, founds in found_in.items()
                 if any(not f["speaker"] for f in founds)}
     needed, marks = _documents_needing_quotes(unspoken, sents, texts, cues)
     quoted, quoted_sents = corpus[corpus["doc_id"].isin(needed)], sents[sents["doc_id"].isin(needed)]
@@ -123,7 +128,7 @@ def attributions(corpus: pd.DataFrame, sentences: pd.DataFrame | None = None, *,
     carried = _carried_speakers(asking, statements)
     outlet = (OUTLET_VOICE, OUTLET_VOICE)
     rows = []
-    for i, founds in zip(cued, found_in):
+    for i, founds in found_in.items():
         doc_id, sent_id, sent_start = doc_ids[i], sent_ids[i], sent_starts[i]
         for found in founds:
             start, end = sent_start + found["start"], sent_start + found["end"]
@@ -238,14 +243,14 @@ def responsibility_matrix(attributions: pd.DataFrame, by_doc: bool = False) -> p
 # --------------------------------------------------------------------------- one sentence
 
 
-def _sentence_attributions(cues: Cues, text: str, hits: list[tuple[int, int, str, str]], mentions: list[Mention],
-                            said: dict[int, list[int]]) -> list[dict]:
+def _sentence_attributions(cues: Cues, text: str, hits: tuple[tuple[int, int, str, str], ...],
+                            mentions: list[Mention], said: tuple[tuple[int, ...], ...]) -> list[dict]:
     """Attributions in one sentence, offsets into it, from its cue hits
-    (:func:`_cue_hits`), actor mentions (:func:`analysis.find_actors`) and
-    speech cues before each cue hit (:func:`_speech_before_cues`). A speaker
-    found in the sentence is ``(phrase, actor id)``; "" when it is not there."""
+    (:func:`_cue_hits`), actor mentions (:func:`analysis.find_actors`) and the
+    ends of the speech cues before each cue hit (:func:`_speech_before_cues`). A
+    speaker found in the sentence is ``(phrase, actor id)``; "" when it is not there."""
     found = []
-    for start, end, rule_id, _ in hits:
+    for (start, end, rule_id, _), said_before in zip(hits, said):
         rule = cues.rules[rule_id]
         not_after, not_before = cues.rule_filters[rule_id]
         if not_after:
@@ -260,10 +265,10 @@ def _sentence_attributions(cues: Cues, text: str, hits: list[tuple[int, int, str
         if rule.get("negatable") and is_negated(text, start, window=3):
             polarity = {"assign": "deny", "deny": "assign"}[polarity]
         actors = ([Mention(start, end, "", "", "")] if rule["actor"] == "speaker"
-                  else _slot(text, mentions, start, end, rule["actor"], said[start]))
+                  else _slot(text, mentions, start, end, rule["actor"], said_before))
         speaker = ""
         if rule.get("speaker") == "subject":
-            subject = (_slot(text, mentions, start, end, "subject", said[start]) if rule["actor"] != "subject"
+            subject = (_slot(text, mentions, start, end, "subject", said_before) if rule["actor"] != "subject"
                        else actors)[-1:]
             speaker = (text[subject[0].start:subject[0].end], subject[0].actor) if subject else ""
         for m in actors:
@@ -275,23 +280,26 @@ def _sentence_attributions(cues: Cues, text: str, hits: list[tuple[int, int, str
 
 
 def _speech_before_cues(cues: Cues, texts: list[str],
-                        hits: list[list[tuple[int, int, str, str]]]) -> list[dict[int, list[int]]]:
-    """For each sentence of ``texts`` and its cue ``hits``: ``{cue start: ends
-    of the speech cues in the text before it}``, in one scan of the speech lexicon.
+                        hits: list[tuple[tuple[int, int, str, str], ...]]) -> list[tuple[tuple[int, ...], ...]]:
+    """For each sentence of ``texts`` and its cue ``hits``: for each hit, the
+    ends of the speech cues in the text before it, in one scan of the speech lexicon.
 
     >>> texts = ["The UN said Libya bears no responsibility.", "Italy said it told Libya to act, and blamed smugglers."]
     >>> _speech_before_cues(Cues.load(), texts, [[(27, 41, "blame", "responsib*")], [(37, 43, "accusation", "blamed")]])
-    [{27: [11]}, {37: [10, 18]}]
+    [((11,),), ((10, 18),)]
     """
-    cue_starts = [(k, start) for k, sentence_hits in enumerate(hits) for start, _, _, _ in sentence_hits]
-    speech = cues.speech_lexicon.find_each([texts[k][:start] for k, start in cue_starts])
-    said: list[dict[int, list[int]]] = [{} for _ in texts]
-    for (k, start), before in zip(cue_starts, speech):
-        said[k][start] = [end for _, end, _, _ in before]
+    before = [texts[k][:start] for k, sentence_hits in enumerate(hits) for start, _, _, _ in sentence_hits]
+    ends = {j: tuple(end for _, _, end, _, _ in speech)
+            for j, speech in groupby(cues.speech_lexicon.find_all(before), key=itemgetter(0))}
+    said, j = [], 0
+    for sentence_hits in hits:
+        said.append(tuple(ends.get(j + n, ()) for n in range(len(sentence_hits))))
+        j += len(sentence_hits)
     return said
 
 
-def _cue_hits(cues: Cues, text: str, lexicon_hits: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+def _cue_hits(cues: Cues, text: str,
+             lexicon_hits: list[tuple[int, int, str, str]]) -> tuple[tuple[int, int, str, str], ...]:
     """Cue hits, longest first at each position, without overlaps."""
     order = cues.rule_order
     hits = sorted(lexicon_hits, key=lambda h: (h[0], -(h[1] - h[0]), order[h[2]]))
@@ -300,7 +308,7 @@ def _cue_hits(cues: Cues, text: str, lexicon_hits: list[tuple[int, int, str, str
     for hit in hits:
         if not kept or hit[0] >= kept[-1][1]:
             kept.append(hit)
-    return kept
+    return tuple(kept)
 
 
 def _in_name(text: str, start: int) -> bool:
