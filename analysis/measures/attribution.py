@@ -46,6 +46,7 @@ with the State of Libya").
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from itertools import groupby
 from operator import itemgetter
 
@@ -192,19 +193,18 @@ def _documents_needing_quotes(unspoken: dict[int, list[int]], sents: pd.DataFram
 
 
 def _mentions(actors: Actors, cued: list[int], sentence_texts: list[str], doc_ids: list, starts: list[int],
-              documents: dict) -> list[list[Mention]]:
+              documents: dict) -> list[Sequence[Mention]]:
     """Actor mentions of the cued sentences, generic references resolved in
     their document: a document with a generic reference in a cued sentence
     that the sentence does not qualify is read up to the last such sentence."""
-    found = unit_mentions([sentence_texts[i] for i in cued], actors)
     result: list = []
     generic: dict = {}                      # document -> its cued sentences (places in result) to resolve there
-    for i, mentions in zip(cued, found):
+    for i, mentions in zip(cued, unit_mentions([sentence_texts[i] for i in cued], actors)):
         if any(m.actor == GENERIC for m in mentions):
             generic.setdefault(doc_ids[i], []).append(len(result))
             result.append(None)
-        else:                               # nothing to resolve: the sentence suffices
-            result.append(resolve_mentions(mentions, actors))
+        else:                               # nothing to resolve: the sentence suffices (often it names no actor)
+            result.append(resolve_mentions(mentions, actors) if mentions else ())
     # resolution looks back only: read each such document up to its last such sentence, all at once
     ends = {d: starts[cued[k[-1]]] + len(sentence_texts[cued[k[-1]]]) for d, k in generic.items()}
     for doc_id, doc_found in zip(generic, unit_mentions([documents[d][:end] for d, end in ends.items()], actors)):
@@ -244,7 +244,7 @@ def responsibility_matrix(attributions: pd.DataFrame, by_doc: bool = False) -> p
 
 
 def _sentence_attributions(cues: Cues, text: str, hits: tuple[tuple[int, int, str, str], ...],
-                            mentions: list[Mention], said: tuple[tuple[int, ...], ...]) -> list[dict]:
+                            mentions: Sequence[Mention], said: tuple[tuple[int, ...], ...]) -> list[dict]:
     """Attributions in one sentence, offsets into it, from its cue hits
     (:func:`_cue_hits`), actor mentions (:func:`analysis.find_actors`) and the
     ends of the speech cues before each cue hit (:func:`_speech_before_cues`). A
@@ -320,7 +320,8 @@ def _in_name(text: str, start: int) -> bool:
     return bool(before) and before[-1][0].isupper() and text[:start].strip()[-1:].isalnum()
 
 
-def _slot(text: str, mentions: list[Mention], start: int, end: int, slot: str, said: list[int]) -> list[Mention]:
+def _slot(text: str, mentions: Sequence[Mention], start: int, end: int, slot: str,
+          said: tuple[int, ...]) -> list[Mention]:
     """Actor mentions in a rule's slot, with the actors coordinated to them;
     ``said`` are the ends of the speech cues before the cue (the subject comes after them)."""
     if slot == "subject":
@@ -361,7 +362,7 @@ def _unique(mentions: list[Mention]) -> list[Mention]:
     return kept
 
 
-def _counterfactuals(cues: Cues, text: str, mentions: list[Mention]) -> list[dict]:
+def _counterfactuals(cues: Cues, text: str, mentions: Sequence[Mention]) -> list[dict]:
     """"If X had not ..., Y would not ...": X causal assign; Y too if its clause names a wrongdoing."""
     found = []
     for match in cues.counterfactual_pattern.finditer(text):

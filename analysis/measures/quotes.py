@@ -396,7 +396,7 @@ class _Context:
         """Whether ``phrase`` mentions an actor (kept on the actors object, across calls)."""
         known = self.actors.__dict__.setdefault("_names_actor", {})
         if phrase not in known:
-            known[phrase] = bool(unit_mentions([phrase], self.actors)[0])
+            known[phrase] = bool(next(unit_mentions([phrase], self.actors)))
         return known[phrase]
 
     def speaker_type(self, phrase: str) -> str:
@@ -437,7 +437,7 @@ def _actor_finder(ctx, text: str, actor_of: dict[str, tuple]):
         if last.actor != GENERIC:
             return last.actor
         if not document:
-            document.extend(resolve_mentions(unit_mentions([text], ctx.actors)[0], ctx.actors))
+            document.extend(resolve_mentions(next(unit_mentions([text], ctx.actors)), ctx.actors))
         position = at + last.start
         return next((m.actor for m in document if m.start <= position < m.end), ctx.actors.unresolved)
     return actor
