@@ -105,8 +105,8 @@ def attributions(corpus: pd.DataFrame, sentences: pd.DataFrame | None = None, *,
         if kept:
             cue_hits[i] = kept
     counterfactual = cues.counterfactual_pattern
-    cued = [i for i, text in enumerate(texts_of_sents)         # a counterfactual needs a comma or semicolon
-            if i in cue_hits or ("," in text or ";" in text) and counterfactual.search(text)]
+    cued = [i for i, text in enumerate(texts_of_sents)
+            if i in cue_hits or cues.may_be_counterfactual(text) and counterfactual.search(text)]
     cued_cues = [cue_hits.get(i, ()) for i in cued]
     mentions = _mentions(actors, cued, texts_of_sents, doc_ids, sent_starts, texts)
     speech_ends = _speech_before_cues(cues, [texts_of_sents[i] for i in cued], cued_cues)
