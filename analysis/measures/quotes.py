@@ -60,8 +60,13 @@ COLUMNS = ["doc_id", "kind", "start", "end", "first_sent_id", "last_sent_id", "t
            "speaker", "speaker_start", "resolved_speaker", "speaker_actor", "cue"]
 
 _OPEN, _CLOSE = "“", "”"
-_BREAK = re.compile(r"[,;:“”\"]|\b(?:as|while|whereas|but|because|after|before|when|since|which|who)\b")
-_PLACE_AND_THAT = re.compile(r"^[\s,]*(?:(?:on|in|at|via)\s+[^,]*,?\s*)?(?:that\s+)?")
+_BREAK_WORDS = ("as", "while", "whereas", "but", "because", "after", "before", "when", "since", "which", "who")
+# A clause break (a mark, or one of the words as a whole word), written backwards: the
+# last break of a text is the first of the text reversed, found without scanning it all.
+_BREAK_BACKWARDS = re.compile(r"[,;:“”\"]|\b(?:" + "|".join(w[::-1] for w in _BREAK_WORDS) + r")\b")
+_PLACE_AND_THAT = re.compile(r"[\s,]*(?:(?:on|in|at|via)\s+[^,]*,?\s*)?(?:that\s+)?")
+_TWO_WORDS = re.compile(r"\w\W+\w")
+_SPACE_OR_COMMA = re.compile(r"[ ,]")
 _SPEAKER_END = re.compile(r",\s+(?=[a-z])|\s+(?:on|in|at|during|via|through|to)\s+|[.;:!?]")
 # A quotation mark, or a run of line breaks: [“”"]|\n+, written to start with a
 # character class so that the scan skips fast to the next one.
@@ -70,7 +75,6 @@ _OPENS_WITH_MARK = re.compile(r"\s*[“\"]")
 _FIRST_MARK = re.compile(r"[“”]|(?<=\S)\"|\"(?=\s|$)|(?<!\S)\"")
 _ENDS_WITH_COMMA_OR_COLON = re.compile(r"[,:]\s*$")
 _WORD = re.compile(r"\w")
-_WORDS = re.compile(r"\w+")
 _OPENS_QUOTE = re.compile(r"[\s,:]*[“\"]")
 _PARTICIPLE = re.compile(r"\s*,\s*\w+ing\b")
 _NOT_A_SPEAKER = re.compile(r"(?:that|to|it|what|how)\b")
@@ -142,27 +146,22 @@ def _doc_quotes(ctx, text: str, spans: list[tuple[int, int]], marks: list[tuple[
     n, q = len(spans), len(opening)
     sentence_hits, tail_hits, head_hits = hits[:n], hits[n:n + q], hits[n + q:]
     rows, used_cues = [], set()
-    previous = None
+    previous = None                                 # the paragraph and attribution of the quote before
     for (open_, close, s_start), tail, t_hits, head, h_hits in zip(opening, tails, tail_hits, heads, head_hits):
         found = _after(ctx, text, tail, t_hits) or _before(ctx, text, head, h_hits)
         par = paragraph_of(open_)
-        if found is None and previous and previous["par"] == par and not text[s_start:open_].strip():
-            found = previous["found"]
+        if found is None and previous and previous[0] == par and not text[s_start:open_].strip():
+            found = previous[1]
         if found is None:
             found = {"speaker": "", "speaker_start": -1, "cue": "", "cue_start": -1}
         used_cues.add(found["cue_start"])
-        row = _row("direct", open_ + 1, close, text, sent_of, found)
-        row["par"], row["found"] = par, found
-        rows.append(row)
-        previous = row
+        rows.append(_row("direct", open_ + 1, close, text, sent_of, found))
+        previous = par, found
     in_quote = _quote_finder(marks)
     for (s_start, s_end), s_hits in zip(spans, sentence_hits):
         reported = _reported(ctx, text, s_start, s_end, s_hits, in_quote, used_cues) if s_hits else None
         if reported:
             rows.append(_row("reported", reported.pop("start"), reported.pop("end"), text, sent_of, reported))
-    for row in rows:
-        row.pop("par", None)
-        row.pop("found", None)
     return sorted(rows, key=lambda r: (r["start"], r["kind"]))
 
 
@@ -283,11 +282,11 @@ def _reported(ctx, text, s_start, s_end, hits, in_quote, used_cues) -> dict | No
         if in_quote(at):
             continue
         rest = sentence[c_end:]
-        content_after = len(_WORDS.findall(_PLACE_AND_THAT.sub("", rest))) >= 2
         subject = _subject(ctx, sentence[:c_start])
         subject = subject if subject and len(subject[0].split()) <= 15 and _plausible(ctx, subject[0]) else None
         if subject and sentence[:c_start].rstrip().endswith(",") and _ends_with_speaker(ctx, rest):
             subject = None                          # "..., said the IOM chief."
+        content_after = subject is not None and _words_follow(rest)
         if at in used_cues and not (subject and content_after and not _OPENS_QUOTE.match(rest)):
             return None                             # the attribution of a direct quote
         if subject:
@@ -329,8 +328,8 @@ def _subject(ctx, head: str) -> tuple[str, int] | None:
     while trailer is not None:
         end = len(head[:end - len(trailer)].rstrip(" ,"))
         trailer = _trailer_at_end(ctx, head[:end].lower())
-    breaks = list(_BREAK.finditer(head[:end]))
-    start = breaks[-1].end() if breaks else 0
+    last_break = _BREAK_BACKWARDS.search(head[:end][::-1])
+    start = end - last_break.start() if last_break else 0
     phrase = head[start:end]
     lead = len(phrase) - len(phrase.lstrip())
     phrase = phrase.strip()
@@ -342,10 +341,15 @@ def _trailer_at_end(ctx, low: str) -> str | None:
     trailers, longest = ctx.cues.trailer_set
     if low in trailers:
         return low
-    for i in range(max(0, len(low) - longest - 1), len(low)):
-        if low[i] in " ," and low[i + 1:] in trailers:
-            return low[i + 1:]
+    for mark in _SPACE_OR_COMMA.finditer(low, max(0, len(low) - longest - 1)):
+        if low[mark.end():] in trailers:
+            return low[mark.end():]
     return None
+
+
+def _words_follow(text: str) -> bool:
+    """Whether two words or more are in ``text`` after a place and "that" ("on its website that ...")."""
+    return bool(_TWO_WORDS.search(text, _PLACE_AND_THAT.match(text).end()))
 
 
 def _object(ctx, rest: str) -> tuple[str, int] | None:
@@ -363,8 +367,7 @@ def _ends_with_speaker(ctx, rest: str) -> bool:
     sentence, a place ("on its website") or a participle ("adding that ...")."""
     named = _object(ctx, rest)
     after = rest[named[1] + len(named[0]):] if named else ""
-    return bool(named) and (len(_WORDS.findall(_PLACE_AND_THAT.sub("", after))) < 2
-                            or bool(_PARTICIPLE.match(after)))
+    return bool(named) and (not _words_follow(after) or bool(_PARTICIPLE.match(after)))
 
 
 def _plausible(ctx, phrase: str) -> bool:
@@ -452,10 +455,10 @@ def _resolve(ctx, rows: list[dict], actor_of) -> list[dict]:
         kind = ctx.cues.anaphor_kind(row["speaker"]) if row["speaker"] else None
         if kind:
             key = row["speaker"].lower().split()[-1]
-            earlier = [r for r in done if r["resolved_speaker"] and r["speaker_start"] < row["speaker_start"]]
-            named = [r for r in earlier if key in ("minister", "ministry") and key in r["resolved_speaker"].lower()]
-            typed = [r for r in earlier if ctx.speaker_type(r["resolved_speaker"]) == kind]
-            source = (named or typed or [None])[-1]
+            latest = [r for r in reversed(done) if r["resolved_speaker"] and r["speaker_start"] < row["speaker_start"]]
+            named = (r for r in latest if key in ("minister", "ministry") and key in r["resolved_speaker"].lower())
+            typed = (r for r in latest if ctx.speaker_type(r["resolved_speaker"]) == kind)
+            source = next(named, None) or next(typed, None)
             row["resolved_speaker"] = source["resolved_speaker"] if source else ""
             row["speaker_actor"] = source["speaker_actor"] if source else ""
         else:
