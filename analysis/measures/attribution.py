@@ -58,7 +58,7 @@ from ..resources.cues import Cues
 from ..text.matching import is_negated
 from ..text.segment import sentences_for
 from .actors import Mention, resolutions, resolve_mentions, unit_mentions
-from .quotes import OUTLET_VOICE, _Context, _quote_marks, _quote_table
+from .quotes import OUTLET_VOICE, _Context, _quote_marks, _quote_rows
 
 COLUMNS = ["doc_id", "sent_id", "start", "end", "speaker", "speaker_actor", "actor", "actor_resolution", "kind",
            "polarity", "cue", "rule", "evidence"]
@@ -96,7 +96,8 @@ def attributions(corpus: pd.DataFrame, sentences: pd.DataFrame | None = None, *,
     require_columns(corpus, ["doc_id", "text"], "attributions", hint="Pass the table made by analysis.load_corpus().")
     actors, cues = Actors.load(actors), Cues.load(cues)
     sents = sentences_for(corpus, sentences, "attributions")
-    texts = dict(zip(corpus["doc_id"].tolist(), corpus["text"].tolist()))
+    corpus_ids, corpus_texts = corpus["doc_id"].tolist(), corpus["text"].tolist()
+    texts = dict(zip(corpus_ids, corpus_texts))
     doc_ids, sent_ids, sent_starts = sents["doc_id"].tolist(), sents["sent_id"].tolist(), sents["start"].tolist()
     texts_of_sents = sents["text"].tolist()
     cue_hits = {}                                           # only sentences with hits: most have none
@@ -120,12 +121,16 @@ def attributions(corpus: pd.DataFrame, sentences: pd.DataFrame | None = None, *,
     # document's quotes are its own).
     unspoken = {i: [f["cue_at"] for f in founds if not f["speaker"]] for i, founds in found_in.items()
                 if any(not f["speaker"] for f in founds)}
-    needed, marks = _documents_needing_quotes(unspoken, sents, texts, cues)
-    quoted, quoted_sents = corpus[corpus["doc_id"].isin(needed)], sents[sents["doc_id"].isin(needed)]
+    needed, marks = _documents_needing_quotes(unspoken, doc_ids, sent_starts, texts_of_sents, texts, cues)
+    spans: dict = {}                                        # the sentences of those documents
+    for doc_id, start, end in zip(doc_ids, sent_starts, sents["end"].tolist()):
+        if doc_id in needed:
+            spans.setdefault(doc_id, []).append((start, end))
+    quoted = [(doc_id, text) for doc_id, text in zip(corpus_ids, corpus_texts) if doc_id in needed]
+    said = _quote_rows(_Context(cues, actors), [d for d, _ in quoted], [t for _, t in quoted], spans, marks)
     asking = [(doc_ids[i], sent_ids[i]) for i in unspoken if doc_ids[i] in needed]
-    statements = (_statements_by_sentence(_quote_table(_Context(cues, actors), quoted, quoted_sents, marks),
-                                          {(doc_id, sent_id + d) for doc_id, sent_id in asking for d in (-1, 0, 1)})
-                  if needed else {})
+    statements = _statements_by_sentence(said, {(doc_id, sent_id + d) for doc_id, sent_id in asking
+                                                for d in (-1, 0, 1)})
     carried = _carried_speakers(asking, statements)
     outlet = (OUTLET_VOICE, OUTLET_VOICE)
     rows = []
@@ -149,28 +154,26 @@ def attributions(corpus: pd.DataFrame, sentences: pd.DataFrame | None = None, *,
     return table.astype({"sent_id": "int64", "start": "int64", "end": "int64"})
 
 
-def _documents_needing_quotes(unspoken: dict[int, list[int]], sents: pd.DataFrame, texts: dict,
-                              cues: Cues) -> tuple[set, dict]:
+def _documents_needing_quotes(unspoken: dict[int, list[int]], doc_ids: list, starts: list[int],
+                              sentence_texts: list[str], texts: dict, cues: Cues) -> tuple[set, dict]:
     """The documents whose statements can give a speaker to an attribution
     without one of its own, and the :func:`_quote_marks` found on the way (by
-    doc_id). ``unspoken`` maps positions in ``sents`` to the cue positions (in
-    the sentence) of such attributions. The speaker is that of a quote over
+    doc_id). ``unspoken`` maps positions in the sentences table (``doc_ids``,
+    ``starts``, ``sentence_texts``: its columns) to the cue positions (in the
+    sentence) of such attributions; ``texts`` maps doc ids to their text. The speaker is that of a quote over
     the cue or of a reported statement of the sentence, which needs a speech
     cue in it; or it is carried from the statements over both sentences on
     either side (:func:`_carried_speakers`), each with a speech cue or a quote
     that may run over it. Where none of these can be, the outlet speaks."""
-    doc_ids, starts = sents["doc_id"].tolist(), sents["start"].tolist()
-
     def same_doc(k: int, i: int) -> bool:
         return 0 <= k < len(doc_ids) and doc_ids[k] == doc_ids[i]
 
     near = sorted({k for i in unspoken for k in (i - 1, i, i + 1) if same_doc(k, i)})
-    sentence_texts = sents["text"].tolist()
     speech = {near[j] for j, *_ in cues.speech_lexicon.find_all([sentence_texts[k] for k in near])}
     marks: dict = {}
 
     def quote_over(k: int) -> bool:
-        """Whether a quote may stand over sentence ``k``: :func:`_quote_table` sets a
+        """Whether a quote may stand over sentence ``k``: :func:`_quote_rows` sets a
         quote's sentences from the one of the character after its opening mark
         to the one of its closing mark (at most)."""
         return any((not same_doc(k + 1, k) or open_ + 1 < starts[k + 1])
@@ -415,19 +418,18 @@ def _carried_speakers(keys: list[tuple], statements: dict) -> dict:
     return carried
 
 
-def _statements_by_sentence(said: pd.DataFrame, keys: set) -> dict:
+def _statements_by_sentence(said: list[dict], keys: set) -> dict:
     """``{(doc_id, sent_id): [(start, end, kind, speaker, speaker_actor), ...]}``
     for the sentences of ``keys``: the quotes and statements with a speaker
-    over each, in the order of ``said``."""
+    over each, in the order of ``said`` (rows of :func:`analysis.quotes`)."""
     statements: dict = {}
-    columns = ("doc_id", "first_sent_id", "last_sent_id", "start", "end", "kind", "speaker", "speaker_actor")
-    for row in zip(*(said[c].tolist() for c in columns)):
-        doc_id, first, last, statement = row[0], row[1], row[2], row[3:]
-        if not statement[3]:
+    for row in said:
+        if not row["speaker"]:
             continue
-        for sent_id in range(first, last + 1):
-            if (doc_id, sent_id) in keys:
-                statements.setdefault((doc_id, sent_id), []).append(statement)
+        statement = (row["start"], row["end"], row["kind"], row["speaker"], row["speaker_actor"])
+        for sent_id in range(row["first_sent_id"], row["last_sent_id"] + 1):
+            if (row["doc_id"], sent_id) in keys:
+                statements.setdefault((row["doc_id"], sent_id), []).append(statement)
     return statements
 
 

@@ -102,29 +102,30 @@ def quotes(corpus: pd.DataFrame, sentences: pd.DataFrame | None = None, *, actor
     """
     require_columns(corpus, ["doc_id", "text"], "quotes", hint="Pass the table made by analysis.load_corpus().")
     ctx = _Context(Cues.load(cues), Actors.load(actors))
-    return _quote_table(ctx, corpus, sentences_for(corpus, sentences, "quotes"))
-
-
-def _quote_table(ctx, corpus: pd.DataFrame, sents: pd.DataFrame, marks: dict | None = None) -> pd.DataFrame:
-    """:func:`quotes` of ``corpus`` and its sentences table ``sents``, with the
-    resources of ``ctx`` (:class:`_Context`); ``marks`` maps doc ids to their
-    :func:`_quote_marks` where already found."""
-    marks = marks or {}
+    sents = sentences_for(corpus, sentences, "quotes")
     spans: dict = {}
     for doc_id, start, end in zip(sents["doc_id"].tolist(), sents["start"].tolist(), sents["end"].tolist()):
         spans.setdefault(doc_id, []).append((start, end))
-    texts = corpus["text"].tolist()
+    table = pd.DataFrame(_quote_rows(ctx, corpus["doc_id"].tolist(), corpus["text"].tolist(), spans), columns=COLUMNS)
+    for col in ("start", "end", "first_sent_id", "last_sent_id", "speaker_start"):
+        table[col] = table[col].astype("int64")
+    return table
+
+
+def _quote_rows(ctx, doc_ids: list, texts: list[str], spans: dict, marks: dict | None = None) -> list[dict]:
+    """The rows of :func:`quotes` (dicts with its columns) of the documents
+    ``doc_ids`` with ``texts``, with the resources of ``ctx``
+    (:class:`_Context`). ``spans`` maps doc ids to the (start, end) of their
+    sentences, ``marks`` to their :func:`_quote_marks` where already found."""
+    marks = marks or {}
     docs = [(doc_id, _doc_quotes(ctx, text, spans.get(doc_id, []),
                                  marks[doc_id] if doc_id in marks else _quote_marks(text)))
-            for doc_id, text in zip(corpus["doc_id"].tolist(), texts)]
+            for doc_id, text in zip(doc_ids, texts)]
     actor_of = _speaker_actors(ctx, {row["speaker"] for _, found in docs for row in found})
     rows = []
     for (doc_id, found), text in zip(docs, texts):
         rows += _resolve(ctx, [dict(doc_id=doc_id, **r) for r in found], _actor_finder(ctx, text, actor_of))
-    table = pd.DataFrame(rows, columns=COLUMNS)
-    for col in ("start", "end", "first_sent_id", "last_sent_id", "speaker_start"):
-        table[col] = table[col].astype("int64")
-    return table
+    return rows
 
 
 # --------------------------------------------------------------------------- one document
