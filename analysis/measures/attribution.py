@@ -65,7 +65,11 @@ COLUMNS = ["doc_id", "sent_id", "start", "end", "speaker", "speaker_actor", "act
 #: In :func:`responsibility_matrix`, the speaker_actor of a named speaker who is no actor of the file.
 NO_ACTOR = "(no actor)"
 
-_CLAUSE_BEFORE = re.compile(r"[,;:“”\"()]|\b(?:that|which|who|whom|but|while|whereas|because|if)\b", re.IGNORECASE)
+_CLAUSE_WORDS = ("that", "which", "who", "whom", "but", "while", "whereas", "because", "if")
+# A clause break (a mark, or one of the words as a whole word), written backwards: the last
+# break before a cue is the first of the text before it reversed, found without scanning it all.
+_CLAUSE_BEFORE_BACKWARDS = re.compile(r"[,;:“”\"()]|\b(?:" + "|".join(w[::-1] for w in _CLAUSE_WORDS) + r")\b",
+                                      re.IGNORECASE)
 # A period ends a clause unless it closes an initial or an abbreviation in capitals ("the U.S. to").
 _CLAUSE_AFTER = re.compile(r"[,;:!?“”\"()]|(?<!\b[A-Z])\.|\b(?:which|who|whom|so that|but|while|whereas|because|if)\b",
                            re.IGNORECASE)
@@ -328,11 +332,12 @@ def _slot(text: str, mentions: Sequence[Mention], start: int, end: int, slot: st
     """Actor mentions in a rule's slot, with the actors coordinated to them;
     ``said`` are the ends of the speech cues before the cue (the subject comes after them)."""
     if slot == "subject":
-        breaks = list(_CLAUSE_BEFORE.finditer(text, 0, start))
-        lo = max([breaks[-1].end() if breaks else 0, *said])
+        backwards = _CLAUSE_BEFORE_BACKWARDS.search(text[:start][::-1])
+        brk = (start - backwards.end(), start - backwards.start()) if backwards else (0, 0)   # the last break
+        lo = max([brk[1], *said])
         inside = [m for m in mentions if lo <= m.start and m.end <= start]
-        if not inside and breaks and breaks[-1].group().lower() in ("who", "which", "that"):
-            head = text[:breaks[-1].start()].rstrip(" ,")    # "the traffickers, who abused ...": the antecedent
+        if not inside and backwards and text[brk[0]:brk[1]].lower() in ("who", "which", "that"):
+            head = text[:brk[0]].rstrip(" ,")               # "the traffickers, who abused ...": the antecedent
             inside = [m for m in mentions if m.end == len(head)]
         if not inside:
             return []
@@ -368,7 +373,7 @@ def _unique(mentions: list[Mention]) -> list[Mention]:
 def _counterfactuals(cues: Cues, text: str, mentions: Sequence[Mention]) -> list[dict]:
     """"If X had not ..., Y would not ...": X causal assign; Y too if its clause names a wrongdoing."""
     found = []
-    for match in cues.counterfactual_pattern.finditer(text):
+    for match in cues.counterfactual_pattern.finditer(text) if cues.may_be_counterfactual(text) else ():
         cue = f"{match.group('if')} … {match.group('neg')} … {match.group('would')}"
         ante = [m for m in mentions if match.start("ante") <= m.start and m.end <= match.end("ante")]
         cons = [m for m in mentions if match.start("cons") <= m.start and m.end <= match.start("would")]
