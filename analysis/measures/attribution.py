@@ -130,11 +130,16 @@ def attributions(corpus: pd.DataFrame, sentences: pd.DataFrame | None = None, *,
     for doc_id, start, end in zip(doc_ids, sent_starts, sents["end"].tolist()):
         if doc_id in needed:
             spans.setdefault(doc_id, []).append((start, end))
-    quoted = [(doc_id, text) for doc_id, text in zip(corpus_ids, corpus_texts) if doc_id in needed]
-    said = _quote_rows(_Context(cues, actors), [d for d, _ in quoted], [t for _, t in quoted], spans, marks)
     asking = [(doc_ids[i], sent_ids[i]) for i in unspoken if doc_ids[i] in needed]
-    statements = _statements_by_sentence(said, {(doc_id, sent_id + d) for doc_id, sent_id in asking
-                                                for d in (-1, 0, 1)})
+    keys = {(doc_id, sent_id + d) for doc_id, sent_id in asking for d in (-1, 0, 1)}
+
+    def over_keys(row: dict) -> bool:
+        return any((row["doc_id"], k) in keys for k in range(row["first_sent_id"], row["last_sent_id"] + 1))
+
+    quoted = [(doc_id, text) for doc_id, text in zip(corpus_ids, corpus_texts) if doc_id in needed]
+    said = _quote_rows(_Context(cues, actors), [d for d, _ in quoted], [t for _, t in quoted], spans, marks,
+                       wanted=over_keys)
+    statements = _statements_by_sentence(said, keys)
     carried = _carried_speakers(asking, statements)
     outlet = (OUTLET_VOICE, OUTLET_VOICE)
     rows = []

@@ -112,11 +112,14 @@ def quotes(corpus: pd.DataFrame, sentences: pd.DataFrame | None = None, *, actor
     return table
 
 
-def _quote_rows(ctx, doc_ids: list, texts: list[str], spans: dict, marks: dict | None = None) -> list[dict]:
+def _quote_rows(ctx, doc_ids: list, texts: list[str], spans: dict, marks: dict | None = None,
+                wanted=None) -> list[dict]:
     """The rows of :func:`quotes` (dicts with its columns) of the documents
     ``doc_ids`` with ``texts``, with the resources of ``ctx``
     (:class:`_Context`). ``spans`` maps doc ids to the (start, end) of their
-    sentences, ``marks`` to their :func:`_quote_marks` where already found."""
+    sentences, ``marks`` to their :func:`_quote_marks` where already found;
+    with ``wanted``, a test of a row, only the rows that pass it get their
+    speaker_actor (see :func:`_resolve`)."""
     marks = marks or {}
     docs = [(doc_id, _doc_quotes(ctx, text, spans.get(doc_id, []),
                                  marks[doc_id] if doc_id in marks else _quote_marks(text)))
@@ -124,7 +127,7 @@ def _quote_rows(ctx, doc_ids: list, texts: list[str], spans: dict, marks: dict |
     actor_of = _speaker_actors(ctx, {row["speaker"] for _, found in docs for row in found})
     rows = []
     for (doc_id, found), text in zip(docs, texts):
-        rows += _resolve(ctx, [dict(doc_id=doc_id, **r) for r in found], _actor_finder(ctx, text, actor_of))
+        rows += _resolve(ctx, [dict(doc_id=doc_id, **r) for r in found], _actor_finder(ctx, text, actor_of), wanted)
     return rows
 
 
@@ -447,11 +450,14 @@ def _actor_finder(ctx, text: str, actor_of: dict[str, tuple]):
     return actor
 
 
-def _resolve(ctx, rows: list[dict], actor_of) -> list[dict]:
+def _resolve(ctx, rows: list[dict], actor_of, wanted=None) -> list[dict]:
     """Fill resolved_speaker and speaker_actor (of a named speaker: ``actor_of``,
     see :func:`_actor_finder`); anaphors take the most recent earlier speaker
-    of the same type (see the module docstring)."""
+    of the same type (see the module docstring). With ``wanted`` (a test of a
+    row), only the rows that pass it get their speaker_actor, the others ""
+    (the actor of a generic speaker is found by reading the whole document)."""
     done: list[dict] = []
+    named_by: dict[int, dict | None] = {}           # id of a row -> the row that names its speaker
     for row in sorted(rows, key=lambda r: r["speaker_start"] if r["speaker_start"] >= 0 else r["start"]):
         kind = ctx.cues.anaphor_kind(row["speaker"]) if row["speaker"] else None
         if kind:
@@ -461,11 +467,15 @@ def _resolve(ctx, rows: list[dict], actor_of) -> list[dict]:
             typed = (r for r in latest if ctx.speaker_type(r["resolved_speaker"]) == kind)
             source = next(named, None) or next(typed, None)
             row["resolved_speaker"] = source["resolved_speaker"] if source else ""
-            row["speaker_actor"] = source["speaker_actor"] if source else ""
+            named_by[id(row)] = named_by[id(source)] if source else None
         else:
             row["resolved_speaker"] = row["speaker"]
-            row["speaker_actor"] = actor_of(row["speaker"], row["speaker_start"]) if row["speaker"] else ""
+            named_by[id(row)] = row if row["speaker"] else None
         done.append(row)
+    for row in done:
+        named = named_by[id(row)]
+        row["speaker_actor"] = (actor_of(named["speaker"], named["speaker_start"])
+                                if named and (wanted is None or wanted(row)) else "")
     return sorted(done, key=lambda r: (r["start"], r["kind"]))
 
 
