@@ -131,15 +131,15 @@ def attributions(corpus: pd.DataFrame, sentences: pd.DataFrame | None = None, *,
         if doc_id in needed:
             spans.setdefault(doc_id, []).append((start, end))
     asking = [(doc_ids[i], sent_ids[i]) for i in unspoken if doc_ids[i] in needed]
-    keys = {(doc_id, sent_id + d) for doc_id, sent_id in asking for d in (-1, 0, 1)}
+    around = {(doc_id, sent_id + d) for doc_id, sent_id in asking for d in (-1, 0, 1)}
 
-    def over_keys(row: dict) -> bool:
-        return any((row["doc_id"], k) in keys for k in range(row["first_sent_id"], row["last_sent_id"] + 1))
+    def over_around(row: dict) -> bool:
+        return any((row["doc_id"], k) in around for k in range(row["first_sent_id"], row["last_sent_id"] + 1))
 
     quoted = [(doc_id, text) for doc_id, text in zip(corpus_ids, corpus_texts) if doc_id in needed]
     said = _quote_rows(_Context(cues, actors), [d for d, _ in quoted], [t for _, t in quoted], spans, marks,
-                       wanted=over_keys)
-    statements = _statements_by_sentence(said, keys)
+                       wanted=over_around)
+    statements = _statements_by_sentence(said, around)
     carried = _carried_speakers(asking, statements)
     outlet = (OUTLET_VOICE, OUTLET_VOICE)
     rows = []
@@ -169,11 +169,13 @@ def _documents_needing_quotes(unspoken: dict[int, list[int]], doc_ids: list, sta
     without one of its own, and the :func:`_quote_marks` found on the way (by
     doc_id). ``unspoken`` maps positions in the sentences table (``doc_ids``,
     ``starts``, ``sentence_texts``: its columns) to the cue positions (in the
-    sentence) of such attributions; ``texts`` maps doc ids to their text. The speaker is that of a quote over
-    the cue or of a reported statement of the sentence, which needs a speech
-    cue in it; or it is carried from the statements over both sentences on
-    either side (:func:`_carried_speakers`), each with a speech cue or a quote
-    that may run over it. Where none of these can be, the outlet speaks."""
+    sentence) of such attributions; ``texts`` maps doc ids to their text.
+
+    The speaker is that of a quote over the cue or of a reported statement of
+    the sentence, which needs a speech cue in it; or it is carried from the
+    statements over both sentences on either side (:func:`_carried_speakers`),
+    each with a speech cue or a quote that may run over it. Where none of
+    these can be, the outlet speaks."""
     def same_doc(k: int, i: int) -> bool:
         return 0 <= k < len(doc_ids) and doc_ids[k] == doc_ids[i]
 
@@ -413,15 +415,15 @@ def _merge(rows: list[list]) -> list[list]:
     return merged
 
 
-def _carried_speakers(keys: list[tuple], statements: dict) -> dict:
-    """Speakers of the sentences of ``keys`` (doc_id, sent_id) without a
+def _carried_speakers(asking: list[tuple], statements: dict) -> dict:
+    """Speakers of the sentences ``asking`` (doc_id, sent_id) without a
     statement of their own that stand between two sentences with statements
     of the same actor: a paraphrase that goes on ("The ministry said ...
     Another point was that ... It further noted ..."). ``statements`` is
     :func:`_statements_by_sentence` (over these sentences and their
     neighbours); the speaker carried is ``(phrase, actor)`` of the statement before."""
     carried = {}
-    for doc_id, sent_id in keys:
+    for doc_id, sent_id in asking:
         before, after = statements.get((doc_id, sent_id - 1)), statements.get((doc_id, sent_id + 1))
         if (doc_id, sent_id) not in statements and before and after and before[0][4] and before[0][4] == after[0][4]:
             carried[(doc_id, sent_id)] = before[0][3:]

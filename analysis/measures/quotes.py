@@ -463,9 +463,9 @@ def _resolve(ctx, rows: list[dict], actor_of, wanted=None) -> list[dict]:
         if kind:
             key = row["speaker"].lower().split()[-1]
             latest = [r for r in reversed(done) if r["resolved_speaker"] and r["speaker_start"] < row["speaker_start"]]
-            named = (r for r in latest if key in ("minister", "ministry") and key in r["resolved_speaker"].lower())
+            titled = (r for r in latest if key in ("minister", "ministry") and key in r["resolved_speaker"].lower())
             typed = (r for r in latest if ctx.speaker_type(r["resolved_speaker"]) == kind)
-            source = next(named, None) or next(typed, None)
+            source = next(titled, None) or next(typed, None)
             row["resolved_speaker"] = source["resolved_speaker"] if source else ""
             named_by[id(row)] = named_by[id(source)] if source else None
         else:
@@ -473,9 +473,9 @@ def _resolve(ctx, rows: list[dict], actor_of, wanted=None) -> list[dict]:
             named_by[id(row)] = row if row["speaker"] else None
         done.append(row)
     for row in done:
-        named = named_by[id(row)]
-        row["speaker_actor"] = (actor_of(named["speaker"], named["speaker_start"])
-                                if named and (wanted is None or wanted(row)) else "")
+        naming = named_by[id(row)]
+        row["speaker_actor"] = (actor_of(naming["speaker"], naming["speaker_start"])
+                                if naming and (wanted is None or wanted(row)) else "")
     return sorted(done, key=lambda r: (r["start"], r["kind"]))
 
 
