@@ -31,6 +31,7 @@ refugees") is no mention of the state; phrases in the file's ``ignore`` list
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import NamedTuple
 
 import pandas as pd
@@ -123,42 +124,54 @@ def _rows_of(doc_rows, doc_found, actors) -> list[list]:
             for (key, base, text, _), m in zip(doc_rows, resolved)]
 
 
-def unit_mentions(texts: list[str], actors: Actors) -> list[list[_Found]]:
-    """Mentions of each text before resolution, in one scan: aliases matched
-    (capitals-only aliases only in capitals), overlaps removed (longest, then
-    the earlier actor), masked phrases and demonyms of people dropped, and
-    generic references qualified by an adjacent mention."""
+def unit_mentions(texts: list[str], actors: Actors) -> Iterator[list[_Found]]:
+    """Mentions of each text before resolution, text by text, from one scan:
+    aliases matched (capitals-only aliases only in capitals), overlaps removed
+    (longest, then the earlier actor), masked phrases and demonyms of people
+    dropped, and generic references qualified by an adjacent mention."""
     lexicon, order = actors.lexicon, actors.order
     acronyms, demonyms, people_after = actors.acronyms, actors.demonyms, actors.people_after
     hits = [h for h in lexicon.find_all(texts) if h[4] not in acronyms or texts[h[0]][h[1]:h[2]] == h[4]]
     hits.sort(key=lambda h: (h[0], h[1], h[1] - h[2], order[h[3]]))
-    found: list[list[_Found]] = [[] for _ in texts]
-    last_end: list[int] = [-1] * len(texts)
-    for i, start, end, label, alias in hits:
-        if start < last_end[i]:
-            continue
-        last_end[i] = end
-        text = texts[i]
-        if label == IGNORED or (label, alias) in demonyms and people_after.match(text, end):
-            continue
-        head = _head(text[start:end])
-        mention = _Found(start, end, label, alias, "alias", head)
-        kept = found[i]
-        if kept:
-            before = kept[-1]
-            if label == GENERIC and before.actor != GENERIC and _POSSESSIVE_GAP.fullmatch(text, before.end, start):
-                kept[-1] = _Found(before.start, end, before.actor, f"{before.alias} {alias}", "qualified", head)
+    heads: dict[str, str] = {}              # matched words -> their head (the same words recur)
+    at = 0
+    for i, text in enumerate(texts):
+        kept: list[_Found] = []
+        last_end = -1
+        while at < len(hits) and hits[at][0] == i:
+            _, start, end, label, alias = hits[at]
+            at += 1
+            if start < last_end:
                 continue
-            if before.actor == GENERIC and label != GENERIC and _OF_GAP.fullmatch(text, before.end, start):
-                kept[-1] = _Found(before.start, end, label, f"{before.alias} of {alias}", "qualified", before.head)
+            last_end = end
+            if label == IGNORED or (label, alias) in demonyms and people_after.match(text, end):
                 continue
-        kept.append(mention)
-    return found
+            words = text[start:end]
+            head = heads.get(words)
+            if head is None:
+                head = heads[words] = _head(words)
+            if kept:
+                before = kept[-1]
+                if label == GENERIC and before.actor != GENERIC and _POSSESSIVE_GAP.fullmatch(text, before.end, start):
+                    kept[-1] = _Found(before.start, end, before.actor, f"{before.alias} {alias}", "qualified", head)
+                    continue
+                if before.actor == GENERIC and label != GENERIC and _OF_GAP.fullmatch(text, before.end, start):
+                    kept[-1] = _Found(before.start, end, label, f"{before.alias} of {alias}", "qualified", before.head)
+                    continue
+            kept.append(_Found(start, end, label, alias, "alias", head))
+        yield kept
 
 
 def resolve_mentions(found: list[_Found], actors: Actors) -> list[Mention]:
     """The mentions of one document (in text order) with every generic
     reference resolved by the file's rule (see the module docstring)."""
+    return [Mention(m.start, m.end, actor, m.alias, how) for m, (actor, how) in zip(found, resolutions(found, actors))]
+
+
+def resolutions(found: list[_Found], actors: Actors) -> list[tuple[str, str]]:
+    """``(actor, resolution)`` of each mention of one document (in text
+    order), generic references resolved by the file's rule; what
+    :func:`resolve_mentions` makes mentions of."""
     rule, unresolved, states = actors.resolve, actors.unresolved, actors.state_actors
     fixed = rule.removeprefix("actor:") if rule.startswith("actor:") else None
     heads: dict[str, str] = {}
@@ -179,7 +192,7 @@ def resolve_mentions(found: list[_Found], actors: Actors) -> list[Mention]:
             heads[m.head] = actor
             if actor in states:
                 last_state = actor
-        resolved.append(Mention(m.start, m.end, actor, m.alias, how))
+        resolved.append((actor, how))
     return resolved
 
 

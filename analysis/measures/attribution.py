@@ -46,7 +46,9 @@ with the State of Libya").
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from itertools import groupby
+from operator import itemgetter
 
 import pandas as pd
 
@@ -55,15 +57,19 @@ from ..resources.actors import GENERIC, Actors
 from ..resources.cues import Cues
 from ..text.matching import is_negated
 from ..text.segment import sentences_for
-from .actors import Mention, resolve_mentions, unit_mentions
-from .quotes import OUTLET_VOICE, _quote_marks, quotes
+from .actors import Mention, resolutions, resolve_mentions, unit_mentions
+from .quotes import OUTLET_VOICE, _Context, _quote_marks, _quote_rows
 
 COLUMNS = ["doc_id", "sent_id", "start", "end", "speaker", "speaker_actor", "actor", "actor_resolution", "kind",
            "polarity", "cue", "rule", "evidence"]
 #: In :func:`responsibility_matrix`, the speaker_actor of a named speaker who is no actor of the file.
 NO_ACTOR = "(no actor)"
 
-_CLAUSE_BEFORE = re.compile(r"[,;:“”\"()]|\b(?:that|which|who|whom|but|while|whereas|because|if)\b", re.IGNORECASE)
+_CLAUSE_WORDS = ("that", "which", "who", "whom", "but", "while", "whereas", "because", "if")
+# A clause break (a mark, or one of the words as a whole word), written backwards: the last
+# break before a cue is the first of the text before it reversed, found without scanning it all.
+_CLAUSE_BEFORE_BACKWARDS = re.compile(r"[,;:“”\"()]|\b(?:" + "|".join(w[::-1] for w in _CLAUSE_WORDS) + r")\b",
+                                      re.IGNORECASE)
 # A period ends a clause unless it closes an initial or an abbreviation in capitals ("the U.S. to").
 _CLAUSE_AFTER = re.compile(r"[,;:!?“”\"()]|(?<!\b[A-Z])\.|\b(?:which|who|whom|so that|but|while|whereas|because|if)\b",
                            re.IGNORECASE)
@@ -112,33 +118,50 @@ def attributions(corpus: pd.DataFrame, sentences: pd.DataFrame | None = None, *,
     require_columns(corpus, ["doc_id", "text"], "attributions", hint="Pass the table made by analysis.load_corpus().")
     actors, cues = Actors.load(actors), Cues.load(cues)
     sents = sentences_for(corpus, sentences, "attributions")
-    texts = dict(zip(corpus["doc_id"].tolist(), corpus["text"].tolist()))
+    corpus_ids, corpus_texts = corpus["doc_id"].tolist(), corpus["text"].tolist()
+    texts = dict(zip(corpus_ids, corpus_texts))
     doc_ids, sent_ids, sent_starts = sents["doc_id"].tolist(), sents["sent_id"].tolist(), sents["start"].tolist()
     texts_of_sents = sents["text"].tolist()
-    hits_of: dict[int, list[tuple[int, int, str, str]]] = {}   # only sentences with hits: most have none
-    for i, *hit in cues.cue_lexicon.find_all(texts_of_sents):
-        hits_of.setdefault(i, []).append(tuple(hit))
-    cue_hits = {i: _cue_hits(cues, texts_of_sents[i], hits) for i, hits in hits_of.items()}
+    cue_hits = {}                                           # only sentences with hits: most have none
+    for i, hits in groupby(cues.cue_lexicon.find_all(texts_of_sents), key=itemgetter(0)):
+        kept = _cue_hits(cues, texts_of_sents[i], [hit[1:] for hit in hits])
+        if kept:
+            cue_hits[i] = kept
     counterfactual = cues.counterfactual_pattern
-    cued = [i for i, text in enumerate(texts_of_sents)         # a counterfactual needs a comma or semicolon
-            if cue_hits.get(i) or ("," in text or ";" in text) and counterfactual.search(text)]
-    cued_cues = [cue_hits.get(i, []) for i in cued]
+    cued = [i for i, text in enumerate(texts_of_sents)
+            if i in cue_hits or cues.may_be_counterfactual(text) and counterfactual.search(text)]
+    cued_cues = [cue_hits.get(i, ()) for i in cued]
     mentions = _mentions(actors, cued, texts_of_sents, doc_ids, sent_starts, texts)
     speech_ends = _speech_before_cues(cues, [texts_of_sents[i] for i in cued], cued_cues)
-    found_in = [_sentence_attributions(cues, texts_of_sents[i], sent_cues, sent_mentions, sent_speech_ends)
-                for i, sent_cues, sent_mentions, sent_speech_ends in zip(cued, cued_cues, mentions, speech_ends)]
+    found_in = {}                                           # only sentences with attributions: most have none
+    for i, sent_cues, sent_mentions, sent_speech_ends in zip(cued, cued_cues, mentions, speech_ends):
+        founds = _sentence_attributions(cues, texts_of_sents[i], sent_cues, sent_mentions, sent_speech_ends)
+        if founds:
+            found_in[i] = founds
     # Quotes are costly and only needed where a speaker is not in the clause and
-    # a statement may stand near: find them in those documents alone (each
+    # a statement may give one: find them in those documents alone (each
     # document's quotes are its own).
-    unspoken = _documents_needing_quotes(
-        [i for i, founds in zip(cued, found_in) if any(not f["speaker"] for f in founds)], sents, texts, cues)
-    quoted, quoted_sents = corpus[corpus["doc_id"].isin(unspoken)], sents[sents["doc_id"].isin(unspoken)]
-    statements = (_statements_by_sentence(quotes(quoted, sentences=quoted_sents, actors=actors, cues=cues))
-                  if unspoken else {})
-    carried = _carried_speakers(quoted_sents, statements)
+    unspoken = {i: [f["cue_at"] for f in founds if not f["speaker"]] for i, founds in found_in.items()
+                if any(not f["speaker"] for f in founds)}
+    needed, marks = _documents_needing_quotes(unspoken, doc_ids, sent_starts, texts_of_sents, texts, cues)
+    spans: dict = {}                                        # the sentences of those documents
+    for doc_id, start, end in zip(doc_ids, sent_starts, sents["end"].tolist()):
+        if doc_id in needed:
+            spans.setdefault(doc_id, []).append((start, end))
+    asking = [(doc_ids[i], sent_ids[i]) for i in unspoken if doc_ids[i] in needed]
+    around = {(doc_id, sent_id + d) for doc_id, sent_id in asking for d in (-1, 0, 1)}
+
+    def over_around(row: dict) -> bool:
+        return any((row["doc_id"], k) in around for k in range(row["first_sent_id"], row["last_sent_id"] + 1))
+
+    quoted = [(doc_id, text) for doc_id, text in zip(corpus_ids, corpus_texts) if doc_id in needed]
+    said = _quote_rows(_Context(cues, actors), [d for d, _ in quoted], [t for _, t in quoted], spans, marks,
+                       wanted=over_around)
+    statements = _statements_by_sentence(said, around)
+    carried = _carried_speakers(asking, statements)
     outlet = (OUTLET_VOICE, OUTLET_VOICE)
     rows = []
-    for i, founds in zip(cued, found_in):
+    for i, founds in found_in.items():
         doc_id, sent_id, sent_start = doc_ids[i], sent_ids[i], sent_starts[i]
         for found in founds:
             start, end = sent_start + found["start"], sent_start + found["end"]
@@ -158,55 +181,76 @@ def attributions(corpus: pd.DataFrame, sentences: pd.DataFrame | None = None, *,
     return table.astype({"sent_id": "int64", "start": "int64", "end": "int64"})
 
 
-def _documents_needing_quotes(unspoken: list[int], sents: pd.DataFrame, texts: dict, cues: Cues) -> set:
-    """The documents whose statements can give a speaker to one of the
-    ``unspoken`` sentences (positions in ``sents``). A sentence's speaker comes
-    from the statements over it or, carried, over the sentences on either side
-    (:func:`_carried_speakers`); a statement stands over a sentence only where
-    a quotation mark opens or runs over it, or the sentence has a speech cue.
-    Documents where neither holds for any such sentence and its neighbours
-    need no quotes: the outlet speaks there."""
-    doc_ids, starts, ends = sents["doc_id"].tolist(), sents["start"].tolist(), sents["end"].tolist()
-    near = sorted({k for i in unspoken for k in (i - 1, i, i + 1)
-                   if 0 <= k < len(doc_ids) and doc_ids[k] == doc_ids[i]})
-    sentence_texts = sents["text"].tolist()
+def _documents_needing_quotes(unspoken: dict[int, list[int]], doc_ids: list, starts: list[int],
+                              sentence_texts: list[str], texts: dict, cues: Cues) -> tuple[set, dict]:
+    """The documents whose statements can give a speaker to an attribution
+    without one of its own, and the :func:`_quote_marks` found on the way (by
+    doc_id). ``unspoken`` maps positions in the sentences table (``doc_ids``,
+    ``starts``, ``sentence_texts``: its columns) to the cue positions (in the
+    sentence) of such attributions; ``texts`` maps doc ids to their text.
+
+    The speaker is that of a quote over the cue or of a reported statement of
+    the sentence, which needs a speech cue in it; or it is carried from the
+    statements over both sentences on either side (:func:`_carried_speakers`),
+    each with a speech cue or a quote that may run over it. Where none of
+    these can be, the outlet speaks."""
+    def same_doc(k: int, i: int) -> bool:
+        return 0 <= k < len(doc_ids) and doc_ids[k] == doc_ids[i]
+
+    near = sorted({k for i in unspoken for k in (i - 1, i, i + 1) if same_doc(k, i)})
     speech = {near[j] for j, *_ in cues.speech_lexicon.find_all([sentence_texts[k] for k in near])}
-    marks = {d: _quote_marks(texts[d]) for d in {doc_ids[i] for i in unspoken}}
+    marks: dict = {}
+
+    def quote_over(k: int) -> bool:
+        """Whether a quote may stand over sentence ``k``: :func:`_quote_rows` sets a
+        quote's sentences from the one of the character after its opening mark
+        to the one of its closing mark (at most)."""
+        return any((not same_doc(k + 1, k) or open_ + 1 < starts[k + 1])
+                   and (not same_doc(k - 1, k) or starts[k] <= close) for open_, close in marks[doc_ids[k]])
+
     needed = set()
-    for i in unspoken:
+    for i, cue_starts in unspoken.items():
         doc_id = doc_ids[i]
         if doc_id in needed:
             continue
-        around = [k for k in (i - 1, i, i + 1) if 0 <= k < len(doc_ids) and doc_ids[k] == doc_id]
-        lo, hi = starts[around[0]], ends[around[-1]]
-        if any(k in speech for k in around) or any(o < hi and c >= lo for o, c in marks[doc_id]):
+        if i in speech:
             needed.add(doc_id)
-    return needed
+            continue
+        if doc_id not in marks:
+            marks[doc_id] = _quote_marks(texts[doc_id])
+        if (any(open_ < starts[i] + at < close for open_, close in marks[doc_id] for at in cue_starts)
+                or all(same_doc(k, i) and (k in speech or quote_over(k)) for k in (i - 1, i + 1))):
+            needed.add(doc_id)
+    return needed, marks
 
 
 def _mentions(actors: Actors, cued: list[int], sentence_texts: list[str], doc_ids: list, starts: list[int],
-              documents: dict) -> list[list[Mention]]:
+              documents: dict) -> list[Sequence[Mention]]:
     """Actor mentions of the cued sentences, generic references resolved in
     their document: a document with a generic reference in a cued sentence
     that the sentence does not qualify is read up to the last such sentence."""
-    found = unit_mentions([sentence_texts[i] for i in cued], actors)
-    needed: dict = {}                       # document -> where its last generic reference to resolve ends
-    for i, mentions in zip(cued, found):
+    result: list = []
+    generic: dict = {}                      # document -> its cued sentences (places in result) to resolve there
+    for i, mentions in zip(cued, unit_mentions([sentence_texts[i] for i in cued], actors)):
         if any(m.actor == GENERIC for m in mentions):
-            needed[doc_ids[i]] = max(needed.get(doc_ids[i], 0), starts[i] + len(sentence_texts[i]))
-    # resolution looks back only: read each such document up to that sentence, all at once
-    ids = list(needed)
-    whole = dict(zip(ids, (resolve_mentions(m, actors) for m in
-                           unit_mentions([documents[d][:needed[d]] for d in ids], actors))))
-    result = []
-    for i, mentions in zip(cued, found):
-        doc_id, base = doc_ids[i], starts[i]
-        if not any(m.actor == GENERIC for m in mentions):      # nothing to resolve: the sentence suffices
-            result.append(resolve_mentions(mentions, actors))
-            continue
-        end = base + len(sentence_texts[i])
-        result.append([m._replace(start=m.start - base, end=m.end - base) for m in whole[doc_id]
-                       if base <= m.start and m.end <= end])
+            generic.setdefault(doc_ids[i], []).append(len(result))
+            result.append(None)
+        else:                               # nothing to resolve: the sentence suffices (often it names no actor)
+            result.append(resolve_mentions(mentions, actors) if mentions else ())
+    # resolution looks back only: read each such document up to its last such sentence, all at once
+    ends = {d: starts[cued[k[-1]]] + len(sentence_texts[cued[k[-1]]]) for d, k in generic.items()}
+    for doc_id, doc_found in zip(generic, unit_mentions([documents[d][:end] for d, end in ends.items()], actors)):
+        resolved, j = resolutions(doc_found, actors), 0
+        for k in generic[doc_id]:           # the mentions inside each sentence, in one walk (they do not overlap)
+            base = starts[cued[k]]
+            end = base + len(sentence_texts[cued[k]])
+            while j < len(doc_found) and doc_found[j].start < base:
+                j += 1
+            result[k] = []
+            while j < len(doc_found) and doc_found[j].end <= end:
+                m, (actor, how) = doc_found[j], resolved[j]
+                result[k].append(Mention(m.start - base, m.end - base, actor, m.alias, how))
+                j += 1
     return result
 
 
@@ -244,14 +288,14 @@ def responsibility_matrix(attributions: pd.DataFrame, by_doc: bool = False) -> p
 # --------------------------------------------------------------------------- one sentence
 
 
-def _sentence_attributions(cues: Cues, text: str, hits: list[tuple[int, int, str, str]], mentions: list[Mention],
-                            said: dict[int, list[int]]) -> list[dict]:
+def _sentence_attributions(cues: Cues, text: str, hits: tuple[tuple[int, int, str, str], ...],
+                            mentions: Sequence[Mention], said: tuple[tuple[int, ...], ...]) -> list[dict]:
     """Attributions in one sentence, offsets into it, from its cue hits
-    (:func:`_cue_hits`), actor mentions (:func:`analysis.find_actors`) and
-    speech cues before each cue hit (:func:`_speech_before_cues`). A speaker
-    found in the sentence is ``(phrase, actor id)``; "" when it is not there."""
+    (:func:`_cue_hits`), actor mentions (:func:`analysis.find_actors`) and the
+    ends of the speech cues before each cue hit (:func:`_speech_before_cues`). A
+    speaker found in the sentence is ``(phrase, actor id)``; "" when it is not there."""
     found = []
-    for start, end, rule_id, _ in hits:
+    for (start, end, rule_id, _), said_before in zip(hits, said):
         rule = cues.rules[rule_id]
         not_after, not_before = cues.rule_filters[rule_id]
         if not_after:
@@ -266,10 +310,10 @@ def _sentence_attributions(cues: Cues, text: str, hits: list[tuple[int, int, str
         if rule.get("negatable") and is_negated(text, start, window=3):
             polarity = {"assign": "deny", "deny": "assign"}[polarity]
         actors = ([Mention(start, end, "", "", "")] if rule["actor"] == "speaker"
-                  else _slot(text, mentions, start, end, rule["actor"], said[start]))
+                  else _slot(text, mentions, start, end, rule["actor"], said_before))
         speaker = ""
         if rule.get("speaker") == "subject":
-            subject = (_slot(text, mentions, start, end, "subject", said[start]) if rule["actor"] != "subject"
+            subject = (_slot(text, mentions, start, end, "subject", said_before) if rule["actor"] != "subject"
                        else actors)[-1:]
             speaker = (text[subject[0].start:subject[0].end], subject[0].actor) if subject else ""
         for m in actors:
@@ -281,23 +325,26 @@ def _sentence_attributions(cues: Cues, text: str, hits: list[tuple[int, int, str
 
 
 def _speech_before_cues(cues: Cues, texts: list[str],
-                        hits: list[list[tuple[int, int, str, str]]]) -> list[dict[int, list[int]]]:
-    """For each sentence of ``texts`` and its cue ``hits``: ``{cue start: ends
-    of the speech cues in the text before it}``, in one scan of the speech lexicon.
+                        hits: list[tuple[tuple[int, int, str, str], ...]]) -> list[tuple[tuple[int, ...], ...]]:
+    """For each sentence of ``texts`` and its cue ``hits``: for each hit, the
+    ends of the speech cues in the text before it, in one scan of the speech lexicon.
 
     >>> texts = ["The UN said Libya bears no responsibility.", "Italy said it told Libya to act, and blamed smugglers."]
     >>> _speech_before_cues(Cues.load(), texts, [[(27, 41, "blame", "responsib*")], [(37, 43, "accusation", "blamed")]])
-    [{27: [11]}, {37: [10, 18]}]
+    [((11,),), ((10, 18),)]
     """
-    cue_starts = [(k, start) for k, sentence_hits in enumerate(hits) for start, _, _, _ in sentence_hits]
-    speech = cues.speech_lexicon.find_each([texts[k][:start] for k, start in cue_starts])
-    said: list[dict[int, list[int]]] = [{} for _ in texts]
-    for (k, start), before in zip(cue_starts, speech):
-        said[k][start] = [end for _, end, _, _ in before]
+    before = [texts[k][:start] for k, sentence_hits in enumerate(hits) for start, _, _, _ in sentence_hits]
+    ends = {j: tuple(end for _, _, end, _, _ in speech)
+            for j, speech in groupby(cues.speech_lexicon.find_all(before), key=itemgetter(0))}
+    said, j = [], 0
+    for sentence_hits in hits:
+        said.append(tuple(ends.get(j + n, ()) for n in range(len(sentence_hits))))
+        j += len(sentence_hits)
     return said
 
 
-def _cue_hits(cues: Cues, text: str, lexicon_hits: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+def _cue_hits(cues: Cues, text: str,
+             lexicon_hits: list[tuple[int, int, str, str]]) -> tuple[tuple[int, int, str, str], ...]:
     """Cue hits, longest first at each position, without overlaps."""
     order = cues.rule_order
     hits = sorted(lexicon_hits, key=lambda h: (h[0], -(h[1] - h[0]), order[h[2]]))
@@ -306,7 +353,7 @@ def _cue_hits(cues: Cues, text: str, lexicon_hits: list[tuple[int, int, str, str
     for hit in hits:
         if not kept or hit[0] >= kept[-1][1]:
             kept.append(hit)
-    return kept
+    return tuple(kept)
 
 
 def _in_name(text: str, start: int) -> bool:
@@ -318,15 +365,17 @@ def _in_name(text: str, start: int) -> bool:
     return bool(before) and before[-1][0].isupper() and text[:start].strip()[-1:].isalnum()
 
 
-def _slot(text: str, mentions: list[Mention], start: int, end: int, slot: str, said: list[int]) -> list[Mention]:
+def _slot(text: str, mentions: Sequence[Mention], start: int, end: int, slot: str,
+          said: tuple[int, ...]) -> list[Mention]:
     """Actor mentions in a rule's slot, with the actors coordinated to them;
     ``said`` are the ends of the speech cues before the cue (the subject comes after them)."""
     if slot == "subject":
-        breaks = list(_CLAUSE_BEFORE.finditer(text, 0, start))
-        lo = max([breaks[-1].end() if breaks else 0, *said])
+        backwards = _CLAUSE_BEFORE_BACKWARDS.search(text[:start][::-1])
+        brk = (start - backwards.end(), start - backwards.start()) if backwards else (0, 0)   # the last break
+        lo = max([brk[1], *said])
         inside = [m for m in mentions if lo <= m.start and m.end <= start]
-        if not inside and breaks and breaks[-1].group().lower() in ("who", "which", "that"):
-            head = text[:breaks[-1].start()].rstrip(" ,")    # "the traffickers, who abused ...": the antecedent
+        if not inside and backwards and text[brk[0]:brk[1]].lower() in ("who", "which", "that"):
+            head = text[:brk[0]].rstrip(" ,")               # "the traffickers, who abused ...": the antecedent
             inside = [m for m in mentions if m.end == len(head)]
         if not inside:
             return []
@@ -359,10 +408,10 @@ def _unique(mentions: list[Mention]) -> list[Mention]:
     return kept
 
 
-def _counterfactuals(cues: Cues, text: str, mentions: list[Mention]) -> list[dict]:
+def _counterfactuals(cues: Cues, text: str, mentions: Sequence[Mention]) -> list[dict]:
     """"If X had not ..., Y would not ...": X causal assign; Y too if its clause names a wrongdoing."""
     found = []
-    for match in cues.counterfactual_pattern.finditer(text):
+    for match in cues.counterfactual_pattern.finditer(text) if cues.may_be_counterfactual(text) else ():
         cue = f"{match.group('if')} … {match.group('neg')} … {match.group('would')}"
         ante = [m for m in mentions if match.start("ante") <= m.start and m.end <= match.end("ante")]
         cons = [m for m in mentions if match.start("cons") <= m.start and m.end <= match.start("would")]
@@ -397,32 +446,33 @@ def _merge(rows: list[list]) -> list[list]:
     return merged
 
 
-def _carried_speakers(sents: pd.DataFrame, statements: dict) -> dict:
-    """Speakers of sentences without a statement of their own that stand
-    between two sentences with statements of the same actor: a paraphrase
-    that goes on ("The ministry said ... Another point was that ... It further
-    noted ..."). ``statements`` is :func:`_statements_by_sentence`; the
-    speaker carried is ``(phrase, actor)`` of the statement before."""
-    spoken = {key: found[0][3:] for key, found in statements.items()}
+def _carried_speakers(asking: list[tuple], statements: dict) -> dict:
+    """Speakers of the sentences ``asking`` (doc_id, sent_id) without a
+    statement of their own that stand between two sentences with statements
+    of the same actor: a paraphrase that goes on ("The ministry said ...
+    Another point was that ... It further noted ..."). ``statements`` is
+    :func:`_statements_by_sentence` (over these sentences and their
+    neighbours); the speaker carried is ``(phrase, actor)`` of the statement before."""
     carried = {}
-    for doc_id, sent_id in zip(sents["doc_id"].tolist(), sents["sent_id"].tolist()):
-        before, after = spoken.get((doc_id, sent_id - 1)), spoken.get((doc_id, sent_id + 1))
-        if (doc_id, sent_id) not in spoken and before and after and before[1] and before[1] == after[1]:
-            carried[(doc_id, sent_id)] = before
+    for doc_id, sent_id in asking:
+        before, after = statements.get((doc_id, sent_id - 1)), statements.get((doc_id, sent_id + 1))
+        if (doc_id, sent_id) not in statements and before and after and before[0][4] and before[0][4] == after[0][4]:
+            carried[(doc_id, sent_id)] = before[0][3:]
     return carried
 
 
-def _statements_by_sentence(said: pd.DataFrame) -> dict:
-    """``{(doc_id, sent_id): [(start, end, kind, speaker, speaker_actor), ...]}``:
-    the quotes and statements with a speaker over each sentence, in the order of ``said``."""
+def _statements_by_sentence(said: list[dict], keys: set) -> dict:
+    """``{(doc_id, sent_id): [(start, end, kind, speaker, speaker_actor), ...]}``
+    for the sentences of ``keys``: the quotes and statements with a speaker
+    over each, in the order of ``said`` (rows of :func:`analysis.quotes`)."""
     statements: dict = {}
-    columns = ("doc_id", "first_sent_id", "last_sent_id", "start", "end", "kind", "speaker", "speaker_actor")
-    for row in zip(*(said[c].tolist() for c in columns)):
-        doc_id, first, last, statement = row[0], row[1], row[2], row[3:]
-        if not statement[3]:
+    for row in said:
+        if not row["speaker"]:
             continue
-        for sent_id in range(first, last + 1):
-            statements.setdefault((doc_id, sent_id), []).append(statement)
+        statement = (row["start"], row["end"], row["kind"], row["speaker"], row["speaker_actor"])
+        for sent_id in range(row["first_sent_id"], row["last_sent_id"] + 1):
+            if (row["doc_id"], sent_id) in keys:
+                statements.setdefault((row["doc_id"], sent_id), []).append(statement)
     return statements
 
 

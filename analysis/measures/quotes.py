@@ -65,8 +65,13 @@ COLUMNS = ["doc_id", "kind", "start", "end", "first_sent_id", "last_sent_id", "t
            "speaker", "speaker_start", "resolved_speaker", "speaker_actor", "cue"]
 
 _OPEN, _CLOSE = "“", "”"
-_BREAK = re.compile(r"[,;:“”\"]|\b(?:as|while|whereas|but|because|after|before|when|since|which|who)\b")
-_PLACE_AND_THAT = re.compile(r"^[\s,]*(?:(?:on|in|at|via)\s+[^,]*,?\s*)?(?:that\s+)?")
+_BREAK_WORDS = ("as", "while", "whereas", "but", "because", "after", "before", "when", "since", "which", "who")
+# A clause break (a mark, or one of the words as a whole word), written backwards: the
+# last break of a text is the first of the text reversed, found without scanning it all.
+_BREAK_BACKWARDS = re.compile(r"[,;:“”\"]|\b(?:" + "|".join(w[::-1] for w in _BREAK_WORDS) + r")\b")
+_PLACE_AND_THAT = re.compile(r"[\s,]*(?:(?:on|in|at|via)\s+[^,]*,?\s*)?(?:that\s+)?")
+_TWO_WORDS = re.compile(r"\w\W+\w")
+_SPACE_OR_COMMA = re.compile(r"[ ,]")
 _SPEAKER_END = re.compile(r",\s+(?=[a-z])|\s+(?:on|in|at|during|via|through|to)\s+|[.;:!?]")
 # A quotation mark, or a run of line breaks: [“”"]|\n+, written to start with a
 # character class so that the scan skips fast to the next one.
@@ -75,7 +80,6 @@ _OPENS_WITH_MARK = re.compile(r"\s*[“\"]")
 _FIRST_MARK = re.compile(r"[“”]|(?<=\S)\"|\"(?=\s|$)|(?<!\S)\"")
 _ENDS_WITH_COMMA_OR_COLON = re.compile(r"[,:]\s*$")
 _WORD = re.compile(r"\w")
-_WORDS = re.compile(r"\w+")
 _OPENS_QUOTE = re.compile(r"[\s,:]*[“\"]")
 _PARTICIPLE = re.compile(r"\s*,\s*\w+ing\b")
 _NOT_A_SPEAKER = re.compile(r"(?:that|to|it|what|how)\b")
@@ -107,27 +111,39 @@ def quotes(corpus: pd.DataFrame, sentences: pd.DataFrame | None = None, *, actor
     spans: dict = {}
     for doc_id, start, end in zip(sents["doc_id"].tolist(), sents["start"].tolist(), sents["end"].tolist()):
         spans.setdefault(doc_id, []).append((start, end))
-    texts = corpus["text"].tolist()
-    docs = [(doc_id, _doc_quotes(ctx, text, spans.get(doc_id, [])))
-            for doc_id, text in zip(corpus["doc_id"].tolist(), texts)]
-    actor_of = _speaker_actors(ctx, {row["speaker"] for _, found in docs for row in found})
-    rows = []
-    for (doc_id, found), text in zip(docs, texts):
-        rows += _resolve(ctx, [dict(doc_id=doc_id, **r) for r in found], _actor_finder(ctx, text, actor_of))
-    table = pd.DataFrame(rows, columns=COLUMNS)
+    table = pd.DataFrame(_quote_rows(ctx, corpus["doc_id"].tolist(), corpus["text"].tolist(), spans), columns=COLUMNS)
     for col in ("start", "end", "first_sent_id", "last_sent_id", "speaker_start"):
         table[col] = table[col].astype("int64")
     return table
 
 
+def _quote_rows(ctx, doc_ids: list, texts: list[str], spans: dict, marks: dict | None = None,
+                wanted=None) -> list[dict]:
+    """The rows of :func:`quotes` (dicts with its columns) of the documents
+    ``doc_ids`` with ``texts``, with the resources of ``ctx``
+    (:class:`_Context`). ``spans`` maps doc ids to the (start, end) of their
+    sentences, ``marks`` to their :func:`_quote_marks` where already found;
+    with ``wanted``, a test of a row, only the rows that pass it get their
+    speaker_actor (see :func:`_resolve`)."""
+    marks = marks or {}
+    docs = [(doc_id, _doc_quotes(ctx, text, spans.get(doc_id, []),
+                                 marks[doc_id] if doc_id in marks else _quote_marks(text)))
+            for doc_id, text in zip(doc_ids, texts)]
+    actor_of = _speaker_actors(ctx, {row["speaker"] for _, found in docs for row in found})
+    rows = []
+    for (doc_id, found), text in zip(docs, texts):
+        rows += _resolve(ctx, [dict(doc_id=doc_id, **r) for r in found], _actor_finder(ctx, text, actor_of), wanted)
+    return rows
+
+
 # --------------------------------------------------------------------------- one document
 
 
-def _doc_quotes(ctx, text: str, spans: list[tuple[int, int]]) -> list[dict]:
-    """Direct quotes and reported statements of one document, in text order.
+def _doc_quotes(ctx, text: str, spans: list[tuple[int, int]], marks: list[tuple[int, int]]) -> list[dict]:
+    """Direct quotes and reported statements of one document (its sentence
+    ``spans`` and quotation ``marks``: :func:`_quote_marks`), in text order.
     The speech lexicon scans the sentences and the places where a quote's
     attribution may stand in one go."""
-    marks = _quote_marks(text)
     sent_of = _sentence_finder(spans)
     paragraph_of = _paragraph_finder(text)
     sentence_starts = [spans[sent_of(open_)][0] for open_, _ in marks]
@@ -139,27 +155,22 @@ def _doc_quotes(ctx, text: str, spans: list[tuple[int, int]]) -> list[dict]:
     n, q = len(spans), len(opening)
     sentence_hits, tail_hits, head_hits = hits[:n], hits[n:n + q], hits[n + q:]
     rows, used_cues = [], set()
-    previous = None
+    previous = None                                 # the paragraph and attribution of the quote before
     for (open_, close, s_start), tail, t_hits, head, h_hits in zip(opening, tails, tail_hits, heads, head_hits):
         found = _after(ctx, text, tail, t_hits) or _before(ctx, text, head, h_hits)
         par = paragraph_of(open_)
-        if found is None and previous and previous["par"] == par and not text[s_start:open_].strip():
-            found = previous["found"]
+        if found is None and previous and previous[0] == par and not text[s_start:open_].strip():
+            found = previous[1]
         if found is None:
             found = {"speaker": "", "speaker_start": -1, "cue": "", "cue_start": -1}
         used_cues.add(found["cue_start"])
-        row = _row("direct", open_ + 1, close, text, sent_of, found)
-        row["par"], row["found"] = par, found
-        rows.append(row)
-        previous = row
+        rows.append(_row("direct", open_ + 1, close, text, sent_of, found))
+        previous = par, found
     in_quote = _quote_finder(marks)
     for (s_start, s_end), s_hits in zip(spans, sentence_hits):
         reported = _reported(ctx, text, s_start, s_end, s_hits, in_quote, used_cues) if s_hits else None
         if reported:
             rows.append(_row("reported", reported.pop("start"), reported.pop("end"), text, sent_of, reported))
-    for row in rows:
-        row.pop("par", None)
-        row.pop("found", None)
     return sorted(rows, key=lambda r: (r["start"], r["kind"]))
 
 
@@ -280,11 +291,11 @@ def _reported(ctx, text, s_start, s_end, hits, in_quote, used_cues) -> dict | No
         if in_quote(at):
             continue
         rest = sentence[c_end:]
-        content_after = len(_WORDS.findall(_PLACE_AND_THAT.sub("", rest))) >= 2
         subject = _subject(ctx, sentence[:c_start])
         subject = subject if subject and len(subject[0].split()) <= 15 and _plausible(ctx, subject[0]) else None
         if subject and sentence[:c_start].rstrip().endswith(",") and _ends_with_speaker(ctx, rest):
             subject = None                          # "..., said the IOM chief."
+        content_after = subject is not None and _words_follow(rest)
         if at in used_cues and not (subject and content_after and not _OPENS_QUOTE.match(rest)):
             return None                             # the attribution of a direct quote
         if subject:
@@ -326,8 +337,8 @@ def _subject(ctx, head: str) -> tuple[str, int] | None:
     while trailer is not None:
         end = len(head[:end - len(trailer)].rstrip(" ,"))
         trailer = _trailer_at_end(ctx, head[:end].lower())
-    breaks = list(_BREAK.finditer(head[:end]))
-    start = breaks[-1].end() if breaks else 0
+    last_break = _BREAK_BACKWARDS.search(head[:end][::-1])
+    start = end - last_break.start() if last_break else 0
     phrase = head[start:end]
     lead = len(phrase) - len(phrase.lstrip())
     phrase = phrase.strip()
@@ -339,10 +350,15 @@ def _trailer_at_end(ctx, low: str) -> str | None:
     trailers, longest = ctx.cues.trailer_set
     if low in trailers:
         return low
-    for i in range(max(0, len(low) - longest - 1), len(low)):
-        if low[i] in " ," and low[i + 1:] in trailers:
-            return low[i + 1:]
+    for mark in _SPACE_OR_COMMA.finditer(low, max(0, len(low) - longest - 1)):
+        if low[mark.end():] in trailers:
+            return low[mark.end():]
     return None
+
+
+def _words_follow(text: str) -> bool:
+    """Whether two words or more are in ``text`` after a place and "that" ("on its website that ...")."""
+    return bool(_TWO_WORDS.search(text, _PLACE_AND_THAT.match(text).end()))
 
 
 def _object(ctx, rest: str) -> tuple[str, int] | None:
@@ -360,8 +376,7 @@ def _ends_with_speaker(ctx, rest: str) -> bool:
     sentence, a place ("on its website") or a participle ("adding that ...")."""
     named = _object(ctx, rest)
     after = rest[named[1] + len(named[0]):] if named else ""
-    return bool(named) and (len(_WORDS.findall(_PLACE_AND_THAT.sub("", after))) < 2
-                            or bool(_PARTICIPLE.match(after)))
+    return bool(named) and (not _words_follow(after) or bool(_PARTICIPLE.match(after)))
 
 
 def _plausible(ctx, phrase: str) -> bool:
@@ -393,7 +408,7 @@ class _Context:
         """Whether ``phrase`` mentions an actor (kept on the actors object, across calls)."""
         known = self.actors.__dict__.setdefault("_names_actor", {})
         if phrase not in known:
-            known[phrase] = bool(unit_mentions([phrase], self.actors)[0])
+            known[phrase] = bool(next(unit_mentions([phrase], self.actors)))
         return known[phrase]
 
     def speaker_type(self, phrase: str) -> str:
@@ -434,31 +449,38 @@ def _actor_finder(ctx, text: str, actor_of: dict[str, tuple]):
         if last.actor != GENERIC:
             return last.actor
         if not document:
-            document.extend(resolve_mentions(unit_mentions([text], ctx.actors)[0], ctx.actors))
+            document.extend(resolve_mentions(next(unit_mentions([text], ctx.actors)), ctx.actors))
         position = at + last.start
         return next((m.actor for m in document if m.start <= position < m.end), ctx.actors.unresolved)
     return actor
 
 
-def _resolve(ctx, rows: list[dict], actor_of) -> list[dict]:
+def _resolve(ctx, rows: list[dict], actor_of, wanted=None) -> list[dict]:
     """Fill resolved_speaker and speaker_actor (of a named speaker: ``actor_of``,
     see :func:`_actor_finder`); anaphors take the most recent earlier speaker
-    of the same type (see the module docstring)."""
+    of the same type (see the module docstring). With ``wanted`` (a test of a
+    row), only the rows that pass it get their speaker_actor, the others ""
+    (the actor of a generic speaker is found by reading the whole document)."""
     done: list[dict] = []
+    named_by: dict[int, dict | None] = {}           # id of a row -> the row that names its speaker
     for row in sorted(rows, key=lambda r: r["speaker_start"] if r["speaker_start"] >= 0 else r["start"]):
         kind = ctx.cues.anaphor_kind(row["speaker"]) if row["speaker"] else None
         if kind:
             key = row["speaker"].lower().split()[-1]
-            earlier = [r for r in done if r["resolved_speaker"] and r["speaker_start"] < row["speaker_start"]]
-            named = [r for r in earlier if key in ("minister", "ministry") and key in r["resolved_speaker"].lower()]
-            typed = [r for r in earlier if ctx.speaker_type(r["resolved_speaker"]) == kind]
-            source = (named or typed or [None])[-1]
+            latest = [r for r in reversed(done) if r["resolved_speaker"] and r["speaker_start"] < row["speaker_start"]]
+            titled = (r for r in latest if key in ("minister", "ministry") and key in r["resolved_speaker"].lower())
+            typed = (r for r in latest if ctx.speaker_type(r["resolved_speaker"]) == kind)
+            source = next(titled, None) or next(typed, None)
             row["resolved_speaker"] = source["resolved_speaker"] if source else ""
-            row["speaker_actor"] = source["speaker_actor"] if source else ""
+            named_by[id(row)] = named_by[id(source)] if source else None
         else:
             row["resolved_speaker"] = row["speaker"]
-            row["speaker_actor"] = actor_of(row["speaker"], row["speaker_start"]) if row["speaker"] else ""
+            named_by[id(row)] = row if row["speaker"] else None
         done.append(row)
+    for row in done:
+        naming = named_by[id(row)]
+        row["speaker_actor"] = (actor_of(naming["speaker"], naming["speaker_start"])
+                                if naming and (wanted is None or wanted(row)) else "")
     return sorted(done, key=lambda r: (r["start"], r["kind"]))
 
 

@@ -145,6 +145,40 @@ class Cues(Resource):
                           rf"{alternatives('negation')})\b[^,;.]*)[,;]\s*(?P<cons>[^.;]*?)\b(?P<would>"
                           rf"{alternatives('consequence')})(?!\w)[^.;]*", re.IGNORECASE)
 
+    def may_be_counterfactual(self, text: str) -> bool:
+        """False where :attr:`counterfactual_pattern` cannot match ``text``: a
+        counterfactual needs a comma or a semicolon, and the first word of a
+        condition ("if"), of a negation and of a consequence, which in ASCII
+        text are in the lower-cased text (there, ignoring case is
+        lower-casing). A quick test before the search.
+
+        >>> cues = Cues.load()
+        >>> cues.may_be_counterfactual("If so, it would be fine."), cues.may_be_counterfactual("IF NOT, WOULD NOT.")
+        (False, True)
+        """
+        if "," not in text and ";" not in text:
+            return False
+        heads = self._counterfactual_heads
+        if heads is None or not text.isascii():
+            return True
+        lower = text.lower()
+        for part in heads:
+            for head in part:
+                if head in lower:
+                    break
+            else:
+                return False
+        return True
+
+    @cached_property
+    def _counterfactual_heads(self) -> tuple[tuple[str, ...], ...] | None:
+        """The first words of the conditions, negations and consequences of
+        :attr:`counterfactual_pattern`, lower case (None if one is not ASCII)."""
+        words = self.data["counterfactual"]
+        heads = tuple(tuple("n't" if w == "n't" else w.split(" ")[0].lower() for w in words[key])
+                      for key in ("condition", "negation", "consequence"))
+        return heads if all(head.isascii() for part in heads for head in part) else None
+
     @cached_property
     def wrongdoing_pattern(self) -> re.Pattern:
         words = self.data["counterfactual"]["wrongdoing"]
