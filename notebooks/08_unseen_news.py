@@ -30,6 +30,7 @@
 
 # %%
 import hashlib
+import warnings
 
 import pandas as pd
 
@@ -127,7 +128,11 @@ curve[curve["frame"] == "mean"].pivot_table(index="n_coded", columns="strategy",
 # improve the rules, so its scores are in-sample.
 
 # %%
-corpus = analysis.migration_articles(analysis.news_corpus())
+with warnings.catch_warnings(record=True) as skipped:     # the empty articles it skips, printed without
+    warnings.simplefilter("always")                        # the warning's source line (this machine's paths)
+    corpus = analysis.migration_articles(analysis.news_corpus())
+for warning in skipped:
+    print(warning.message)
 
 
 def machine_attributions(gold: pd.DataFrame) -> pd.DataFrame:

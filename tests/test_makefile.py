@@ -9,9 +9,10 @@ import pytest
 from analysis.paths import project_root
 
 FIGURES = ["01_corpus_words.png", "01_corpus_words.svg", "04_top_terms.csv", "codebook.md",
-           "06_outlet_frames.png", "06_outlet_frames.svg", "06_outlet_articles.csv",
-           "notebooks/01_corpus.ipynb", "notebooks/06_outlets.ipynb", ".stamps/01_corpus.done", ".stamps/06_outlets.done"]
-NEWS_FIGURES = {f for f in FIGURES if f.split("/")[-1].startswith("06_") and not f.startswith(".stamps")}
+           "06_outlet_frames.png", "06_outlet_frames.svg", "06_outlet_articles.csv", "07_collocates.svg",
+           "08_frame_scores.csv", "notebooks/01_corpus.ipynb", "notebooks/06_outlets.ipynb",
+           "notebooks/08_unseen_news.ipynb", ".stamps/01_corpus.done", ".stamps/06_outlets.done"]
+NEWS_FIGURES = {f for f in FIGURES if f.split("/")[-1][:3] in ("06_", "07_", "08_") and not f.startswith(".stamps")}
 
 
 @pytest.fixture
@@ -34,7 +35,7 @@ def test_clean_keeps_the_figures_it_cannot_rebuild_without_the_corpus(project):
     done = subprocess.run(["make", "-C", str(project), "clean"], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert _files(project / "figures") == NEWS_FIGURES
-    assert "kept figures/06_*" in done.stdout and "make news-corpus" in done.stdout
+    assert "kept figures/06_* 07_* 08_*" in done.stdout and "make news-corpus" in done.stdout
     assert (project / "seeds" / "001.txt").exists()
 
 
@@ -50,4 +51,4 @@ def test_clean_removes_them_too_once_the_corpus_can_rebuild_them(project):
 def test_help_says_what_clean_keeps():
     out = subprocess.run(["make", "-s", "-C", str(project_root())], capture_output=True, text=True, check=True).stdout
     line = next(line for line in out.splitlines() if "make clean" in line)
-    assert "06_*" in line and "seeds" in line
+    assert "notebooks 06-08" in line and "seeds" in line

@@ -46,6 +46,7 @@ def run_notebook(path: str | Path, out_dir: str | Path | None = None, *, timeout
     os.environ.update({**KERNEL_ENV, "ANALYSIS_FIGURES_DIR": str(scratch)})
     try:
         client = NotebookClient(notebook, timeout=timeout, kernel_name="python3", record_timing=False,
+                                coalesce_streams=True,    # one output per stream, however the kernel flushed it
                                 resources={"metadata": {"path": str(path.parent)}})
         try:
             client.execute()

@@ -152,6 +152,18 @@ class Cues(Resource):
         text are in the lower-cased text (there, ignoring case is
         lower-casing). A quick test before the search.
 
+        Parameters
+        ----------
+        text : str
+            A sentence.
+
+        Returns
+        -------
+        bool
+            False if the counterfactual pattern cannot match; True if it may.
+
+        Examples
+        --------
         >>> cues = Cues.load()
         >>> cues.may_be_counterfactual("If so, it would be fine."), cues.may_be_counterfactual("IF NOT, WOULD NOT.")
         (False, True)

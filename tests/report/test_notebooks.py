@@ -57,6 +57,16 @@ def test_failing_notebook_names_the_cell_and_writes_nothing(tmp_path):
     assert [p.name for p in out.iterdir()] == []
 
 
+def test_printed_text_is_one_output_however_the_kernel_flushed_it(tmp_path):
+    """Two prints the kernel sends apart (a flush, a pause) are one stream in
+    the executed copy, so that its bytes do not depend on timing."""
+    notebook = tmp_path / "99_prints.py"
+    notebook.write_text("# %%\nimport sys, time\nprint('a'); sys.stdout.flush()\ntime.sleep(0.5)\nprint('b')\n")
+    executed = json.loads(run_notebook(notebook, tmp_path / "out")[-1].read_text())
+    outputs = executed["cells"][0]["outputs"]
+    assert [(o["name"], "".join(o["text"])) for o in outputs] == [("stdout", "a\nb\n")]
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
