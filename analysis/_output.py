@@ -12,21 +12,29 @@ from pathlib import Path
 from typing import Callable
 
 
-def write_atomic(path: Path, write: Callable[[Path], None]) -> Path:
-    """Call ``write(tmp_path)``, then rename the temporary file to ``path``."""
+def write_atomic(path: Path, write: Callable[[Path], None], *, mode: int | None = None) -> Path:
+    """Call ``write(tmp_path)``, then rename the temporary file to ``path``,
+    whose mode is ``mode`` (default an ordinary new file's: 0o666 less the umask)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=path.suffix)
     os.close(fd)
     try:
         write(Path(tmp))
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)          # mkstemp makes it 0600; give it an ordinary file's mode
+        if mode is None:
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask              # mkstemp makes it 0600
+        os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
     return path
+
+
+def write_text_atomic(path: Path, text: str, *, mode: int | None = None) -> Path:
+    """:func:`write_atomic` of ``text`` as UTF-8."""
+    return write_atomic(Path(path), lambda tmp: tmp.write_text(text, encoding="utf-8"), mode=mode)
 
 
 def progress_enabled(progress: bool) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ._output import write_atomic
+from ._output import write_text_atomic
 
 
 def codebook_main(argv: list[str]) -> int:
@@ -22,7 +22,7 @@ def codebook_main(argv: list[str]) -> int:
         print("usage: python -m analysis codebook OUT.md", file=sys.stderr)
         return 2
     text = codebook_markdown()
-    out = write_atomic(Path(argv[0]), lambda tmp: tmp.write_text(text, encoding="utf-8"))
+    out = write_text_atomic(Path(argv[0]), text)
     print(f"wrote {out}")
     return 0
 

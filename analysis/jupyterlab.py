@@ -22,11 +22,12 @@ True
 
 from __future__ import annotations
 
+import copy
 import json
 import sys
 from pathlib import Path
 
-from ._output import write_atomic
+from ._output import write_text_atomic
 from .errors import AnalysisError
 
 #: The setting: Python files open with jupytext's notebook view.
@@ -72,14 +73,10 @@ def write_lab_settings(prefix: str | Path | None = None) -> Path:
             raise AnalysisError(f"{path} is not valid JSON ({err}); fix or remove it, then run this again.") from None
         if not isinstance(current, dict):
             raise AnalysisError(f"{path} holds a {type(current).__name__}, not a JSON object; fix or remove it.")
-    merged = _merge(current, json.loads(json.dumps(VIEWER_SETTINGS)))
+    merged = _merge(current, copy.deepcopy(VIEWER_SETTINGS))
     text = json.dumps(merged, indent=2, ensure_ascii=False) + "\n"
-
-    def write(tmp: Path) -> None:
-        tmp.write_text(text, encoding="utf-8")
-        tmp.chmod(0o644)  # readable by everyone who uses the environment, as pip's files are
-
-    return write_atomic(path, write)
+    # readable by everyone who uses the environment, as pip's files are
+    return write_text_atomic(path, text, mode=0o644)
 
 
 def main(argv: list[str]) -> int:

@@ -35,16 +35,16 @@ def project_root() -> Path | None:
     return root if (root / "pyproject.toml").is_file() and (root / "seeds").is_dir() else None
 
 
-def checkout_path(*parts: str, what: str) -> Path:
-    """A path in the project checkout; outside one, an error naming ``what`` to pass.
+def checkout_path(*parts: str, what: str, error: type[AnalysisError] = AnalysisError) -> Path:
+    """A path in the project checkout; outside one, ``error`` naming ``what`` to pass.
 
     >>> checkout_path("seeds", what="a corpus path").name
     'seeds'
     """
     root = project_root()
     if root is None:
-        raise AnalysisError(f"the kit is not running from a checkout of the project, so there is no "
-                            f"{'/'.join(parts)}/ to default to; pass {what}.")
+        raise error(f"the kit is not running from a checkout of the project, so there is no "
+                    f"{'/'.join(parts)}/ to default to. Pass {what}.")
     return root.joinpath(*parts)
 
 

@@ -41,6 +41,15 @@ def test_settings_go_into_the_environment_and_keep_what_is_there(tmp_path):
     assert path.stat().st_mode & 0o777 == 0o644
 
 
+def test_settings_are_readable_by_every_user_of_the_environment_whatever_the_umask(tmp_path):
+    previous = os.umask(0o077)
+    try:
+        path = write_lab_settings(tmp_path)
+    finally:
+        os.umask(previous)
+    assert path.stat().st_mode & 0o777 == 0o644
+
+
 def test_settings_replace_another_default_viewer_for_python(tmp_path):
     path = lab_settings_path(tmp_path)
     path.parent.mkdir(parents=True)

@@ -18,7 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import AnalysisError, CorpusError, require_columns
-from ..paths import project_root
+from ..paths import checkout_path
 from ..resources.rules import CleaningRules
 from .cleaning import clean_text, normalize_text
 
@@ -79,12 +79,8 @@ def load_corpus(
     if on_error not in {"raise", "skip"}:
         raise AnalysisError(f"on_error must be 'raise' or 'skip', not {on_error!r}")
     if source is None:
-        root = project_root()
-        if root is None:
-            raise CorpusError("load_corpus() was called without a source, and the kit is not running from a checkout "
-                              "of the project, so there is no seeds/ folder to default to. Pass a folder of .txt "
-                              "files, a table file (.csv, .tsv, .jsonl, .parquet) or a DataFrame.")
-        source = root / "seeds"
+        source = checkout_path("seeds", error=CorpusError, what="a folder of .txt files, a table file (.csv, .tsv, "
+                               ".jsonl, .parquet) or a DataFrame to load_corpus()")
     rules = CleaningRules.load(cleaning) if clean else None
     problems: list[str] = []
     records = _read_records(source, text_col, id_col, encoding, on_error, problems)

@@ -51,7 +51,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
 from sklearn.utils.validation import check_is_fitted
 
-from .._output import write_atomic
+from .._output import write_text_atomic
 from ..errors import ModelError, TableError
 from ..paths import shipped
 from ..resources.codebook import Codebook
@@ -364,7 +364,7 @@ class FrameClassifier(BaseEstimator):
         if path.exists() and not overwrite:
             raise FileExistsError(f"{path} exists; pass overwrite=True to replace it.")
         text = json.dumps(self.to_dict(), ensure_ascii=False, separators=(",", ":"))
-        return write_atomic(path, lambda tmp: tmp.write_text(text + "\n", encoding="utf-8"))
+        return write_text_atomic(path, text + "\n")
 
     @classmethod
     def load(cls, path=None, *, codebook=None) -> "FrameClassifier":

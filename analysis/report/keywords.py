@@ -16,7 +16,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..errors import TableError
+from ..errors import TableError, require_columns
 from .figures import PALETTE, figure_for, style
 
 GREY = "#BBBBBB"
@@ -64,9 +64,8 @@ def plot_keyness(table: pd.DataFrame, *, top: int = 12, target: str = "target", 
     >>> ax.get_xlabel()
     'log ratio (binary log of the ratio of relative frequencies)'
     """
-    need = ["term", "g2", "log_ratio", "significant"]
-    if not hasattr(table, "columns") or any(c not in table.columns for c in need):
-        raise TableError(f"plot_keyness() needs a keyness table with {need}; pass analysis.keyness(...).")
+    require_columns(table, ["term", "g2", "log_ratio", "significant"], "plot_keyness",
+                    hint="Pass a keyness table: analysis.keyness(...).")
     fig, ax = figure_for(ax, width, height)
     strength = table["g2"].abs().clip(lower=0.01).to_numpy()
     ratio = table["log_ratio"].to_numpy()
@@ -158,9 +157,8 @@ def plot_collocates(table: pd.DataFrame, *, top: int = 10, measure: str = "log_d
     >>> [a.get_title() for a in axes]
     ['migrants (n=12)', 'illegal (n=20)']
     """
-    need = ["node", "term", "count", "node_count", measure]
-    if not hasattr(table, "columns") or any(c not in table.columns for c in need):
-        raise TableError(f"plot_collocates() needs a collocates table with {need}; pass analysis.collocates(...).")
+    require_columns(table, ["node", "term", "count", "node_count", measure], "plot_collocates",
+                    hint="Pass a collocates table: analysis.collocates(...).")
     nodes = list(dict.fromkeys(table["node"])) if nodes is None else list(nodes)
     if not nodes:
         raise TableError("plot_collocates(): the table has no collocates to show (no rows).")

@@ -77,8 +77,6 @@ class Resource:
             return source
         if isinstance(source, Mapping):
             return cls.from_dict(source, source="<mapping>", base=None)
-        if isinstance(source, str) and source.startswith("shipped:"):
-            source = shipped(*source.removeprefix("shipped:").split("/"))
         if isinstance(source, (str, os.PathLike)) or hasattr(source, "read_text"):
             return cached_by_file(as_path(source), cls.from_file, key=cls.__name__)
         raise TypeError(f"a {cls.kind} is built from None (the shipped one), a path, a mapping or a "

@@ -14,6 +14,8 @@ from typing import Any
 
 import yaml
 
+from ..paths import shipped
+
 _CACHE: dict[tuple, tuple[Any, dict]] = {}     # (key, path) -> (value, {file read: its version})
 _READING: list[dict] = []                        # per build in progress, the files it has read
 
@@ -56,7 +58,8 @@ def cached_by_file(path, build: Callable[[Any], Any], *, key: str = ""):
         return build(path)
     cache_key = (key, str(path))
     hit = _CACHE.get(cache_key)
-    if hit is None or any(_version(other) != seen for other, seen in hit[1].items()):
+    if hit is None or hit[1][str(path)] != version or any(
+            _version(other) != seen for other, seen in hit[1].items() if other != str(path)):
         _READING.append({})
         try:
             value = build(path)
@@ -83,8 +86,15 @@ def _version(path) -> tuple[int, int] | None:
 
 
 def as_path(source):
-    """A user's path (str or ``os.PathLike``) as a ``Path``; a shipped
-    :class:`~importlib.resources.abc.Traversable` as it is."""
+    """A user's path (str or ``os.PathLike``) as a ``Path``; ``"shipped:NAME"``
+    as the file shipped with the kit (under ``analysis/data/``), and a shipped
+    :class:`~importlib.resources.abc.Traversable` as it is.
+
+    >>> as_path("shipped:migration/cues.yaml").name
+    'cues.yaml'
+    """
+    if isinstance(source, str) and source.startswith("shipped:"):
+        return shipped(*source.removeprefix("shipped:").split("/"))
     return source if hasattr(source, "read_text") and not isinstance(source, str) else Path(source)
 
 
@@ -93,12 +103,10 @@ def referenced_file(reference, base, source: str, error: type[Exception], key: s
     shipped with the kit, under ``analysis/data/``) or a path relative to the
     folder of the naming file (``base``). Raises ``error`` naming ``source`` and
     ``key`` if it is not there."""
-    from ..paths import shipped
-
     if not isinstance(reference, str) or not reference.strip():
         raise error(f"{source}: {key}: must be a path (relative to this file) or shipped:NAME, not {reference!r}.")
     if reference.startswith("shipped:"):
-        path = shipped(*reference.removeprefix("shipped:").split("/"))
+        path = as_path(reference)
     elif base is None:
         raise error(f"{source}: {key}: {reference!r} is relative, but a mapping has no folder; give "
                     "shipped:NAME or an absolute path, or load the file from its path.")

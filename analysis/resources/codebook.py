@@ -20,7 +20,7 @@ from pathlib import Path
 
 import yaml
 
-from .._output import write_atomic
+from .._output import write_text_atomic
 from ..errors import CodebookError, LexiconError
 from ..text.matching import Lexicon
 from ._base import Resource, freeze, thaw
@@ -118,6 +118,8 @@ class Codebook(Resource):
         """
         path = as_path(path)
         suffix = Path(str(path)).suffix.lower()
+        if not path.is_file():
+            raise CodebookError(f"{path}: no such codebook file; give the path of a .yaml or .dic file.")
         if suffix == ".dic":
             return _read_dic(path)
         if suffix not in {".yaml", ".yml"}:
@@ -200,14 +202,8 @@ def load_codebook(path=None, *, extend: bool = False) -> Codebook:
     >>> load_codebook(path, extend=True).frame_ids[-2:]
     ['cooperation', 'blame']
     """
-    shipped = Codebook.load()
-    if path is None:
-        return shipped
-    path = Path(path)
-    if not path.is_file():
-        raise CodebookError(f"{path}: no such codebook file; give the path of a .yaml or .dic file.")
     codebook = Codebook.load(path)
-    return _merge(shipped, codebook) if extend else codebook
+    return _merge(Codebook.load(), codebook) if extend and path is not None else codebook
 
 
 def save_codebook(codebook: Codebook, path, *, overwrite: bool = False) -> Path:
@@ -258,7 +254,7 @@ def save_codebook(codebook: Codebook, path, *, overwrite: bool = False) -> Path:
         text = "\n".join(lines) + "\n"
     else:
         raise CodebookError(f"{path}: cannot write format {path.suffix!r}; use .yaml or .dic.")
-    return write_atomic(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+    return write_text_atomic(path, text)
 
 
 # --------------------------------------------------------------------------- validation

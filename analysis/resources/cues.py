@@ -67,7 +67,13 @@ class Cues(Resource):
             parent = _parent(data["extends"], base, source)
             _check_extension(data, parent, source)
             data = _extend(thaw(parent.data), data)
-        return cls(freeze(_validate(data, source)), str(data.get("version", "unversioned")), source)
+        cues = cls(freeze(_validate(data, source)), str(data.get("version", "unversioned")), source)
+        for key, lexicon in (("speech", "speech_lexicon"), ("responsibility", "cue_lexicon")):
+            try:                                    # compile now (once, on the object) so bad entries fail here
+                getattr(cues, lexicon)
+            except LexiconError as err:
+                raise CuesError(f"{source}: {key}: {err}") from None
+        return cues
 
     # -- the parts, compiled once -----------------------------------------------------------
 
@@ -346,12 +352,6 @@ def _validate(data: dict, source: str) -> dict:
     if not isinstance(rules, list) or not rules:
         raise CuesError(f"{source}: 'responsibility:' must be a non-empty list of rules.")
     _check_rules(rules, source)
-    for key, entries in (("speech", {"speech": out["speech"]}),
-                         ("responsibility", {r["id"]: r["cues"] for r in rules})):
-        try:
-            Lexicon.from_entries(entries)
-        except LexiconError as err:
-            raise CuesError(f"{source}: {key}: {err}") from None
     counterfactual = data.get("counterfactual")
     if not isinstance(counterfactual, dict):
         raise CuesError(f"{source}: 'counterfactual:' must list {', '.join(_COUNTERFACTUAL)}.")

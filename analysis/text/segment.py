@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 import string
+from functools import lru_cache
 
 import pandas as pd
 from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer, PunktToken
@@ -167,15 +168,12 @@ def _quick_decision(abbreviations: set[str], context: str) -> bool | None:
     return None
 
 
+@lru_cache(maxsize=8)
 def punkt(rules: SegmentationRules) -> tuple[PunktSentenceTokenizer, re.Pattern]:
     """The tokenizer of ``rules`` and the pattern of an abbreviation that stands
-    before a number ("No."), built once and kept on the rules object."""
-    compiled = rules.__dict__.get("_punkt")
-    if compiled is None:
-        numbered = "|".join(re.escape(a) for a in rules.number_abbreviations) or r"(?!)"
-        compiled = _Punkt(set(rules.abbreviations)), re.compile(rf"\b(?:{numbered})\.$")
-        rules.__dict__["_punkt"] = compiled
-    return compiled
+    before a number ("No."), built once per set of rules."""
+    numbered = "|".join(re.escape(a) for a in rules.number_abbreviations) or r"(?!)"
+    return _Punkt(set(rules.abbreviations)), re.compile(rf"\b(?:{numbered})\.$")
 
 
 def sentence_spans(text: str, *, segmentation=None) -> list[tuple[int, int]]:
