@@ -23,6 +23,7 @@ import pandas as pd
 
 from .._output import write_atomic
 from ..errors import AnalysisError, require_columns
+from ..measures.classifier import frame_classifier
 from ..resources.actors import Actors
 from ..resources.codebook import Codebook
 from ..resources.cues import Cues
@@ -148,7 +149,7 @@ def coding_sheet(sentences: pd.DataFrame, n: int | None = None, stratify_by: str
     require_columns(sentences, ["doc_id", "sent_id", "text"], "coding_sheet",
                     hint="Pass the table of analysis.sentences().")
     if strategy == "uncertain":
-        model = _classifier_for(model, codebook)
+        model = frame_classifier(model, codebook=codebook)
         codebook = model.codebook_ if codebook is None else codebook
     frames = Codebook.load(codebook).frame_ids
     actor_ids = coding_actor_ids(actors)
@@ -195,7 +196,7 @@ def sample_uncertain(table: pd.DataFrame, n: int | None, *, model=None, codebook
         return table.index
     if not 0 < n <= len(table):
         raise AnalysisError(f"n must be between 1 and the number of rows ({len(table)}); got n={n}.")
-    classifier = _classifier_for(model, codebook)
+    classifier = frame_classifier(model, codebook=codebook)
     margin = np.abs(classifier.predict_proba(table["text"].tolist()) - classifier.threshold_).min(axis=1)
     tie_breaker = np.random.default_rng(random_state).permutation(len(table))
     chosen = np.lexsort((tie_breaker, margin))[:n]
@@ -351,21 +352,6 @@ def read_frame_coding(paths, *, codebook=None, sentences: pd.DataFrame | None = 
         table[frames] = table[frames].apply(lambda column: column.str.strip().replace("", "0"))
         tables.append(table.astype({frame: "int64" for frame in frames}))
     return pd.concat(tables, ignore_index=True)
-
-
-def _classifier_for(model, codebook):
-    """``model`` as a fitted FrameClassifier (None: the shipped one), refused
-    when ``codebook`` (if given) has other frames than it was fitted for."""
-    from ..measures.classifier import frame_classifier
-
-    if model is None or not hasattr(model, "codebook_"):
-        return frame_classifier(model, codebook=codebook)
-    classifier = frame_classifier(model)
-    if codebook is not None and Codebook.load(codebook).frame_ids != classifier.frames_:
-        raise AnalysisError(f"the model was fitted for the frames {classifier.frames_}, the codebook has "
-                            f"{Codebook.load(codebook).frame_ids}; pass the codebook the model was fitted with "
-                            "(or none: the model's is used).")
-    return classifier
 
 
 def _sheet_header(version: str, frames: list[str], actors: list[str]) -> list[str]:

@@ -54,6 +54,7 @@ from sklearn.utils.validation import check_is_fitted
 from .._output import write_text_atomic
 from ..errors import ModelError, TableError
 from ..paths import shipped
+from ..resources._files import as_path, cached_by_file
 from ..resources.codebook import Codebook
 from ..text._units import estimator_texts
 from .dictionary import frame_counts
@@ -463,16 +464,31 @@ class FrameClassifier(BaseEstimator):
 
 
 def frame_classifier(model=None, *, codebook=None) -> FrameClassifier:
-    """``model`` as a fitted :class:`FrameClassifier`: itself, or loaded from
-    its file (None: the shipped one), checked against ``codebook``.
+    """``model`` as a fitted :class:`FrameClassifier` checked against
+    ``codebook`` (if given, it must have the model's frames): the model
+    itself, or the one saved in its file (None: the shipped one). A file's
+    model is read once per process and codebook, and again when the file or
+    the codebook's file changes, so chunk after chunk shares its stems.
 
     >>> frame_classifier().frames_[:2]
     ['sovereignty', 'humanitarian']
+    >>> frame_classifier() is frame_classifier()
+    True
     """
     if isinstance(model, FrameClassifier):
         check_is_fitted(model, "coef_")
+        if codebook is not None and Codebook.load(codebook).frame_ids != model.frames_:
+            raise ModelError(f"the model was fitted for the frames {model.frames_}, the codebook has "
+                             f"{Codebook.load(codebook).frame_ids}; pass the codebook the model was fitted with "
+                             "(or none: the model's is used).")
         return model
-    return FrameClassifier.load(model, codebook=codebook)
+    book = Codebook.load(codebook)
+    source = shipped("migration", "frame_classifier.json") if model is None else model
+    if book.source == "<mapping>":                  # no file to tell a changed codebook by
+        return FrameClassifier.load(source, codebook=book)
+    loaded = cached_by_file(as_path(source), lambda path: FrameClassifier.load(path, codebook=codebook),
+                            key=f"FrameClassifier for {book.source}")
+    return loaded if loaded.codebook_ == book else FrameClassifier.load(source, codebook=book)
 
 
 # --------------------------------------------------------------------------- helpers
