@@ -84,17 +84,21 @@ def frame_hits(sentences: pd.DataFrame, *, codebook=None) -> pd.DataFrame:
     >>> frame_hits(s)[["frame", "entry", "start", "end", "matched", "negated"]].values.tolist()
     [['humanitarian', 'victim*', 24, 31, 'victims', True], ['criminality', 'smuggl*', 38, 47, 'smugglers', False]]
     """
-    cb = Codebook.load(codebook)
-    texts = texts_of(sentences, "frame_hits")
-    hits = cb.lexicon.find_all(texts)
+    return _hits(sentences, Codebook.load(codebook), "frame_hits").drop(columns="_row")
+
+
+def _hits(sentences: pd.DataFrame, cb: Codebook, who: str) -> pd.DataFrame:
+    """:func:`frame_hits`, with the position of each hit's row in ``sentences`` in ``_row``."""
+    texts = texts_of(sentences, who)
     unit = unit_column(sentences)
     doc_ids, units, base = row_keys(sentences)
     rows = [(doc_ids[i], *units[i], label, entry, cb.weights[label, entry],
-             base[i] + s, base[i] + e, texts[i][s:e], is_negated(texts[i], s))
-            for i, s, e, label, entry in hits]
-    columns = ["doc_id", *([unit] if unit else []), "frame", "entry", "weight", "start", "end", "matched", "negated"]
+             base[i] + s, base[i] + e, texts[i][s:e], is_negated(texts[i], s), i)
+            for i, s, e, label, entry in cb.lexicon.find_all(texts)]
+    columns = ["doc_id", *([unit] if unit else []), "frame", "entry", "weight", "start", "end", "matched", "negated",
+               "_row"]
     table = pd.DataFrame(rows, columns=columns)
-    return table.astype({"start": "int64", "end": "int64", "negated": bool, "weight": float})
+    return table.astype({"start": "int64", "end": "int64", "negated": bool, "weight": float, "_row": "int64"})
 
 
 def frame_scores(sentences: pd.DataFrame, *, codebook=None, method: str = "auto", model=None,
@@ -218,11 +222,9 @@ def frame_profile(sentences: pd.DataFrame, by: str | list[str] = "doc_id", *, co
         {"sentences": "int64", "tokens": "int64", "hits": "int64", "sentences_with_frame": "int64"})
     profile["per_1000_tokens"] = np.where(profile["tokens"] > 0, 1000 * profile["hits"] / profile["tokens"].clip(1), 0.0)
     profile["share_of_sentences"] = profile["sentences_with_frame"] / profile["sentences"]
-    order = {fid: i for i, fid in enumerate(frames)}
-    keys = profile[by].apply(tuple, axis=1)
-    first = {k: i for i, k in reversed(list(enumerate(table[by].apply(tuple, axis=1))))}
-    profile = profile.assign(_g=keys.map(first), _f=profile["frame"].map(order)).sort_values(["_g", "_f"])
-    return profile.drop(columns=["_g", "_f"]).reset_index(drop=True)
+    # parts are frame after frame, each with the groups in order of appearance: make it group after group
+    group_major = np.arange(len(profile)).reshape(len(frames), len(sizes)).T.ravel()
+    return profile.iloc[group_major].reset_index(drop=True)
 
 
 def frame_evidence(sentences: pd.DataFrame, n: int = 3, window: int = 8, *, codebook=None) -> pd.DataFrame:
@@ -257,11 +259,9 @@ def frame_evidence(sentences: pd.DataFrame, n: int = 3, window: int = 8, *, code
     """
     cb = Codebook.load(codebook)
     unit = unit_column(sentences)
-    hits = frame_hits(sentences, codebook=cb)
-    hits = hits[~hits["negated"]].copy()
+    hits = _hits(sentences, cb, "frame_evidence")
+    hits = hits[~hits["negated"]]
     keys = ["doc_id", *([unit] if unit else [])]
-    position = {k: i for i, k in enumerate(sentences[keys].apply(tuple, axis=1))}
-    hits["_row"] = hits[keys].apply(tuple, axis=1).map(position)
     rows = []
     for fid in cb.frame_ids:
         own = hits[hits["frame"] == fid]
