@@ -150,10 +150,11 @@ def _word_stream(table: pd.DataFrame, who: str, within: str | None, breaks: bool
         return _token_stream(table, who, within, breaks)
     require_columns(table, ["doc_id", "text"], who, hint=HINT)
     rows = table
-    if within == "sentence" and "sent_id" not in table.columns:
-        rows = sentences(table[["doc_id", "text"]])
-    elif within == "paragraph" and "par_id" not in table.columns:
-        rows = paragraphs(table[["doc_id", "text"]])
+    segment = {"sentence": (sentences, "sent_id"), "paragraph": (paragraphs, "par_id")}.get(within)
+    if segment and segment[1] not in table.columns:
+        # each row on its own (a table of paragraphs holds a document in several rows), then its doc_id back
+        rows = segment[0](pd.DataFrame({"doc_id": np.arange(len(table)), "text": table["text"].to_numpy()}))
+        rows["doc_id"] = table["doc_id"].to_numpy()[rows["doc_id"].to_numpy()]
     texts = texts_of(rows, who)
     doc_ids = rows["doc_id"].tolist()
     words: list[list[str]] = []

@@ -192,3 +192,10 @@ def test_an_empty_table_gives_no_rows_and_says_why():
         with pytest.warns(UserWarning, match=r"node\(s\) \['migrants'\] never occur in the corpus \(0 words\)"):
             table = analysis.collocates(empty, "migrants")
         assert table.empty and list(table.columns) == list(analysis.collocates(sents, "migrants").columns)
+
+
+def test_a_table_of_paragraphs_gives_the_windows_of_its_sentences():
+    corpus = analysis.load_corpus()
+    by_sentence = collocates(analysis.sentences(corpus), "migrants")
+    assert collocates(analysis.paragraphs(corpus), "migrants").equals(by_sentence)
+    assert collocates(corpus, "migrants").equals(by_sentence)
