@@ -10,10 +10,16 @@ the words around a match.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+from itertools import islice
+
 import pandas as pd
 
 from ..errors import TableError, require_columns
 from .segment import TOKEN_PATTERN
+
+_SPACE = re.compile(r"\s")
 
 
 def texts_of(frame: pd.DataFrame, who: str) -> list[str]:
@@ -64,7 +70,32 @@ def row_keys(frame: pd.DataFrame) -> tuple[list, list[tuple], list[int]]:
 
 
 def context(text: str, start: int, end: int, window: int) -> tuple[str, str, str]:
-    """``(left, match, right)``: up to ``window`` tokens each side of ``text[start:end]``."""
-    before = [m.group() for m in TOKEN_PATTERN.finditer(text, 0, start)][-window:] if window > 0 else []
-    after = [m.group() for m in TOKEN_PATTERN.finditer(text, end)][:window] if window > 0 else []
+    """``(left, match, right)``: up to ``window`` tokens each side of ``text[start:end]``.
+
+    >>> context("Aid reached the camp at dawn.", 12, 20, 2)
+    ('Aid reached', 'the camp', 'at dawn')
+    """
+    before = tokens_before(text, start, window) if window > 0 else []
+    after = [m.group() for m in islice(TOKEN_PATTERN.finditer(text, end), max(window, 0))]
     return " ".join(before), text[start:end], " ".join(after)
+
+
+def tokens_before(text: str, start: int, n: int, keep: Callable[[str], bool] | None = None) -> list[str]:
+    """The last ``n`` tokens of ``text[:start]`` (of those ``keep`` accepts),
+    read back from ``start`` in growing steps, not from the start of the text.
+    A step begins right after a space: no token spans one, so the tokens found
+    are those of the whole text.
+
+    >>> tokens_before("One two, three four.", 20, 3), tokens_before("One two, three four.", 20, 3, str.isalpha)
+    (['three', 'four', '.'], ['two', 'three', 'four'])
+    """
+    step, lo = 64 + 16 * n, start
+    while True:
+        lo = max(0, lo - step)
+        space = _SPACE.search(text, lo, start) if lo > 0 else None
+        if lo == 0 or space:
+            found = [m.group() for m in TOKEN_PATTERN.finditer(text, space.end() if space else 0, start)]
+            found = [t for t in found if keep(t)] if keep else found
+            if len(found) >= n or lo == 0:
+                return found[-n:] if n > 0 else []
+        step *= 2

@@ -19,7 +19,7 @@ import pandas as pd
 
 from ..errors import AnalysisError
 from ._stream import is_word
-from ._units import context, row_keys, texts_of, unit_column
+from ._units import context, row_keys, texts_of, tokens_before, unit_column
 from .matching import Lexicon, is_negated
 from .segment import TOKEN_PATTERN
 
@@ -157,5 +157,5 @@ def _sort_word(text: str, start: int, end: int, key: str) -> str:
                 if k == 0:
                     return m.group().lower()
         return ""
-    before = [m.group() for m in TOKEN_PATTERN.finditer(text, 0, start) if is_word(m.group())]
-    return before[-k].lower() if len(before) >= k else ""
+    before = tokens_before(text, start, k, is_word)
+    return before[0].lower() if len(before) == k else ""
