@@ -16,7 +16,7 @@ from collections import Counter
 import numpy as np
 import pandas as pd
 
-from ..errors import AnalysisError
+from ._options import check_min_count, length_range
 from ._stream import word_stream
 from .collocates import node_lexicon
 
@@ -56,12 +56,8 @@ def clusters(tokens_or_corpus: pd.DataFrame, node, *, size=(2, 5), lowercase: bo
     >>> table.head(2)[["cluster", "count"]].values.tolist()
     [['illegal immigrants', 12], ['illegal immigration', 6]]
     """
-    lo, hi = (size, size) if isinstance(size, (int, np.integer)) else tuple(size) \
-        if isinstance(size, (tuple, list)) and len(size) == 2 else (None, None)
-    if not all(isinstance(x, (int, np.integer)) for x in (lo, hi)) or not 1 <= lo <= hi:
-        raise AnalysisError(f"clusters(): size= must be a length (3) or a range (2, 5), not {size!r}.")
-    if not isinstance(min_count, (int, np.integer)) or min_count < 1:
-        raise AnalysisError(f"clusters(): min_count= must be a whole number of at least 1, not {min_count!r}.")
+    lo, hi = length_range(size, "size", "clusters")
+    check_min_count(min_count, "clusters")
     lexicon = node_lexicon(node, "clusters")
     stream = word_stream(tokens_or_corpus, "clusters", breaks=True)
     ids, terms = stream.term_ids(lowercase=lowercase, who="clusters")

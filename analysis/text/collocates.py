@@ -19,6 +19,7 @@ import pandas as pd
 from ..errors import AnalysisError
 from ..resources.stopwords import normalize_word, stopword_set
 from ._association import log_likelihood
+from ._options import check_min_count
 from ._stream import word_stream
 from .matching import Lexicon
 
@@ -180,8 +181,7 @@ def collocates(tokens_or_corpus: pd.DataFrame, node, *, window=(5, 5), within: s
     lexicon = node_lexicon(node, "collocates")
     if sort_by not in MEASURES:
         raise AnalysisError(f"collocates(): sort_by= must be one of {list(MEASURES)}, not {sort_by!r}.")
-    if not isinstance(min_count, (int, np.integer)) or min_count < 1:
-        raise AnalysisError(f"collocates(): min_count= must be a whole number of at least 1, not {min_count!r}.")
+    check_min_count(min_count, "collocates")
     stop = stopword_set(stopwords, "collocates")
     stream = word_stream(tokens_or_corpus, "collocates", within=within)
     ids, terms = stream.term_ids(lowercase=lowercase, who="collocates")

@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import AnalysisError
+from ._options import check_min_count
 from ._stream import word_stream
 
 COLUMNS = {"term": str, "count": "int64", "range": "int64", "parts": "int64", "juilland_d": float, "dp": float,
@@ -89,6 +90,7 @@ def dispersion(tokens_or_corpus: pd.DataFrame, terms=None, *, by: str = "doc_id"
     if not hasattr(tokens_or_corpus, "columns") or by not in tokens_or_corpus.columns:
         raise AnalysisError(f"dispersion(): by={by!r} must be a column of the table "
                             f"({list(getattr(tokens_or_corpus, 'columns', []))}).")
+    check_min_count(min_count, "dispersion")
     wanted = _wanted(terms)
     lengths = sorted({len(t.split(" ")) for t in wanted}) if wanted is not None else [1]
     stream = word_stream(tokens_or_corpus, "dispersion", breaks=lengths[-1] > 1)

@@ -19,6 +19,7 @@ from scipy.stats import chi2
 from ..errors import AnalysisError, TableError
 from ..resources.stopwords import normalize_word, stopword_set
 from ._association import chi2_p, log_likelihood
+from ._options import check_min_count, length_range
 from ._stream import Stream, term_ids, word_stream
 
 CORRECTIONS = ("bonferroni", "sidak", None)
@@ -112,7 +113,7 @@ def keyness(target: pd.DataFrame, reference: pd.DataFrame | None = None, *, by=N
     (True, True)
     """
     target, reference = _split(target, reference, by)
-    sizes_n = _ngram_range(ngrams)
+    sizes_n = length_range(ngrams, "ngrams", "keyness")
     _check_options(min_count, alpha, correction)
     stop = stopword_set(stopwords, "keyness")
     if by is None:
@@ -181,16 +182,8 @@ def _split(target, reference, by):
     return target[mask], target[~mask]
 
 
-def _ngram_range(ngrams) -> tuple[int, int]:
-    lo, hi = (ngrams, ngrams) if isinstance(ngrams, (int, np.integer)) else tuple(ngrams)
-    if not all(isinstance(x, (int, np.integer)) for x in (lo, hi)) or not 1 <= lo <= hi:
-        raise AnalysisError(f"ngrams= must be a length (1, 2...) or a range (1, 3), not {ngrams!r}.")
-    return int(lo), int(hi)
-
-
 def _check_options(min_count, alpha, correction) -> None:
-    if not isinstance(min_count, (int, np.integer)) or min_count < 1:
-        raise AnalysisError(f"min_count= must be a whole number of at least 1, not {min_count!r}.")
+    check_min_count(min_count, "keyness")
     if not 0 < alpha < 1:
         raise AnalysisError(f"alpha= must be between 0 and 1, not {alpha!r}.")
     if correction not in CORRECTIONS:

@@ -204,3 +204,12 @@ def test_no_warning_on_ordinary_input(corpus):
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         keyness(corpus.iloc[:2], corpus.iloc[2:])
+
+
+def test_keyness_and_dispersion_check_their_options_as_clusters_does():
+    corpus = analysis.load_corpus()
+    with pytest.raises(AnalysisError, match=r"keyness\(\): ngrams= must be a length \(3\) or a range \(2, 5\), not \(1, 2, 3\)"):
+        analysis.keyness(corpus, by=corpus.doc_id.str.startswith("003"), ngrams=(1, 2, 3))
+    for bad in (0, "x"):
+        with pytest.raises(AnalysisError, match=rf"dispersion\(\): min_count= must be a whole number of at least 1, not {bad!r}"):
+            analysis.dispersion(corpus, ["libya"], min_count=bad)

@@ -1,0 +1,28 @@
+"""Checks of the options the corpus-linguistic functions share (keyness,
+collocates, clusters, dispersion), each naming the function and the option.
+
+>>> length_range((2, 3), "size", "clusters"), check_min_count(2, "clusters")
+((2, 3), 2)
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..errors import AnalysisError
+
+
+def length_range(value, name: str, who: str) -> tuple[int, int]:
+    """``(shortest, longest)`` from a length (3) or a range (2, 5) of words."""
+    pair = (value, value) if isinstance(value, (int, np.integer)) else tuple(value) \
+        if isinstance(value, (tuple, list)) and len(value) == 2 else (None, None)
+    if not all(isinstance(x, (int, np.integer)) for x in pair) or not 1 <= pair[0] <= pair[1]:
+        raise AnalysisError(f"{who}(): {name}= must be a length (3) or a range (2, 5), not {value!r}.")
+    return int(pair[0]), int(pair[1])
+
+
+def check_min_count(value, who: str) -> int:
+    """``value``, checked to be a whole number of at least 1."""
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 1:
+        raise AnalysisError(f"{who}(): min_count= must be a whole number of at least 1, not {value!r}.")
+    return int(value)
