@@ -78,6 +78,15 @@ class Stream:
             self._texts = [" ".join(tokens) for tokens in self._tokens]
         return self._texts
 
+    def ngram_starts(self, n: int) -> np.ndarray:
+        """Positions in ``words`` where a run of ``n`` words without a break starts."""
+        if n == 1:
+            return np.arange(len(self.words))
+        ok = np.ones(max(len(self.words) - n + 1, 0), dtype=bool)
+        for k in range(1, n):
+            ok &= ~self.breaks[k:len(self.words) - n + 1 + k]
+        return np.flatnonzero(ok)
+
     def word_starts(self, unit: int) -> list[int]:
         """Character offsets in ``texts[unit]`` of the unit's words."""
         if self._tokens is None:

@@ -105,7 +105,7 @@ def dispersion(tokens_or_corpus: pd.DataFrame, terms=None, *, by: str = "doc_id"
                             "two or more (pass a table with more documents, or another by=).")
     rows = []
     for n in lengths:
-        starts = _ngram_starts(stream.breaks, len(ids), n) if n > 1 else np.arange(len(ids))
+        starts = stream.ngram_starts(n)
         sizes = np.bincount(parts[starts], minlength=len(part_names)).astype(float)
         if n == 1:
             names, term_of_start = vocabulary, ids
@@ -143,14 +143,6 @@ def _wanted(terms) -> list[str] | None:
     if bad:
         raise AnalysisError(f"dispersion(): terms must be non-empty strings; got {bad[:3]!r}.")
     return [" ".join(t.split()) for t in terms]
-
-
-def _ngram_starts(breaks: np.ndarray, size: int, n: int) -> np.ndarray:
-    """Positions where a run of ``n`` words without a break starts."""
-    ok = np.ones(max(size - n + 1, 0), dtype=bool)
-    for k in range(1, n):
-        ok &= ~breaks[k:size - n + 1 + k]
-    return np.flatnonzero(ok)
 
 
 def _measures(names: list[str], term: np.ndarray, part: np.ndarray, sizes: np.ndarray) -> pd.DataFrame:

@@ -244,26 +244,18 @@ def _ngram_counts(ids_t: np.ndarray, ids_r: np.ndarray, streams: list[Stream], n
         counts = np.stack([np.bincount(ids_t, minlength=vocabulary), np.bincount(ids_r, minlength=vocabulary)], 1)
         present = np.flatnonzero(counts.sum(axis=1))
         return present[:, None], counts[present], len(ids_t), len(ids_r)
-    starts, totals = [], []
-    for stream, ids in zip(streams, (ids_t, ids_r)):
-        ok = np.ones(max(len(ids) - n + 1, 0), dtype=bool)
-        for k in range(1, n):
-            ok &= ~stream.breaks[k:len(ids) - n + 1 + k]
-        starts.append(np.flatnonzero(ok))
-        totals.append(int(ok.sum()))
+    starts = [stream.ngram_starts(n) for stream in streams]
     code = np.concatenate([ids_t[starts[0]], ids_r[starts[1]]])
     for k in range(1, n):                # one code per n-gram, kept below len(code) * vocabulary
         nxt = np.concatenate([ids_t[starts[0] + k], ids_r[starts[1] + k]])
-        _, code = np.unique(code * vocabulary + nxt, return_inverse=True)
+        _, first, code = np.unique(code * vocabulary + nxt, return_index=True, return_inverse=True)
     side = np.r_[np.zeros(len(starts[0]), dtype=np.int64), np.ones(len(starts[1]), dtype=np.int64)]
-    distinct, first, inverse = np.unique(code, return_index=True, return_inverse=True)
-    counts = np.zeros((len(distinct), 2), dtype=np.int64)
-    np.add.at(counts, (inverse.ravel(), side), 1)
+    counts = np.bincount(code.ravel() * 2 + side, minlength=2 * len(first)).reshape(len(first), 2)
     positions = np.concatenate([starts[0], starts[1] + len(ids_t)])[first]
     ids_all = np.concatenate([ids_t, ids_r])
     keys = np.stack([ids_all[positions + k] for k in range(n)], axis=1) if len(positions) else \
         np.zeros((0, n), dtype=np.int64)
-    return keys, counts, totals[0], totals[1]
+    return keys, counts, len(starts[0]), len(starts[1])
 
 
 def _statistics(terms: list[str], n: int, a: np.ndarray, b: np.ndarray, c: int, d: int) -> pd.DataFrame:
