@@ -29,22 +29,14 @@ import numpy as np
 import pandas as pd
 
 from ..errors import AnalysisError, TableError, require_columns
+from ..resources.stopwords import normalize_word
 from ._units import texts_of
-from .segment import TOKEN_PATTERN, paragraphs, sentences
+from .segment import TOKEN_PATTERN, is_word, paragraphs, sentences
 
 HINT = ("Pass a corpus, paragraphs or sentences table (doc_id, text) or a token table "
         "(analysis.tokens(...): doc_id, token).")
 WITHIN = ("sentence", "paragraph", "document")
 UNITS = ("word", "stem")
-
-
-def is_word(token: str) -> bool:
-    """True for a word token: not punctuation, not the possessive 's (as :func:`analysis.words`).
-
-    >>> [is_word(t) for t in ["Libya", "3,300", "’s", ",", "U.N."]]
-    [True, True, False, False, True]
-    """
-    return token[0].isalnum() or token[-1].isalnum() and token[0] not in "'’"
 
 
 @dataclass
@@ -170,9 +162,12 @@ def _word_stream(table: pd.DataFrame, who: str, within: str | None, breaks: bool
     runs: list[list[bool]] = []
     for text in texts:
         tokens = TOKEN_PATTERN.findall(text)
-        words.append([t for t in tokens if t[0].isalnum() or t[-1].isalnum() and t[0] not in "'’"])
         if breaks:
-            runs.append(_breaks(tokens))
+            unit_words, unit_runs = _words_and_breaks(tokens)
+            runs.append(unit_runs)
+        else:
+            unit_words = list(filter(is_word, tokens))
+        words.append(unit_words)
     sizes = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
     if within == "document":
         groups = pd.factorize(pd.Series(doc_ids, dtype=object))[0]
@@ -186,16 +181,17 @@ def _word_stream(table: pd.DataFrame, who: str, within: str | None, breaks: bool
                   _texts=texts)
 
 
-def _breaks(tokens: list[str]) -> list[bool]:
-    """Per word of ``tokens``: True if another token (or the start) comes right before it."""
-    out, after_word = [], False
+def _words_and_breaks(tokens: list[str]) -> tuple[list[str], list[bool]]:
+    """The words of ``tokens``, and per word: True if another token (or the start) comes right before it."""
+    words, out, after_word = [], [], False
     for t in tokens:
-        if t[0].isalnum() or t[-1].isalnum() and t[0] not in "'’":
+        if is_word(t):
+            words.append(t)
             out.append(not after_word)
             after_word = True
         else:
             after_word = False
-    return out
+    return words, out
 
 
 def _group_codes(table: pd.DataFrame, columns: list[str], who: str) -> np.ndarray:
@@ -288,7 +284,7 @@ def term_ids(words: list[str], *, lowercase: bool = True, unit: str = "word", wh
         stem = SnowballStemmer("english").stem
         forms = [stem(t.replace("’", "'")) for t in types]
     elif lowercase:
-        forms = [t.lower().replace("’", "'") for t in types]
+        forms = list(map(normalize_word, types))
     else:
         return codes, types
     merged: dict[str, int] = {}

@@ -18,10 +18,9 @@ import numpy as np
 import pandas as pd
 
 from ..errors import AnalysisError
-from ._stream import is_word
 from ._units import context, row_keys, texts_of, tokens_before, unit_column
 from .matching import Lexicon, is_negated
-from .segment import TOKEN_PATTERN
+from .segment import TOKEN_PATTERN, is_word
 
 _SORT_KEY = re.compile(r"([LR])([1-9]\d*)|keyword")
 

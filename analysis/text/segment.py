@@ -212,8 +212,16 @@ def words(text: str) -> list[str]:
     >>> words("The UN's 3,300 migrants, rescued.")
     ['the', 'un', '3,300', 'migrants', 'rescued']
     """
-    return [m.group().lower() for m in TOKEN_PATTERN.finditer(text)
-            if m.group()[0].isalnum() or m.group()[-1].isalnum() and m.group()[0] not in "'’"]
+    return [t.lower() for t in TOKEN_PATTERN.findall(text) if is_word(t)]
+
+
+def is_word(token: str) -> bool:
+    """True for a word token of :data:`TOKEN_PATTERN`: not punctuation, not the possessive 's.
+
+    >>> [is_word(t) for t in ["Libya", "3,300", "’s", ",", "U.N."]]
+    [True, True, False, False, True]
+    """
+    return token[0].isalnum() or token[-1].isalnum() and token[0] not in "'’"
 
 
 def paragraphs(corpus: pd.DataFrame) -> pd.DataFrame:
