@@ -18,10 +18,8 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import AnalysisError, CorpusError, require_columns, require_unique_ids
-from .load import documents_from_frame, iter_jsonl, load_corpus
-
-
-STREAMED_SUFFIXES = {".csv", ".tsv", ".jsonl", ".ndjson", ".parquet"}
+from ..resources.rules import CleaningRules
+from .load import TABLE_SUFFIXES, documents_from_frame, iter_jsonl, load_corpus
 
 
 CHUNKSIZE = 1000
@@ -42,12 +40,13 @@ def corpus_chunks(source, *, chunksize: int = CHUNKSIZE, text_col: str = "text",
         require_unique_ids(source, "featurize")
         return (source.iloc[i:i + chunksize] for i in range(0, len(source), chunksize)), len(source)
     path = Path(source)
-    if path.suffix.lower() not in STREAMED_SUFFIXES or not path.is_file():
+    if path.suffix.lower() not in TABLE_SUFFIXES or not path.is_file():
         corpus = load_corpus(path, text_col=text_col, id_col=id_col, clean=clean, cleaning=cleaning,
                              on_error=on_error, encoding=encoding)
         return corpus_chunks(corpus, chunksize=chunksize)
     if on_error not in {"raise", "skip"}:
         raise AnalysisError(f"on_error must be 'raise' or 'skip', not {on_error!r}")
+    cleaning = CleaningRules.load(cleaning) if clean else None     # compiled once, not once per chunk
     total = None
     if path.suffix.lower() == ".parquet":
         import pyarrow.parquet as pq
