@@ -56,7 +56,7 @@ from ..errors import ModelError, TableError
 from ..paths import shipped
 from ..resources._files import as_path, cached_by_file
 from ..resources.codebook import Codebook
-from ..text._units import estimator_texts
+from ..text._units import estimator_texts, unit_column
 from .dictionary import frame_counts
 
 FORMAT = "analysis.FrameClassifier"
@@ -201,8 +201,7 @@ class FrameClassifier(BaseEstimator):
             Shape ``(n_texts, n_frames)``, frames in the order of ``frames_``.
         """
         check_is_fitted(self, "coef_")
-        decision = self._features(_texts(X)) @ self.coef_.T + self.intercept_
-        return _sigmoid(decision * self.platt_[:, 0] + self.platt_[:, 1])
+        return self._probability(self._features(_texts(X)))
 
     def predict(self, X) -> np.ndarray:
         """1 where a frame's probability reaches its threshold, else 0.
@@ -276,27 +275,28 @@ class FrameClassifier(BaseEstimator):
         """
         check_is_fitted(self, "coef_")
         texts = _texts(sentences)
-        unit = next((c for c in ("sent_id", "par_id") if c in sentences.columns), None)
+        unit = unit_column(sentences)
         base = sentences["start"].tolist() if "start" in sentences.columns else [0] * len(texts)
         doc_ids = sentences["doc_id"].tolist() if "doc_id" in sentences.columns else list(range(len(texts)))
         units = sentences[unit].tolist() if unit else [None] * len(texts)
-        features = self._features(texts).tocsr()
-        probability = _sigmoid((features @ self.coef_.T + self.intercept_) * self.platt_[:, 0] + self.platt_[:, 1])
+        features = self._features(texts)
+        probability = self._probability(features)
         terms = self._terms()
         hits_of: dict[tuple[int, str], list[tuple[int, int]]] = {}
         for i, start, end, frame, _ in self.codebook_.lexicon.find_all(texts):
             hits_of.setdefault((i, frame), []).append((start, end))
         rows = []
         for i, j in zip(*np.nonzero(probability >= self.threshold_)):
-            row = features.getrow(i)
-            contribution = row.data * self.coef_[j, row.indices]
+            row = slice(features.indptr[i], features.indptr[i + 1])
+            indices = features.indices[row]
+            contribution = features.data[row] * self.coef_[j, indices]
             order = np.argsort(-contribution, kind="stable")
             rank = 0
             for k in order:
                 if contribution[k] <= 0 or rank == top:
                     break
                 rank += 1
-                index = row.indices[k]
+                index = indices[k]
                 if index >= len(terms) + len(self.frames_):        # the number of names
                     found = [(a, b) for a, b, _, _ in self.codebook_.naming_lexicon.find(texts[i])]
                     start, end = found[0]
@@ -425,6 +425,10 @@ class FrameClassifier(BaseEstimator):
         return model
 
     # -- features -----------------------------------------------------------------------------
+
+    def _probability(self, features: sparse.csr_matrix) -> np.ndarray:
+        """Calibrated probability of each frame from the features of the texts."""
+        return _sigmoid((features @ self.coef_.T + self.intercept_) * self.platt_[:, 0] + self.platt_[:, 1])
 
     def _stems(self, tokens: list[str]) -> list[str]:
         """The stem of each token, each distinct token stemmed once (kept on the model)."""
