@@ -35,7 +35,7 @@ import warnings
 import pandas as pd
 
 import analysis
-from analysis import (Codebook, FrameClassifier, alpha_interval, attribution_sets, attributions_agreement,
+from analysis import (Codebook, FrameClassifier, alpha_interval, attributions_agreement, frame_validity,
                       learning_curve, plot_learning_curve, plot_method_comparison, precision_recall_f1,
                       read_frame_coding, save_figure, save_table)
 from analysis.paths import project_root
@@ -83,12 +83,8 @@ reliability
 
 # %%
 sentences = test[["doc_id", "sent_id", "text"]]
-gold = units[FRAMES]
-dictionary = analysis.frame_scores(sentences, method="dictionary").set_index(keys)[FRAMES].gt(0).astype(int)
-classifier = analysis.frame_scores(sentences, method="classifier").set_index(keys)[FRAMES]
-compared = {"dictionary": precision_recall_f1(dictionary, gold, n_boot=2000),
-            "classifier": precision_recall_f1(classifier, gold, n_boot=2000),
-            "coder B vs coder A": precision_recall_f1(coder_b, coder_a, n_boot=2000)}
+compared = {method: frame_validity(sentences, test, method=method, n_boot=2000) for method in ("dictionary", "classifier")}
+compared["coder B vs coder A"] = precision_recall_f1(coder_b, coder_a, n_boot=2000)
 frame_scores = pd.concat([table.assign(method=name) for name, table in compared.items()], ignore_index=True)
 columns = ["method", "column", "coder_labels", "machine_labels", "precision", "recall", "f1", "f1_low", "f1_high"]
 save_table(frame_scores[columns], "08_frame_scores")
@@ -137,11 +133,10 @@ for warning in skipped:
 
 def machine_attributions(gold: pd.DataFrame) -> pd.DataFrame:
     found = analysis.attributions(corpus[corpus["doc_id"].isin(set(gold["doc_id"]))])
-    found = found.merge(gold[keys].drop_duplicates(), on=keys)
-    return found.assign(speaker_actor=found["speaker_actor"].replace("", "(no actor)"))
+    return found.merge(gold[keys].drop_duplicates(), on=keys)
 
 
-attribution_rows, intervals = [], []
+attribution_rows = []
 for half in ("test", "dev"):
     gold_attr = pd.read_csv(CODING / f"news_attribution_{half}.csv", dtype={"doc_id": str}, keep_default_na=False)
     machine = machine_attributions(gold_attr)
@@ -153,13 +148,9 @@ for half in ("test", "dev"):
         results["coder B vs coder A"] = coded["b"]
     for who, table in results.items():
         reference = coded["a"] if who.startswith("coder") else gold_attr
-        row = attributions_agreement(table, reference).iloc[0].to_dict()
-        attribution_rows.append({"half": half, "who": who, **row})
-        sets = [attribution_sets(t, gold_attr[keys].drop_duplicates()) for t in (table, reference)]
-        interval = precision_recall_f1(sets[0][["attribution"]], sets[1][["attribution"]], n_boot=2000)
-        intervals.append({"half": half, "who": who, **interval.iloc[0][["f1", "f1_low", "f1_high"]].to_dict()})
-attribution_scores = pd.DataFrame(attribution_rows).merge(pd.DataFrame(intervals)[["half", "who", "f1_low", "f1_high"]],
-                                                          on=["half", "who"])
+        attribution_rows.append(attributions_agreement(table, reference, n_boot=2000).assign(half=half, who=who))
+attribution_scores = pd.concat(attribution_rows, ignore_index=True)
+attribution_scores = attribution_scores[["half", "who", *attribution_scores.columns[:-2]]]
 save_table(attribution_scores, "08_attribution_scores")
 attribution_scores
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..errors import TableError, require_columns
+from ..measures.attribution import NO_ACTOR
 from ..measures.frames import frame_scores
 from ..resources.codebook import Codebook
 from .agreement import precision_recall_f1
@@ -78,13 +79,18 @@ def attribution_sets(attributions: pd.DataFrame, units: pd.DataFrame | None = No
     return pd.DataFrame(rows, index=index, columns=[*ATTRIBUTION_FIELDS, "attribution"])
 
 
-def attributions_agreement(attributions: pd.DataFrame, coding: pd.DataFrame) -> pd.DataFrame:
+def attributions_agreement(attributions: pd.DataFrame, coding: pd.DataFrame, *, n_boot: int = 0,
+                           random_state: int | None = 0) -> pd.DataFrame:
     """Machine against hand coding, per sentence: precision, recall and F1 of
-    the set of (actor, kind, polarity) triples, and the share of matched
-    triples whose speaker agrees (``speaker_actor``: an actor id, or
-    :data:`~analysis.OUTLET_VOICE`). ``coding`` has doc_id, sent_id,
-    speaker_actor, actor, kind, polarity (rows with an empty actor are
-    sentences without an attribution), as ``data/coding/attribution_seed_coding.csv``.
+    the set of (actor, kind, polarity) triples (:func:`precision_recall_f1` of
+    the ``attribution`` sets of :func:`attribution_sets`, over the sentences
+    of either table), and the share of matched triples whose speaker agrees
+    (``speaker_actor``: an actor id, :data:`~analysis.OUTLET_VOICE`, or
+    :data:`~analysis.measures.attribution.NO_ACTOR`, which a blank one means).
+    ``coding`` has doc_id, sent_id, speaker_actor, actor, kind, polarity (rows
+    with an empty actor are sentences without an attribution), as
+    ``data/coding/news_attribution_test.csv``. With ``n_boot``, F1 has a
+    bootstrap interval (``f1_low``, ``f1_high``) over the sentences.
 
     >>> m = pd.DataFrame({"doc_id": ["d"], "sent_id": [0], "speaker_actor": ["libya"], "actor": ["libya"],
     ...                   "kind": ["causal"], "polarity": ["deny"]})
@@ -92,23 +98,27 @@ def attributions_agreement(attributions: pd.DataFrame, coding: pd.DataFrame) -> 
     >>> attributions_agreement(m, c).loc[0, ["precision", "recall", "speaker_accuracy"]].tolist()
     [1.0, 0.5, 1.0]
     """
-    keys = ["doc_id", "sent_id", "speaker_actor", "actor", "kind", "polarity"]
+    keys = ["doc_id", "sent_id", "speaker_actor", *ATTRIBUTION_FIELDS]
     for table in (attributions, coding):
         require_columns(table, keys, "attributions_agreement")
+    machine, coder = (_attribution_rows(table[keys]) for table in (attributions, coding))
+    units = pd.concat([coder, machine])[["doc_id", "sent_id"]].drop_duplicates()
+    found = [table[table["actor"] != ""] for table in (machine, coder)]
+    scores = precision_recall_f1(*(attribution_sets(t, units)[["attribution"]] for t in found),
+                                 n_boot=n_boot, random_state=random_state).iloc[0]
+    speakers = [t.groupby(["doc_id", "sent_id", *ATTRIBUTION_FIELDS])["speaker_actor"].agg(set) for t in found]
+    matched = speakers[0].index.intersection(speakers[1].index)
+    agree = sum(bool(speakers[0][k] & speakers[1][k]) for k in matched)
+    row = {"machine": int(scores["machine_labels"]), "coder": int(scores["coder_labels"]),
+           **{k: int(scores[k]) for k in ("tp", "fp", "fn")}, **{k: scores[k] for k in ("precision", "recall", "f1")},
+           "speaker_accuracy": agree / len(matched) if len(matched) else float("nan")}
+    if n_boot:
+        row.update(f1_low=scores["f1_low"], f1_high=scores["f1_high"])
+    return pd.DataFrame([row])
 
-    def triples(table: pd.DataFrame) -> dict:
-        rows = table[keys].fillna("").astype({"sent_id": "int64"})
-        rows = rows[rows["actor"].astype(str) != ""]
-        found: dict = {}
-        for r in rows.itertuples(index=False):
-            found.setdefault((r.doc_id, r.sent_id, r.actor, r.kind, r.polarity), set()).add(r.speaker_actor)
-        return found
-    machine, coder = triples(attributions), triples(coding)
-    tp = set(machine) & set(coder)
-    precision = len(tp) / len(machine) if machine else float("nan")
-    recall = len(tp) / len(coder) if coder else float("nan")
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall > 0 else float("nan")
-    speakers = sum(bool(machine[k] & coder[k]) for k in tp) / len(tp) if tp else float("nan")
-    return pd.DataFrame([{"machine": len(machine), "coder": len(coder), "tp": len(tp), "fp": len(machine) - len(tp),
-                          "fn": len(coder) - len(tp), "precision": precision, "recall": recall, "f1": f1,
-                          "speaker_accuracy": speakers}])
+
+def _attribution_rows(table: pd.DataFrame) -> pd.DataFrame:
+    """Attribution rows as text, sent_id whole, a blank speaker_actor as NO_ACTOR."""
+    rows = table.fillna("").astype({"sent_id": "int64"})
+    rows[[*ATTRIBUTION_FIELDS, "speaker_actor"]] = rows[[*ATTRIBUTION_FIELDS, "speaker_actor"]].astype(str)
+    return rows.assign(speaker_actor=rows["speaker_actor"].replace("", NO_ACTOR))
