@@ -118,23 +118,26 @@ def new_figure(width: str = "column", height: float | None = None, nrows: int = 
         return plt.subplots(nrows, ncols, figsize=(w, height or w * 0.75), layout="constrained")
 
 
-def figure_for(ax, width: str = "column", height: float | None = None, nrows: int = 1, ncols: int = 1):
+def figure_for(ax, width: str = "column", height: float | None = None, nrows: int = 1, ncols: int = 1, *,
+               flat: bool = False):
     """``(fig, ax)`` to draw into: the figure of the given ``ax`` (an Axes, or a
-    sequence of ``nrows * ncols`` Axes), else a :func:`new_figure`.
+    sequence of ``nrows * ncols`` Axes), else a :func:`new_figure`. With
+    ``flat``, ``ax`` is always a list of the Axes, however many panels.
 
     >>> fig, ax = new_figure()
-    >>> figure_for(ax)[1] is ax
-    True
+    >>> figure_for(ax)[1] is ax, figure_for([ax], flat=True)[1] == [ax]
+    (True, True)
     """
     if ax is None:
-        return new_figure(width, height, nrows, ncols)
-    panels = nrows * ncols
-    if panels > 1:
-        axes = np.asarray(list(ax), dtype=object)
-        if axes.size != panels:
-            raise AnalysisError(f"this figure has {panels} panels; pass ax= as a sequence of {panels} Axes.")
-        return axes[0].figure, axes.reshape(nrows, ncols) if nrows > 1 and ncols > 1 else axes
-    return ax.figure, ax
+        fig, axes = new_figure(width, height, nrows, ncols)
+    else:
+        panels = nrows * ncols
+        given = np.asarray([ax] if isinstance(ax, matplotlib.axes.Axes) else list(ax), dtype=object).ravel()
+        if given.size != panels:
+            raise AnalysisError(f"this figure has {panels} panel(s); pass ax= as {panels} Axes.")
+        fig = given[0].figure
+        axes = given.reshape(nrows, ncols) if nrows > 1 and ncols > 1 else given if panels > 1 else given[0]
+    return (fig, list(np.ravel(axes))) if flat else (fig, axes)
 
 
 def save_figure(fig, name: str, formats: tuple[str, ...] = ("png", "svg"), *, directory=None,

@@ -10,7 +10,6 @@
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 
 from .figures import PALETTE, figure_for, style
@@ -49,8 +48,7 @@ def plot_group_means(means: pd.DataFrame, by: str = "outlet", *, xlabel: str = "
     """
     measures = list(dict.fromkeys(means["measure"]))
     groups = sorted(means[by].unique(), reverse=True)
-    fig, axes = figure_for(ax, "page", 0.8 + 0.22 * len(groups), ncols=len(measures))
-    axes = list(np.atleast_1d(axes))
+    fig, axes = figure_for(ax, "page", 0.8 + 0.22 * len(groups), ncols=len(measures), flat=True)
     with style():
         for j, (panel, measure) in enumerate(zip(axes, measures)):
             part = means[means["measure"] == measure].set_index(by).reindex(groups)

@@ -162,8 +162,7 @@ def plot_collocates(table: pd.DataFrame, *, top: int = 10, measure: str = "log_d
     nodes = list(dict.fromkeys(table["node"])) if nodes is None else list(nodes)
     if not nodes:
         raise TableError("plot_collocates(): the table has no collocates to show (no rows).")
-    fig, axes = figure_for(ax, width, 0.9 + 0.16 * top, ncols=len(nodes))
-    axes = list(np.atleast_1d(axes))
+    fig, axes = figure_for(ax, width, 0.9 + 0.16 * top, ncols=len(nodes), flat=True)
     with style():
         for j, (panel, node) in enumerate(zip(axes, nodes)):
             part = table[table["node"] == node].nlargest(top, measure, keep="first")

@@ -45,3 +45,15 @@ def test_bar_labels_fit_detects_overlapping_labels():
     fig, ax = new_figure()
     ax.bar([f"a rather long label number {i}" for i in range(8)], range(8))
     assert not bar_labels_fit(fig)
+
+
+def test_a_one_panel_plot_draws_into_the_one_axes_it_is_given_in_a_list():
+    import pandas as pd
+
+    from analysis import bootstrap_means, new_figure
+    from analysis.report.groups import plot_group_means
+
+    table = pd.DataFrame({"outlet": ["a", "a", "b", "b"], "x": [1, 2, 3, 4]})
+    fig, ax = new_figure()
+    drawn, axes = plot_group_means(bootstrap_means(table, "outlet", ["x"], n_boot=50), ax=[ax])
+    assert drawn is fig and axes == [ax] and len(ax.collections) > 0
