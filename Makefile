@@ -54,11 +54,15 @@ docs: $(DOCS_SETUP) ## Build the documentation offline into docs/_build/html: AP
 figures: $(STAMPS) figures/codebook.md ## Rebuild every figure and table in figures/ from seeds/ (only what changed)
 	@$(if $(wildcard $(NEWS_ZIP)),,echo "Skipped $(NEWS_NOTEBOOKS): run 'make news-corpus' first to obtain the NewsArticles corpus.")
 
-figures/.stamps/%.done: notebooks/%.py $(PACKAGE) $(SEEDS) $(CODING) | $(SETUP)
+figures/.stamps/%.done: notebooks/%.py $(PACKAGE) $(SEEDS) | $(SETUP)
 	$(PY) -m analysis run-notebook $<
 	@mkdir -p $(@D) && touch $@
 
 figures/.stamps/06_outlets.done figures/.stamps/07_keywords.done figures/.stamps/08_unseen_news.done: $(NEWS_ZIP)
+
+# the notebooks that read the hand coding in data/coding/
+figures/.stamps/02_framing.done figures/.stamps/03_responsibility.done figures/.stamps/05_validation.done \
+figures/.stamps/08_unseen_news.done: $(CODING)
 
 codebook: figures/codebook.md ## Write the codebook (frames, actors, cues) for a paper's appendix
 

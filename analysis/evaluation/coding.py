@@ -26,7 +26,7 @@ from ..errors import AnalysisError, require_columns
 from ..measures.classifier import frame_classifier
 from ..resources.actors import Actors
 from ..resources.codebook import Codebook
-from ..resources.cues import Cues
+from ..resources.cues import KINDS, POLARITIES, Cues
 
 
 class CodingSheetError(AnalysisError):
@@ -83,10 +83,6 @@ def coding_actor_ids(actors=None) -> list[str]:
     return [*actors.ids, actors.unresolved]
 
 
-KINDS = ("causal", "treatment")
-
-
-POLARITIES = ("assign", "deny")
 
 
 ATTRIBUTION_FIELDS = ("actor", "kind", "polarity")
@@ -197,10 +193,21 @@ def sample_uncertain(table: pd.DataFrame, n: int | None, *, model=None, codebook
     if not 0 < n <= len(table):
         raise AnalysisError(f"n must be between 1 and the number of rows ({len(table)}); got n={n}.")
     classifier = frame_classifier(model, codebook=codebook)
-    margin = np.abs(classifier.predict_proba(table["text"].tolist()) - classifier.threshold_).min(axis=1)
-    tie_breaker = np.random.default_rng(random_state).permutation(len(table))
-    chosen = np.lexsort((tie_breaker, margin))[:n]
+    chosen = uncertainty_order(classifier, table["text"].tolist(), np.random.default_rng(random_state))[:n]
     return table.index[np.sort(chosen)]
+
+
+def uncertainty_order(classifier, texts: list[str], rng: np.random.Generator) -> np.ndarray:
+    """Positions of ``texts``, least certain first: by the smallest distance
+    between a frame's probability and its threshold, ties in ``rng``'s order.
+
+    >>> from analysis import FrameClassifier
+    >>> uncertainty_order(FrameClassifier.load(), ["The match ended 2-1.", "Border talks resumed."],
+    ...                   np.random.default_rng(0)).tolist()
+    [1, 0]
+    """
+    margin = np.abs(classifier.predict_proba(texts) - classifier.threshold_).min(axis=1)
+    return np.lexsort((rng.permutation(len(texts)), margin))
 
 
 def sample_stratified(table: pd.DataFrame, n: int | None, stratify_by: str | list[str] | None,

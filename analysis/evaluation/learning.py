@@ -26,6 +26,7 @@ from ..errors import AnalysisError
 from ..measures.classifier import FrameClassifier
 from ..resources.codebook import Codebook
 from .agreement import precision_recall_f1
+from .coding import uncertainty_order
 
 STRATEGIES = ("random", "uncertain")
 
@@ -102,8 +103,7 @@ def learning_curve(pool_texts, pool_labels: pd.DataFrame, test_texts, test_label
                     break
                 take = min(batch, len(left))
                 if strategy == "uncertain" and model is not None:
-                    margin = np.abs(model.predict_proba([pool_texts[i] for i in left]) - model.threshold_).min(axis=1)
-                    order = np.lexsort((rng.permutation(len(left)), margin))
+                    order = uncertainty_order(model, [pool_texts[i] for i in left], rng)
                     chosen += left[order[:take]].tolist()
                 else:
                     chosen += rng.choice(left, size=take, replace=False).tolist()

@@ -13,6 +13,7 @@ import pandas as pd
 
 from ..errors import require_columns
 from ..resources.codebook import Codebook
+from ..resources.cues import KINDS
 
 
 def bootstrap_means(table: pd.DataFrame, by: str, columns: list[str], *, n_boot: int = 1000,
@@ -60,7 +61,7 @@ def article_profiles(sentences: pd.DataFrame, attributions: pd.DataFrame, corpus
     shares = (sentences[frames] > 0).groupby(sentences["doc_id"], sort=False).mean()
     shares.insert(0, "sentences", sentences.groupby("doc_id", sort=False).size())
     assigned = attributions[attributions["polarity"] == "assign"]
-    kinds = pd.crosstab(assigned["doc_id"], assigned["kind"]).reindex(columns=["causal", "treatment"], fill_value=0)
+    kinds = pd.crosstab(assigned["doc_id"], assigned["kind"]).reindex(columns=list(KINDS), fill_value=0)
     table = corpus[["doc_id", by]].join(shares, on="doc_id").join((kinds > 0).astype("int64"), on="doc_id")
     return table.fillna({"causal": 0, "treatment": 0}).astype({"sentences": "int64", "causal": "int64",
                                                                "treatment": "int64"})

@@ -15,6 +15,7 @@ import pandas as pd
 from ..errors import require_columns
 from ..measures.attribution import responsibility_matrix
 from ..resources.actors import Actors
+from ..resources.cues import KINDS, POLARITIES
 from .figures import PALETTE, figure_for, style
 
 
@@ -63,7 +64,7 @@ def plot_responsibility(matrix: pd.DataFrame, title: str | None = None, *, actor
 
 def _draw_matrix(fig, axes, total, speakers, actors, title) -> None:
     vmax = max(int(total["n"].max()), 1) if len(total) else 1
-    for ax, (kind, polarity) in zip(axes, [(k, p) for k in ("causal", "treatment") for p in ("assign", "deny")]):
+    for ax, (kind, polarity) in zip(axes, [(k, p) for k in KINDS for p in POLARITIES]):
         cells = total[(total["kind"] == kind) & (total["polarity"] == polarity)]
         grid = cells.pivot_table(index="speaker_actor", columns="actor", values="n", aggfunc="sum", fill_value=0)
         grid = grid.reindex(index=speakers, columns=actors, fill_value=0)
@@ -104,7 +105,7 @@ def plot_responsibility_by_doc(attributions: pd.DataFrame, *, actors=None, ax=No
 
 def _draw_by_doc(fig, axes, counts, docs, actors) -> None:
     colours = {actor: PALETTE[i % len(PALETTE)] for i, actor in enumerate(actors)}
-    for ax, kind in zip(axes, ("causal", "treatment")):
+    for ax, kind in zip(axes, KINDS):
         for sign, polarity in ((1, "assign"), (-1, "deny")):
             left = pd.Series(0, index=docs)
             for actor in actors:

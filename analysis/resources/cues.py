@@ -34,6 +34,9 @@ from ._files import referenced_file
 
 WORD_LISTS = ("speech", "person_titles", "organisation_words", "speaker_trailers")
 SLOTS = ("subject", "object", "objects", "speaker")
+#: What a responsibility rule's ``kind`` and ``polarity`` may be (each file defines them in ``kinds:`` and ``polarities:``).
+KINDS = ("causal", "treatment")
+POLARITIES = ("assign", "deny")
 _TOP_KEYS = {"version", "extends", "description", "kinds", "polarities", "speech", "anaphors", *WORD_LISTS,
              "responsibility", "counterfactual"}
 _RULE_KEYS = {"id", "cues", "kind", "polarity", "actor", "speaker", "negatable", "not_after", "not_before", "note"}
@@ -240,7 +243,7 @@ def _check_rules(rules: list, source: str, *, known: frozenset = frozenset(), ba
     file): a mapping with a unique id and known keys and values. A rule whose
     id is ``known`` (from the file it extends, ``base``) may give only the keys
     it changes; any other rule needs cues, kind, polarity and actor."""
-    allowed = {"kind": {"causal", "treatment"}, "polarity": {"assign", "deny"}, "actor": set(SLOTS)}
+    allowed = {"kind": set(KINDS), "polarity": set(POLARITIES), "actor": set(SLOTS)}
     ids = set()
     for i, rule in enumerate(rules):
         where = f"{source}: responsibility[{i}]" + (f" (id {rule.get('id')!r})" if isinstance(rule, dict) else "")
@@ -340,7 +343,7 @@ def _validate(data: dict, source: str) -> dict:
         raise CuesError(f"{source}: 'anaphors:' must map 'person' and 'organisation' to lists of words.")
     out["anaphors"] = {kind: [" ".join(w.lower().split()) for w in _words(anaphors, kind, f"{source}: anaphors.{kind}")]
                        for kind in ("person", "organisation")}
-    for key, expected in (("kinds", {"causal", "treatment"}), ("polarities", {"assign", "deny"})):
+    for key, expected in (("kinds", set(KINDS)), ("polarities", set(POLARITIES))):
         values = data.get(key)
         if not isinstance(values, dict) or set(values) != expected:
             raise CuesError(f"{source}: '{key}:' must define {' and '.join(sorted(expected))} (each with a "
