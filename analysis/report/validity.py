@@ -51,16 +51,9 @@ def plot_scores(scores: pd.DataFrame, measure: str = "f1", *, xlabel: str | None
     fig, ax = figure_for(ax, "column", 0.6 + 0.3 * len(table))
     with style():
         y = np.arange(len(table))
-        point, low, high = (table[measure].to_numpy(float), table[f"{measure}_low"].to_numpy(float),
-                            table[f"{measure}_high"].to_numpy(float))
-        ax.errorbar(point, y, xerr=np.nan_to_num([point - low, high - point]), fmt="o", color=PALETTE[0],
-                    ecolor=PALETTE[0], elinewidth=1, capsize=2, markersize=4)
+        _intervals(ax, table, measure, y, color=PALETTE[0], ecolor=PALETTE[0], capsize=2, markersize=4)
         ax.set_yticks(y, [f"{c} (n={n})" for c, n in zip(table["column"], table["coder_labels"])])
-        ax.set_xlim(0, 1.02)
-        ax.set_xlabel(xlabel or f"{measure.upper() if measure == 'f1' else measure.capitalize()} (machine vs coder)")
-        ax.grid(axis="x", linewidth=0.4, alpha=0.5)
-        if title:
-            fig.suptitle(title, fontsize=9)
+        _score_axis(fig, ax, xlabel or f"{_measure_name(measure)} (machine vs coder)", title)
     return fig, ax
 
 
@@ -84,19 +77,33 @@ def plot_method_comparison(scores: pd.DataFrame, measure: str = "f1", *, by: str
         for k, method in enumerate(methods):
             part = scores[scores[by] == method].set_index("column").reindex(columns)
             y = np.arange(len(columns)) - 0.35 + step * (k + 0.5)
-            point, low, high = (part[measure].to_numpy(float), part[f"{measure}_low"].to_numpy(float),
-                                part[f"{measure}_high"].to_numpy(float))
-            ax.errorbar(point, y, xerr=np.nan_to_num([point - low, high - point]), fmt="o", markersize=3.5,
-                        color=PALETTE[k % len(PALETTE)], elinewidth=1, capsize=1.5, label=method)
+            _intervals(ax, part, measure, y, markersize=3.5, color=PALETTE[k % len(PALETTE)], capsize=1.5,
+                       label=method)
         ax.set_yticks(np.arange(len(columns)), columns)
         ax.invert_yaxis()
-        ax.set_xlim(0, 1.02)
-        ax.set_xlabel(f"{measure.upper() if measure == 'f1' else measure.capitalize()} with 95% bootstrap interval")
-        ax.grid(axis="x", linewidth=0.4, alpha=0.5)
+        _score_axis(fig, ax, f"{_measure_name(measure)} with 95% bootstrap interval", title)
         ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
-        if title:
-            fig.suptitle(title, fontsize=9)
     return fig, ax
+
+
+def _intervals(ax, table: pd.DataFrame, measure: str, y, **style) -> None:
+    """``measure`` of each row of ``table`` at ``y``, with its ``_low``-``_high`` interval."""
+    point, low, high = (table[measure].to_numpy(float), table[f"{measure}_low"].to_numpy(float),
+                        table[f"{measure}_high"].to_numpy(float))
+    ax.errorbar(point, y, xerr=np.nan_to_num([point - low, high - point]), fmt="o", elinewidth=1, **style)
+
+
+def _score_axis(fig, ax, xlabel: str, title: str | None) -> None:
+    """A score axis from 0 to 1, its label and grid, and the figure's title."""
+    ax.set_xlim(0, 1.02)
+    ax.set_xlabel(xlabel)
+    ax.grid(axis="x", linewidth=0.4, alpha=0.5)
+    if title:
+        fig.suptitle(title, fontsize=9)
+
+
+def _measure_name(measure: str) -> str:
+    return measure.upper() if measure == "f1" else measure.capitalize()
 
 
 def plot_learning_curve(curve: pd.DataFrame, frame: str = "mean", *, ax=None):
