@@ -4,13 +4,8 @@
 import json
 import os
 import re
-import socket
 import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
-from pathlib import Path
 
 import pytest
 
@@ -92,53 +87,6 @@ def test_this_environment_opens_python_files_as_notebooks():
 
 
 # -- what a browser shows -----------------------------------------------------
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@pytest.fixture
-def jupyterlab(tmp_path):
-    """JupyterLab from this environment, as `make lab` starts it (loopback, token,
-    --allow-root as root, the notebooks folder), with an empty home folder so
-    that only the environment's settings count. Yields (base URL, token)."""
-    port, token = _free_port(), "browser-test-token"
-    home = tmp_path / "home"
-    home.mkdir()
-    command = [str(Path(sys.executable).parent / "jupyter"), "lab", "--no-browser", "--ip=127.0.0.1",
-               f"--port={port}", f"--IdentityProvider.token={token}", f"--notebook-dir={NOTEBOOKS_DIR}"]
-    if os.geteuid() == 0:
-        command.append("--allow-root")
-    env = {key: value for key, value in os.environ.items() if not key.startswith(("JUPYTER", "JUPYTERLAB"))}
-    env.update(HOME=str(home), JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"))
-    log = (tmp_path / "jupyterlab.log").open("w")
-    server = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 90
-        while True:
-            try:
-                urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=5).close()
-                break
-            except (urllib.error.URLError, ConnectionError):
-                if server.poll() is not None or time.monotonic() > deadline:
-                    pytest.fail("JupyterLab did not start:\n" + (tmp_path / "jupyterlab.log").read_text()[-3000:])
-                time.sleep(0.5)
-        with pytest.raises(urllib.error.HTTPError) as denied:
-            urllib.request.urlopen(f"{base}/api/contents", timeout=5)
-        assert denied.value.code == 403                     # the token is required
-        yield base, token
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
-        log.close()
-
 
 @pytest.mark.integration
 def test_a_python_notebook_opens_as_a_notebook_in_a_real_browser(jupyterlab, tmp_path):

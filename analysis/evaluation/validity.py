@@ -86,7 +86,7 @@ def attributions_agreement(attributions: pd.DataFrame, coding: pd.DataFrame, *, 
     the ``attribution`` sets of :func:`attribution_sets`, over the sentences
     of either table), and the share of matched triples whose speaker agrees
     (``speaker_actor``: an actor id, :data:`~analysis.OUTLET_VOICE`, or
-    :data:`~analysis.measures.attribution.NO_ACTOR`, which a blank one means).
+    ``"(no actor)"``, which a blank one means).
     ``coding`` has doc_id, sent_id, speaker_actor, actor, kind, polarity (rows
     with an empty actor are sentences without an attribution), as
     ``data/coding/news_attribution_test.csv``. With ``n_boot``, F1 has a

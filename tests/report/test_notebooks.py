@@ -2,13 +2,7 @@
 notebook publishes nothing; JupyterLab serves the notebooks as notebooks."""
 
 import json
-import os
 import re
-import socket
-import subprocess
-import sys
-import time
-import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -25,11 +19,24 @@ NEEDS_NEWS_CORPUS = set(re.findall(r"notebooks/(\w+)\.py",
                                    re.search(r"^NEWS_NOTEBOOKS :=(.*)$", (PROJ_ROOT / "Makefile").read_text(), re.M)[1]))
 
 
+@pytest.fixture(scope="module")
+def executed(tmp_path_factory):
+    """Run a notebook once for the module: ``executed(path)`` is ``(out_dir, published paths)``."""
+    runs = {}
+
+    def run(notebook: Path):
+        if notebook not in runs:
+            out = tmp_path_factory.mktemp(notebook.stem)
+            runs[notebook] = out, run_notebook(notebook, out)
+        return runs[notebook]
+    return run
+
+
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
-def test_notebook_runs_and_publishes_its_outputs(notebook, tmp_path):
+def test_notebook_runs_and_publishes_its_outputs(notebook, executed):
     if notebook.stem in NEEDS_NEWS_CORPUS and not (PROJ_ROOT / "data" / "external" / "NewsArticles.zip").exists():
         pytest.skip("needs the NewsArticles corpus: run `make news-corpus`")
-    published = run_notebook(notebook, tmp_path)
+    tmp_path, published = executed(notebook)
     names = {p.name for p in published}
     prefix = notebook.stem[:2] + "_"
     assert f"{notebook.stem}.ipynb" in names
@@ -67,56 +74,29 @@ def test_printed_text_is_one_output_however_the_kernel_flushed_it(tmp_path):
     assert [(o["name"], "".join(o["text"])) for o in outputs] == [("stdout", "a\nb\n")]
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def _get(url: str):
     with urllib.request.urlopen(url, timeout=10) as response:
         return response.status, json.loads(response.read() or b"null")
 
 
-def test_jupyterlab_serves_the_kernel_and_opens_the_notebooks_as_notebooks(tmp_path):
-    port, token = _free_port(), "test-token-123"
-    command = [str(Path(sys.executable).parent / "jupyter"), "lab", "--no-browser", "--ip=127.0.0.1",
-               f"--port={port}", f"--ServerApp.token={token}", f"--notebook-dir={PROJ_ROOT / 'notebooks'}"]
-    if os.geteuid() == 0:
-        command.append("--allow-root")
-    env = {**os.environ, "JUPYTER_RUNTIME_DIR": str(tmp_path), "HOME": str(tmp_path)}
-    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(120):
-            try:
-                _get(f"{base}/api/status?token={token}")
-                break
-            except (urllib.error.URLError, ConnectionError):
-                time.sleep(0.5)
-        else:
-            pytest.fail("JupyterLab did not start within 60 s")
-        with pytest.raises(urllib.error.HTTPError) as denied:
-            _get(f"{base}/api/contents")
-        assert denied.value.code == 403  # the token is required
-        _, specs = _get(f"{base}/api/kernelspecs?token={token}")
-        assert "python3" in specs["kernelspecs"]
-        _, listing = _get(f"{base}/api/contents?token={token}")
-        assert {p.name for p in NOTEBOOKS} <= {item["name"] for item in listing["content"]}
-        for notebook in NOTEBOOKS:
-            _, model = _get(f"{base}/api/contents/{notebook.name}?type=notebook&token={token}")
-            assert model["type"] == "notebook"
-            assert model["content"]["cells"][0]["cell_type"] == "markdown"
-        status, _ = urllib.request.urlopen(f"{base}/lab?token={token}", timeout=10).status, None
-        assert status == 200
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+def test_jupyterlab_serves_the_kernel_and_opens_the_notebooks_as_notebooks(jupyterlab):
+    base, token = jupyterlab                         # the fixture checked that the token is required
+    _, specs = _get(f"{base}/api/kernelspecs?token={token}")
+    assert "python3" in specs["kernelspecs"]
+    _, listing = _get(f"{base}/api/contents?token={token}")
+    assert {p.name for p in NOTEBOOKS} <= {item["name"] for item in listing["content"]}
+    for notebook in NOTEBOOKS:
+        _, model = _get(f"{base}/api/contents/{notebook.name}?type=notebook&token={token}")
+        assert model["type"] == "notebook"
+        assert model["content"]["cells"][0]["cell_type"] == "markdown"
+    with urllib.request.urlopen(f"{base}/lab?token={token}", timeout=10) as page:
+        status = page.status
+    assert status == 200
 
 
-def test_running_a_notebook_twice_gives_byte_identical_files(tmp_path):
+def test_running_a_notebook_twice_gives_byte_identical_files(executed, tmp_path):
     notebook = PROJ_ROOT / "notebooks" / "01_corpus.py"
-    first = {p.name: p.read_bytes() for p in run_notebook(notebook, tmp_path / "a")}
+    first = {p.name: p.read_bytes() for p in executed(notebook)[1]}
     second = {p.name: p.read_bytes() for p in run_notebook(notebook, tmp_path / "b")}
     assert first.keys() == second.keys() and len(first) > 1
     assert [name for name in first if first[name] != second[name]] == []
