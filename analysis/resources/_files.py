@@ -100,19 +100,21 @@ def as_path(source):
 
 def referenced_file(reference, base, source: str, error: type[Exception], key: str):
     """The file a resource file names under ``key``: ``shipped:NAME`` (a file
-    shipped with the kit, under ``analysis/data/``) or a path relative to the
-    folder of the naming file (``base``). Raises ``error`` naming ``source`` and
+    shipped with the kit, under ``analysis/data/``), an absolute path, or a path
+    relative to the folder of the naming file (``base``). Raises ``error`` naming ``source`` and
     ``key`` if it is not there."""
     if not isinstance(reference, str) or not reference.strip():
-        raise error(f"{source}: {key}: must be a path (relative to this file) or shipped:NAME, not {reference!r}.")
+        raise error(f"{source}: {key}: must be a path (relative to this file, or absolute) or shipped:NAME, not {reference!r}.")
     if reference.startswith("shipped:"):
         path = as_path(reference)
+    elif Path(reference).is_absolute():
+        path = Path(reference)
     elif base is None:
         raise error(f"{source}: {key}: {reference!r} is relative, but a mapping has no folder; give "
                     "shipped:NAME or an absolute path, or load the file from its path.")
     else:
         path = as_path(base) / reference
     if not path.is_file():
-        raise error(f"{source}: {key}: {path} does not exist; give a path relative to this file's folder "
-                    "or shipped:NAME.")
+        raise error(f"{source}: {key}: {path} does not exist; give a path relative to this file's folder, "
+                    "an absolute path or shipped:NAME.")
     return path

@@ -83,6 +83,41 @@ class Actors(Resource):
     """Validated, immutable actors (see the module docstring), with their
     matcher compiled once on the object. ``actors[id]`` is an ``Actor``.
 
+    Parameters
+    ----------
+    actors : mapping of str to Actor
+        Each actor by id, in file order (the country actors of
+        ``others: own`` after the listed ones); an ``Actor`` has ``id``,
+        ``definition``, its own ``aliases`` and its ``countries``.
+    generic : tuple of str
+        The generic references (``generic.aliases``: "the government",
+        "police"...), resolved in their document by
+        :func:`analysis.find_actors`; default none.
+    resolve : str
+        How a generic reference is resolved (``generic.resolve``):
+        "nearest" (the default), "unresolved" or "actor:ID".
+    unresolved : str
+        The id given to a generic reference left unresolved
+        (``generic.unresolved``); default "government_unresolved".
+    people_nouns : tuple of str
+        Nouns that, right after a demonym, make it name people and not their
+        state ("Syrian refugees"); default none.
+    ignore : tuple of str
+        Phrases that look like an alias but are no mention ("New Mexico");
+        default none.
+    countries : mapping of str to Country
+        The country table by country id (each row's ``name``, ``names``,
+        ``demonyms`` and ``capitals``); empty (the default) if no actor
+        stands for a country.
+    version : str
+        The file's ``version:``; default "unversioned".
+    source : str
+        Where the actors were read from (a path, or "<mapping>"), named in
+        error messages; default "<mapping>". Two objects that differ only in
+        ``source`` are equal.
+
+    Examples
+    --------
     >>> actors = Actors.load({"actors": {"greens": {"definition": "Green parties.", "aliases": ["Greens"]}}})
     >>> actors.ids, actors.unresolved
     (['greens'], 'government_unresolved')
@@ -106,7 +141,35 @@ class Actors(Resource):
     @classmethod
     def from_dict(cls, data, *, source: str = "<mapping>", base=None) -> "Actors":
         """Validate an actors mapping (the layout of ``actors.yaml``); ``base``
-        is the folder that a relative ``countries.table`` path is relative to."""
+        is the folder that a relative ``countries.table`` path is relative to.
+
+        Parameters
+        ----------
+        data : mapping
+            The layout of ``actors.yaml`` (see the module docstring):
+            ``actors:`` (required), and optionally ``countries:``,
+            ``generic:``, ``people_nouns:``, ``ignore:``, ``version:`` and
+            ``description:``.
+        source : str
+            Where the mapping comes from, named in error messages and kept as
+            ``source``; default "<mapping>".
+        base : path, optional
+            The folder of the file the mapping was read from. With None (the
+            default) a ``countries.table`` must be ``shipped:NAME``. With no
+            ``countries.table``, the shipped ``countries.csv`` is used (if an
+            actor stands for a country or ``others`` is ``own``).
+
+        Returns
+        -------
+        Actors
+            The validated actors, their aliases compiled.
+
+        Raises
+        ------
+        ActorsError
+            Naming ``source`` and the key path at fault (see
+            :func:`analysis.load_actors`).
+        """
         return _actors_from_dict(cls, data, source=source, base=base)
 
     def __getitem__(self, actor_id: str) -> Actor:

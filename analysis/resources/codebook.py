@@ -46,6 +46,27 @@ class Codebook(Resource):
     ``entry``, ``weight``, ``note``) and the descriptive keys; ``naming`` are
     mappings with ``id``, ``label``, ``kind`` and ``entries``.
 
+    Parameters
+    ----------
+    version : str
+        The codebook's version: the file's ``version:`` ("unversioned" if it
+        has none; an extended codebook's joins ours and the file's name with
+        ``+``).
+    frames : tuple of mapping
+        The frames, in file order (see above).
+    naming : tuple of mapping, optional
+        The naming labels (see above); default none.
+    source : str
+        Where the codebook was read from (a path, or "<mapping>"), named in
+        error messages; default "<mapping>". Two codebooks that differ only
+        in ``source`` are equal.
+    about : mapping, optional
+        Those of the file's ``title``, ``description``, ``changelog``,
+        ``overlaps`` and ``naming.description`` (as ``naming_description``)
+        it has; default empty.
+
+    Examples
+    --------
     >>> Codebook.load({"aid": ["aid", "relief*"]}).frame_ids
     ['aid']
     """
@@ -85,7 +106,19 @@ class Codebook(Resource):
         return {(f["id"], e["entry"]): e["weight"] for f in self.frames for e in f["entries"]}
 
     def to_dict(self) -> dict:
-        """The codebook as a plain mapping in the YAML layout of ``frames.yaml``."""
+        """The codebook as a plain mapping in the YAML layout of ``frames.yaml``.
+
+        Returns
+        -------
+        dict
+            ``version``, the descriptive keys of the file (``title``,
+            ``description``, ``changelog``, ``overlaps``), ``frames`` (an entry
+            of weight 1 with no note as its text alone, any other as a mapping
+            with ``entry``, ``weight`` and ``note`` if it has one) and, if
+            there are naming labels, ``naming`` (its ``description`` if any,
+            and ``labels``); plain dicts and lists, as
+            :func:`analysis.save_codebook` writes them to YAML.
+        """
         frames = [{**thaw(f), "entries": [e["entry"] if e["weight"] == 1 and not e["note"] else
                                           {k: v for k, v in e.items() if v is not None} for e in f["entries"]]}
                   for f in self.frames]
@@ -131,6 +164,33 @@ class Codebook(Resource):
     def from_dict(cls, data, *, source: str = "<mapping>", base=None) -> "Codebook":
         """Validate a codebook mapping (see :func:`load_codebook`).
 
+        Parameters
+        ----------
+        data : dict
+            Our layout (``frames:``, a list of frames with ``id`` and
+            ``entries``, and optionally ``version``, ``title``,
+            ``description``, ``changelog``, ``overlaps`` and ``naming``), or a
+            quanteda-style mapping ``{frame: [entry, ...]}`` (nested keys are
+            joined with ``_``).
+        source : str
+            Where the mapping comes from, named in error messages and kept as
+            ``source``; default "<mapping>".
+        base : path, optional
+            Not used: a codebook names no other file (every resource's
+            ``from_dict`` takes it).
+
+        Returns
+        -------
+        Codebook
+            The validated codebook, its entries compiled.
+
+        Raises
+        ------
+        CodebookError
+            Naming ``source`` and the key path at fault.
+
+        Examples
+        --------
         >>> Codebook.from_dict({"frames": [{"id": "aid", "entries": ["aid", {"entry": "relief", "weight": 2}]}]}).weights
         {('aid', 'aid'): 1, ('aid', 'relief'): 2}
         """

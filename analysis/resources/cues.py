@@ -49,6 +49,23 @@ class Cues(Resource):
     matchers compiled once on the object. ``data`` is the whole validated
     mapping (after ``extends``), read-only.
 
+    Parameters
+    ----------
+    data : mapping
+        The validated cues mapping, in the layout of
+        ``analysis/data/cues.yaml``: ``speech``, ``anaphors``,
+        ``person_titles``, ``organisation_words``, ``speaker_trailers``,
+        ``kinds``, ``polarities``, ``responsibility`` and ``counterfactual``.
+    version : str
+        The file's ``version:`` (or that of the file it extends); default
+        "unversioned".
+    source : str
+        Where the cues were read from (a path, or "<mapping>"), named in
+        error messages; default "<mapping>". Two objects that differ only in
+        ``source`` are equal.
+
+    Examples
+    --------
     >>> cues = Cues.load()
     >>> cues.rules["accusation"]["kind"], cues.anaphor_kind("the ministry")
     ('causal', 'organisation')
@@ -116,7 +133,25 @@ class Cues(Resource):
         return kinds
 
     def anaphor_kind(self, phrase: str) -> str | None:
-        """"person", "organisation", or None if ``phrase`` is no anaphor."""
+        """"person", "organisation", or None if ``phrase`` is no anaphor.
+
+        Parameters
+        ----------
+        phrase : str
+            A word or phrase ("he", "the ministry"), compared in lower case
+            with each run of white space as one space.
+
+        Returns
+        -------
+        str or None
+            The type the file's ``anaphors:`` give it ("person" if it is under
+            both), or None.
+
+        Examples
+        --------
+        >>> Cues.load().anaphor_kind("The  Ministry"), Cues.load().anaphor_kind("Italy")
+        ('organisation', None)
+        """
         return self.anaphors.get(" ".join(phrase.lower().split()))
 
     @cached_property

@@ -37,6 +37,21 @@ class Rule:
 class CleaningRules(Resource):
     """Validated cleaning rules: ``rules``, a tuple of ``Rule``.
 
+    Parameters
+    ----------
+    rules : tuple of Rule
+        The rules in file order, each with a unique ``name``, a ``pattern``
+        (a compiled regular expression) and a ``note``; a line that matches a
+        pattern in full (surrounding spaces stripped) is not article text.
+    version : str
+        The file's ``version:``; default "unversioned".
+    source : str
+        Where the rules were read from (a path, or "<mapping>"), named in
+        error messages; default "<mapping>". Two objects that differ only in
+        ``source`` are equal.
+
+    Examples
+    --------
     >>> CleaningRules.load({"rules": [{"name": "ad", "pattern": "Advertisement"}]}).rules[0].matches(" Advertisement ")
     True
     """
@@ -82,6 +97,24 @@ class SegmentationRules(Resource):
     """Validated segmentation rules: ``abbreviations`` (lower case, without the
     final period) and ``number_abbreviations`` (as written, e.g. "No").
 
+    Parameters
+    ----------
+    abbreviations : frozenset of str
+        Abbreviations after which a period does not end a sentence when the
+        next word follows ("mr", "u.n"), in lower case and without the final
+        period.
+    number_abbreviations : tuple of str
+        Abbreviations that stand before a number ("No. 5"), as written (case
+        counts) and without the final period; default none.
+    version : str
+        The file's ``version:``; default "unversioned".
+    source : str
+        Where the rules were read from (a path, or "<mapping>"), named in
+        error messages; default "<mapping>". Two objects that differ only in
+        ``source`` are equal.
+
+    Examples
+    --------
     >>> SegmentationRules.load({"abbreviations": ["approx"]}).abbreviations
     frozenset({'approx'})
     """
@@ -104,7 +137,7 @@ class SegmentationRules(Resource):
             if not isinstance(values, list):
                 raise RulesError(f"{source}: '{key}:' must be a list of words.")
             for i, value in enumerate(values):
-                if not isinstance(value, str) or not value.strip() or value.strip().endswith(".") and key == "abbreviations":
+                if not isinstance(value, str) or not value.strip() or value.strip().endswith("."):
                     raise RulesError(f"{source}: {key}[{i}]: {value!r} must be a word without its final period.")
             lists[key] = [v.strip() for v in values]
         return cls(frozenset(a.lower() for a in lists["abbreviations"]), tuple(lists["number_abbreviations"]),

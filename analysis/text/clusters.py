@@ -38,6 +38,10 @@ def clusters(tokens_or_corpus: pd.DataFrame, node, *, size=(2, 5), lowercase: bo
         Cluster length in words, or a range (default 2 to 5). A cluster is a
         run of words with no other token between them (punctuation and the
         possessive 's end a run), holding a whole node occurrence.
+    lowercase : bool
+        Fold case (and ``’`` into ``'``) before counting (the default), so
+        "Illegal migrants" and "illegal migrants" are one cluster. The node
+        is matched ignoring case either way.
     min_count : int
         Keep clusters found at least this many times.
 

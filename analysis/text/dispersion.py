@@ -39,8 +39,11 @@ def dispersion(tokens_or_corpus: pd.DataFrame, terms=None, *, by: str = "doc_id"
     by : str
         The column whose values are the parts (default: documents). Parts
         with no words are left out.
-    unit, lowercase :
+    unit, lowercase : {"word", "stem"}, bool
         As in :func:`analysis.keyness`.
+    min_count : int
+        Without ``terms``, the fewest occurrences a word needs to have a row
+        (default 1); with ``terms``, every term has one.
 
     Returns
     -------

@@ -106,6 +106,24 @@ class Lexicon:
     expression, or a glob (``"humanitarian*"``). See the module docstring for
     the matching rules.
 
+    Parameters
+    ----------
+    entries : dict of str to list of str
+        Each label's entries. The order of the labels is that of ``labels``
+        and of the hits at one position. Only the entries' text is checked
+        here; ``Lexicon.from_entries`` also checks the types (a string given
+        for a list of entries would be read as its letters).
+
+    Raises
+    ------
+    LexiconError
+        Naming the label (and entry), if an entry is empty, has characters
+        that cannot be matched or no letter or digit, or is the same as
+        another entry of its label after normalisation (case, hyphens,
+        apostrophes).
+
+    Examples
+    --------
     >>> lex = Lexicon.from_entries({"sov": ["sovereignty", "national security"], "sec": ["security"]})
     >>> lex.labels
     ['sov', 'sec']
@@ -150,25 +168,45 @@ class Lexicon:
     def from_entries(cls, entries: dict[str, list[str]]) -> "Lexicon":
         """Validate and compile ``{label: [entry, ...]}``.
 
-        Raises :class:`LexiconError` naming the label (and entry) if a label is
-        not a non-empty string, its entries are not a list of strings, or an
-        entry is empty or has characters other than letters, digits, spaces,
-        hyphens, apostrophes, ``. , &`` and the glob marks ``* ?``.
+        Parameters
+        ----------
+        entries : dict of str to list of str
+            Each label (a non-empty string) with its entries (a list of
+            strings: words, multi-word expressions or globs).
 
+        Returns
+        -------
+        Lexicon
+            The compiled lexicon, its labels in the order of ``entries``.
+
+        Raises
+        ------
+        LexiconError
+            Naming the label (and entry) if ``entries`` is not a dict, a label
+            is not a non-empty string, its entries are not a list of strings,
+            or an entry is empty, has characters other than letters, digits,
+            spaces, hyphens, apostrophes, ``. , &`` and the glob marks ``* ?``,
+            has no letter or digit, or is the same as another entry of its
+            label after normalisation.
+
+        Examples
+        --------
         >>> Lexicon.from_entries({"x": ["a", "b c"]}).labels
         ['x']
         """
         if not isinstance(entries, dict):
             raise LexiconError(f"a lexicon is a mapping {{label: [entry, ...]}}, not {type(entries).__name__}.")
+        listed = {}
         for label, values in entries.items():
             if not isinstance(label, str) or not label.strip():
                 raise LexiconError(f"label {label!r}: labels must be non-empty strings.")
             if isinstance(values, str) or not isinstance(values, Iterable):
                 raise LexiconError(f"label {label!r}: entries must be a list of strings, not {values!r}.")
-            for entry in values:
+            listed[label] = list(values)
+            for entry in listed[label]:
                 if not isinstance(entry, str):
                     raise LexiconError(f"label {label!r}: entry {entry!r} is not a string; quote it in the file.")
-        return cls({label: list(values) for label, values in entries.items()})
+        return cls(listed)
 
     def __repr__(self) -> str:
         sizes = ", ".join(f"{label}: {len(v)}" for label, v in self.entries.items())
@@ -179,6 +217,23 @@ class Lexicon:
         by label order; ``text[start:end]`` is the matched text and ``entry``
         the entry as written in the lexicon.
 
+        Parameters
+        ----------
+        text : str
+            The text to search.
+
+        Returns
+        -------
+        list of (int, int, str, str)
+            One ``(start, end, label, entry)`` per hit; empty if there is none.
+
+        Raises
+        ------
+        TypeError
+            If ``text`` is not a string.
+
+        Examples
+        --------
         >>> Lexicon.from_entries({"x": ["migrant*"]}).find("Migrants’ centres")
         [(0, 8, 'x', 'migrant*')]
         """
@@ -187,12 +242,26 @@ class Lexicon:
         text = text.replace(_UNIT_SEPARATOR, " ")
         return self._matches(text, text.lower())
 
-    def find_each(self, texts: list[str]) -> list[list[tuple[int, int, str, str]]]:
+    def find_each(self, texts: Iterable[str]) -> list[list[tuple[int, int, str, str]]]:
         """``find(text)`` for each of ``texts``, computed in one scan.
 
+        Parameters
+        ----------
+        texts : iterable of str
+            The texts to search.
+
+        Returns
+        -------
+        list of list of (int, int, str, str)
+            For each text, in order, the ``(start, end, label, entry)`` of its
+            hits as ``find`` gives them (an empty list for a text without one).
+
+        Examples
+        --------
         >>> Lexicon.from_entries({"x": ["aid"]}).find_each(["aid", "none", "more aid"])
         [[(0, 3, 'x', 'aid')], [], [(5, 8, 'x', 'aid')]]
         """
+        texts = list(texts)
         hits: list[list[tuple[int, int, str, str]]] = [[] for _ in texts]
         for i, start, end, label, entry in self.find_all(texts):
             hits[i].append((start, end, label, entry))
@@ -203,6 +272,19 @@ class Lexicon:
         with ``i`` the position of the text in ``texts`` and offsets into
         ``texts[i]``. Matches never cross from one text into the next.
 
+        Parameters
+        ----------
+        texts : list of str
+            The texts to search (any iterable of strings).
+
+        Returns
+        -------
+        list of (int, int, int, str, str)
+            One ``(i, start, end, label, entry)`` per hit, ordered by text,
+            then as ``find`` orders them (by start, then by label order).
+
+        Examples
+        --------
         >>> Lexicon.from_entries({"x": ["human rights"]}).find_all(["no human", "rights", "human rights"])
         [(2, 0, 12, 'x', 'human rights')]
         """

@@ -3,6 +3,7 @@ object; validated on construction with errors that name the file, the key path
 and the fix; immutable; read again when the file changes; picklable."""
 
 import pickle
+import types
 
 import pytest
 
@@ -20,6 +21,26 @@ def test_a_resource_is_built_from_none_a_path_or_itself(cls):
     assert cls.load(default) is default
     assert cls.load(default.source) == default
     assert cls.load(default.source) is cls.load(default.source)          # compiled once per file version
+
+
+@pytest.mark.parametrize("cls", [Codebook, Actors, Cues, CleaningRules, SegmentationRules])
+def test_from_file_takes_a_string_like_load(cls):
+    default = cls.load()
+    assert cls.from_file(str(default.source)) == default
+
+
+def test_a_read_only_mapping_is_a_mapping_like_any_other():
+    data = {"frames": [{"id": "aid", "entries": ["aid", "relief"]}]}
+    assert Codebook.load(types.MappingProxyType(data)) == Codebook.load(data)
+    assert Actors.load(types.MappingProxyType(GREENS)).ids == ["greens"]
+
+
+def test_a_mapping_may_extend_a_file_named_by_its_absolute_path(tmp_path):
+    (tmp_path / "base.yaml").write_text("extends: shipped:cues.yaml\nspeech: [tweeted]\n")
+    cues = Cues.load({"extends": str(tmp_path / "base.yaml"), "speech": ["posted"]})
+    assert cues.data["speech"][-2:] == ("tweeted", "posted")
+    with pytest.raises(CuesError, match=r"<mapping>: extends: 'base\.yaml' is relative, but a mapping has no folder"):
+        Cues.load({"extends": "base.yaml"})
 
 
 def test_a_resource_file_edited_on_disk_is_read_again(tmp_path):

@@ -128,3 +128,11 @@ def test_entry_starting_with_a_glob_may_start_where_a_word_ends():
     lex = Lexicon.from_entries({"x": ["*-led"]})
     assert spans(lex, "O'Neill-led forces and Saudi-led, US-LED ones") == [
         ("-led", "x", "*-led"), ("Saudi-led", "x", "*-led"), ("US-LED", "x", "*-led")]
+
+
+def test_generators_are_read_once_and_kept():
+    lexicon = Lexicon.from_entries({"x": (word for word in ["aid", "relief"])})
+    assert lexicon.entries["x"] == ["aid", "relief"]
+    texts = ["aid", "none", "more relief"]
+    assert lexicon.find_each(text for text in texts) == lexicon.find_each(texts) == \
+        [[(0, 3, "x", "aid")], [], [(5, 11, "x", "relief")]]
