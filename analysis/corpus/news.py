@@ -69,10 +69,20 @@ def news_corpus(path: str | Path | None = None) -> pd.DataFrame:
         The zip holding ``NewsArticles.csv``; defaults to
         ``data/external/NewsArticles.zip``.
 
+    Returns
+    -------
+    DataFrame
+        One row per article, as :func:`analysis.load_corpus` reads it: doc_id
+        (the ``article_id``), text, raw_text, source, title, subtitle; then url
+        (the ``article_source_link``), outlet (the outlet's name for the link's
+        host, e.g. "Al Jazeera"; other hosts keep their host name) and date.
+
     Raises
     ------
     FileNotFoundError
         If the file is not there; the message says to run ``make news-corpus``.
+    AnalysisError
+        If a ``publish_date`` is not ``YYYY/M/D``; the message names the articles.
 
     Examples
     --------
@@ -110,6 +120,23 @@ def migration_articles(corpus: pd.DataFrame, terms: list[str] | None = None) -> 
     ``MIGRATION_TERMS``: migrants, refugees, asylum, immigration and their
     forms), matched as in :mod:`analysis.text.matching`.
 
+    Parameters
+    ----------
+    corpus : DataFrame
+        A table with a ``text`` column, such as :func:`analysis.news_corpus`
+        or :func:`analysis.load_corpus` gives.
+    terms : list of str, optional
+        Lexicon entries: words, multi-word expressions or globs
+        (``"migrant*"``), matched as whole tokens in any case.
+
+    Returns
+    -------
+    DataFrame
+        The rows of ``corpus`` (same columns, same index) whose text has at
+        least one hit, in their order in ``corpus``.
+
+    Examples
+    --------
     >>> docs = pd.DataFrame({"doc_id": ["a", "b"], "text": ["Asylum-seekers arrived.", "Birds migrate."]})
     >>> migration_articles(docs)["doc_id"].tolist()
     ['a']

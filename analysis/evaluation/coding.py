@@ -65,6 +65,24 @@ def resource_versions(*, codebook=None, actors=None, cues=None) -> str:
     """The files and versions of the resources used, as stamped on coding
     sheets and tables, e.g. "frames.yaml v1.2; actors.yaml v3; cues.yaml v3".
 
+    Parameters
+    ----------
+    codebook : Codebook, path or mapping, optional
+        The frames (default the shipped codebook).
+    actors : Actors, path or mapping, optional
+        The actors (default the shipped actors).
+    cues : Cues, path or mapping, optional
+        The cues of responsibility attribution (default the shipped cues).
+
+    Returns
+    -------
+    str
+        The codebook, actors and cues in that order, joined by "; ": each as
+        its file name (``<mapping>`` for one given as a mapping) followed by
+        ``v<version>``, or by "(unversioned)" if it has no version.
+
+    Examples
+    --------
     >>> resource_versions(codebook={"aid": ["aid"]}).split("; ")[0]
     '<mapping> (unversioned)'
     """
@@ -98,39 +116,62 @@ def coding_sheet(sentences: pd.DataFrame, n: int | None = None, stratify_by: str
     """A sheet for hand coding: a sample of sentences with their context, one
     blank column per frame and the attribution fields.
 
-    ``strategy="random"``: a stratified random sample. Strata get shares of
-    ``n`` proportional to their size (largest remainders round, ties to the
-    first stratum); units are drawn without replacement within each stratum.
-    ``strategy="uncertain"``: the ``n`` sentences the frame classifier
-    ``model`` (:class:`analysis.FrameClassifier`, default the shipped one) is
-    least sure about: those whose probability for some frame is closest to
-    that frame's threshold (uncertainty sampling; ties in a random order drawn
-    with ``random_state``); what each coded sentence then teaches the model is
-    most. Either way sentences in ``exclude`` (a table with doc_id and sent_id,
-    e.g. those already coded) are never drawn, and the sheet lists the drawn
-    sentences in document order. ``previous`` and
-    ``next`` are the neighbouring sentences of the same document (context
-    only). If ``path`` is given the sheet is written there as CSV (UTF-8),
-    with header lines starting with "#" that stamp the versions of the
-    resources used (:func:`resource_versions`) and say how to code; an
-    existing file is never replaced unless ``overwrite=True``.
-
     Parameters
     ----------
     sentences : DataFrame
         ``analysis.sentences(corpus)``: doc_id, sent_id, text.
     n : int, optional
-        Sentences to sample; all of them if None.
+        Sentences to sample, from 1 to the number not excluded; all of them
+        if None.
     stratify_by : str or list of str or None
-        Column(s) of ``sentences`` defining the strata (default: documents).
+        Column(s) of ``sentences`` defining the strata of ``strategy="random"``
+        (default: documents; None: one stratum).
+    random_state : int, optional
+        The seed of the random sample, or of the order of ties for
+        ``strategy="uncertain"``.
+    path : str or Path, optional
+        If given, the sheet is also written there as CSV (UTF-8), with header
+        lines starting with "#" that stamp the versions of the resources used
+        (:func:`resource_versions`) and say how to code.
     strategy : {"random", "uncertain"}
+        "random" (the default): a stratified random sample. Strata get shares
+        of ``n`` proportional to their size (largest remainders round, ties to
+        the first stratum); units are drawn without replacement within each
+        stratum. "uncertain": the ``n`` sentences the frame classifier
+        ``model`` is least sure about: those whose probability for some frame
+        is closest to that frame's threshold (uncertainty sampling; ties in a
+        random order drawn with ``random_state``); what each coded sentence
+        then teaches the model is most.
     model : FrameClassifier or path, optional
-        For ``strategy="uncertain"``.
+        For ``strategy="uncertain"``: a fitted :class:`analysis.FrameClassifier`
+        or its file (default the shipped one). Without ``codebook``, the sheet
+        has the model's frames; with it, the two must have the same frames.
     exclude : DataFrame, optional
-        Sentences (doc_id, sent_id) not to draw.
-    codebook, actors, cues : resources, optional
+        Sentences (doc_id, sent_id) never to draw, e.g. those already coded.
+    codebook, actors, cues : Codebook, Actors, Cues, path or mapping, optional
         The frames (a column each), the actor ids coders may use, and the
         cues whose kinds and polarities they code; default the shipped ones.
+    overwrite : bool
+        Replace an existing file at ``path``; by default it is never replaced.
+
+    Returns
+    -------
+    DataFrame
+        The drawn sentences in document order, one row each: doc_id, sent_id,
+        previous, sentence, next (``previous`` and ``next`` are the
+        neighbouring sentences of the same document, context only; "" at its
+        ends), then one column per frame, actor, kind, polarity, coder and
+        notes, all blank ("").
+
+    Raises
+    ------
+    FileExistsError
+        If ``path`` exists and ``overwrite`` is false.
+    AnalysisError
+        If a frame id clashes with the sheet's own columns, ``strategy`` is
+        unknown, ``n`` is out of range, ``model`` and ``codebook`` have
+        different frames (:class:`analysis.ModelError`), or ``sentences`` or
+        ``exclude`` lacks a column (:class:`analysis.TableError`).
 
     Examples
     --------
@@ -243,15 +284,40 @@ def read_coding(paths, *, codebook=None, actors=None, cues=None, codebook_versio
     order in the three columns; ``kind`` is causal or treatment, ``polarity``
     assign or deny, ``actor`` an actor id of ``actors`` (or its unresolved id).
     A blank ``coder`` cell takes the file's name (without extension). Rows with
-    no value at all are skipped. The sheet's stamp must equal
-    ``codebook_version`` (by default :func:`resource_versions` of the resources
-    given), so that codes are read with the resources they were made with. Given ``sentences`` (``analysis.sentences(corpus)``), every
-    (doc_id, sent_id) must be one of them.
+    no value at all are skipped.
 
-    Returns one row per coded sentence: doc_id, sent_id, coder, one integer
-    column per frame, actor, kind, polarity (";"-joined, "" for none), notes,
-    file, row (the sheet's row number, as a spreadsheet shows it).
-    Raises :class:`CodingSheetError` (an :class:`~analysis.AnalysisError`) naming the file, row and column.
+    Parameters
+    ----------
+    paths : str or Path, or a sequence of them
+        The coded sheets, as :func:`coding_sheet` wrote them (header lines kept).
+    codebook, actors, cues : Codebook, Actors, Cues, path or mapping, optional
+        The resources the sheets were made with: the frames (a column each),
+        the actor ids coders may use, and the cues; default the shipped ones.
+    codebook_version : str, optional
+        The stamp (``# codebook_version:`` header line) every sheet must carry;
+        by default :func:`resource_versions` of the resources given, so that
+        codes are read with the resources they were made with.
+    sentences : DataFrame, optional
+        ``analysis.sentences(corpus)``: if given, every (doc_id, sent_id) must
+        be one of them.
+
+    Returns
+    -------
+    DataFrame
+        One row per coded sentence and coder: doc_id, sent_id, coder, one
+        integer column per frame, actor, kind, polarity (";"-joined, "" for
+        none), notes, file (the sheet's path), row (the sheet's row number, as
+        a spreadsheet shows it).
+
+    Raises
+    ------
+    CodingSheetError
+        Naming the file, row and column: a missing file, stamp or column, a
+        stamp other than ``codebook_version``, an unknown or repeated column,
+        a sheet without rows, a value not allowed, a sentence coded twice by
+        one coder, or one not in ``sentences``.
+    AnalysisError
+        If ``paths`` is empty.
 
     Examples
     --------
@@ -291,20 +357,41 @@ def read_frame_coding(paths, *, codebook=None, sentences: pd.DataFrame | None = 
     """Read files of sentences coded for the frames (for training or testing a
     :class:`analysis.FrameClassifier`), checking every row.
 
-    A file is a CSV with doc_id, sent_id, the sentence's text (``sentence`` or
-    ``text``) and one column per frame of the codebook holding 0 or 1 (other
-    columns are kept), such as a sheet of :func:`coding_sheet`: its ``#``
-    header lines are skipped, and a blank frame cell is 0 in a row that holds
-    a code or a coder (as the sheet tells coders). Raises
-    :class:`CodingSheetError` naming the file, the row (as a spreadsheet shows
-    it) and the column for: a file that is not CSV, a missing frame column, a
-    value other than 0 or 1, a row left uncoded (every frame cell and the
-    coder blank), a sentence (doc_id, sent_id) listed twice, and, given
-    ``sentences`` (``analysis.sentences(corpus)``), a sentence that is not in
-    the corpus or whose text differs from it.
+    Parameters
+    ----------
+    paths : str or Path, or a sequence of them
+        CSV files with doc_id, sent_id, the sentence's text (``sentence`` or
+        ``text``) and one column per frame of the codebook holding 0 or 1
+        (other columns are kept), such as a sheet of :func:`coding_sheet`: its
+        ``#`` header lines are skipped, and a blank frame cell is 0 in a row
+        that holds a code or a coder (as the sheet tells coders).
+    codebook : Codebook, path or mapping, optional
+        The frames (default the shipped codebook).
+    sentences : DataFrame, optional
+        ``analysis.sentences(corpus)``: if given, every sentence must be in it,
+        with the same text.
 
-    Returns doc_id, sent_id, text, the frame columns (int) and file, one row per sentence.
+    Returns
+    -------
+    DataFrame
+        One row per sentence, in file order: the files' columns (the text's
+        renamed ``text``; sent_id and the frame columns as integers, the
+        others as strings), then file (the file's name).
 
+    Raises
+    ------
+    CodingSheetError
+        Naming the file, the row (as a spreadsheet shows it) and the column
+        for: a missing file or one that is not CSV, a missing column, a
+        sent_id that is not a whole number, a value other than 0 or 1, a row
+        left uncoded (every frame cell and the coder blank), a sentence
+        (doc_id, sent_id) listed twice, and, given ``sentences``, a sentence
+        that is not in the corpus or whose text differs from it.
+    AnalysisError
+        If ``paths`` is empty.
+
+    Examples
+    --------
     >>> import tempfile, pathlib
     >>> path = pathlib.Path(tempfile.mkdtemp()) / "coded.csv"
     >>> _ = path.write_text("doc_id,sent_id,sentence,aid\\nd,0,Aid came.,1\\nd,1,Talks.,2\\n")

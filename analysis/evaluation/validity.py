@@ -27,11 +27,48 @@ from .coding import ATTRIBUTION_FIELDS
 def frame_validity(sentences: pd.DataFrame, coding: pd.DataFrame, *, codebook=None, method: str = "auto", model=None,
                    n_boot: int = 0, random_state: int | None = 0) -> pd.DataFrame:
     """Precision, recall and F1 per frame of the codebook against hand coding
-    with one 0/1 column per frame id, matched on doc_id and sent_id; see
-    :func:`analysis.precision_recall_f1` for the columns. The machine gives a
-    sentence a frame as :func:`analysis.frame_scores` does with ``method``
-    (the dictionary: at least one hit).
+    with one 0/1 column per frame id, matched on doc_id and sent_id. The
+    machine gives a sentence a frame as :func:`analysis.frame_scores` does
+    with ``method`` (the dictionary: at least one hit).
 
+    Parameters
+    ----------
+    sentences : DataFrame
+        The sentences for the machine to code: doc_id, sent_id and text (e.g.
+        :func:`analysis.sentences`), each once; every coded sentence must be
+        among them.
+    coding : DataFrame
+        The hand coding: doc_id, sent_id and a 0/1 column per frame id, one row
+        per sentence (e.g. :func:`analysis.read_frame_coding`). Frames without
+        a column are left out.
+    codebook : Codebook, path or mapping, optional
+        The frames (default the shipped codebook).
+    method : {"auto", "classifier", "dictionary"}
+        How the machine codes, as in :func:`analysis.frame_scores`.
+    model : FrameClassifier or path, optional
+        The classifier for ``method="classifier"`` (or "auto"), as in
+        :func:`analysis.frame_scores`.
+    n_boot : int
+        Bootstrap replicates over the sentences; 0 (the default) for no
+        intervals.
+    random_state : int, optional
+        The seed of the bootstrap.
+
+    Returns
+    -------
+    DataFrame
+        One row per frame of the codebook that the coding has (in codebook
+        order), with the columns of :func:`analysis.precision_recall_f1`.
+
+    Raises
+    ------
+    TableError
+        If ``coding`` has none of the codebook's frame columns, a sentence is
+        listed twice in either table, or a coded one is missing from
+        ``sentences``.
+
+    Examples
+    --------
     >>> import pandas as pd
     >>> s = pd.DataFrame({"doc_id": ["a", "a"], "sent_id": [0, 1], "text": ["Aid.", "Relief."]})
     >>> coding = pd.DataFrame({"doc_id": ["a", "a"], "sent_id": [0, 1], "humanitarian": [1, 0]})
@@ -52,13 +89,33 @@ def attribution_sets(attributions: pd.DataFrame, units: pd.DataFrame | None = No
     attributions ("actor/kind/polarity") of an attribution table, ready for
     ``precision_recall_f1``.
 
-    ``attributions`` has doc_id, sent_id, actor, kind, polarity: one row per
-    attribution (``analysis.attributions``; blank fields for a sentence
-    without one) or one row per sentence with ";"-separated lists
-    (``read_coding``). ``units`` (doc_id, sent_id) lists the sentences to
-    return (by default those in ``attributions``): sentences without
-    attributions get empty sets, attributions of other sentences are left out.
+    Parameters
+    ----------
+    attributions : DataFrame
+        A table with doc_id, sent_id, actor, kind, polarity: one row per
+        attribution (:func:`analysis.attributions`; blank fields for a
+        sentence without one) or one row per sentence with ";"-separated
+        lists, in the same order in the three fields (:func:`analysis.read_coding`).
+    units : DataFrame, optional
+        The sentences to return (doc_id, sent_id), by default those in
+        ``attributions``: sentences without attributions get empty sets,
+        attributions of other sentences are left out.
 
+    Returns
+    -------
+    DataFrame
+        One row per sentence, indexed by doc_id and sent_id, in the order of
+        ``units`` (or of first appearance): actor, kind, polarity and
+        attribution ("actor/kind/polarity"), each a frozenset.
+
+    Raises
+    ------
+    TableError
+        If a column is missing, or a row's actor, kind and polarity do not
+        list as many items each.
+
+    Examples
+    --------
     >>> t = pd.DataFrame({"doc_id": ["d", "d"], "sent_id": [0, 0], "actor": ["libya", "un"],
     ...                   "kind": ["causal", "treatment"], "polarity": ["deny", "assign"]})
     >>> sorted(attribution_sets(t).loc[("d", 0), "attribution"])
@@ -84,14 +141,42 @@ def attributions_agreement(attributions: pd.DataFrame, coding: pd.DataFrame, *, 
     """Machine against hand coding, per sentence: precision, recall and F1 of
     the set of (actor, kind, polarity) triples (:func:`precision_recall_f1` of
     the ``attribution`` sets of :func:`attribution_sets`, over the sentences
-    of either table), and the share of matched triples whose speaker agrees
-    (``speaker_actor``: an actor id, :data:`~analysis.OUTLET_VOICE`, or
-    ``"(no actor)"``, which a blank one means).
-    ``coding`` has doc_id, sent_id, speaker_actor, actor, kind, polarity (rows
-    with an empty actor are sentences without an attribution), as
-    ``data/coding/news_attribution_test.csv``. With ``n_boot``, F1 has a
-    bootstrap interval (``f1_low``, ``f1_high``) over the sentences.
+    of either table), and the share of matched triples whose speaker agrees.
 
+    Parameters
+    ----------
+    attributions : DataFrame
+        The machine's attributions (:func:`analysis.attributions`): doc_id,
+        sent_id, speaker_actor, actor, kind, polarity, one row per
+        attribution. ``speaker_actor`` is an actor id,
+        :data:`~analysis.OUTLET_VOICE`, or ``"(no actor)"``, which a blank one
+        means.
+    coding : DataFrame
+        The hand coding, with the same columns, one row per attribution (rows
+        with an empty actor are sentences without an attribution), as
+        ``data/coding/news_attribution_test.csv``. A sentence that only one of
+        the two tables has counts as one without attributions in the other.
+    n_boot : int
+        Bootstrap replicates over the sentences for an interval of F1; 0 (the
+        default) for none.
+    random_state : int, optional
+        The seed of the bootstrap.
+
+    Returns
+    -------
+    DataFrame
+        One row: machine and coder (their numbers of triples, each counted
+        once per sentence), tp, fp, fn, precision, recall, f1,
+        speaker_accuracy (NaN when no triple matched) and, with ``n_boot``,
+        f1_low and f1_high.
+
+    Raises
+    ------
+    TableError
+        If either table lacks a column.
+
+    Examples
+    --------
     >>> m = pd.DataFrame({"doc_id": ["d"], "sent_id": [0], "speaker_actor": ["libya"], "actor": ["libya"],
     ...                   "kind": ["causal"], "polarity": ["deny"]})
     >>> c = pd.concat([m, m.assign(actor="migrants", polarity="assign")])

@@ -36,7 +36,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from ..errors import require_columns
+from ..errors import TableError, require_columns
 from ..resources.actors import GENERIC, IGNORED, Actors
 
 _POSSESSIVE_GAP = re.compile(r"(?:['’]s)?[ \t]+")          # "Libya's coast guard", "the Italian government"
@@ -69,6 +69,24 @@ class _Found(NamedTuple):
 def find_actors(text: str, *, actors=None) -> list[Mention]:
     """Actor mentions in ``text`` (one document), in order, without overlaps.
 
+    Parameters
+    ----------
+    text : str
+        The text of one document; generic references are resolved within it.
+    actors : Actors, path or mapping, optional
+        The actors and their aliases (default the shipped migration actors).
+
+    Returns
+    -------
+    list of Mention
+        One named tuple per mention, in text order: start, end (offsets into
+        ``text``), actor (the actor id), alias (the alias matched; for a
+        qualified generic reference, both aliases joined) and resolution
+        (alias, qualified, head, nearest, unresolved or fixed; see the module
+        docstring).
+
+    Examples
+    --------
     >>> [(m.actor, m.alias) for m in find_actors("the eastern-based army and militias")]
     [('armed_groups', 'eastern-based army'), ('armed_groups', 'militia*')]
     """
@@ -91,6 +109,33 @@ def actor_mentions(frame: pd.DataFrame, *, actors=None) -> pd.DataFrame:
     mention (the words), actor, alias, resolution. Generic references are
     resolved within each document, reading its rows in order.
 
+    Parameters
+    ----------
+    frame : DataFrame
+        A table with doc_id and text, such as :func:`analysis.sentences`,
+        :func:`analysis.paragraphs` or :func:`analysis.load_corpus` gives, the
+        rows of each document together and in text order; with ``start``,
+        offsets are into the document.
+    actors : Actors, path or mapping, optional
+        The actors and their aliases (default the shipped migration actors).
+
+    Returns
+    -------
+    DataFrame
+        One row per mention, in the order of the rows and then of the text:
+        doc_id, sent_id and par_id (those ``frame`` has), start, end, mention,
+        actor (the actor id), alias (the alias matched), resolution (alias,
+        qualified, head, nearest, unresolved or fixed; see the module
+        docstring).
+
+    Raises
+    ------
+    TableError
+        If ``frame`` lacks doc_id or text, or the rows of a document are not
+        together (its generic references would be resolved in pieces).
+
+    Examples
+    --------
     >>> import analysis
     >>> m = analysis.sentences(analysis.load_corpus()).pipe(actor_mentions)
     >>> m.loc[1, ["mention", "actor", "resolution"]].tolist()
@@ -98,6 +143,7 @@ def actor_mentions(frame: pd.DataFrame, *, actors=None) -> pd.DataFrame:
     """
     require_columns(frame, ["doc_id", "text"], "actor_mentions",
                     hint="Pass the table made by analysis.sentences() or analysis.load_corpus().")
+    _require_documents_together(frame["doc_id"])
     actors = Actors.load(actors)
     ids = [c for c in ("doc_id", "sent_id", "par_id") if c in frame.columns]
     texts = frame["text"].tolist()
@@ -116,6 +162,19 @@ def actor_mentions(frame: pd.DataFrame, *, actors=None) -> pd.DataFrame:
     rows += _rows_of(doc_rows, doc_found, actors)
     return pd.DataFrame(rows, columns=[*ids, "start", "end", "mention", "actor", "alias", "resolution"]).astype(
         {"start": "int64", "end": "int64"})
+
+
+def _require_documents_together(doc_ids: pd.Series) -> None:
+    """Raise TableError naming the first document whose rows are split by another's."""
+    values = doc_ids.tolist()
+    firsts = [i for i in range(len(values)) if i == 0 or values[i] != values[i - 1]]
+    seen: dict = {}
+    for i in firsts:
+        if values[i] in seen:
+            raise TableError(f"actor_mentions(): the rows of document {values[i]!r} are not together (rows "
+                             f"{seen[values[i]]} and {i}, by position); sort the table by doc_id and text order "
+                             "(start, or sent_id) first.")
+        seen[values[i]] = i
 
 
 def _rows_of(doc_rows, doc_found, actors) -> list[list]:

@@ -108,6 +108,19 @@ def npmi_coherence(top_words, texts, *, window_size: int = 10, topn: int = 10, p
     per_topic : bool
         Return an array with one value per topic instead of the mean.
 
+    Returns
+    -------
+    float or ndarray
+        The mean coherence over topics; with ``per_topic``, an array of each
+        topic's coherence.
+
+    Raises
+    ------
+    TopicInputError
+        If ``window_size`` or ``topn`` is below 2, ``texts`` are not token
+        lists, ``top_words`` is empty, or a topic has fewer than two of its
+        words in the texts.
+
     Notes
     -----
     Tested equal to gensim 4.4 to 1e-6. One difference by design: gensim cuts
@@ -156,11 +169,33 @@ def topic_diversity(top_words, n: int = 25) -> float:
     """Share of distinct words among the top ``n`` words of all topics (Dieng et
     al. 2020): 1 when no two topics share a top word, 1/k when all are the same.
 
+    Parameters
+    ----------
+    top_words : list of list of str
+        Each topic's words, best first.
+    n : int
+        Top words taken from each topic.
+
+    Returns
+    -------
+    float
+        The number of distinct words among the chosen ones, divided by ``n``
+        times the number of topics.
+
+    Raises
+    ------
+    TopicInputError
+        If ``top_words`` is empty or a topic has fewer than ``n`` words.
+
+    Examples
+    --------
     >>> topic_diversity([["a", "b"], ["b", "c"]], n=2)
     0.75
     """
+    if not top_words:
+        raise TopicInputError("topic_diversity needs at least one topic's top words; got none.")
     short = [i for i, topic in enumerate(top_words) if len(topic) < n]
-    if short or not top_words:
+    if short:
         raise TopicInputError(f"topic_diversity needs {n} words per topic; topics {short} have fewer. "
                               "Pass more top words or a smaller n.")
     chosen = [list(topic)[:n] for topic in top_words]
@@ -228,17 +263,64 @@ def select_k(texts, ks=range(2, 16), *, method: str = "nmf", seeds=(0, 1, 2), un
     estimator gets that seed): NMF with nndsvd is deterministic, so stability
     across seeds means stability across subsamples (Greene et al. 2014).
 
-    Columns of the table: ``k``; ``coherence`` and ``coherence_sd``, NPMI
-    (:func:`npmi_coherence` of the top ``topn`` words on all texts' tokens) mean
-    and standard deviation over seeds; ``diversity`` (:func:`topic_diversity`,
-    top 25 words, mean over seeds); ``stability`` (``topic_stability()`` of the
-    seeds' topic-word vectors); ``recommended``.
-
     Rule for the recommended k (``recommend_k()``): the highest coherence among
     the k whose stability is at least 0.8; ties go to the smaller k; if no k is that
     stable, the most stable k. The rule is also in ``KSelection.rule``.
 
-    ``options`` (a dict) go to sklearn's estimator, as in :class:`TopicModel`.
+    Parameters
+    ----------
+    texts : list of str, Series, or DataFrame
+        Texts, or a corpus/paragraphs/sentences table (``unit`` picks the
+        unit), as :class:`TopicModel` takes them.
+    ks : iterable of int
+        The numbers of topics to try (default 2 to 15), each at most the
+        number of texts in a sample and of vocabulary terms; duplicates are
+        dropped and k is tried in increasing order.
+    method : {"nmf", "lda"}
+        The topic model, as in :class:`TopicModel`.
+    seeds : sequence of int
+        At least two distinct seeds; each draws its sample of the texts and
+        seeds the estimator.
+    unit : {"documents", "paragraphs", "sentences"}
+        For a table, the unit to model; a list of strings takes "documents"
+        (one text per string).
+    sample_fraction : float
+        Share of the texts each seed's model is fitted on, in (0, 1].
+    window_size : int
+        Tokens per window of the coherence (:func:`npmi_coherence`).
+    topn : int
+        Top words per topic scored for coherence.
+    progress : bool
+        Show a tqdm progress bar over k.
+    min_df, max_df : int or float, optional
+        Vocabulary thresholds, as in :class:`TopicModel`; default
+        ``vocabulary_thresholds()`` of the number of texts.
+    options : dict, optional
+        Extra parameters for sklearn's estimator (e.g. ``{"max_iter": 50}``),
+        as in :class:`TopicModel`.
+    **legacy_options
+        The old spelling of ``options`` (``max_iter=50`` as a keyword): still
+        works, with a FutureWarning naming the dict to pass.
+
+    Returns
+    -------
+    KSelection
+        ``table``: one row per k, with columns ``k``; ``coherence`` and
+        ``coherence_sd``, NPMI (:func:`npmi_coherence` of the top ``topn``
+        words on all texts' tokens) mean and standard deviation over seeds;
+        ``diversity`` (:func:`topic_diversity`, top 25 words, or the whole
+        vocabulary if smaller, mean over seeds); ``stability``
+        (``topic_stability()`` of the seeds' topic-word vectors);
+        ``recommended`` (True for the recommended k). ``k``: the recommended
+        k. ``rule``: the rule that chose it, in words.
+
+    Raises
+    ------
+    TopicInputError
+        If ``method`` or ``unit`` is unknown, ``seeds`` are fewer than two or
+        repeat one, ``sample_fraction`` is out of range, there are no texts,
+        no k or no vocabulary, or a k is more than the sampled texts or the
+        vocabulary terms.
 
     Examples
     --------

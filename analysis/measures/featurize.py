@@ -203,9 +203,42 @@ def featurize_to_parquet(corpus, directory: str | Path, *, codebook=None, actors
                          **read) -> tuple[Path, Path]:
     """Featurize chunk by chunk into ``directory/sentences.parquet`` and
     ``directory/attributions.parquet``, holding one chunk in memory at a time.
-    Refuses to overwrite either file. ``read`` takes text_col, id_col, clean,
-    cleaning, on_error and encoding, as in :func:`featurize`.
+    Refuses to overwrite either file.
 
+    Parameters
+    ----------
+    corpus : DataFrame or path
+        A corpus table (``doc_id``, ``text``), or a file or folder that
+        :func:`analysis.load_corpus` reads (``.csv``, ``.tsv``,
+        ``.jsonl``/``.ndjson`` and ``.parquet`` files are streamed). Not a Dask
+        DataFrame.
+    directory : str or path
+        The folder to write into; made if missing.
+    codebook, actors, cues, segmentation, method, model
+        The resources, and how frames are measured, as in :func:`analysis.featurize`.
+    chunksize : int
+        Documents per chunk.
+    progress : bool
+        Show a tqdm progress bar over documents.
+    **read
+        How to read a file: text_col, id_col, clean, cleaning, on_error and
+        encoding, as in :func:`analysis.featurize`.
+
+    Returns
+    -------
+    tuple of two Path
+        The paths of ``sentences.parquet`` and ``attributions.parquet``, which
+        hold the two tables of :func:`analysis.featurize`, with their columns
+        and dtypes. Both are written under a ``.partial`` suffix and renamed
+        when complete; if featurizing fails, the partial files are removed.
+
+    Raises
+    ------
+    FileExistsError
+        If either file already exists.
+
+    Examples
+    --------
     >>> featurize_to_parquet("big.csv", "features/", progress=False)  # doctest: +SKIP
     (PosixPath('features/sentences.parquet'), PosixPath('features/attributions.parquet'))
     """
@@ -220,16 +253,19 @@ def featurize_to_parquet(corpus, directory: str | Path, *, codebook=None, actors
     directory.mkdir(parents=True, exist_ok=True)
     method = resolve_method(method, codebook=codebook, model=model)
     schemas = [pa.Schema.from_pandas(e, preserve_index=False) for e in empty_tables(codebook=codebook, method=method)]
-    writers = [pq.ParquetWriter(p.with_suffix(".parquet.partial"), s) for p, s in zip(paths, schemas)]
+    writers = []
     try:
+        for path, schema in zip(paths, schemas):
+            writers.append(pq.ParquetWriter(path.with_suffix(".parquet.partial"), schema))
         for tables in featurize_chunks(corpus, codebook=codebook, actors=actors, cues=cues, segmentation=segmentation,
                                        method=method,
                                        model=model, chunksize=chunksize, progress=progress, **read):
             for writer, table, schema in zip(writers, tables, schemas):
                 writer.write_table(pa.Table.from_pandas(table, schema=schema, preserve_index=False))
     except BaseException:
-        for writer, path in zip(writers, paths):
+        for writer in writers:
             writer.close()
+        for path in paths:
             path.with_suffix(".parquet.partial").unlink(missing_ok=True)
         raise
     for writer, path in zip(writers, paths):

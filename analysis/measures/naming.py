@@ -41,6 +41,24 @@ def migrant_naming(sentences: pd.DataFrame, *, codebook=None) -> pd.DataFrame:
     sentence's first word ("Anti-Illegal Immigration Department"); such rows
     are kept but left out of :func:`naming_table`.
 
+    Parameters
+    ----------
+    sentences : DataFrame
+        A table with doc_id and text (sentences, paragraphs or a corpus); with
+        ``start``, offsets are into the document.
+    codebook : Codebook, path or mapping, optional
+        The naming labels (``naming:`` of the codebook; default the shipped
+        codebook).
+
+    Returns
+    -------
+    DataFrame
+        One row per name, in the order of the rows and then of the text:
+        doc_id, the unit id (sent_id or par_id, if present), label, kind,
+        entry, start, end, matched (the text), proper_name (bool).
+
+    Examples
+    --------
     >>> import pandas as pd
     >>> s = pd.DataFrame({"doc_id": ["a"], "text": ["Illegal immigrants, migrants and refugees met the Commissioner for Refugees."]})
     >>> migrant_naming(s)[["label", "matched", "proper_name"]].values.tolist()
@@ -67,9 +85,28 @@ def migrant_naming(sentences: pd.DataFrame, *, codebook=None) -> pd.DataFrame:
 def naming_table(naming: pd.DataFrame, by: str | list[str] = "doc_id", *, codebook=None) -> pd.DataFrame:
     """Counts of each naming label per group (proper names left out): one row
     per group, one column per label in codebook order, and ``total``.
-    ``by`` may be any column of ``naming`` (e.g. a speaker joined in from
-    :mod:`analysis.quotes`).
 
+    Parameters
+    ----------
+    naming : DataFrame
+        The table of :func:`analysis.migrant_naming`, with any columns joined
+        in; it needs label, proper_name and the ``by`` columns.
+    by : str or list of str
+        The column(s) to group by (default documents): any column of
+        ``naming``, e.g. a speaker added by :func:`analysis.naming_speakers`.
+    codebook : Codebook, path or mapping, optional
+        The naming labels, which give the count columns and their order
+        (default the shipped codebook).
+
+    Returns
+    -------
+    DataFrame
+        The ``by`` column(s), one integer column per naming label of the
+        codebook and ``total`` (their sum). One row per group of ``naming``, in
+        order of first appearance; a group with only proper names has zeros.
+
+    Examples
+    --------
     >>> import pandas as pd
     >>> s = pd.DataFrame({"doc_id": ["a", "b"], "text": ["Illegal immigrants and migrants.", "Refugees."]})
     >>> naming_table(migrant_naming(s))[["doc_id", "illegal_immigrants", "migrants", "refugees", "total"]].values.tolist()
@@ -99,10 +136,26 @@ def naming_speakers(naming: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
     if the speaker is no known actor), and :data:`~analysis.OUTLET_VOICE` in
     all three for names in the outlet's own text.
 
-    Both tables need doc_id, start, end as offsets into the same document
-    text; ``quotes`` also speaker and speaker_actor (and resolved_speaker, else
-    the speaker stands for it).
+    Parameters
+    ----------
+    naming : DataFrame
+        Names with doc_id, start and end as offsets into the document's text:
+        :func:`analysis.migrant_naming` of a table with ``start`` (such as
+        :func:`analysis.sentences` gives).
+    quotes : DataFrame
+        Quotes and reported statements with doc_id, start and end as offsets
+        into the same texts, speaker and speaker_actor, and resolved_speaker
+        (else the speaker stands for it): :func:`analysis.quotes`.
 
+    Returns
+    -------
+    DataFrame
+        ``naming`` (its index reset) with the columns speaker,
+        resolved_speaker and speaker_actor added. A name inside several spans
+        takes the speaker of the one that starts last.
+
+    Examples
+    --------
     >>> import pandas as pd
     >>> n = pd.DataFrame({"doc_id": ["a", "a"], "label": ["migrants", "refugees"], "start": [5, 40],
     ...                   "end": [13, 48], "proper_name": [False, False]})

@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..errors import require_columns
+from ..errors import require_columns, require_unique_ids
 from ..resources.codebook import Codebook
 from ..resources.cues import KINDS
 
@@ -23,6 +23,33 @@ def bootstrap_means(table: pd.DataFrame, by: str, columns: list[str], *, n_boot:
     group: ``by``, measure, n_docs, mean, ci_low, ci_high. Groups in sorted
     order; the same resamples serve every column.
 
+    Parameters
+    ----------
+    table : DataFrame
+        One row per article, such as :func:`analysis.article_profiles` gives,
+        with ``by`` and ``columns``.
+    by : str
+        The column whose values are the groups; rows with no value are left
+        out.
+    columns : list of str
+        The numeric columns to average.
+    n_boot : int
+        Bootstrap resamples per group.
+    level : float
+        Confidence level of the interval: 0.95 takes the 2.5th and 97.5th
+        percentiles of the resampled means.
+    random_state : int, numpy Generator or None
+        Seed of the resampling (``numpy.random.default_rng``); the default, 0,
+        gives the same intervals on every run.
+
+    Returns
+    -------
+    DataFrame
+        One row per group and column: ``by``, measure (the column's name),
+        n_docs (rows in the group), mean, ci_low, ci_high.
+
+    Examples
+    --------
     >>> t = pd.DataFrame({"outlet": ["A", "A", "B"], "x": [1.0, 3.0, 2.0]})
     >>> bootstrap_means(t, "outlet", ["x"], n_boot=200)[["outlet", "n_docs", "mean", "ci_low"]].values.tolist()
     [['A', 2, 2.0, 1.0], ['B', 1, 2.0, 2.0]]
@@ -47,6 +74,32 @@ def article_profiles(sentences: pd.DataFrame, attributions: pd.DataFrame, corpus
     responsibility of that kind to any actor (polarity "assign"), else 0.
     Takes the tables of :func:`analysis.featurize` made with that codebook.
 
+    Parameters
+    ----------
+    sentences : DataFrame
+        The sentences table of :func:`analysis.featurize`: doc_id and one
+        column per frame of ``codebook`` (a sentence carries a frame when its
+        value is above 0).
+    attributions : DataFrame
+        The attributions table of :func:`analysis.featurize` (or
+        :func:`analysis.attributions`): doc_id, kind and polarity.
+    corpus : DataFrame
+        The corpus the tables were made from, with doc_id and ``by``.
+    by : str
+        The column of ``corpus`` to keep for grouping (default "outlet").
+    codebook : Codebook, path or mapping, optional
+        The frames (default the shipped codebook).
+
+    Returns
+    -------
+    DataFrame
+        One row per row of ``corpus``, in its order and with its index:
+        doc_id, ``by``, sentences (int), one column per frame (the share, 0 to
+        1; NaN for an article without sentences), causal and treatment (int,
+        0 or 1).
+
+    Examples
+    --------
     >>> import analysis
     >>> docs = pd.DataFrame({"doc_id": ["a"], "outlet": ["X"],
     ...                      "text": ["Italy accused smugglers of the deaths. Aid for victims."]})
@@ -58,10 +111,11 @@ def article_profiles(sentences: pd.DataFrame, attributions: pd.DataFrame, corpus
     require_columns(sentences, ["doc_id", *frames], "article_profiles", hint="Pass featurize()'s tables.")
     require_columns(attributions, ["doc_id", "kind", "polarity"], "article_profiles", hint="Pass featurize()'s tables.")
     require_columns(corpus, ["doc_id", by], "article_profiles")
+    require_unique_ids(corpus, "article_profiles")
     shares = (sentences[frames] > 0).groupby(sentences["doc_id"], sort=False).mean()
     shares.insert(0, "sentences", sentences.groupby("doc_id", sort=False).size())
     assigned = attributions[attributions["polarity"] == "assign"]
     kinds = pd.crosstab(assigned["doc_id"], assigned["kind"]).reindex(columns=list(KINDS), fill_value=0)
     table = corpus[["doc_id", by]].join(shares, on="doc_id").join((kinds > 0).astype("int64"), on="doc_id")
-    return table.fillna({"causal": 0, "treatment": 0}).astype({"sentences": "int64", "causal": "int64",
+    return table.fillna({"sentences": 0, "causal": 0, "treatment": 0}).astype({"sentences": "int64", "causal": "int64",
                                                                "treatment": "int64"})

@@ -94,11 +94,34 @@ def quotes(corpus: pd.DataFrame, sentences: pd.DataFrame | None = None, *, actor
     words in the document's text), first_sent_id, last_sent_id, text, speaker
     (as written), speaker_start, resolved_speaker, speaker_actor, cue.
 
-    ``sentences`` is the corpus's table from :func:`analysis.sentences`, if
-    already made (it is made otherwise). ``actors`` and ``cues`` are the
-    resources (:class:`analysis.Actors`, :class:`analysis.Cues`: a path, a
-    mapping or the object; default the shipped migration files).
+    Parameters
+    ----------
+    corpus : DataFrame
+        A corpus table with doc_id and text (:func:`analysis.load_corpus`).
+    sentences : DataFrame, optional
+        The corpus's table from :func:`analysis.sentences`, if already made (it
+        is made otherwise, and checked against the corpus if given).
+    actors : Actors, path or mapping, optional
+        The actors that ``speaker_actor`` names (:class:`analysis.Actors`;
+        default the shipped migration actors).
+    cues : Cues, path or mapping, optional
+        Speech cues, anaphors and speaker types (:class:`analysis.Cues`;
+        default the shipped migration cues).
 
+    Returns
+    -------
+    DataFrame
+        One row per quote or statement, documents in corpus order and each
+        in text order: doc_id, kind ("direct" or "reported"), start, end,
+        first_sent_id and last_sent_id (the sent_id of the sentences it starts
+        and ends in), text (the quoted or reported words), speaker (empty if
+        not found), speaker_start (its offset in the document's text, -1 if
+        none), resolved_speaker (an anaphor's antecedent, empty if none is
+        found; else the speaker), speaker_actor (an actor id, or empty), cue
+        (the speech cue's words, empty if none).
+
+    Examples
+    --------
     >>> import pandas as pd
     >>> text = '"We will act," EU commissioner Ylva Johansson said.\\nShe added that Italy must help.'
     >>> table = quotes(pd.DataFrame({"doc_id": ["d"], "text": [text]}))

@@ -43,7 +43,26 @@ class FrameScorer(TransformerMixin, BaseEstimator):
         self.weighted = weighted
 
     def fit(self, X, y=None):
-        """Load and compile the codebook; X is not used."""
+        """Load and compile the codebook; X is not used.
+
+        Parameters
+        ----------
+        X : list of str, Series or DataFrame
+            The texts; ignored, as the codebook needs no training.
+        y : None
+            Ignored, present for scikit-learn's API.
+
+        Returns
+        -------
+        FrameScorer
+            self, with ``codebook_`` (the loaded codebook) and ``frames_`` (its
+            frame ids).
+
+        Raises
+        ------
+        AnalysisError
+            If ``negated`` is not "count" or "skip".
+        """
         if self.negated not in NEGATED_CHOICES:
             raise AnalysisError(f"negated must be one of {NEGATED_CHOICES}, not {self.negated!r}.")
         self.codebook_ = Codebook.load(self.codebook)
@@ -52,7 +71,27 @@ class FrameScorer(TransformerMixin, BaseEstimator):
 
     def transform(self, X) -> np.ndarray:
         """Counts (or weight sums), shape ``(n_texts, n_frames)``; X is a list or
-        Series of texts, or a DataFrame with a ``text`` column."""
+        Series of texts, or a DataFrame with a ``text`` column.
+
+        Parameters
+        ----------
+        X : list of str, Series or DataFrame
+            The texts, one per row of the result; a DataFrame's ``text``
+            column is used, and one string alone is refused.
+
+        Returns
+        -------
+        ndarray
+            One row per text and one column per frame, in codebook order
+            (``get_feature_names_out()``): hit counts (int64), or summed entry
+            weights (float) if ``weighted``.
+
+        Raises
+        ------
+        TableError
+            If ``X`` is one string, a DataFrame without ``text``, or holds an
+            item that is not a string.
+        """
         check_is_fitted(self, "codebook_")
         return frame_counts(self.codebook_, self._texts(X), self.negated, self.weighted)
 

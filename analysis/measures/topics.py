@@ -32,7 +32,7 @@ from sklearn.decomposition import NMF, LatentDirichletAllocation
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer, TfidfVectorizer
 from sklearn.utils.validation import check_is_fitted
 
-from ..errors import TopicInputError
+from ..errors import TopicInputError, require_unique_ids
 from ..text.segment import paragraphs, sentences, words
 
 
@@ -282,7 +282,31 @@ class TopicModel(TransformerMixin, BaseEstimator):
         self.options = options
 
     def fit(self, texts, y=None):
-        """Fit on a list of strings, a Series, or a corpus/paragraphs/sentences table; return self."""
+        """Fit on a list of strings, a Series, or a corpus/paragraphs/sentences table; return self.
+
+        Parameters
+        ----------
+        texts : list of str, Series, or DataFrame
+            The texts, one per string (``unit`` must then be "documents"); or
+            a table with ``text``, split into ``unit`` units (a table already
+            at that unit is used as it is).
+        y : None
+            Ignored, present for scikit-learn's API.
+
+        Returns
+        -------
+        TopicModel
+            self, fitted: ``doc_topics_``, ``topic_terms_``, ``vocabulary_``,
+            ``units_``, ``vectorizer_`` and ``estimator_`` are set.
+
+        Raises
+        ------
+        TopicInputError
+            If ``method`` or ``unit`` is unknown, ``texts`` is one string or
+            holds a text that is not a string, no text or no vocabulary term
+            is left, or ``k`` is not a positive integer or is more than the
+            texts or the vocabulary terms.
+        """
         if self.method not in METHODS:
             raise TopicInputError(f"method must be one of {METHODS}, not {self.method!r}.")
         units = unit_texts(texts, self.unit)
@@ -400,7 +424,18 @@ class TopicModel(TransformerMixin, BaseEstimator):
         return tags
 
     def top_terms(self, n: int = 10) -> list[list[str]]:
-        """The ``n`` heaviest terms of each topic, best first (ties in vocabulary order)."""
+        """The ``n`` heaviest terms of each topic, best first (ties in vocabulary order).
+
+        Parameters
+        ----------
+        n : int
+            Terms per topic (the whole vocabulary if it has fewer).
+
+        Returns
+        -------
+        list of list of str
+            One list of terms per topic, in topic order.
+        """
         check_is_fitted(self, "topic_terms_")
         order = np.argsort(-self.topic_terms_, axis=1, kind="stable")[:, :n]
         return [self.vocabulary_[row].tolist() for row in order]
@@ -520,6 +555,34 @@ def topic_prevalence(model: TopicModel, corpus: pd.DataFrame, by: str) -> pd.Dat
     (e.g. "outlet", "date", or "doc_id" for each document): columns ``by``,
     ``n_texts``, ``topic_<i>``. Documents with no value form a "(missing)" group.
 
+    Parameters
+    ----------
+    model : TopicModel
+        A topic model fitted on a corpus table (:func:`analysis.fit_topics`),
+        so that its texts have a doc_id.
+    corpus : DataFrame
+        A table with doc_id and ``by`` that holds every document of the model,
+        such as the corpus it was fitted on.
+    by : str
+        The column of ``corpus`` to group by.
+
+    Returns
+    -------
+    DataFrame
+        One row per value of ``by`` (as a string), in sorted order: ``by``,
+        n_texts (the model's texts in the group: documents, paragraphs or
+        sentences, as fitted), topic_0 ... topic_<k-1> (their mean shares).
+
+    Raises
+    ------
+    TopicInputError
+        If the model was fitted on plain texts, ``corpus`` lacks doc_id or
+        ``by``, or a document of the model is not in ``corpus``.
+    TableError
+        If ``corpus`` holds a doc_id twice.
+
+    Examples
+    --------
     >>> import analysis
     >>> corpus = analysis.load_corpus()
     >>> model = fit_topics(corpus, 2, unit="paragraphs")
@@ -531,6 +594,7 @@ def topic_prevalence(model: TopicModel, corpus: pd.DataFrame, by: str) -> pd.Dat
         raise TopicInputError("the model was fitted on plain texts; fit it on a corpus table to group by metadata.")
     if by not in corpus.columns or "doc_id" not in corpus.columns:
         raise TopicInputError(f"corpus needs columns 'doc_id' and {by!r}; it has {list(corpus.columns)}.")
+    require_unique_ids(corpus, "topic_prevalence")
     values = corpus.set_index("doc_id", drop=False)[by]
     unknown = sorted(set(model.units_["doc_id"]) - set(values.index))
     if unknown:

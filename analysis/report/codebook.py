@@ -22,6 +22,25 @@ def codebook_markdown(*, codebook=None, actors=None, cues=None) -> str:
     countries they stand for), the rule for generic references, and the cues
     of responsibility attribution, with the resources' files and versions.
 
+    Parameters
+    ----------
+    codebook : Codebook, path or mapping, optional
+        The frames and naming labels (default the shipped codebook).
+    actors : Actors, path or mapping, optional
+        The actors and the rule for generic references (default the shipped
+        actors).
+    cues : Cues, path or mapping, optional
+        The cues of responsibility attribution (default the shipped cues).
+
+    Returns
+    -------
+    str
+        The Markdown text: a "# Codebook" title, a line of the resources'
+        versions (:func:`analysis.resource_versions`), then a section each for
+        frames, actors and responsibility attributions; it ends with a newline.
+
+    Examples
+    --------
     >>> greens = {"actors": {"greens": {"definition": "Green parties.", "aliases": ["Greens"]}}}
     >>> "### `greens`" in codebook_markdown(actors=greens)
     True

@@ -105,8 +105,32 @@ def style():
 
 
 def new_figure(width: str = "column", height: float | None = None, nrows: int = 1, ncols: int = 1):
-    """A styled ``(fig, ax)`` pair; ``width`` is "column" (3.5 in) or "page" (7.2 in).
+    """A styled ``(fig, ax)`` pair, with a constrained layout.
 
+    Parameters
+    ----------
+    width : {"column", "page"}
+        The width: a column (3.5 in, the default) or a page (7.2 in) of a paper.
+    height : float, optional
+        The height in inches; by default three quarters of the width.
+    nrows, ncols : int
+        Rows and columns of panels.
+
+    Returns
+    -------
+    fig : Figure
+        The new figure.
+    ax : Axes or array of Axes
+        One Axes, or for several panels an array of them, as
+        ``matplotlib.pyplot.subplots`` gives.
+
+    Raises
+    ------
+    AnalysisError
+        If ``width`` is neither "column" nor "page".
+
+    Examples
+    --------
     >>> fig, ax = new_figure("page", 3)
     >>> fig.get_size_inches().tolist()
     [7.2, 3.0]
@@ -142,14 +166,42 @@ def figure_for(ax, width: str = "column", height: float | None = None, nrows: in
 
 def save_figure(fig, name: str, formats: tuple[str, ...] = ("png", "svg"), *, directory=None,
                 close: bool = True) -> SavedFiles:
-    """Write ``<name>.png`` and ``.svg`` deterministically into ``directory``
-    (default ``analysis.paths.figures_dir()``); return the paths.
+    """Write ``<name>.png`` and ``.svg`` deterministically into ``directory``;
+    return the paths.
 
     The same figure gives the same bytes on every run and machine (with the same
     matplotlib): no dates or software versions in the files' metadata, and the
-    SVG's hashed ids renumbered (``stable_svg_ids()``). ``formats`` may also
-    hold "pdf".
+    SVG's hashed ids renumbered (``stable_svg_ids()``).
 
+    Parameters
+    ----------
+    fig : Figure
+        The figure to write.
+    name : str
+        The files' name, without extension.
+    formats : tuple of {"png", "svg", "pdf"}
+        The formats to write, a file each (default PNG and SVG).
+    directory : str or Path, optional
+        The folder, created if missing; by default ``$ANALYSIS_FIGURES_DIR``,
+        else the checkout's ``figures/``, else ``figures/`` in the working
+        directory (``analysis.paths.figures_dir()``).
+    close : bool
+        Close the figure once written (the default), to free its memory.
+
+    Returns
+    -------
+    list of Path
+        The files written, in the order of ``formats``; shown by file name
+        only ("saved demo.png, demo.svg").
+
+    Raises
+    ------
+    AnalysisError
+        If ``formats`` holds another format (the files of the formats before
+        it are written by then).
+
+    Examples
+    --------
     >>> import tempfile
     >>> fig, ax = new_figure(); _ = ax.plot([0, 1])
     >>> save_figure(fig, "demo", directory=tempfile.mkdtemp())

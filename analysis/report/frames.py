@@ -19,10 +19,37 @@ def plot_frame_profile(profile: pd.DataFrame, value: str = "per_1000_tokens", by
                        labels: dict | None = None, width: str = "page", ax=None):
     """Grouped horizontal bars: one group per ``by`` value, one bar per frame.
 
-    ``profile`` is the table of :func:`analysis.frame_profile`; ``value`` is
-    "per_1000_tokens" or "share_of_sentences"; ``labels`` renames groups on the
-    axis (e.g. doc_id -> title); ``ax`` an Axes to draw into. Returns ``(fig, ax)``.
+    Parameters
+    ----------
+    profile : DataFrame
+        :func:`analysis.frame_profile` output: the ``by`` column, frame and
+        ``value``, one row per group and frame.
+    value : {"per_1000_tokens", "share_of_sentences"}
+        The rate to draw.
+    by : str
+        The column of the groups (default documents).
+    labels : dict, optional
+        Renames groups on the axis (e.g. doc_id -> title); groups not in it
+        keep their value.
+    width : {"page", "column"}
+        The width of a new figure: a page or a column of a paper.
+    ax : Axes, optional
+        Draw into this Axes instead of a new figure.
 
+    Returns
+    -------
+    fig : Figure
+        The figure drawn into (that of ``ax`` when given).
+    ax : Axes
+        The Axes drawn into.
+
+    Raises
+    ------
+    AnalysisError
+        If ``value`` is not one of the two rates.
+
+    Examples
+    --------
     >>> import analysis
     >>> profile = analysis.frame_profile(analysis.sentences(analysis.load_corpus()))
     >>> fig, ax = plot_frame_profile(profile, value="share_of_sentences")
@@ -54,8 +81,37 @@ def plot_naming(table: pd.DataFrame, by: str = "doc_id", *, share: bool = True, 
     """Stacked horizontal bars of a :func:`analysis.naming_table`: one bar per
     group, one segment per naming label (labels with no count are left out), as
     shares of the group's names (``share=True``) or counts; each group's
-    number of names is shown beside it. Returns ``(fig, ax)``.
+    number of names is shown beside it.
 
+    Parameters
+    ----------
+    table : DataFrame
+        :func:`analysis.naming_table` output: the ``by`` column, a count column
+        per naming label and ``total``. Every numeric column but ``by`` and
+        ``total`` is taken for a label.
+    by : str
+        The column of the groups, a bar each (default documents).
+    share : bool
+        Draw shares of each group's names (the default) or counts.
+    width : {"page", "column"}
+        The width of a new figure: a page or a column of a paper.
+    ax : Axes, optional
+        Draw into this Axes instead of a new figure.
+
+    Returns
+    -------
+    fig : Figure
+        The figure drawn into (that of ``ax`` when given).
+    ax : Axes
+        The Axes drawn into.
+
+    Raises
+    ------
+    TableError
+        If ``table`` has no ``by`` column or no label with a count.
+
+    Examples
+    --------
     >>> import pandas as pd
     >>> t = pd.DataFrame({"speaker": ["x", "y"], "migrants": [1, 0], "refugees": [3, 2], "total": [4, 2]})
     >>> fig, ax = plot_naming(t, by="speaker")

@@ -147,10 +147,42 @@ def place_labels(ax, points: list[tuple[float, float, str]], *, avoid=(), hlines
 def plot_collocates(table: pd.DataFrame, *, top: int = 10, measure: str = "log_dice", nodes=None,
                     width: str = "page", ax=None):
     """The ``top`` collocates of each node of a :func:`analysis.collocates`
-    table by ``measure``, one panel per node (``nodes``, default all, in
-    table order), side by side; each bar is labelled with the co-occurrence
-    count. Returns ``(fig, axes)``.
+    table by ``measure``, one panel per node, side by side; each bar is
+    labelled with the co-occurrence count.
 
+    Parameters
+    ----------
+    table : DataFrame
+        :func:`analysis.collocates` output: node, term, count, node_count and
+        the ``measure`` column.
+    top : int
+        Collocates drawn per node, the highest by ``measure`` (ties: the first
+        in the table).
+    measure : str
+        The column to rank and draw: "log_dice" (the default), "mi", "mi3",
+        "t_score", "g2" or "count".
+    nodes : sequence of str, optional
+        The nodes to draw, in this order; by default all of the table's, in
+        table order.
+    width : {"page", "column"}
+        The width of a new figure: a page or a column of a paper.
+    ax : sequence of Axes, optional
+        Draw into these, one per node, instead of a new figure.
+
+    Returns
+    -------
+    fig : Figure
+        The figure drawn into (that of ``ax`` when given).
+    axes : list of Axes
+        The panels, one per node, each titled with the node and its count.
+
+    Raises
+    ------
+    TableError
+        If a column is missing, or there is no node to draw.
+
+    Examples
+    --------
     >>> import analysis
     >>> t = analysis.collocates(analysis.sentences(analysis.load_corpus()), ["migrants", "illegal"])
     >>> fig, axes = plot_collocates(t, top=5)

@@ -86,8 +86,33 @@ def _draw_matrix(fig, axes, total, speakers, actors, title) -> None:
 def plot_responsibility_by_doc(attributions: pd.DataFrame, *, actors=None, ax=None):
     """Per article: attributions by actor, assigned to the right of zero and
     denied to the left, one panel per kind; actors in the order of the actors
-    resource. ``ax``: two Axes to draw into. Returns ``(fig, axes)``.
+    resource.
 
+    Parameters
+    ----------
+    attributions : DataFrame
+        :func:`analysis.attributions` output: doc_id, speaker_actor, actor,
+        kind, polarity.
+    actors : Actors, path or mapping, optional
+        Orders the actors as the resource lists them, others after them
+        (default the shipped actors).
+    ax : sequence of two Axes, optional
+        Draw into these instead of a new figure.
+
+    Returns
+    -------
+    fig : Figure
+        The figure drawn into (that of ``ax`` when given).
+    axes : array of Axes
+        The two panels: causal, treatment.
+
+    Raises
+    ------
+    TableError
+        If ``attributions`` lacks a column.
+
+    Examples
+    --------
     >>> a = pd.DataFrame({"doc_id": ["d1", "d1"], "speaker_actor": ["(outlet)", "libya"], "actor": ["libya", "europe"],
     ...                   "kind": ["causal", "causal"], "polarity": ["deny", "assign"]})
     >>> fig, axes = plot_responsibility_by_doc(a)

@@ -60,9 +60,32 @@ def plot_scores(scores: pd.DataFrame, measure: str = "f1", *, xlabel: str | None
 def plot_method_comparison(scores: pd.DataFrame, measure: str = "f1", *, by: str = "method", title: str | None = None,
                            ax=None):
     """Several methods side by side: one row per column (frame), one marker and
-    confidence interval per method (``scores``: :func:`analysis.precision_recall_f1`
-    tables stacked with a ``method`` column). Returns ``(fig, ax)``.
+    confidence interval per method.
 
+    Parameters
+    ----------
+    scores : DataFrame
+        :func:`analysis.precision_recall_f1` tables stacked, with a ``by``
+        column naming the method: column, the measure with ``<measure>_low``
+        and ``<measure>_high`` (no interval is drawn where they are NaN).
+    measure : {"f1", "precision", "recall"}
+        The measure to draw.
+    by : str
+        The column naming the method (default "method").
+    title : str, optional
+        The figure's title.
+    ax : Axes, optional
+        Draw into this Axes instead of a new figure.
+
+    Returns
+    -------
+    fig : Figure
+        The figure drawn into (that of ``ax`` when given).
+    ax : Axes
+        The Axes drawn into.
+
+    Examples
+    --------
     >>> from analysis import precision_recall_f1
     >>> one = precision_recall_f1(pd.DataFrame({"f": [1, 0, 1]}), pd.DataFrame({"f": [1, 1, 0]}), n_boot=20)
     >>> both = pd.concat([one.assign(method="a"), one.assign(method="b")])
@@ -108,9 +131,27 @@ def _measure_name(measure: str) -> str:
 
 def plot_learning_curve(curve: pd.DataFrame, frame: str = "mean", *, ax=None):
     """Test-set F1 against the number of coded sentences, one line per strategy
-    (the mean over seeds, with their range shaded), from
-    :func:`analysis.evaluation.learning.learning_curve`. Returns ``(fig, ax)``.
+    (the mean over seeds, with their range shaded).
 
+    Parameters
+    ----------
+    curve : DataFrame
+        :func:`analysis.learning_curve` output: strategy, seed, n_coded, frame, f1.
+    frame : str
+        The frame whose F1 is drawn, or "mean" (the default) for the mean over
+        frames.
+    ax : Axes, optional
+        Draw into this Axes instead of a new figure.
+
+    Returns
+    -------
+    fig : Figure
+        The figure drawn into (that of ``ax`` when given).
+    ax : Axes
+        The Axes drawn into.
+
+    Examples
+    --------
     >>> curve = pd.DataFrame({"strategy": ["random"] * 2, "seed": [0, 0], "n_coded": [10, 20], "frame": ["mean"] * 2,
     ...                       "f1": [0.4, 0.5]})
     >>> fig, ax = plot_learning_curve(curve); ax.get_xlabel()

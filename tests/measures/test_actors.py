@@ -69,3 +69,13 @@ def test_actor_mentions_needs_text():
     with pytest.raises(ValueError, match=r"actor_mentions\(\) needs columns \['doc_id', 'text'\]; "
                                          r"missing \['text'\]"):
         actor_mentions(pd.DataFrame({"doc_id": ["d"]}))
+
+
+def test_actor_mentions_refuses_a_document_whose_rows_are_apart():
+    table = pd.DataFrame({"doc_id": ["a", "b", "a"], "sent_id": [0, 0, 1],
+                          "text": ["Tunisia spoke.", "Niger spoke.", "The government agreed."]})
+    with pytest.raises(analysis.TableError, match=r"rows of document 'a' are not together \(rows 0 and 2"):
+        actor_mentions(table)
+    together = actor_mentions(table.iloc[[0, 2, 1]])
+    assert together[["doc_id", "actor", "resolution"]].values.tolist() == [
+        ["a", "tunisia", "alias"], ["a", "tunisia", "nearest"], ["b", "niger", "alias"]]

@@ -126,6 +126,8 @@ def test_topic_diversity_known_answers():
     assert topic_diversity([["a", "b", "x"], ["b", "c", "y"]], n=2) == 0.75   # only the top 2 count
     with pytest.raises(TopicInputError, match="needs 3 words"):
         topic_diversity([["a", "b"]], n=3)
+    with pytest.raises(TopicInputError, match="at least one topic's top words; got none"):
+        topic_diversity([], n=3)
 
 
 # --- stability and the rule for k ---------------------------------------------

@@ -124,6 +124,23 @@ def test_parquet_output_equals_the_tables_and_is_never_overwritten(tmp_path, cor
         featurize_to_parquet(corpus, tmp_path / "out", progress=False)
 
 
+def test_parquet_output_that_fails_leaves_no_file_behind(tmp_path, corpus, monkeypatch):
+    pq = pytest.importorskip("pyarrow.parquet")
+    opened = []
+
+    class SecondWriterFails(pq.ParquetWriter):
+        def __init__(self, where, *args, **kwargs):
+            if opened:
+                raise OSError("disk full")
+            super().__init__(where, *args, **kwargs)
+            opened.append(self)
+
+    monkeypatch.setattr(pq, "ParquetWriter", SecondWriterFails)
+    with pytest.raises(OSError, match="disk full"):
+        featurize_to_parquet(corpus, tmp_path / "out", progress=False)
+    assert list((tmp_path / "out").iterdir()) == [] and opened[0].is_open is False
+
+
 def test_pandas_path_never_imports_dask():
     code = ("import sys, pandas as pd, analysis; "
             "analysis.featurize(pd.DataFrame({'doc_id': ['a'], 'text': ['Aid.']}), progress=False); "

@@ -3,6 +3,7 @@ bootstrap intervals, known answers."""
 
 import numpy as np
 import pandas as pd
+import pytest
 
 from analysis.measures.profiles import article_profiles, bootstrap_means
 
@@ -30,3 +31,20 @@ def test_article_profiles_known_answer():
     assert list(table.columns) == ["doc_id", "outlet", "sentences", "aid", "law", "causal", "treatment"]
     assert table.values.tolist() == [["a", "X", 4, 0.5, 0.25, 1, 0], ["b", "X", 1, 0.0, 1.0, 0, 0],
                                      ["c", "Y", 1, 0.0, 0.0, 0, 0]]
+
+
+def test_an_article_without_sentences_has_none_and_no_share():
+    corpus = pd.DataFrame({"doc_id": ["a", "empty"], "outlet": ["X", "Y"]})
+    sents = pd.DataFrame({"doc_id": ["a"], "sent_id": [0], "text": ["t"], "aid": [1]})
+    attrs = pd.DataFrame({"doc_id": pd.Series([], dtype=str), "kind": [], "polarity": []})
+    table = article_profiles(sents, attrs, corpus, codebook={"aid": ["aid"]}).set_index("doc_id")
+    assert table.loc["empty", "sentences"] == 0 and np.isnan(table.loc["empty", "aid"])
+    assert table.loc["a", ["sentences", "aid"]].tolist() == [1, 1.0]
+
+
+def test_a_corpus_with_a_repeated_id_is_refused():
+    corpus = pd.DataFrame({"doc_id": ["a", "a"], "outlet": ["X", "Y"]})
+    sents = pd.DataFrame({"doc_id": ["a"], "sent_id": [0], "text": ["t"], "aid": [1]})
+    attrs = pd.DataFrame({"doc_id": pd.Series([], dtype=str), "kind": [], "polarity": []})
+    with pytest.raises(ValueError, match=r"article_profiles\(\): doc_id 'a' is in rows 0 and 1"):
+        article_profiles(sents, attrs, corpus, codebook={"aid": ["aid"]})

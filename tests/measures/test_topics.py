@@ -202,6 +202,8 @@ def test_doc_topics_table_and_prevalence_by_metadata():
         topic_prevalence(model, corpus, "region")
     with pytest.raises(TopicInputError, match="plain texts"):
         topic_prevalence(fit_topics(corpus["text"].tolist(), 2), corpus, "outlet")
+    with pytest.raises(ValueError, match=r"topic_prevalence\(\): doc_id 'd1' is in rows 0 and 4"):
+        topic_prevalence(model, pd.concat([corpus, corpus.head(1)], ignore_index=True), "outlet")
 
 
 def test_prevalence_by_document_counts_its_paragraphs(corpus):
