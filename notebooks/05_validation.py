@@ -80,8 +80,8 @@ save_table(table[columns], "05_agreement")
 table[columns]
 
 # %%
-fig, ax = plot_method_comparison(frame_table, title=f"Frames: machine vs one coder, {len(coder_frames)} seed "
-                                                     "sentences (in-sample)")
+fig, ax = plot_method_comparison(frame_table, xlabel="F1 with 95% bootstrap interval",
+                                 title=f"Frames: machine vs one coder, {len(coder_frames)} seed sentences (in-sample)")
 save_figure(fig, "05_frame_f1")
 
 # %% [markdown]

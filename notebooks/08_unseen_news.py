@@ -91,7 +91,8 @@ save_table(frame_scores[columns], "08_frame_scores")
 frame_scores.pivot(index="column", columns="method", values="f1").loc[FRAMES]
 
 # %%
-fig, ax = plot_method_comparison(frame_scores, title="Frames on the locked test set (260 unseen sentences)")
+fig, ax = plot_method_comparison(frame_scores, xlabel="F1 with 95% bootstrap interval",
+                                 title="Frames on the locked test set (260 unseen sentences)")
 save_figure(fig, "08_frame_f1")
 
 # %% [markdown]

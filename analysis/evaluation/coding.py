@@ -421,8 +421,7 @@ def read_frame_coding(paths, *, codebook=None, sentences: pd.DataFrame | None = 
             if column not in table.columns:
                 raise CodingSheetError(path, n_header + 1, column, f"column missing; a frame coding needs doc_id, "
                                        f"sent_id, sentence and one column per frame {frames}.")
-        for row, record in enumerate(table.itertuples(index=False), start=n_header + 2):
-            cells = record._asdict()
+        for row, cells in enumerate(table.to_dict("records"), start=n_header + 2):
             key = (cells["doc_id"], _integer(cells["sent_id"]))
             if key[1] is None:
                 raise CodingSheetError(path, row, "sent_id", f"sent_id must be a whole number (found {cells['sent_id']!r}).")

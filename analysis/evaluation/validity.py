@@ -63,7 +63,8 @@ def frame_validity(sentences: pd.DataFrame, coding: pd.DataFrame, *, codebook=No
     Raises
     ------
     TableError
-        If ``coding`` has none of the codebook's frame columns, a sentence is
+        If a table lacks doc_id or sent_id (``sentences`` also text),
+        ``coding`` has none of the codebook's frame columns, a sentence is
         listed twice in either table, or a coded one is missing from
         ``sentences``.
 
@@ -80,6 +81,8 @@ def frame_validity(sentences: pd.DataFrame, coding: pd.DataFrame, *, codebook=No
     if not frames:
         raise TableError(f"frame_validity(): the coding has none of the frame columns {cb.frame_ids}.")
     keys = ["doc_id", "sent_id"]
+    require_columns(sentences, [*keys, "text"], "frame_validity")
+    require_columns(coding, keys, "frame_validity")
     machine = frame_scores(sentences, codebook=cb, method=method, model=model).set_index(keys)[frames].gt(0).astype(int)
     return precision_recall_f1(machine, coding.set_index(keys)[frames], n_boot=n_boot, random_state=random_state)
 
@@ -154,7 +157,9 @@ def attributions_agreement(attributions: pd.DataFrame, coding: pd.DataFrame, *, 
     coding : DataFrame
         The hand coding, with the same columns, one row per attribution (rows
         with an empty actor are sentences without an attribution), as
-        ``data/coding/news_attribution_test.csv``. A sentence that only one of
+        ``data/coding/news_attribution_test.csv``; a row may also list several
+        ("libya; un" with as many kinds and polarities), all said by its
+        speaker. A sentence that only one of
         the two tables has counts as one without attributions in the other.
     n_boot : int
         Bootstrap replicates over the sentences for an interval of F1; 0 (the
@@ -173,7 +178,8 @@ def attributions_agreement(attributions: pd.DataFrame, coding: pd.DataFrame, *, 
     Raises
     ------
     TableError
-        If either table lacks a column.
+        If either table lacks a column, or a row's actor, kind and polarity do
+        not list as many items each.
 
     Examples
     --------
@@ -203,7 +209,17 @@ def attributions_agreement(attributions: pd.DataFrame, coding: pd.DataFrame, *, 
 
 
 def _attribution_rows(table: pd.DataFrame) -> pd.DataFrame:
-    """Attribution rows as text, sent_id whole, a blank speaker_actor as NO_ACTOR."""
+    """One row per attribution, as text: ";"-lists of actor, kind and polarity
+    (the form :func:`analysis.read_coding` also reads) split into rows that
+    share the row's speaker, sent_id whole, a blank speaker_actor as NO_ACTOR."""
     rows = table.fillna("").astype({"sent_id": "int64"})
     rows[[*ATTRIBUTION_FIELDS, "speaker_actor"]] = rows[[*ATTRIBUTION_FIELDS, "speaker_actor"]].astype(str)
+    split = {field: [[p.strip() for p in value.split(";") if p.strip()] or [""] for value in rows[field]]
+             for field in ATTRIBUTION_FIELDS}
+    for i, lists in enumerate(zip(*split.values())):
+        if len({len(items) for items in lists}) > 1:
+            raise TableError(f"Row {i} ({rows['doc_id'].iloc[i]}, {rows['sent_id'].iloc[i]}): actor, kind and "
+                             "polarity must all be given (or all be blank), with as many items each; got "
+                             f"{tuple(rows[field].iloc[i] for field in ATTRIBUTION_FIELDS)}.")
+    rows = rows.assign(**split).explode(list(ATTRIBUTION_FIELDS), ignore_index=True)
     return rows.assign(speaker_actor=rows["speaker_actor"].replace("", NO_ACTOR))

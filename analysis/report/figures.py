@@ -179,7 +179,7 @@ def save_figure(fig, name: str, formats: tuple[str, ...] = ("png", "svg"), *, di
         The figure to write.
     name : str
         The files' name, without extension.
-    formats : tuple of {"png", "svg", "pdf"}
+    formats : tuple of {"png", "svg", "pdf"}, or one of them
         The formats to write, a file each (default PNG and SVG).
     directory : str or Path, optional
         The folder, created if missing; by default ``$ANALYSIS_FIGURES_DIR``,
@@ -197,8 +197,7 @@ def save_figure(fig, name: str, formats: tuple[str, ...] = ("png", "svg"), *, di
     Raises
     ------
     AnalysisError
-        If ``formats`` holds another format (the files of the formats before
-        it are written by then).
+        If ``formats`` holds another format (before anything is written).
 
     Examples
     --------
@@ -207,20 +206,24 @@ def save_figure(fig, name: str, formats: tuple[str, ...] = ("png", "svg"), *, di
     >>> save_figure(fig, "demo", directory=tempfile.mkdtemp())
     saved demo.png, demo.svg
     """
+    formats = (formats,) if isinstance(formats, str) else tuple(formats)
+    unknown = [fmt for fmt in formats if fmt not in ("png", "svg", "pdf")]
+    if unknown:
+        raise AnalysisError(f"formats may hold 'png', 'svg' and 'pdf', not {unknown[0]!r}.")
     folder = figures_dir(directory)
     paths = SavedFiles()
-    with style():
-        for fmt in formats:
-            if fmt not in ("png", "svg", "pdf"):
-                raise AnalysisError(f"formats may hold 'png', 'svg' and 'pdf', not {fmt!r}.")
-            path = folder / f"{name}.{fmt}"
-            if fmt == "svg":
-                paths.append(write_atomic(path, lambda tmp: _write_svg(fig, tmp)))
-            else:
-                metadata = PNG_METADATA if fmt == "png" else PDF_METADATA
-                paths.append(write_atomic(path, lambda tmp: fig.savefig(tmp, format=fmt, metadata=metadata)))
-    if close:
-        plt.close(fig)
+    try:
+        with style():
+            for fmt in formats:
+                path = folder / f"{name}.{fmt}"
+                if fmt == "svg":
+                    paths.append(write_atomic(path, lambda tmp: _write_svg(fig, tmp)))
+                else:
+                    metadata = PNG_METADATA if fmt == "png" else PDF_METADATA
+                    paths.append(write_atomic(path, lambda tmp: fig.savefig(tmp, format=fmt, metadata=metadata)))
+    finally:
+        if close:
+            plt.close(fig)
     return paths
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ..errors import TableError, require_columns
 from .figures import PALETTE, figure_for, style
 
 
@@ -57,8 +58,8 @@ def plot_scores(scores: pd.DataFrame, measure: str = "f1", *, xlabel: str | None
     return fig, ax
 
 
-def plot_method_comparison(scores: pd.DataFrame, measure: str = "f1", *, by: str = "method", title: str | None = None,
-                           ax=None):
+def plot_method_comparison(scores: pd.DataFrame, measure: str = "f1", *, by: str = "method", xlabel: str | None = None,
+                           title: str | None = None, ax=None):
     """Several methods side by side: one row per column (frame), one marker and
     confidence interval per method.
 
@@ -72,6 +73,10 @@ def plot_method_comparison(scores: pd.DataFrame, measure: str = "f1", *, by: str
         The measure to draw.
     by : str
         The column naming the method (default "method").
+    xlabel : str, optional
+        The x label; by default the measure, "with bootstrap interval" if
+        any is drawn (name the level yourself, e.g. "F1 with 95% bootstrap
+        interval": the table does not record it).
     title : str, optional
         The figure's title.
     ax : Axes, optional
@@ -104,7 +109,9 @@ def plot_method_comparison(scores: pd.DataFrame, measure: str = "f1", *, by: str
                        label=method)
         ax.set_yticks(np.arange(len(columns)), columns)
         ax.invert_yaxis()
-        _score_axis(fig, ax, f"{_measure_name(measure)} with 95% bootstrap interval", title)
+        intervals = f"{measure}_low" in scores.columns and scores[f"{measure}_low"].notna().any()
+        default = f"{_measure_name(measure)}{' with bootstrap interval' if intervals else ''}"
+        _score_axis(fig, ax, xlabel or default, title)
         ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
     return fig, ax
 
@@ -150,6 +157,11 @@ def plot_learning_curve(curve: pd.DataFrame, frame: str = "mean", *, ax=None):
     ax : Axes
         The Axes drawn into.
 
+    Raises
+    ------
+    TableError
+        If ``curve`` lacks a column or has no row for ``frame``.
+
     Examples
     --------
     >>> curve = pd.DataFrame({"strategy": ["random"] * 2, "seed": [0, 0], "n_coded": [10, 20], "frame": ["mean"] * 2,
@@ -157,13 +169,19 @@ def plot_learning_curve(curve: pd.DataFrame, frame: str = "mean", *, ax=None):
     >>> fig, ax = plot_learning_curve(curve); ax.get_xlabel()
     'coded sentences'
     """
+    require_columns(curve, ["strategy", "n_coded", "frame", "f1"], "plot_learning_curve",
+                    hint="Pass analysis.learning_curve()'s table.")
     part = curve[curve["frame"] == frame]
+    if part.empty:
+        raise TableError(f"plot_learning_curve(): the curve has no rows for frame {frame!r}; its frames are "
+                         f"{list(dict.fromkeys(curve['frame']))}.")
     fig, ax = figure_for(ax, "column")
     with style():
         for k, (strategy, lines) in enumerate(part.groupby("strategy", sort=True)):
             stats = lines.groupby("n_coded")["f1"].agg(["mean", "min", "max"])
-            ax.plot(stats.index, stats["mean"], marker="o", markersize=2.5, color=PALETTE[k], label=strategy)
-            ax.fill_between(stats.index, stats["min"], stats["max"], color=PALETTE[k], alpha=0.2, lw=0)
+            ax.plot(stats.index, stats["mean"], marker="o", markersize=2.5, color=PALETTE[k % len(PALETTE)],
+                    label=strategy)
+            ax.fill_between(stats.index, stats["min"], stats["max"], color=PALETTE[k % len(PALETTE)], alpha=0.2, lw=0)
         ax.set_xlabel("coded sentences")
         ax.set_ylabel(f"test-set F1 ({'mean over frames' if frame == 'mean' else frame})")
         ax.legend(frameon=False)

@@ -284,3 +284,13 @@ def test_an_uncoded_row_and_a_file_that_is_not_csv_are_named(tmp_path):
     path.write_bytes(b"doc_id,sent_id,sentence,danger,care\n\xff\xfe,0,x,1,0\n")
     with pytest.raises(CodingSheetError, match=r"cannot be read as a UTF-8 CSV file"):
         read_frame_coding(path, codebook=OWN)
+
+
+def test_frame_ids_that_are_no_python_names_are_read(tmp_path):
+    from analysis import read_frame_coding
+
+    odd = {"frames": [{"id": "_aid", "entries": ["aid"]}, {"id": "class", "entries": ["class"]}]}
+    path = tmp_path / "coded.csv"
+    path.write_text("doc_id,sent_id,sentence,_aid,class\na,0,Aid came.,1,0\na,1,A class apart.,0,1\n")
+    coded = read_frame_coding(path, codebook=odd)
+    assert coded[["sent_id", "_aid", "class"]].values.tolist() == [[0, 1, 0], [1, 0, 1]]

@@ -8,6 +8,7 @@ import pytest
 
 import analysis
 from analysis.corpus.news import default_news_zip, news_corpus
+from analysis.errors import TableError
 from analysis.evaluation.agreement import precision_recall_f1
 from analysis.evaluation.validity import attribution_sets, attributions_agreement, frame_validity
 from analysis.measures.attribution import attributions
@@ -128,6 +129,26 @@ def test_agreement_counts_sets_of_triples_per_sentence():
     score = attributions_agreement(machine, coder).iloc[0]
     # machine {europe, media}, coder {europe, migrants}: tp 1, fp 1, fn 1; the matched speaker differs
     assert (score.tp, score.fp, score.fn, score.precision, score.recall, score.speaker_accuracy) == (1, 1, 1, .5, .5, 0)
+
+
+def test_a_coding_row_may_list_several_attributions_of_one_speaker():
+    base = {"doc_id": "d", "sent_id": 0, "speaker_actor": "libya", "kind": "causal", "polarity": "assign"}
+    machine = pd.DataFrame([dict(base, actor="europe"), dict(base, actor="media", speaker_actor="un_agencies")])
+    rows = pd.DataFrame([dict(base, actor="europe"), dict(base, actor="media")])
+    listed = pd.DataFrame([dict(base, actor="europe; media", kind="causal;causal", polarity="assign; assign")])
+    by_rows, by_list = (attributions_agreement(machine, coding).iloc[0] for coding in (rows, listed))
+    assert (by_list.tp, by_list.speaker_accuracy) == (by_rows.tp, by_rows.speaker_accuracy) == (2, .5)
+    with pytest.raises(TableError, match=r"Row 0 \(d, 0\): actor, kind and polarity must all be given"):
+        attributions_agreement(machine, listed.assign(kind="causal"))
+
+
+def test_frame_validity_names_a_missing_key_column():
+    sents = pd.DataFrame({"doc_id": ["a"], "sent_id": [0], "text": ["Aid."]})
+    coding = pd.DataFrame({"doc_id": ["a"], "humanitarian": [1]})
+    with pytest.raises(TableError, match=r"frame_validity\(\) needs columns \['doc_id', 'sent_id'\]; missing \['sent_id'\]"):
+        frame_validity(sents, coding, method="dictionary")
+    with pytest.raises(TableError, match=r"missing \['doc_id'\]"):
+        frame_validity(sents.drop(columns="doc_id"), coding.assign(sent_id=0), method="dictionary")
 
 
 def test_scores_before_tuning_with_the_first_cues_file():
