@@ -14,7 +14,7 @@ from ..text.segment import paragraphs, sentences, words
 SUMMARY_COLUMNS = ["doc_id", "title", "outlet", "date", "words", "sentences", "paragraphs"]
 
 
-def corpus_summary(corpus: pd.DataFrame) -> pd.DataFrame:
+def corpus_summary(corpus: pd.DataFrame, *, segmentation=None) -> pd.DataFrame:
     """The size of each document: doc_id, title, outlet, date (when the corpus
     has them), and the number of words, sentences and paragraphs of its ``text``.
 
@@ -22,6 +22,9 @@ def corpus_summary(corpus: pd.DataFrame) -> pd.DataFrame:
     ----------
     corpus : DataFrame
         A corpus table (:func:`analysis.load_corpus`): doc_id, text and any metadata.
+    segmentation : SegmentationRules, path or mapping, optional
+        The abbreviations that do not end a sentence (default the shipped
+        rules), as for :func:`analysis.sentences`.
 
     Returns
     -------
@@ -40,7 +43,7 @@ def corpus_summary(corpus: pd.DataFrame) -> pd.DataFrame:
         "doc_id": corpus["doc_id"],
         "words": corpus["text"].map(lambda t: len(words(t))).astype("int64"),
     })
-    for name, table in (("sentences", sentences(corpus)), ("paragraphs", paragraphs(corpus))):
+    for name, table in (("sentences", sentences(corpus, segmentation=segmentation)), ("paragraphs", paragraphs(corpus))):
         sizes = table.groupby("doc_id", sort=False).size()
         counts[name] = counts["doc_id"].map(sizes).fillna(0).astype("int64")
     meta = corpus.reindex(columns=["doc_id", "title", "outlet", "date"])
