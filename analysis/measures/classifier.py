@@ -324,7 +324,8 @@ class FrameClassifier(BaseEstimator):
         Returns
         -------
         dict
-            Format and version, the codebook's version and frames, the parameters,
+            Format and version, the codebook's version, frames and
+            ``entries_digest``, the parameters,
             the features (terms and idf) and, per frame, coefficients, intercept,
             calibration, threshold, chosen C and cross-validated F1.
         """
@@ -332,7 +333,7 @@ class FrameClassifier(BaseEstimator):
         return {
             "format": FORMAT, "format_version": FORMAT_VERSION,
             "codebook": {"version": self.codebook_.version, "frames": self.frames_,
-                         "source": Path(self.codebook_.source).name},
+                         "source": Path(self.codebook_.source).name, "entries_digest": self.codebook_.entries_digest},
             "parameters": {"Cs": list(self.Cs), "min_df": self.min_df, "cv": self.cv,
                            "random_state": self.random_state},
             "features": {"token_pattern": TOKEN_PATTERN, "lowercase": True, "ngram_range": [1, 2],
@@ -376,8 +377,9 @@ class FrameClassifier(BaseEstimator):
         path : str or Path, optional
             A file written by :meth:`save`; default the shipped model.
         codebook : Codebook, path or mapping, optional
-            The codebook in use (default the shipped one): its version and frame
-            ids must be those the model was trained for.
+            The codebook in use (default the shipped one): its version, frame
+            ids and entries (``entries_digest``, if the file records it) must
+            be those the model was trained with.
 
         Returns
         -------
@@ -409,6 +411,11 @@ class FrameClassifier(BaseEstimator):
                              f"with frames {saved['frames']}; the codebook in use is {Path(book.source).name} "
                              f"v{book.version} with frames {book.frame_ids}. Pass that codebook, or fit a model on "
                              "coding made with yours.")
+        if saved.get("entries_digest", book.entries_digest) != book.entries_digest:
+            raise ModelError(f"{source}: the model was trained with other entries of codebook {saved['source']} "
+                             f"v{saved['version']} than those of {book.source} (same version and frames); its "
+                             "dictionary features would count other words. Pass the codebook it was trained with, "
+                             "or fit the model again with yours (and give your codebook a new version).")
         model = cls(codebook, **{k: tuple(v) if k == "Cs" else v for k, v in data["parameters"].items()})
         model.codebook_, model.frames_ = book, list(book.frame_ids)
         model.vocabulary_ = {term: i for i, term in enumerate(data["features"]["terms"])}

@@ -13,6 +13,8 @@ the file and key path), and compiled once into the lexicons that
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -99,6 +101,19 @@ class Codebook(Resource):
     def naming_lexicon(self) -> Lexicon:
         """The naming labels' entries compiled for matching (label = naming id)."""
         return _compile(self.source, {n["id"]: list(n["entries"]) for n in self.naming})
+
+    @cached_property
+    def entries_digest(self) -> str:
+        """SHA-256 of the frames' and naming labels' ids and entries, in order:
+        two codebooks with the same digest find the same hits, whatever their
+        version says (a frame classifier records it to refuse edited entries).
+
+        >>> Codebook.load({"aid": ["aid"]}).entries_digest == Codebook.load({"aid": ["relief"]}).entries_digest
+        False
+        """
+        matched = [[f["id"], [e["entry"] for e in f["entries"]]] for f in self.frames]
+        named = [[n["id"], list(n["entries"])] for n in self.naming]
+        return hashlib.sha256(json.dumps([matched, named], ensure_ascii=False).encode("utf-8")).hexdigest()
 
     @cached_property
     def weights(self) -> dict[tuple[str, str], float]:

@@ -78,6 +78,17 @@ def test_a_model_made_for_another_codebook_is_refused(model, tmp_path):
         FrameClassifier.load(path, codebook=AID)
 
 
+def test_a_model_is_refused_with_edited_entries_under_the_same_version(model, tmp_path):
+    path = model.save(tmp_path / "model.json")
+    with pytest.raises(ModelError, match=r"trained with other entries of codebook <mapping> vunversioned"):
+        FrameClassifier.load(path, codebook={"aid": ["aid", "relief", "blorf"]})
+    assert FrameClassifier.load(path, codebook={"aid": ["aid", "relief"]}).frames_ == ["aid"]
+    data = json.loads(path.read_text())
+    del data["codebook"]["entries_digest"]                     # a file saved before the digest was recorded
+    path.write_text(json.dumps(data))
+    assert FrameClassifier.load(path, codebook={"aid": ["aid", "relief", "blorf"]}).frames_ == ["aid"]
+
+
 def test_evidence_names_the_words_and_their_spans(model):
     sents = pd.DataFrame({"doc_id": ["d", "d"], "sent_id": [0, 1], "start": [0, 30],
                           "text": ["Blorf reached the town.", "Food aid for refugees came."]})
