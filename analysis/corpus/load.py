@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 import warnings
@@ -24,6 +25,8 @@ from .cleaning import clean_text, normalize_text
 
 TABLE_SUFFIXES = {".csv", ".tsv", ".jsonl", ".ndjson", ".parquet"}
 ARCHIVE_SUFFIXES = {".zip"}
+SEPARATORS = {".csv": ",", ".tsv": "\t"}
+ENCODING_ADVICE = "Save it as UTF-8, or pass its encoding, e.g. load_corpus(..., encoding='cp1252')."
 
 
 def load_corpus(
@@ -52,7 +55,10 @@ def load_corpus(
         Columns holding the text and the document id in a table. ``id_col=None``
         numbers the rows (``row-1``, ``row-2``...).
     encoding : str
-        Encoding of text files and CSV/TSV files.
+        Encoding of text files and CSV, TSV and JSONL files (a folder's
+        ``metadata.csv`` is always read as UTF-8). A byte that does not
+        decode is an error naming its offset in the file, its line and, in a
+        CSV/TSV file, its row.
     clean : bool
         Remove non-article lines and a leading headline (see
         :mod:`analysis.corpus.cleaning`); ``raw_text`` always keeps the text as read.
@@ -136,10 +142,7 @@ def _decode(path: Path, encoding: str, on_error: str, problems: list[str]) -> st
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as err:
-        line = data[: err.start].count(b"\n") + 1
-        _fail(f"{path}: cannot be decoded as {encoding} at byte {err.start} (line {line}): {err.reason}. "
-              "If the file uses another encoding, pass it, e.g. load_corpus(..., encoding='cp1252').",
-              on_error, problems)
+        _fail(_undecodable(str(path), data, err, ENCODING_ADVICE), on_error, problems)
         return None
 
 
@@ -161,7 +164,8 @@ def _records_from_dir(path: Path, encoding, on_error, problems) -> list[dict]:
 
 
 def _merge_metadata(records: list[dict], path: Path, stems: set[str]) -> list[dict]:
-    meta = _read_table(path, "utf-8").astype("string")
+    meta = _read_table(path, "utf-8", advice="Save it as UTF-8: metadata.csv is read as UTF-8 whatever the "
+                       "documents' encoding= is.").astype("string")
     if "doc_id" not in meta.columns:
         raise CorpusError(f"{path}: needs a 'doc_id' column (the file stem of each document); it has "
                           f"{list(meta.columns)}.")
@@ -191,25 +195,57 @@ def _read_zip(path: Path, encoding: str) -> tuple[str, pd.DataFrame]:
         if len(members) != 1:
             raise CorpusError(f"{path}: expected exactly one table ({'/'.join(sorted(TABLE_SUFFIXES))}) inside, "
                               f"found {members or 'none'}. Extract the archive and load the file you want.")
-        with archive.open(members[0]) as handle:
-            return members[0], _read_table(Path(members[0]), encoding, handle, origin=f"{path}:{members[0]}")
+        return members[0], _read_table(Path(members[0]), encoding, lambda: archive.open(members[0]),
+                                       origin=f"{path}:{members[0]}")
 
 
-def _read_table(path: Path, encoding: str, handle=None, origin: str | None = None) -> pd.DataFrame:
-    """Read a table file (or an open binary ``handle`` named like ``path``)."""
-    suffix, source, origin = path.suffix.lower(), path if handle is None else handle, origin or str(path)
+def _read_table(path: Path, encoding: str, opener=None, origin: str | None = None,
+                advice: str = ENCODING_ADVICE) -> pd.DataFrame:
+    """Read a table file, or the binary handle ``opener()`` opens, named like
+    ``path``; ``advice`` says what to do if its bytes are not ``encoding``."""
+    suffix, origin = path.suffix.lower(), origin or str(path)
+    opener = opener or (lambda: path.open("rb"))
     try:
-        if suffix in {".csv", ".tsv"}:
-            return pd.read_csv(source, sep="\t" if suffix == ".tsv" else ",", encoding=encoding,
-                               dtype=str, keep_default_na=False, na_values=[""])
-        if suffix == ".parquet":
-            return pd.read_parquet(source)
-        return _read_jsonl(source, encoding, origin)
-    except UnicodeDecodeError as err:
-        raise CorpusError(f"{origin}: cannot be decoded as {encoding} at byte {err.start}: {err.reason}. "
-                          "Pass the file's encoding, e.g. load_corpus(..., encoding='cp1252').") from None
+        with opener() as source:
+            if suffix in SEPARATORS:
+                return pd.read_csv(source, sep=SEPARATORS[suffix], encoding=encoding, dtype=str,
+                                   keep_default_na=False, na_values=[""])
+            if suffix == ".parquet":
+                return pd.read_parquet(source)
+            return _read_jsonl(source, encoding, origin)
+    except UnicodeDecodeError:
+        # pandas' offset is into a cell or a chunk: decode the whole file to find the byte in it
+        with opener() as source:
+            data = source.read()
+        try:
+            data.decode(encoding)
+        except UnicodeDecodeError as err:
+            raise CorpusError(_undecodable(origin, data, err, advice, SEPARATORS.get(suffix))) from None
+        raise
     except (pd.errors.ParserError, pd.errors.EmptyDataError, OSError) as err:
         raise CorpusError(f"{origin}: cannot be read as a {suffix[1:].upper()} table: {err}") from None
+
+
+def _undecodable(origin: str, data: bytes, err: UnicodeDecodeError, advice: str, sep: str | None = None) -> str:
+    """The message for ``data``, the bytes of ``origin``, which ``err`` (from
+    decoding them all) says are not its encoding: the first bad byte's offset
+    in the file, its line and, in a table with separator ``sep``, its row.
+
+    >>> data = "doc_id,text\\na,Caf\\u00e9.\\n".encode("cp1252")
+    >>> try:
+    ...     data.decode("utf-8")
+    ... except UnicodeDecodeError as err:
+    ...     print(_undecodable("t.csv", data, err, "Save as UTF-8.", ","))
+    t.csv: cannot be decoded as utf-8 at byte 17 (line 2, row 1): byte 0xe9, invalid continuation byte. Save as UTF-8.
+    """
+    before = data[: err.start].decode(err.encoding)
+    where = "line " + str(before.count("\n") + 1)
+    if sep is not None:           # a row can span lines: the bad byte is in the last record read up to it
+        row = sum(1 for record in csv.reader(io.StringIO(before + "?"), delimiter=sep) if record) - 1
+        where += f", row {row}" if row else ", the header"
+    bad = " ".join(f"0x{byte:02x}" for byte in data[err.start:err.end])
+    return (f"{origin}: cannot be decoded as {err.encoding} at byte {err.start} ({where}): byte {bad}, "
+            f"{err.reason}. {advice}")
 
 
 def iter_jsonl(source: Path | io.IOBase, encoding: str = "utf-8", origin: str | None = None) -> Iterator[dict]:

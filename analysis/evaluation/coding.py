@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import csv
+import os
 import re
 from pathlib import Path
 
@@ -188,7 +189,8 @@ def coding_sheet(sentences: pd.DataFrame, n: int | None = None, stratify_by: str
     if strategy == "uncertain":
         model = frame_classifier(model, codebook=codebook)
         codebook = model.codebook_ if codebook is None else codebook
-    frames = Codebook.load(codebook).frame_ids
+    book = Codebook.load(codebook)
+    frames = book.frame_ids
     actor_ids = coding_actor_ids(actors)
     clash = set(frames) & set(CONTEXT_COLUMNS + list(ATTRIBUTION_FIELDS) + ["coder", "notes"])
     if clash:
@@ -215,7 +217,7 @@ def coding_sheet(sentences: pd.DataFrame, n: int | None = None, stratify_by: str
     sheet = sheet.reset_index(drop=True)
     if path is not None:
         version = resource_versions(codebook=codebook, actors=actors, cues=cues)
-        write_atomic(Path(path), lambda tmp: _write_sheet(tmp, sheet, _sheet_header(version, frames, actor_ids)))
+        write_atomic(Path(path), lambda tmp: _write_sheet(tmp, sheet, _sheet_header(version, book, actor_ids)))
     return sheet
 
 
@@ -369,7 +371,7 @@ def read_frame_coding(paths, *, codebook=None, sentences: pd.DataFrame | None = 
         The frames (default the shipped codebook).
     sentences : DataFrame, optional
         ``analysis.sentences(corpus)``: if given, every sentence must be in it,
-        with the same text.
+        with the same text (whitespace at either end aside).
 
     Returns
     -------
@@ -382,11 +384,12 @@ def read_frame_coding(paths, *, codebook=None, sentences: pd.DataFrame | None = 
     ------
     CodingSheetError
         Naming the file, the row (as a spreadsheet shows it) and the column
-        for: a missing file or one that is not CSV, a missing column, a
-        sent_id that is not a whole number, a value other than 0 or 1, a row
-        left uncoded (every frame cell and the coder blank), a sentence
-        (doc_id, sent_id) listed twice, and, given ``sentences``, a sentence
-        that is not in the corpus or whose text differs from it.
+        for: a missing file or one that is not CSV (or has ";" between its
+        cells), a missing column, a sent_id that is not a whole number, a
+        value other than 0 or 1, a row left uncoded (every frame cell and the
+        coder blank), a sentence (doc_id, sent_id) listed twice, and, given
+        ``sentences``, a sentence that is not in the corpus or whose text
+        differs from it (with an excerpt of both where they part).
     AnalysisError
         If ``paths`` is empty.
 
@@ -410,7 +413,8 @@ def read_frame_coding(paths, *, codebook=None, sentences: pd.DataFrame | None = 
     for path in map(Path, paths):
         if not path.is_file():
             raise CodingSheetError(path, None, None, "no such file.")
-        n_header = _header_lines(path)
+        n_header, names = _sheet_start(path)
+        _refuse_semicolons(path, n_header + 1, names)
         try:
             table = pd.read_csv(path, dtype=str, keep_default_na=False, skiprows=n_header, encoding="utf-8-sig")
         except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as err:
@@ -436,10 +440,15 @@ def read_frame_coding(paths, *, codebook=None, sentences: pd.DataFrame | None = 
                 raise CodingSheetError(path, row, "sent_id", f"sentence {key} is also coded in {seen[key]}; "
                                        "keep one row per sentence.")
             seen[key] = f"{path.name} row {row}"
-            if known is not None and known.get(key) != cells[text]:
-                problem = "is not in the corpus" if key not in known else "has another text in the corpus"
-                raise CodingSheetError(path, row, "doc_id", f"sentence {key} {problem}; was the file made from "
-                                       "another corpus or segmentation?")
+            if known is not None and key not in known:
+                raise CodingSheetError(path, row, "doc_id", f"sentence {key} is not in the corpus; was the file made "
+                                       "from another corpus or segmentation?")
+            if known is not None and known[key].strip() != cells[text].strip():
+                same, ours, theirs = _first_difference(cells[text].strip(), known[key].strip())
+                raise CodingSheetError(path, row, text, f"the text differs from that of sentence {key} in the corpus "
+                                       f"after {same} characters: the file has {ours}, the corpus {theirs}. Copy the "
+                                       "corpus's text back (a spreadsheet may have changed quotes, dashes or spaces); "
+                                       "if the file was made from another corpus or segmentation, use that one.")
         table = table.rename(columns={text: "text"}).assign(file=path.name)
         table["sent_id"] = table["sent_id"].map(_integer)
         table[frames] = table[frames].apply(lambda column: column.str.strip().replace("", "0"))
@@ -447,17 +456,30 @@ def read_frame_coding(paths, *, codebook=None, sentences: pd.DataFrame | None = 
     return pd.concat(tables, ignore_index=True)
 
 
-def _sheet_header(version: str, frames: list[str], actors: list[str]) -> list[str]:
+def _sheet_header(version: str, book: Codebook, actors: list[str]) -> list[str]:
+    """The ``#`` lines that open a sheet."""
     return [
         f"# codebook_version: {version}",
-        "# Code the sentence only; previous and next are context. Definitions: the codebook "
-        "(analysis.codebook_markdown() or figures/codebook.md).",
-        f"# Frames ({' '.join(frames)}): 1 if the sentence uses the frame; blank or 0 if not.",
+        f"# Code the sentence only; previous and next are context. Definitions: {_definitions(book)}.",
+        f"# Frames ({' '.join(book.frame_ids)}): 1 if the sentence uses the frame; blank or 0 if not.",
         f"# actor: who is held responsible - one of: {' '.join(actors)}.",
         f"# kind: {' or '.join(KINDS)}. polarity: {' or '.join(POLARITIES)}. Several attributions in one "
         "sentence: separate them with ; in the same order in actor and kind and polarity.",
         "# coder: your name or initials. notes: free text. Do not edit doc_id or sent_id or the column names.",
     ]
+
+
+def _definitions(book: Codebook) -> str:
+    """Where a coder finds the definitions of the frames of ``book``.
+
+    >>> _definitions(Codebook.load({"aid": ["aid"]}))
+    'not in a file (the codebook was given as a mapping); ask whoever made this sheet'
+    """
+    if book == Codebook.load():
+        return "the codebook (analysis.codebook_markdown() or figures/codebook.md)"
+    if book.source == "<mapping>":
+        return "not in a file (the codebook was given as a mapping); ask whoever made this sheet"
+    return f"the codebook {Path(book.source).name} (analysis.codebook_markdown(codebook=<its path>))"
 
 
 def _write_sheet(path: Path, sheet: pd.DataFrame, header: list[str]) -> None:
@@ -474,6 +496,7 @@ def _read_sheet(path: Path, frames: list[str], actors: set[str], version: str) -
     with open(path, encoding="utf-8-sig", newline="") as handle:
         records = list(csv.reader(handle))
     n_header = next((i for i, r in enumerate(records) if not (r and r[0].startswith("#"))), len(records))
+    _refuse_semicolons(path, n_header + 1, records[n_header] if n_header < len(records) else [])
     found = [r[0].split(":", 1)[1].strip() for r in records[:n_header] if r[0].startswith("# codebook_version:")]
     if not found:
         raise CodingSheetError(path, 1, None, "no '# codebook_version: ...' header line; "
@@ -539,15 +562,46 @@ def _read_row(path: Path, row: int, cells: dict, frames: list[str], actors: set[
             cells["notes"], str(path), row]
 
 
-def _header_lines(path: Path) -> int:
-    """How many ``#`` lines open the file (a coding sheet's header)."""
-    count = 0
-    with open(path, encoding="utf-8-sig", errors="replace") as handle:
-        for line in handle:
-            if not line.startswith("#"):
+def _sheet_start(path: Path) -> tuple[int, list[str]]:
+    """How many ``#`` lines open the file (a coding sheet's header, quoted or
+    not), and the cells of the line after them (the column names)."""
+    count, names = 0, []
+    with open(path, encoding="utf-8-sig", errors="replace", newline="") as handle:
+        for cells in csv.reader(handle):
+            if not (cells and cells[0].startswith("#")):
+                names = cells
                 break
             count += 1
-    return count
+    return count, names
+
+
+def _refuse_semicolons(path: Path, row: int, names: list[str]) -> None:
+    """Column names that are one cell holding ";" are a sheet saved with ";"
+    between its cells, as spreadsheets set to languages with a decimal comma do."""
+    if len(names) == 1 and ";" in names[0]:
+        raise CodingSheetError(path, row, None, "the cells are separated by ';', not ','; a spreadsheet set to a "
+                               "language with decimal commas (German, French...) saves CSV so. Save it as CSV with "
+                               "',' between cells (the separator is in the spreadsheet's CSV export or regional "
+                               "settings), keeping the lines that start with '#'.")
+
+
+def _first_difference(ours: str, theirs: str, width: int = 20) -> tuple[int, str, str]:
+    """How many characters two texts share at their start, and an excerpt of
+    each around where they part ("…" where it is cut).
+
+    >>> same, ours, theirs = _first_difference('He said "we will help".', 'He said “we will help”.', width=5)
+    >>> print(same, ours, theirs, sep="\\n")
+    8
+    …'said "we w'…
+    …'said “we w'…
+    """
+    same = len(os.path.commonprefix([ours, theirs]))
+    start = max(same - width, 0)
+
+    def excerpt(text: str) -> str:
+        return ("…" if start else "") + repr(text[start:same + width]) + ("…" if same + width < len(text) else "")
+
+    return same, excerpt(ours), excerpt(theirs)
 
 
 def _integer(text: str) -> int | None:

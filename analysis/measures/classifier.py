@@ -160,9 +160,12 @@ class FrameClassifier(BaseEstimator):
             n_pos = int(target.sum())
             if min(n_pos, len(target) - n_pos) < needed:
                 raise ModelError(f"frame {frame!r} has {n_pos} positive and {len(target) - n_pos} negative training "
-                                 f"sentences; the classifier needs at least {needed} of each. "
-                                 "Code more sentences (coding_sheet(..., strategy='uncertain')) or leave the frame "
-                                 "out of the codebook you train on.")
+                                 f"sentences; the classifier needs at least {needed} of each. Code more sentences: "
+                                 "coding_sheet(sentences, n=..., codebook=<this codebook>, exclude=<the coding so "
+                                 "far>) draws a random sample of those not yet coded, stratified by document "
+                                 "(strategy='uncertain' needs a model already fitted on these frames: the shipped one "
+                                 "for the shipped codebook, else model=...). Or leave the frame out of the codebook "
+                                 "you train on.")
             split = list(StratifiedKFold(n_splits=self.cv, shuffle=True, random_state=self.random_state)
                          .split(features, target))
             c, platt, f1, threshold = max(((c, *_cross_validated(features, target, c, split)) for c in self.Cs),

@@ -137,6 +137,43 @@ def test_undecodable_file_names_file_byte_and_suggests_encoding(tmp_path):
     assert load_corpus(tmp_path, encoding="cp1252").set_index("doc_id").loc["bad", "text"] == "Café au lait."
 
 
+def test_undecodable_table_names_the_byte_in_the_file_its_line_and_row(tmp_path):
+    # cp1252 as Excel saves it; row 1's text spans two lines, so the bad byte is on line 4 but in row 2
+    data = 'doc_id,text\na,"One line.\nAnother."\nb,Caf\u00e9 au lait.\n'.encode("cp1252")
+    at = data.index(b"\xe9")
+    (tmp_path / "bad_latin1.csv").write_bytes(data)
+    with pytest.raises(CorpusError) as err:
+        load_corpus(tmp_path / "bad_latin1.csv")
+    message = str(err.value)
+    assert f"bad_latin1.csv: cannot be decoded as utf-8 at byte {at} (line 4, row 2): byte 0xe9" in message
+    assert "Save it as UTF-8, or pass its encoding, e.g. load_corpus(..., encoding='cp1252')." in message
+    assert load_corpus(tmp_path / "bad_latin1.csv", encoding="cp1252")["text"].tolist()[1] == "Café au lait."
+    (tmp_path / "header.tsv").write_bytes("doc_id\ttext\u00e9\na\tx\n".encode("cp1252"))
+    with pytest.raises(CorpusError, match=r"header\.tsv: .* at byte 11 \(line 1, the header\)"):
+        load_corpus(tmp_path / "header.tsv")
+
+
+def test_undecodable_table_in_a_zip_names_the_byte_in_the_member(tmp_path):
+    import zipfile
+    data = '{"doc_id": "a", "text": "Hi."}\n{"doc_id": "b", "text": "Caf\u00e9"}\n'.encode("cp1252")
+    at = data.index(b"\xe9")
+    with zipfile.ZipFile(tmp_path / "n.zip", "w") as archive:
+        archive.writestr("n.jsonl", data)
+    with pytest.raises(CorpusError, match=rf"n\.zip:n\.jsonl: cannot be decoded as utf-8 at byte {at} \(line 2\)"):
+        load_corpus(tmp_path / "n.zip")
+    assert load_corpus(tmp_path / "n.zip", encoding="cp1252")["text"].tolist() == ["Hi.", "Café"]
+
+
+def test_undecodable_metadata_is_to_be_saved_as_utf8_whatever_the_encoding(tmp_path):
+    (tmp_path / "a.txt").write_bytes("Caf\u00e9.".encode("cp1252"))
+    (tmp_path / "metadata.csv").write_bytes("doc_id,outlet\na,Caf\u00e9 Press\n".encode("cp1252"))
+    with pytest.raises(CorpusError) as err:
+        load_corpus(tmp_path, encoding="cp1252")        # the documents' encoding does not apply to metadata.csv
+    message = str(err.value)
+    assert "metadata.csv: cannot be decoded as utf-8 at byte 19 (line 2, row 1)" in message
+    assert "metadata.csv is read as UTF-8" in message and "pass its encoding" not in message
+
+
 def test_binary_file(tmp_path):
     (tmp_path / "img.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
     with pytest.raises(CorpusError, match=r"img\.txt.*binary"):

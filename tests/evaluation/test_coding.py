@@ -294,3 +294,93 @@ def test_frame_ids_that_are_no_python_names_are_read(tmp_path):
     path.write_text("doc_id,sent_id,sentence,_aid,class\na,0,Aid came.,1,0\na,1,A class apart.,0,1\n")
     coded = read_frame_coding(path, codebook=odd)
     assert coded[["sent_id", "_aid", "class"]].values.tolist() == [[0, 1, 0], [1, 0, 1]]
+
+
+def test_a_text_edited_by_a_spreadsheet_is_named_with_where_it_parts_from_the_corpus(tmp_path):
+    from analysis import read_frame_coding
+
+    sents = pd.DataFrame({"doc_id": ["c01"] * 3, "sent_id": [0, 1, 2],
+                          "text": ["One.", "Two.", "He said “we will help” with aid."]})
+    path = tmp_path / "coded.csv"
+    path.write_text('doc_id,sent_id,sentence,danger,care\nc01,2,"He said ""we will help"" with aid.",0,1\n',
+                    encoding="utf-8")                   # the spreadsheet straightened the quotes
+    with pytest.raises(CodingSheetError) as err:
+        read_frame_coding(path, codebook=OWN, sentences=sents)
+    assert (err.value.row, err.value.column) == (2, "sentence")
+    message = str(err.value)
+    assert "sentence ('c01', 2) in the corpus after 8 characters" in message
+    assert ("the file has 'He said \"we will help\" with '…, "
+            "the corpus 'He said “we will help” with '…") in message
+    # whitespace at either end is no difference: the text read is the file's
+    path.write_text("doc_id,sent_id,text,danger,care\nc01,2, He said “we will help” with aid. ,0,1\n",
+                    encoding="utf-8")
+    assert read_frame_coding(path, codebook=OWN, sentences=sents)["text"].tolist() == [
+        " He said “we will help” with aid. "]
+    # an invisible difference deep in a long sentence: a no-break space, shown escaped, in excerpts cut with …
+    sents.loc[2, "text"] = "x" * 40 + " said it " + "y" * 40
+    path.write_text(f"doc_id,sent_id,text,danger,care\nc01,2,{'x' * 40}\xa0said it {'y' * 40},0,1\n", encoding="utf-8")
+    with pytest.raises(CodingSheetError) as err:
+        read_frame_coding(path, codebook=OWN, sentences=sents)
+    assert (f"after 40 characters: the file has …'{'x' * 20}\\xa0said it {'y' * 11}'…, "
+            f"the corpus …'{'x' * 20} said it {'y' * 11}'…. Copy the corpus's text back") in str(err.value)
+
+
+def _save_with_semicolons(path):
+    """Save a sheet as a spreadsheet set to German does: ";" between cells, every row as wide as the widest."""
+    records = list(csv.reader(open(path, encoding="utf-8-sig", newline="")))
+    width = max(map(len, records))
+    with open(path, "w", encoding="utf-8-sig", newline="") as handle:
+        csv.writer(handle, delimiter=";", lineterminator="\r\n").writerows(r + [""] * (width - len(r)) for r in records)
+
+
+def test_a_sheet_saved_with_semicolons_is_named_as_such(sents, tmp_path):
+    from analysis import read_frame_coding
+
+    path = tmp_path / "sheet.csv"
+    _sheet(sents, path)
+    _edit(path, {(i, frame): "0" for i in range(5) for frame in FRAMES})
+    _save_with_semicolons(path)
+    assert path.read_text(encoding="utf-8-sig").startswith('"# codebook_version: <mapping> v9; ')   # quoted: it has ;
+    for read in (_read, lambda p: read_frame_coding(p, codebook=CODEBOOK)):
+        with pytest.raises(CodingSheetError, match="separated by ';', not ','") as err:
+            read(path)
+        assert (err.value.row, err.value.column) == (7, None)
+        assert "Save it as CSV with ',' between cells" in str(err.value)
+    plain = tmp_path / "coded.csv"
+    plain.write_text("doc_id;sent_id;sentence;sovereignty;humanitarian\na;0;Sentence 0 of a, again.;1;0\n")
+    with pytest.raises(CodingSheetError, match=r"coded\.csv, row 1: the cells are separated by ';'"):
+        read_frame_coding(plain, codebook=CODEBOOK)
+
+
+def test_a_quoted_header_line_is_still_a_header_line(sents, tmp_path):
+    from analysis import read_frame_coding
+
+    path = tmp_path / "sheet.csv"
+    _sheet(sents, path)
+    _edit(path, {(i, "sovereignty"): "1" for i in range(5)})
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    path.write_text("".join(f'"{line[:-1]}"\n' if line.startswith("#") else line for line in lines), encoding="utf-8")
+    assert read_frame_coding(path, codebook=CODEBOOK)["sovereignty"].tolist() == [1] * 5
+    assert _read(path)["sovereignty"].tolist() == [1] * 5
+
+
+def test_the_sheet_header_points_to_the_codebook_used(sents, tmp_path):
+    from analysis import read_frame_coding, save_codebook
+    from analysis.resources.codebook import Codebook
+
+    def definitions(path):
+        line = path.read_text(encoding="utf-8").splitlines()[1]
+        assert line.startswith("# Code the sentence only; previous and next are context. Definitions: ")
+        return line.split("Definitions: ", 1)[1]
+
+    mine = save_codebook(Codebook.load(OWN), tmp_path / "my_frames.yaml")
+    own, given, ours = tmp_path / "own.csv", tmp_path / "given.csv", tmp_path / "ours.csv"
+    coding_sheet(sents, n=3, path=own, codebook=mine)
+    coding_sheet(sents, n=3, path=given, codebook=OWN)
+    coding_sheet(sents, n=3, path=ours)
+    assert definitions(own) == "the codebook my_frames.yaml (analysis.codebook_markdown(codebook=<its path>))."
+    assert definitions(given) == "not in a file (the codebook was given as a mapping); ask whoever made this sheet."
+    assert definitions(ours) == "the codebook (analysis.codebook_markdown() or figures/codebook.md)."
+    assert "codebook.md" not in own.read_text(encoding="utf-8") + given.read_text(encoding="utf-8")
+    _edit(own, {(i, "coder"): "A" for i in range(3)})
+    assert len(read_coding(own, codebook=mine)) == len(read_frame_coding(own, codebook=mine)) == 3

@@ -126,11 +126,23 @@ def test_featurize_can_use_the_classifier(corpus):
         by_dictionary[["doc_id", "sent_id", "naming", "n_attributions"]])
 
 
-def test_too_few_positives_is_a_clear_error():
+def test_too_few_positives_is_a_clear_error_whose_advice_works_with_an_own_codebook():
     texts = ["Aid came."] * (MIN_POSITIVES - 1) + ["Talks."] * 30
     labels = pd.DataFrame({"aid": [1] * (MIN_POSITIVES - 1) + [0] * 30})
-    with pytest.raises(ModelError, match=rf"frame 'aid' has {MIN_POSITIVES - 1} positive .* at least {MIN_POSITIVES}"):
+    with pytest.raises(ModelError, match=rf"frame 'aid' has {MIN_POSITIVES - 1} positive .* at least "
+                                         rf"{MIN_POSITIVES} of each") as err:
         FrameClassifier(codebook=AID).fit(texts, labels)
+    message = str(err.value)
+    assert ("Code more sentences: coding_sheet(sentences, n=..., codebook=<this codebook>, exclude=<the coding so far>) "
+            "draws a random sample of those not yet coded, stratified by document") in message
+    assert "strategy='uncertain' needs a model already fitted on these frames" in message
+    # what it advises works with the own codebook and no model of it; uncertainty sampling alone does not
+    sents = pd.DataFrame({"doc_id": ["a", "a", "b"], "sent_id": [0, 1, 0], "text": ["Aid came.", "Talks.", "More aid."]})
+    coded = pd.DataFrame({"doc_id": ["a"], "sent_id": [0]})
+    sheet = analysis.coding_sheet(sents, n=2, codebook=AID, exclude=coded)
+    assert sheet[["doc_id", "sent_id", "aid"]].values.tolist() == [["a", 1, ""], ["b", 0, ""]]
+    with pytest.raises(ModelError, match="the model was trained for codebook frames.yaml"):
+        analysis.coding_sheet(sents, n=2, codebook=AID, exclude=coded, strategy="uncertain")
 
 
 @pytest.mark.parametrize("labels, message", [
@@ -163,7 +175,9 @@ def test_a_coding_file_of_another_corpus_is_refused(tmp_path):
     with pytest.raises(CodingSheetError, match=r"row 3, column 'doc_id': sentence \('d', 1\) is not in the corpus"):
         analysis.read_frame_coding(path, codebook=AID, sentences=sents)
     path.write_text("doc_id,sent_id,sentence,aid\nd,0,Aid went.,1\n")
-    with pytest.raises(CodingSheetError, match="has another text in the corpus"):
+    with pytest.raises(CodingSheetError, match=r"row 2, column 'sentence': the text differs from that of sentence "
+                                               r"\('d', 0\) in the corpus after 4 characters: the file has 'Aid went\.', "
+                                               r"the corpus 'Aid came\.'"):
         analysis.read_frame_coding(path, codebook=AID, sentences=sents)
 
 
