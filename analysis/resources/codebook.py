@@ -3,7 +3,7 @@
 A codebook is read from YAML (the layout of ``analysis/data/migration/frames.yaml``,
 or a quanteda-style ``{frame: [entry, ...]}`` mapping) or a LIWC/quanteda ``.dic``
 file, validated (every text a string, ids unique, entries compilable; errors name
-the file and key path), and compiled once into the lexicons that
+the file and key path, and a misspelt key the key meant), and compiled once into the lexicons that
 :func:`analysis.frame_hits` and :func:`analysis.migrant_naming` match.
 
 >>> cb = Codebook.load()
@@ -17,6 +17,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass, field
+from difflib import get_close_matches
 from functools import cached_property
 from pathlib import Path
 
@@ -36,6 +37,7 @@ _FRAME_LISTS = ("includes", "excludes", "examples")
 _ENTRY_KEYS = {"entry", "weight", "note"}
 _NAMING_KEYS = {"id", "label", "kind", "note", "entries"}
 _ID = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_CLOSE = 0.8     # difflib's ratio for "did you mean": one letter off in a word of five ('idd' for 'id')
 
 
 @dataclass(frozen=True)
@@ -186,7 +188,10 @@ class Codebook(Resource):
             ``entries``, and optionally ``version``, ``title``,
             ``description``, ``changelog``, ``overlaps`` and ``naming``), or a
             quanteda-style mapping ``{frame: [entry, ...]}`` (nested keys are
-            joined with ``_``).
+            joined with ``_``). A mapping without ``frames:`` whose keys
+            include ours, or near misses of ours, holding no list of entries
+            (``version: 0.1``, ``frams:`` with a list of frames) is our layout
+            with a misspelt key, and refused naming it.
         source : str
             Where the mapping comes from, named in error messages and kept as
             ``source``; default "<mapping>".
@@ -212,14 +217,16 @@ class Codebook(Resource):
         if not isinstance(data, dict) or not data:
             raise CodebookError(f"{source}: expected a mapping with 'frames:' (or {{frame: [entries]}}), "
                                 f"got {type(data).__name__}.")
-        if "frames" not in data:
+        ours = [] if "frames" in data else _layout_keys(data)
+        if "frames" not in data and not ours:
             codebook = cls("unversioned", freeze(_simple_frames(data, source)), (), source)
         else:
-            unknown = set(data) - _TOP_KEYS
-            if unknown:
-                raise CodebookError(f"{source}: unknown top-level key(s) {sorted(unknown)}; allowed: "
-                                    f"{sorted(_TOP_KEYS)}.")
-            frames_data = data["frames"]
+            problem = _unknown_keys(data, _TOP_KEYS, required=("frames",))
+            if problem:
+                looks = (f"looks like our layout (frames.yaml) with a misspelt key, not a {{frame: [entries]}} "
+                         f"mapping (no list of entries under {', '.join(map(repr, ours))}): " if ours else "")
+                raise CodebookError(f"{source}: {looks}{problem}")
+            frames_data = data.get("frames")
             if not isinstance(frames_data, list) or not frames_data:
                 raise CodebookError(f"{source}: 'frames' must be a non-empty list of frames with 'id' and 'entries'.")
             frames = [_frame(f, f"{source}: frames[{i}]") for i, f in enumerate(frames_data)]
@@ -351,11 +358,12 @@ def _texts(value, where: str) -> list[str]:
 def _frame(data, where: str) -> dict:
     if not isinstance(data, dict):
         raise CodebookError(f"{where}: a frame must be a mapping with 'id' and 'entries', not {data!r}.")
+    problem = _unknown_keys(data, _FRAME_KEYS, required=("id", "entries"))
+    if problem:
+        named = f"{where} (id {data['id']!r})" if "id" in data else where
+        raise CodebookError(f"{named}: {problem}")
     fid = _frame_id(data.get("id"), where)
     where = f"{where} (id {fid!r})"
-    unknown = set(data) - _FRAME_KEYS
-    if unknown:
-        raise CodebookError(f"{where}: unknown key(s) {sorted(unknown)}; allowed: {sorted(_FRAME_KEYS)}.")
     for key in _FRAME_TEXTS:
         if key in data:
             _text(data[key], f"{where}.{key}")
@@ -374,12 +382,12 @@ def _frame(data, where: str) -> dict:
 def _entry(data, where: str) -> dict:
     if isinstance(data, str):
         return {"entry": data, "weight": 1, "note": None}
+    problem = _unknown_keys(data, _ENTRY_KEYS, required=("entry",)) if isinstance(data, dict) else ""
+    if problem:
+        raise CodebookError(f"{where}: {problem}")
     if not isinstance(data, dict) or "entry" not in data:
         raise CodebookError(f"{where}: an entry is a string or a mapping with 'entry' (and 'weight', 'note'), "
                             f"not {data!r}.")
-    unknown = set(data) - _ENTRY_KEYS
-    if unknown:
-        raise CodebookError(f"{where}: unknown key(s) {sorted(unknown)}; allowed: {sorted(_ENTRY_KEYS)}.")
     if not isinstance(data["entry"], str):
         raise CodebookError(f"{where}.entry: {data['entry']!r} is not a string; quote it.")
     weight = data.get("weight", 1)
@@ -392,6 +400,9 @@ def _entry(data, where: str) -> dict:
 
 
 def _frame_id(fid, where: str) -> str:
+    if fid is None:
+        raise CodebookError(f"{where}: missing 'id'; give it a name of letters, digits and underscores "
+                            "(it becomes a column name).")
     if not isinstance(fid, str) or not _ID.fullmatch(fid):
         raise CodebookError(f"{where}: id {fid!r} must be a name of letters, digits and underscores "
                             "(it becomes a column name).")
@@ -419,9 +430,9 @@ def _naming(data, source: str) -> list[dict]:
     if data is None:
         return []
     labels = data.get("labels") if isinstance(data, dict) else None
-    unknown = set(data) - {"description", "labels"} if isinstance(data, dict) else set()
-    if unknown:
-        raise CodebookError(f"{source}: naming: unknown key(s) {sorted(unknown)}; allowed: ['description', 'labels'].")
+    problem = _unknown_keys(data, {"description", "labels"}, required=("labels",)) if isinstance(data, dict) else ""
+    if problem:
+        raise CodebookError(f"{source}: naming: {problem}")
     if not isinstance(labels, list) or not labels:
         raise CodebookError(f"{source}: naming: expected a mapping with 'labels:', a list of labels "
                             "with id, label, kind and entries.")
@@ -430,9 +441,9 @@ def _naming(data, source: str) -> list[dict]:
         where = f"{source}: naming.labels[{i}]"
         if not isinstance(item, dict):
             raise CodebookError(f"{where}: must be a mapping with id, label, kind and entries.")
-        unknown = set(item) - _NAMING_KEYS
-        if unknown:
-            raise CodebookError(f"{where}: unknown key(s) {sorted(unknown)}; allowed: {sorted(_NAMING_KEYS)}.")
+        problem = _unknown_keys(item, _NAMING_KEYS, required=("id", "entries"))
+        if problem:
+            raise CodebookError(f"{where}: {problem}")
         nid = _frame_id(item.get("id"), where)
         where = f"{where} (id {nid!r})"
         entries = item.get("entries")
@@ -448,6 +459,41 @@ def _naming(data, source: str) -> list[dict]:
         out.append({**item, "id": nid, "label": str(item.get("label", nid)), "kind": kind})
     _unique([n["id"] for n in out], f"{source}: naming.labels")
     return out
+
+
+def _unknown_keys(data: dict, allowed, required=()) -> str:
+    """What is wrong with the keys of ``data``, or "" if nothing is: each key
+    outside ``allowed`` with the allowed key it is likely a misspelling of,
+    and the ``required`` keys missing beside it.
+
+    >>> _unknown_keys({"idd": "aid", "entries": ["aid"]}, {"id", "entries"}, required=("id", "entries"))
+    "missing 'id' (unknown key 'idd': did you mean 'id'?). Allowed keys: ['entries', 'id']."
+    """
+    unknown = [k for k in data if k not in allowed]
+    if not unknown:
+        return ""
+    close = {k: match[0] for k in unknown if (match := get_close_matches(str(k), sorted(allowed), 1, _CLOSE))}
+    guesses = ", ".join(f"{m!r} for {k!r}" if len(unknown) > 1 else repr(m) for k, m in close.items())
+    said = (f"unknown key{'s' if len(unknown) > 1 else ''} {', '.join(map(repr, unknown))}"
+            + (f": did you mean {guesses}?" if close else ""))
+    missing = [k for k in required if k not in data]
+    if missing:
+        said = f"missing {', '.join(map(repr, missing))} ({said})"
+    return f"{said}{'' if said.endswith('?') else '.'} Allowed keys: {sorted(allowed)}."
+
+
+def _layout_keys(data: dict) -> list:
+    """The keys of a mapping without ``frames:`` that make it our layout with
+    a misspelt key rather than a ``{frame: [entries]}`` mapping: ours or close
+    to ours (``frams``), and holding something other than a list of entries
+    (``version: 0.1``, a list of frames).
+
+    >>> _layout_keys({"version": 0.1, "frams": [{"id": "aid"}]}), _layout_keys({"frame": ["aid"], "blame": 0})
+    (['version', 'frams'], [])
+    """
+    return [k for k, v in data.items()
+            if (k in _TOP_KEYS or get_close_matches(str(k), sorted(_TOP_KEYS), 1, _CLOSE))
+            and not (isinstance(v, list) and all(isinstance(e, str) for e in v))]
 
 
 def _unique(ids: list[str], where: str) -> None:

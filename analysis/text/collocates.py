@@ -111,7 +111,9 @@ def collocates(tokens_or_corpus: pd.DataFrame, node, *, window=(5, 5), within: s
         still take up window positions and count in the corpus size, so the
         statistics of a word do not depend on the stop list.
     min_count : int
-        Keep collocates with at least this many co-occurrences.
+        Keep collocates with at least this many co-occurrences (default 3).
+        A node whose collocates it removes all has no rows, with a warning
+        giving the highest co-occurrence count to lower it to.
     sort_by : {"log_dice", "mi", "mi3", "t_score", "g2", "count"}
         Order of the collocates of each node (highest first; ties by term).
 
@@ -121,7 +123,8 @@ def collocates(tokens_or_corpus: pd.DataFrame, node, *, window=(5, 5), within: s
         node (its label), term, count (co-occurrences), left and right (how
         many of them stood before and after the node), node_count,
         term_count (corpus frequency of the collocate), expected, log_dice,
-        mi, mi3, t_score, g2. A node that never occurs gives no rows and a
+        mi, mi3, t_score, g2. A node that never occurs, or whose collocates
+        ``min_count`` or the stop words remove all, gives no rows and a
         warning. ``attrs``: window, within, size (words in the corpus) and
         span (per node, the window positions counted).
 
@@ -189,7 +192,7 @@ def collocates(tokens_or_corpus: pd.DataFrame, node, *, window=(5, 5), within: s
     frequency = np.bincount(ids, minlength=vocabulary)
     keep_term = ~np.fromiter((normalize_word(t) in stop for t in terms), dtype=bool, count=vocabulary)
     group_start, group_end = stream.group_bounds()
-    parts, spans, missing = [], {}, []
+    parts, spans, missing, bare, cut = [], {}, [], [], {}   # cut: node -> (collocates removed, most co-occurrences)
     for label, hits in stream.node_spans(lexicon).items():
         if not len(hits):
             missing.append(label)
@@ -205,12 +208,27 @@ def collocates(tokens_or_corpus: pd.DataFrame, node, *, window=(5, 5), within: s
         spans[label] = len(left) + len(right)
         observed = left_counts + right_counts
         chosen = np.flatnonzero((observed >= min_count) & keep_term)
+        if not len(chosen):
+            candidates = observed[(observed > 0) & keep_term]
+            if len(candidates):
+                cut[label] = len(candidates), int(candidates.max())
+            else:
+                bare.append(label)
         parts.append(_measures(label, [terms[i] for i in chosen], observed[chosen], left_counts[chosen],
                                right_counts[chosen], len(hits), frequency[chosen], frequency[chosen] + extra[chosen],
                                spans[label], size + int((times[repeats] - 1).sum())))
     if missing:
         warnings.warn(f"collocates(): node(s) {missing} never occur in the corpus ({size} words); they have no "
-                      "rows. Check the spelling, or use a glob (migrant*).", stacklevel=2)
+                      "rows. Check the spelling, or use a glob ('report*' for report, reports, reported).",
+                      stacklevel=2)
+    if cut:
+        most = max(m for _, m in cut.values())
+        warnings.warn(f"collocates(): min_count={min_count} removed all {sum(n for n, _ in cut.values())} "
+                      f"collocates of node(s) {list(cut)} (the highest co-occurrence count is {most}); they have "
+                      f"no rows. Lower min_count (e.g. min_count={most}).", stacklevel=2)
+    if bare:
+        warnings.warn(f"collocates(): node(s) {bare} occur, but their windows hold no word other than stop words; "
+                      "they have no rows. Widen window= or within=.", stacklevel=2)
     table = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame({c: [] for c in COLUMNS})
     table = table.astype(COLUMNS)
     order = {label: i for i, label in enumerate(lexicon.labels)}

@@ -34,8 +34,9 @@ def dispersion(tokens_or_corpus: pd.DataFrame, terms=None, *, by: str = "doc_id"
     terms : list of str, optional
         The terms to describe, as :func:`analysis.keyness` writes them (lower
         case; multi-word terms with one space between words, counted as
-        n-grams are there). Default: every word occurring ``min_count``
-        times or more.
+        n-grams are there). Not globs: a term with ``*`` or ``?`` is an error
+        (:func:`analysis.kwic` and :func:`analysis.collocates` take globs).
+        Default: every word occurring ``min_count`` times or more.
     by : str
         The column whose values are the parts (default: documents). Parts
         with no words are left out.
@@ -43,7 +44,8 @@ def dispersion(tokens_or_corpus: pd.DataFrame, terms=None, *, by: str = "doc_id"
         As in :func:`analysis.keyness`.
     min_count : int
         Without ``terms``, the fewest occurrences a word needs to have a row
-        (default 1); with ``terms``, every term has one.
+        (default 1; a warning says so if it leaves none); with ``terms``,
+        every term has one.
 
     Returns
     -------
@@ -122,6 +124,11 @@ def dispersion(tokens_or_corpus: pd.DataFrame, terms=None, *, by: str = "doc_id"
         rows.append(_measures(names, term_of_start, parts[starts], sizes))
     table = pd.concat(rows, ignore_index=True)
     if wanted is None:
+        highest = int(table["count"].max())
+        if highest < min_count:
+            warnings.warn(f"dispersion(): min_count={min_count} removed all {len(table)} words (the highest count "
+                          f"is {highest}); the table is empty. Lower min_count (e.g. min_count={highest}).",
+                          stacklevel=2)
         table = table[table["count"] >= min_count].sort_values(["count", "term"], ascending=[False, True],
                                                                kind="stable")
     else:
@@ -145,6 +152,11 @@ def _wanted(terms) -> list[str] | None:
     bad = [t for t in terms if not isinstance(t, str) or not t.strip()]
     if bad:
         raise AnalysisError(f"dispersion(): terms must be non-empty strings; got {bad[:3]!r}.")
+    globs = [t for t in terms if "*" in t or "?" in t]
+    if globs:
+        raise AnalysisError(f"dispersion(): terms are words or n-grams as keyness() writes them, not globs: "
+                            f"{globs[:3]!r} (kwic() and collocates() take globs). Name the words instead: "
+                            "dispersion(table) without terms gives every word, to choose them from.")
     return [" ".join(t.split()) for t in terms]
 
 

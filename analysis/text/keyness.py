@@ -58,7 +58,10 @@ def keyness(target: pd.DataFrame, reference: pd.DataFrame | None = None, *, by=N
         (as textacy's ``filter_stops``). Stop words still count in the corpus
         sizes. With ``unit="stem"``, the stop words are stemmed too.
     min_count : int
-        Test only terms with at least this many occurrences in both corpora together.
+        Test only terms with at least this many occurrences in both corpora
+        together (default 5). On a small corpus it can leave no term: the
+        table is then empty, with a warning giving the highest count to lower
+        it to.
     alpha, correction : float, {"bonferroni", "sidak", None}
         ``significant`` is ``p_value < threshold``, where the threshold is
         ``alpha`` corrected for the number of terms tested ``m`` (the rows of
@@ -132,6 +135,7 @@ def keyness(target: pd.DataFrame, reference: pd.DataFrame | None = None, *, by=N
         stop = frozenset(map(SnowballStemmer("english").stem, stop))
     is_stop = np.fromiter((normalize_word(t) in stop for t in terms), dtype=bool, count=len(terms))
     parts, size_t, size_r = [], {}, {}
+    cut, most = 0, 0                     # terms that min_count removed, and the highest count among them
     for n in range(sizes_n[0], sizes_n[1] + 1):
         keys, counts, size_t[n], size_r[n] = _ngram_counts(ids[:split], ids[split:], streams, n, len(terms))
         if not size_t[n] or not size_r[n]:
@@ -139,7 +143,10 @@ def keyness(target: pd.DataFrame, reference: pd.DataFrame | None = None, *, by=N
                           f"(no {n}-grams), so no {n}-word terms are tested.", stacklevel=2)
             continue
         first, last = keys[:, 0], keys[:, -1]
-        keep = (counts.sum(axis=1) >= min_count) & ~is_stop[first] & ~is_stop[last]
+        total, candidate = counts.sum(axis=1), ~is_stop[first] & ~is_stop[last]
+        rare = candidate & (total < min_count)
+        cut, most = cut + int(rare.sum()), max(most, int(total[rare].max(initial=0)))
+        keep = candidate & ~rare
         keys, counts = keys[keep], counts[keep]
         names = [terms[i] for i in keys[:, 0]] if n == 1 else [" ".join(terms[i] for i in row) for row in keys]
         parts.append(_statistics(names, n, counts[:, 0], counts[:, 1], size_t[n], size_r[n]))
@@ -154,9 +161,12 @@ def keyness(target: pd.DataFrame, reference: pd.DataFrame | None = None, *, by=N
                         "size_reference": size_r if len(size_r) > 1 else size_r[sizes_n[0]],
                         "tests": tests, "alpha": alpha, "correction": correction, "threshold": threshold,
                         "g2_critical": float(chi2.isf(threshold, 1))})
-    if not tests:
-        warnings.warn(f"keyness(): no term occurs at least min_count={min_count} times in target and reference "
-                      "together (after stop words); the table is empty. Lower min_count.", stacklevel=2)
+    if not tests and cut:
+        warnings.warn(f"keyness(): min_count={min_count} removed all {cut} terms that are not stop words (the highest "
+                      f"count, target and reference together, is {most}); the table is empty. Lower min_count (e.g. "
+                      f"min_count={most}).", stacklevel=2)
+    elif not tests and parts:
+        warnings.warn("keyness(): every term is a stop word; the table is empty.", stacklevel=2)
     return table
 
 

@@ -83,14 +83,15 @@ def test_quanteda_style_yaml_replaces_or_extends(tmp_path):
     ("frames:\n  - id: aid\n    entries: [aid\n", r"line \d+, column \d+: not valid YAML"),
     ("frames:\n  - id: aid\n", r"frames\[0\] \(id 'aid'\)\.entries: must be a non-empty list"),
     ("frames:\n  - id: aid\n    entries: [aid]\n  - id: aid\n    entries: [help]\n", "id 'aid' appears twice"),
-    ("frames:\n  - id: aid\n    entires: [aid]\n", r"frames\[0\] \(id 'aid'\): unknown key\(s\) \['entires'\]"),
+    ("frames:\n  - id: aid\n    entires: [aid]\n",
+     r"frames\[0\] \(id 'aid'\): missing 'entries' \(unknown key 'entires': did you mean 'entries'\?\)"),
     ("frames:\n  - id: aid\n    entries:\n      - {entry: relief, weight: high}\n",
      r"frames\[0\] \(id 'aid'\)\.entries\[0\]\.weight: 'high' is not a positive number"),
     ("frames:\n  - id: aid\n    entries: [aid, 42]\n", r"entries\[1\]: an entry is a string"),
     ("frames:\n  - id: aid\n    entries: ['relief (food)']\n", "label 'aid': entry 'relief \\(food\\)'"),
     ("frames:\n  - id: text\n    entries: [aid]\n", "id 'text' is reserved"),
     ("frames:\n  - id: my frame\n    entries: [aid]\n", "id 'my frame' must be a name"),
-    ("colour: [red]\nframes: []\n", r"unknown top-level key\(s\) \['colour'\]"),
+    ("colour: [red]\nframes: []\n", r"bad\.yaml: unknown key 'colour'\. Allowed keys: \['changelog', "),
     ("blame: blame*\n", "key 'blame': expected a list of entries"),
 ])
 def test_malformed_yaml_codebooks_name_the_key_or_line(tmp_path, content, message):
@@ -99,6 +100,56 @@ def test_malformed_yaml_codebooks_name_the_key_or_line(tmp_path, content, messag
     with pytest.raises(CodebookError, match=message) as err:
         load_codebook(path)
     assert str(path) in str(err.value)
+
+
+def test_a_misspelt_frames_key_is_named_not_read_as_a_quanteda_mapping(tmp_path):
+    path = tmp_path / "mine.yaml"
+    path.write_text("version: 0.1\ntitle: Climate frames\nframs:\n  - id: cost\n    entries: [cost*]\n",
+                    encoding="utf-8")
+    with pytest.raises(CodebookError) as err:
+        load_codebook(path)
+    assert str(err.value) == (
+        f"{path}: looks like our layout (frames.yaml) with a misspelt key, not a {{frame: [entries]}} mapping "
+        "(no list of entries under 'version', 'title', 'frams'): missing 'frames' (unknown key 'frams': did you "
+        "mean 'frames'?). Allowed keys: ['changelog', 'description', 'frames', 'naming', 'overlaps', 'title', "
+        "'version'].")
+    path.write_text("version: 0.1\nframing:\n  - id: cost\n    entries: [cost*]\n", encoding="utf-8")
+    with pytest.raises(CodebookError, match=r"under 'version'\): missing 'frames' \(unknown key 'framing'\)\. "):
+        load_codebook(path)
+
+
+def test_quanteda_mappings_with_names_near_ours_still_load(tmp_path):
+    path = tmp_path / "mine.yaml"
+    path.write_text("overlap: [overlap*]\nblaming: {state: [blame*], people: [fault]}\nversions: [version*]\n",
+                    encoding="utf-8")
+    assert load_codebook(path).frame_ids == ["overlap", "blaming_state", "blaming_people", "versions"]
+
+
+@pytest.mark.parametrize("content, message", [
+    ("frames:\n  - idd: risk\n    entries: [risk*]\n",
+     "frames[0]: missing 'id' (unknown key 'idd': did you mean 'id'?). Allowed keys: ['definition', 'entries', "
+     "'examples', 'excludes', 'id', 'includes', 'label', 'note', 'overlaps']."),
+    ("frames:\n  - entries: [risk*]\n", "frames[0]: missing 'id'; give it a name of letters, digits and "
+     "underscores (it becomes a column name)."),
+    ("frames:\n  - id: risk\n    lable: Risk\n    colour: red\n    entries: [risk*]\n",
+     "frames[0] (id 'risk'): unknown keys 'lable', 'colour': did you mean 'label' for 'lable'? Allowed keys: "
+     "['definition', 'entries', 'examples', 'excludes', 'id', 'includes', 'label', 'note', 'overlaps']."),
+    ("frames:\n  - id: risk\n    entries:\n      - {entyr: risk, weight: 2}\n",
+     "frames[0] (id 'risk').entries[0]: missing 'entry' (unknown key 'entyr': did you mean 'entry'?). "
+     "Allowed keys: ['entry', 'note', 'weight']."),
+    ("frames:\n  - id: risk\n    entries: [risk]\nnaming:\n  lables: []\n",
+     "naming: missing 'labels' (unknown key 'lables': did you mean 'labels'?). "
+     "Allowed keys: ['description', 'labels']."),
+    ("frames:\n  - id: risk\n    entries: [risk]\nnaming:\n  labels:\n    - id: people\n      entires: [people]\n",
+     "naming.labels[0]: missing 'entries' (unknown key 'entires': did you mean 'entries'?). "
+     "Allowed keys: ['entries', 'id', 'kind', 'label', 'note']."),
+])
+def test_misspelt_keys_are_named_with_the_key_meant(tmp_path, content, message):
+    path = tmp_path / "bad.yaml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(CodebookError) as err:
+        load_codebook(path)
+    assert str(err.value) == f"{path}: {message}"
 
 
 @pytest.mark.parametrize("content, message", [

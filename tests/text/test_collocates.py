@@ -102,8 +102,11 @@ def test_multi_word_glob_and_several_nodes_in_one_pass():
 
 
 def test_naming_labels_of_the_codebook_as_nodes(sents):
-    with pytest.warns(UserWarning, match="asylum_seekers"):            # labels the seeds never use
+    with pytest.warns(UserWarning) as caught:
         table = collocates(sents, analysis.load_codebook().naming_lexicon, min_count=2)
+    never, rare = (str(w.message) for w in caught)
+    assert "asylum_seekers" in never                                    # labels the seeds never use
+    assert "min_count=2 removed all 21 collocates of node(s) ['migrants_and_refugees', 'irregular_migration']" in rare
     assert {"illegal_immigrants", "migrants"} <= set(table["node"])
     assert "libya" in set(table.loc[table["node"] == "illegal_immigrants", "term"])
 
@@ -157,13 +160,35 @@ def test_sorting_and_min_count(sents):
 
 
 def test_a_node_that_never_occurs_gives_an_empty_typed_table_with_a_warning(sents):
-    with pytest.warns(UserWarning, match=r"\['zeppelin'\] never occur"):
+    with pytest.warns(UserWarning, match=r"\['zeppelin'\] never occur .*use a glob \('report\*' for report, "
+                                         r"reports, reported\)"):
         table = collocates(sents, "zeppelin")
     assert table.empty and list(table.columns)[:3] == ["node", "term", "count"]
     assert table["count"].dtype == "int64" and table["mi"].dtype == float
     with pytest.warns(UserWarning, match="zeppelin"):
         some = collocates(sents, ["zeppelin", "migrants"])
     assert set(some["node"]) == {"migrants"}
+
+
+def test_nodes_whose_collocates_min_count_removes_all_say_how_far_to_lower_it():
+    sents = analysis.sentences(pd.DataFrame({"doc_id": ["a", "b"], "text": [
+        "Emissions rose. Costs rose sharply.", "Scientists said emissions fell. Emissions rose."]}))
+    with pytest.warns(UserWarning) as caught:
+        table = collocates(sents, ["emission*", "cost*", "scientist*"])
+    # emission*: rose 2, fell 1, scientists 1, said 1; cost*: rose 1, sharply 1; scientist*: said, emissions, fell
+    assert table.empty and [str(w.message) for w in caught] == [
+        "collocates(): min_count=3 removed all 9 collocates of node(s) ['emission*', 'cost*', 'scientist*'] (the "
+        "highest co-occurrence count is 2); they have no rows. Lower min_count (e.g. min_count=2)."]
+    with pytest.warns(UserWarning, match=r"removed all 5 collocates of node\(s\) \['cost\*', 'scientist\*'\]"):
+        kept = collocates(sents, ["emission*", "cost*", "scientist*"], min_count=2)
+    assert kept[["node", "term", "count"]].values.tolist() == [["emission*", "rose", 2]]
+
+
+def test_nodes_with_only_stop_words_around_them_say_so():
+    sents = pd.DataFrame({"doc_id": ["a", "a"], "sent_id": [0, 1], "text": ["Costs.", "The costs of it rose."]})
+    with pytest.warns(UserWarning, match=r"node\(s\) \['cost\*'\] occur, but their windows hold no word other "
+                                         r"than stop words; they have no rows\. Widen window= or within=\."):
+        assert collocates(sents, "cost*", window=(1, 1), stopwords={"the", "of"}, min_count=1).empty
 
 
 def test_token_tables_without_sentences_need_within_document(corpus, sents):

@@ -83,3 +83,22 @@ def test_absent_terms_get_nan_with_a_warning_and_one_part_is_an_error(corpus):
         dispersion(corpus, by="outlet_name")
     with pytest.raises(AnalysisError, match="non-empty strings"):
         dispersion(corpus, ["libya", ""])
+
+
+def test_a_glob_is_refused_saying_where_globs_go():
+    with pytest.raises(AnalysisError) as err:
+        dispersion(DOCS, ["aid", "mor*", "a?d"])
+    assert str(err.value) == (
+        "dispersion(): terms are words or n-grams as keyness() writes them, not globs: ['mor*', 'a?d'] (kwic() and "
+        "collocates() take globs). Name the words instead: dispersion(table) without terms gives every word, to "
+        "choose them from.")
+
+
+def test_a_min_count_that_leaves_no_word_says_so():
+    with pytest.warns(UserWarning) as caught:
+        table = dispersion(DOCS, min_count=6)
+    # aid 5, more 3, and 2
+    assert table.empty and list(table.columns)[:2] == ["term", "count"]
+    assert [str(w.message) for w in caught] == [
+        "dispersion(): min_count=6 removed all 3 words (the highest count is 5); the table is empty. Lower "
+        "min_count (e.g. min_count=5)."]

@@ -191,13 +191,28 @@ def test_bad_options_are_errors(corpus):
 
 
 def test_no_term_left_gives_an_empty_typed_table_with_a_warning():
-    with pytest.warns(UserWarning, match="no term occurs at least min_count=50"):
+    with pytest.warns(UserWarning) as caught:
         table = keyness(docs("aid arrived", prefix="t"), docs("aid left", prefix="r"), min_count=50)
+    # aid (2), arrived (1), left (1): three terms, the highest count 2
+    assert [str(w.message) for w in caught] == [
+        "keyness(): min_count=50 removed all 3 terms that are not stop words (the highest count, target and "
+        "reference together, is 2); the table is empty. Lower min_count (e.g. min_count=2)."]
     assert table.empty
     assert list(table.columns) == ["term", "count_target", "count_reference", "per_million_target",
                                    "per_million_reference", "g2", "log_ratio", "p_value", "significant"]
     assert table["count_target"].dtype == "int64" and table["g2"].dtype == float
     assert table["significant"].dtype == bool
+
+
+def test_the_default_min_count_on_a_small_corpus_says_how_far_to_lower_it():
+    target = docs("Costs of emissions rose.", "Scientists warn of emissions.", prefix="t")
+    reference = docs("Scientists counted costs.", "The costs fell.", prefix="r")
+    stop = {"of", "the"}
+    with pytest.warns(UserWarning, match=r"min_count=5 removed all 7 terms .* is 3\); .* \(e\.g\. min_count=3\)"):
+        assert keyness(target, reference, stopwords=stop).empty
+    assert keyness(target, reference, stopwords=stop, min_count=3)["term"].tolist() == ["costs"]
+    with pytest.warns(UserWarning, match="every term is a stop word; the table is empty"):
+        assert keyness(docs("of the", prefix="t"), docs("the of", prefix="r"), stopwords=stop, min_count=1).empty
 
 
 def test_no_warning_on_ordinary_input(corpus):
