@@ -20,17 +20,26 @@ minister", "police") is resolved where it stands, and each mention says how
 An actors file may set ``generic.resolve: unresolved`` (never resolve) or
 ``actor:ID`` (always that actor: resolution ``fixed``). A demonym followed by a people noun ("Syrian
 refugees") is no mention of the state; phrases in the file's ``ignore`` list
-("New Mexico") mask the aliases inside them.
+("New Mexico") mask the aliases inside them. A capital that goes on into a name
+is no mention of its state either: followed by a capitalised word in the same
+clause ("the Paris Agreement", "the Dublin Regulation") or joined to a word by
+a hyphen ("a Brussels-based NGO"), unless that word starts a mention of its own
+("the Tripoli Government", "Rome-Tripoli talks"). Country names are not part of
+the rule: a name such as "Ghana Health Service" is the state's, and one that is
+not ("South China Morning Post") goes in the ``ignore`` list.
 
 >>> [(m.actor, m.alias, m.resolution) for m in find_actors("Italy urged the Libyan coast guard to act.")]
 [('europe', 'Italy', 'alias'), ('libya', 'Libyan coast guard', 'qualified')]
 >>> [(m.actor, m.resolution) for m in find_actors("The government accused smugglers.")]
 [('government_unresolved', 'unresolved'), ('smugglers_traffickers', 'alias')]
+>>> [(m.alias, m.actor) for m in find_actors("Rome signed the Rome Statute; Tripoli did not.")]
+[('Rome', 'europe'), ('Tripoli', 'libya')]
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from typing import NamedTuple
 
@@ -42,6 +51,10 @@ from ..resources.actors import GENERIC, IGNORED, Actors
 _POSSESSIVE_GAP = re.compile(r"(?:['’]s)?[ \t]+")          # "Libya's coast guard", "the Italian government"
 _OF_GAP = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?", re.IGNORECASE)  # "the government of Mexico"
 _LAST_WORD = re.compile(r"[^\W\d_]+(?=[^\w]*$)")
+_NAME_GOES_ON = re.compile(r"[ \t]+(?=[^\W\d_])|[-‐‑](?=\w)")     # "the Paris Agreement", "a Brussels-based NGO"
+_NEXT_WORD = re.compile(r"\w+")
+_DATE_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april may "
+                        "june july august september october november december".split())  # news drops the "on" of "on Tuesday"
 
 
 class Mention(NamedTuple):
@@ -186,10 +199,11 @@ def _rows_of(doc_rows, doc_found, actors) -> list[list]:
 def unit_mentions(texts: list[str], actors: Actors) -> Iterator[list[_Found]]:
     """Mentions of each text before resolution, text by text, from one scan:
     aliases matched (capitals-only aliases only in capitals), overlaps removed
-    (longest, then the earlier actor), masked phrases and demonyms of people
-    dropped, and generic references qualified by an adjacent mention."""
+    (longest, then the earlier actor), masked phrases, demonyms of people and
+    capitals in names dropped, and generic references qualified by an adjacent
+    mention."""
     lexicon, order = actors.lexicon, actors.order
-    acronyms, demonyms, people_after = actors.acronyms, actors.demonyms, actors.people_after
+    acronyms, demonyms, people_after, capitals = actors.acronyms, actors.demonyms, actors.people_after, actors.capitals
     hits = [h for h in lexicon.find_all(texts) if h[4] not in acronyms or texts[h[0]][h[1]:h[2]] == h[4]]
     hits.sort(key=lambda h: (h[0], h[1], h[1] - h[2], order[h[3]]))
     heads: dict[str, str] = {}              # matched words -> their head (the same words recur)
@@ -204,6 +218,8 @@ def unit_mentions(texts: list[str], actors: Actors) -> Iterator[list[_Found]]:
                 continue
             last_end = end
             if label == IGNORED or (label, alias) in demonyms and people_after.match(text, end):
+                continue
+            if (label, alias) in capitals and _in_name(text, end, hits, i):
                 continue
             words = text[start:end]
             head = heads.get(words)
@@ -253,6 +269,21 @@ def resolutions(found: list[_Found], actors: Actors) -> list[tuple[str, str]]:
                 last_state = actor
         resolved.append((actor, how))
     return resolved
+
+
+def _in_name(text: str, end: int, hits: list[tuple], unit: int) -> bool:
+    """Whether the capital ending at ``end`` of ``text`` (unit ``unit`` of the
+    sorted ``hits``) goes on into a name: the next word is capitalised (and no
+    day or month: "Tripoli Tuesday said"), after spaces, or joined by a hyphen,
+    and no hit starts at it."""
+    gap = _NAME_GOES_ON.match(text, end)
+    if gap is None:
+        return False
+    if gap.group().isspace() and (not text[gap.end()].isupper()
+                                  or _NEXT_WORD.match(text, gap.end()).group().lower() in _DATE_WORDS):
+        return False
+    next_hit = bisect_left(hits, (unit, gap.end()))
+    return next_hit == len(hits) or hits[next_hit][:2] != (unit, gap.end())
 
 
 def _head(words: str) -> str:

@@ -19,8 +19,10 @@ news:
   An unresolved one is given the id ``generic.unresolved``.
 * **People, not states.** A demonym followed by one of ``people_nouns``
   ("Syrian refugees", "Afghan women") names people, not their state, and is no
-  mention of it. ``ignore`` lists phrases that look like an alias but are not
-  ("New Mexico", "Latin American").
+  mention of it; nor is a capital that goes on into a name ("the Paris
+  Agreement", "a Brussels-based NGO"; see :mod:`analysis.measures.actors`).
+  ``ignore`` lists phrases that look like an alias but are not ("New Mexico",
+  "Latin American").
 
 >>> actors = Actors.load()
 >>> actors.ids[:3], actors.unresolved
@@ -49,6 +51,7 @@ _TOP_KEYS = {"version", "description", "countries", "generic", "people_nouns", "
 _ACTOR_KEYS = {"definition", "aliases", "countries", "note"}
 _ID = re.compile(r"[a-z_][a-z0-9_]*")
 _ACRONYM = re.compile(r"(?:[A-Z]\.?){2,6}")
+_LOOSE_APOSTROPHE = re.compile(r"(?<!\w)['’]|['’](?!\w|$)")    # "'em", "miners' unions": the lexicon refuses them
 COUNTRY_COLUMNS = ["id", "name", "names", "demonyms", "capitals"]
 
 
@@ -231,6 +234,13 @@ class Actors(Resource):
                          if c.id in self.country_actor for d in c.demonyms)
 
     @cached_property
+    def capitals(self) -> frozenset[tuple[str, str]]:
+        """``(actor id, alias)`` pairs that are capitals of the country table
+        (cities and seats of government: "Paris", "White House")."""
+        return frozenset((self.country_actor[c.id], capital) for c in self.countries.values()
+                         if c.id in self.country_actor for capital in c.capitals)
+
+    @cached_property
     def acronyms(self) -> frozenset[str]:
         """Aliases written in capitals only ("US", "U.N."): they match only in capitals."""
         return frozenset(a for aliases in [*self.aliases.values(), self.generic] for a in aliases
@@ -261,8 +271,10 @@ def load_actors(path=None) -> Actors:
     ActorsError
         Naming the file and key path, when the file is not a mapping with
         ``actors:``, an actor lacks a definition or aliases, an alias is not
-        text, one alias is listed for two actors, a country is not in the table
-        or claimed twice, or ``generic.resolve`` is unknown.
+        text or cannot be matched (an apostrophe not between letters or at
+        the end: "miners' unions"), one alias is listed twice or for two
+        actors, a country is not in the table or claimed twice, or
+        ``generic.resolve`` is unknown.
 
     Examples
     --------
@@ -396,11 +408,13 @@ def _actors_from_dict(cls, data, *, source: str = "<mapping>", base=None) -> Act
                  resolve, unresolved, _texts(data.get("people_nouns"), f"{source}: people_nouns"),
                  _texts(data.get("ignore"), f"{source}: ignore"), FrozenDict(table),
                  str(data.get("version", "unversioned")), source)
-    _check_aliases(result, source)
+    places = _alias_places(result, settings.get("table", "shipped:countries.csv"))
+    _check_aliases(places, source)
     try:
         result.lexicon  # noqa: B018 -- compile now so bad aliases fail here
-    except LexiconError as err:
-        raise ActorsError(f"{source}: actors: {err}") from None
+    except LexiconError:
+        refused = (_refusal(where, alias) for entries in places.values() for where, alias in entries)
+        raise ActorsError(f"{source}: {next(r for r in refused if r)}") from None
     return result
 
 
@@ -409,15 +423,49 @@ def _state_definition(names: list[str]) -> str:
             "institutions, and the country as a party in the news.")
 
 
-def _check_aliases(actors: Actors, source: str) -> None:
-    """An alias belongs to one actor (or to the generic references) only."""
-    owner: dict[str, str] = {}
-    named = {**{a: actors.aliases[a] for a in actors.ids}, "generic": list(actors.generic)}
-    for actor, aliases in named.items():
-        for alias in aliases:
-            key = normalize_entry(alias)
-            if key in owner and owner[key] != actor:
-                where = "generic.aliases" if actor == "generic" else f"actors.{actor}"
-                raise ActorsError(f"{source}: {where}: alias {alias!r} is also an alias of {owner[key]!r} "
-                                  "(directly or through its countries); keep it under one of them.")
-            owner[key] = actor
+def _alias_places(actors: Actors, table: str) -> dict[str, list[tuple[str, str]]]:
+    """The entries of each part of the lexicon (each actor, "generic",
+    "ignore") as ``(key path, entry)``: an actor's own aliases, then those of
+    its countries (named by the table and country id)."""
+    country_of = {normalize_entry(a): c.id for c in actors.countries.values() for a in c.aliases}
+    places = {actor.id: [(f"actors.{actor.id}.aliases[{i}]" if i < len(actor.aliases)
+                          else f"country {country_of[normalize_entry(alias)]!r} of {table}", alias)
+                         for i, alias in enumerate(actors.aliases[actor.id])]
+              for actor in actors.actors.values()}
+    places["generic"] = [(f"generic.aliases[{i}]", alias) for i, alias in enumerate(actors.generic)]
+    places["ignore"] = [(f"ignore[{i}]", phrase) for i, phrase in enumerate(actors.ignore)]
+    return places
+
+
+def _check_aliases(places: dict[str, list[tuple[str, str]]], source: str) -> None:
+    """An alias is listed once and belongs to one actor (or to the generic
+    references) only; an ignored phrase is listed once."""
+    for parts in ([p for p in places if p != "ignore"], ["ignore"]):
+        first: dict[str, tuple[str, str, str]] = {}        # normalised -> (part, key path, as written)
+        for part in parts:
+            for where, alias in places[part]:
+                key = normalize_entry(alias)
+                if key not in first:
+                    first[key] = (part, where, alias)
+                    continue
+                owner, where_first, written = first[key]
+                if owner == part:
+                    raise ActorsError(f"{source}: {where}: {alias!r} is the same as {written!r} ({where_first}) "
+                                      "after normalisation (case, hyphens, apostrophes); keep one of them.")
+                listed = "generic.aliases" if part == "generic" else f"actors.{part}"
+                raise ActorsError(f"{source}: {listed}: alias {alias!r} is also an alias of {owner!r} ({where}, "
+                                  f"{where_first}); keep it under one of them.")
+
+
+def _refusal(where: str, alias: str) -> str | None:
+    """Why the lexicon cannot match ``alias`` (at key path ``where``), or None if it can."""
+    try:
+        Lexicon({"alias": [alias]})
+    except LexiconError as err:
+        if _LOOSE_APOSTROPHE.search(alias):
+            return (f"{where}: {alias!r} cannot be matched: an apostrophe must stand between letters (\"Haftar's\", "
+                    "\"Fat'hi\") or end the phrase (\"migrants'\"), so no phrase spans a possessive such as "
+                    "\"miners' unions\"; write the words after the apostrophe (\"unions\" matches there) or leave "
+                    "it out.")
+        return f"{where}: " + str(err).removeprefix("label 'alias': ")
+    return None

@@ -1,11 +1,15 @@
 """Tests for analysis.measures.actors: actor mentions of the shipped actors,
-aliases worked out by hand, and mentions with offsets into the document."""
+aliases worked out by hand, capitals that go on into a name, and mentions with
+offsets into the document."""
 
 import pandas as pd
 import pytest
 
 import analysis
 from analysis.measures.actors import actor_mentions, find_actors, find_actors_each
+from analysis.paths import project_root
+
+CLIMATE = project_root() / "examples" / "climate" / "actors.yaml"
 
 
 def actors_in(text):
@@ -53,6 +57,56 @@ def test_one_scan_of_many_texts_finds_the_mentions_of_each():
 
 def test_near_misses_are_not_mentions():
     assert actors_in("The Migration Working Group discussed migration in Europeans' view") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Dublin Regulation makes the first country of entry responsible.", []),
+    ("Italy signed the Rome Statute in 1998.", [("Italy", "europe")]),
+    ("Brussels Airlines cancelled the flight.", []),
+    ("The Berlin Wall fell in 1989.", []),
+    ("A Brussels-based NGO and a Washington-based think tank objected.", []),
+    ("White House-backed plans and a Kremlin-funded channel.", []),
+])
+def test_a_capital_that_goes_on_into_a_name_is_no_mention_of_its_state(text, expected):
+    assert actors_in(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Paris said no. Tripoli rejected it.", [("Paris", "europe"), ("Tripoli", "libya")]),     # metonymy
+    ("It met in Paris. The government agreed.", [("Paris", "europe"), ("government", "europe")]),
+    ("Migrants in Tripoli\nThe coast guard said", [("Migrants", "migrants"), ("Tripoli", "libya"),
+                                                    ("coast guard", "libya")]),                # a new paragraph
+    ("Talks in Paris 2024", [("Paris", "europe")]),                     # a number is no name
+    # the next word starts a mention of its own: the capital stays one
+    ("The Tripoli Government said", [("Tripoli Government", "libya")]),
+    ("Rome-Tripoli talks", [("Rome", "europe"), ("Tripoli", "libya")]),
+    ("ties with Beijing China", [("Beijing", "china"), ("China", "china")]),
+    # country names are not in the rule: "Ghana Health Service" is the state's
+    ("The Ghana Health Service said", [("Ghana", "ghana")]),
+    # and an ignored phrase still masks the capital in it
+    ("the Washington Post reported", []),
+    # a day or a month is no part of a name: news drops the "on" of "on Tuesday"
+    ("The White House Tuesday said", [("White House", "united_states")]),
+    ("Tripoli Monday rejected the plan.", [("Tripoli", "libya")]),
+])
+def test_a_capital_alone_or_before_another_mention_is_its_state(text, expected):
+    assert actors_in(text) == expected
+
+
+def test_a_capital_in_a_name_is_no_state_to_resolve_a_generic_reference_to():
+    doc = analysis.load_corpus(pd.DataFrame({"doc_id": ["x"], "text": [
+        "The Paris Agreement sets a limit of 1.5C. The government said it would comply."]}))
+    found = analysis.actor_mentions(doc, actors=CLIMATE)
+    assert found[["mention", "actor", "resolution"]].values.tolist() == [
+        ["government", "government_unresolved", "unresolved"]]          # not Paris -> france, then france
+    quoted = analysis.quotes(analysis.load_corpus(pd.DataFrame({"doc_id": ["x"], "text": [
+        '"We will sue," said a Brussels-based NGO.']})), actors=CLIMATE)
+    assert quoted[["speaker", "speaker_actor"]].values.tolist() == [["a Brussels-based NGO", ""]]   # not belgium
+
+
+def test_ignored_phrases_mask_a_capital_written_in_lower_case():
+    assert [m.actor for m in find_actors("France left the Paris climate accord.", actors=CLIMATE)] == ["france"]
+    assert actors_in("Under the Dublin regulations, Dublin decides.") == [("Dublin", "europe")]
 
 
 def test_actor_mentions_offsets_index_the_document():
