@@ -43,7 +43,8 @@ def clusters(tokens_or_corpus: pd.DataFrame, node, *, size=(2, 5), lowercase: bo
         "Illegal migrants" and "illegal migrants" are one cluster. The node
         is matched ignoring case either way.
     min_count : int
-        Keep clusters found at least this many times.
+        Keep clusters found at least this many times (default 2; a warning
+        says so if it leaves none).
 
     Returns
     -------
@@ -68,7 +69,7 @@ def clusters(tokens_or_corpus: pd.DataFrame, node, *, size=(2, 5), lowercase: bo
     runs = np.cumsum(stream.breaks)              # words i..j are one run when runs[i] == runs[j]
     unit_of_word = np.repeat(np.arange(len(stream.doc_ids)), np.diff(stream.bounds))
     doc_of_word = pd.factorize(pd.Series(stream.doc_ids, dtype=object))[0][unit_of_word] if len(ids) else ids
-    rows, missing = [], []
+    rows, missing, cut, most = [], [], 0, 0
     for label, hits in stream.node_spans(lexicon).items():
         if not len(hits):
             missing.append(label)
@@ -83,8 +84,13 @@ def clusters(tokens_or_corpus: pd.DataFrame, node, *, size=(2, 5), lowercase: bo
             counts = Counter(grams)
             docs = Counter(gram for gram, _ in set(zip(grams, doc_of_word[starts].tolist())))
             rows += [(label, gram, n, count, docs[gram]) for gram, count in counts.items() if count >= min_count]
+            below = [count for count in counts.values() if count < min_count]
+            cut, most = cut + len(below), max([most, *below])
     if missing:
         warnings.warn(f"clusters(): node(s) {missing} never occur in the corpus; they have no rows.", stacklevel=2)
+    if not rows and cut:
+        warnings.warn(f"clusters(): min_count={min_count} removed all {cut} clusters (the highest count is {most}); "
+                      f"the table is empty. Lower min_count (e.g. min_count={most}).", stacklevel=2)
     table = pd.DataFrame(rows, columns=list(COLUMNS)).astype(COLUMNS)
     order = {label: i for i, label in enumerate(lexicon.labels)}
     table = table.assign(_order=table["node"].map(order)).sort_values(

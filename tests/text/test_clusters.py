@@ -53,3 +53,11 @@ def test_bad_input():
 
 def test_token_tables_give_the_same_clusters(sents):
     pd.testing.assert_frame_equal(clusters(analysis.tokens(sents), "migrant*"), clusters(sents, "migrant*"))
+
+
+def test_a_table_emptied_by_min_count_says_so():
+    table = pd.DataFrame({"doc_id": ["a", "b"], "text": ["Illegal migrants came.", "Many migrants left."]})
+    with pytest.warns(UserWarning, match=r"min_count=3 removed all 4 clusters \(the highest count is 1\).*min_count=1"):
+        assert clusters(table, "migrants", size=2, min_count=3).empty
+    assert clusters(table, "migrants", size=2, min_count=1)["cluster"].tolist() == [
+        "illegal migrants", "many migrants", "migrants came", "migrants left"]
