@@ -15,15 +15,20 @@
 * **Reported statements** are sentences with a speech cue outside quotation
   marks: "X said (that) ...", "..., X said on Facebook.", "..., said X.",
   "..., according to X.". One per sentence: the first cue with a speaker.
+  After "told" (and "informed", "assured", "reminded") comes who was spoken
+  to, then what was said: "X told reporters (that) ..."; "X told reporters."
+  reports nothing, and who was spoken to is no speaker.
 
-Speakers are written as in the text (``speaker``). A speaker that is an anaphor
-(``anaphors`` of the cues: "he", "the minister", "it", "the ministry",
-"the statement" ...) is resolved to the most recent earlier speaker of the same
-article of the same type, person or organisation (``person_titles`` of the
-cues); "the minister" and "the ministry" prefer the most recent speaker
-whose name has "minister" / "ministry". ``resolved_speaker`` is the
-antecedent as written, ``speaker_actor`` the actor id (of the actors) of the
-last actor mentioned in it (the head of "Othman Belbeisi, IOM's Chief of
+Speakers are written as in the text (``speaker``); one after its cue keeps its
+title and an appositive that describes it ("said Mr. John Smith", "said Sherry
+Rehman, the climate minister of Pakistan", "said its director, Jo Dardenne").
+A speaker that is an anaphor (``anaphors`` of the cues: "he", "the minister",
+"it", "the ministry", "the statement" ...) is resolved to the most recent
+earlier speaker of the same article of the same type, person or organisation
+(``person_titles`` of the cues); "the minister" and "the ministry" prefer the
+most recent speaker whose name has "minister" / "ministry". ``resolved_speaker``
+is the antecedent as written, ``speaker_actor`` the actor id (of the actors) of
+the last actor mentioned in it (the head of "Othman Belbeisi, IOM's Chief of
 Mission" is IOM, of "Interior Minister of Libya's UN-backed government Fat'hi
 Bashagha" is Bashagha), a generic reference ("officials said") resolved in its
 document (:mod:`analysis.measures.actors`); empty when no actor is mentioned.
@@ -69,10 +74,24 @@ _BREAK_WORDS = ("as", "while", "whereas", "but", "because", "after", "before", "
 # A clause break (a mark, or one of the words as a whole word), written backwards: the
 # last break of a text is the first of the text reversed, found without scanning it all.
 _BREAK_BACKWARDS = re.compile(r"[,;:“”\"]|\b(?:" + "|".join(w[::-1] for w in _BREAK_WORDS) + r")\b")
-_PLACE_AND_THAT = re.compile(r"[\s,]*(?:(?:on|in|at|via)\s+[^,]*,?\s*)?(?:that\s+)?")
+# A place up to a comma or "that", then "that" ("on its website that ...").
+_PLACE_AND_THAT = re.compile(r"[\s,]*(?:(?:on|in|at|via)\s+(?:(?!\bthat\b)[^,])*,?\s*)?(?P<that>that\s+)?")
 _TWO_WORDS = re.compile(r"\w\W+\w")
 _SPACE_OR_COMMA = re.compile(r"[ ,]")
-_SPEAKER_END = re.compile(r",\s+(?=[a-z])|\s+(?:on|in|at|during|via|through|to)\s+|[.;:!?]")
+# A period followed by a word does not end a speaker: the segmenter left it inside the
+# sentence, so it is an abbreviation's ("said Mr. John Smith", "U.S. envoy").
+_SPEAKER_END = re.compile(r",\s+(?=[a-z])|\s+(?:on|in|at|during|via|through|to)\s+|[;:!?]|\.(?!\s*\w)")
+_DETERMINERS = "the|a|an|its|his|her|their|our|my|this|these|those"
+_DETERMINER = re.compile(rf"(?:{_DETERMINERS})\s", re.IGNORECASE)
+# Speech verbs whose object is who was spoken to ("told reporters that ..."), not what was said.
+_TELLING = re.compile(r"tell|tells|told|telling|informs?|informed|assures?|assured|reminds?|reminded", re.IGNORECASE)
+# Who was spoken to: the words up to one that opens a clause or a place (a determiner
+# after the first word, a subject pronoun, "that", a preposition) or a punctuation mark
+# ("told the AFP news agency in Paris", "told reporters the plan would fail", "told him she had").
+_OPENS_CLAUSE = ("that|he|she|it|they|we|i|there|you|not|how|what|why|whether|if"
+                 "|to|on|in|at|during|via|through|by|from|for|with")
+_ADDRESSEE = re.compile(rf"\s*(?:(?:{_DETERMINERS})\s+)?(?:(?!(?:{_DETERMINERS}|{_OPENS_CLAUSE})\b)[\w'’.-]+\s*)*",
+                        re.IGNORECASE)
 # A quotation mark, or a run of line breaks: [“”"]|\n+, written to start with a
 # character class so that the scan skips fast to the next one.
 _MARK_OR_BREAK = re.compile(r"[“”\"\n](?:(?<=\n)\n*)?")
@@ -83,6 +102,7 @@ _WORD = re.compile(r"\w")
 _OPENS_QUOTE = re.compile(r"[\s,:]*[“\"]")
 _PARTICIPLE = re.compile(r"\s*,\s*\w+ing\b")
 _NOT_A_SPEAKER = re.compile(r"(?:that|to|it|what|how)\b")
+_WORDS = re.compile(r"[\w'’-]+")
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _PARAGRAPH_BREAK = re.compile(r"\n(?<!\n\n)")      # the first of a run of line breaks (found fast: a literal)
 
@@ -295,7 +315,7 @@ def _before(ctx, text, head, hits) -> dict | None:
     """Attribution in the ``head`` span before a quote (see :func:`_head`):
     "X said: \"..."; ``hits`` are the speech lexicon's hits in it."""
     head_start, head = head[0], text[head[0]:head[1]]
-    hits = [h for h in hits if not head[h[1]:].strip()]
+    hits = [h for h in hits if not head[_content_start(head, h):].strip()]
     if not hits:
         return None
     speaker = _subject(ctx, head[:hits[-1][0]])
@@ -318,13 +338,14 @@ def _reported(ctx, text, s_start, s_end, hits, in_quote, used_cues) -> dict | No
         subject = subject if subject and len(subject[0].split()) <= 15 and _plausible(ctx, subject[0]) else None
         if subject and sentence[:c_start].rstrip().endswith(",") and _ends_with_speaker(ctx, rest):
             subject = None                          # "..., said the IOM chief."
-        content_after = subject is not None and _words_follow(rest)
-        if at in used_cues and not (subject and content_after and not _OPENS_QUOTE.match(rest)):
+        content_start = _content_start(sentence, (c_start, c_end))
+        content = sentence[content_start:]
+        content_after = subject is not None and _words_follow(content)
+        if at in used_cues and not (subject and content_after and not _OPENS_QUOTE.match(content)):
             return None                             # the attribution of a direct quote
         if subject:
             if content_after:
-                lead = ctx.cues.content_lead.match(rest)
-                start = s_start + c_end + lead.end()
+                start = s_start + content_start + _reported_start(ctx, content)
                 end = s_end
             else:
                 start, end = s_start, s_start + subject[1]
@@ -332,6 +353,8 @@ def _reported(ctx, text, s_start, s_end, hits, in_quote, used_cues) -> dict | No
         else:
             if sentence[:c_start].rstrip().endswith(("who", "which", "what")):
                 continue
+            if _TELLING.fullmatch(sentence, c_start, c_end):
+                continue                            # "told X": X was spoken to, not the speaker
             named = _object(ctx, rest if sentence[:c_start].strip() else rest.split(",")[0])
             if not named:
                 continue
@@ -384,10 +407,32 @@ def _words_follow(text: str) -> bool:
     return bool(_TWO_WORDS.search(text, _PLACE_AND_THAT.match(text).end()))
 
 
+def _content_start(text: str, cue_hit) -> int:
+    """Where what was said may start after the cue at ``cue_hit`` (start, end)
+    in ``text``: right after it, or after whom it was told to ("told reporters")."""
+    c_start, c_end = cue_hit[0], cue_hit[1]
+    return _ADDRESSEE.match(text, c_end).end() if _TELLING.fullmatch(text, c_start, c_end) else c_end
+
+
+def _reported_start(ctx, content: str) -> int:
+    """Where the reported words start in ``content`` (what follows a cue, and
+    whom it was told to): after a place and "that" ("on its website that"),
+    or else after the cues' content lead ("on Monday", "in a statement, ")."""
+    place = _PLACE_AND_THAT.match(content)
+    return place.end() if place.group("that") else ctx.cues.content_lead.match(content).end()
+
+
 def _object(ctx, rest: str) -> tuple[str, int] | None:
-    """The speaker phrase right after a cue ("said the UNSMIL on its website")."""
+    """The speaker phrase right after a cue ("said the UNSMIL on its website"),
+    with an appositive that describes it ("said Sherry Rehman, the climate
+    minister of Pakistan": a determiner, and a person title or an
+    organisation word of the cues)."""
     lead = len(rest) - len(rest.lstrip(" ,"))
     stop = _SPEAKER_END.search(rest, lead)
+    if stop and stop.group().startswith(",") and _DETERMINER.match(rest, stop.end()):
+        after = _SPEAKER_END.search(rest, stop.end())
+        if ctx.describes_speaker(rest[stop.end():after.start() if after else len(rest)]):
+            stop = after
     phrase = rest[lead:stop.start() if stop else len(rest)].strip()
     if _NOT_A_SPEAKER.match(phrase):
         return None
@@ -404,11 +449,15 @@ def _ends_with_speaker(ctx, rest: str) -> bool:
 
 def _plausible(ctx, phrase: str) -> bool:
     """A speaker is an anaphor, starts with a capital letter (after "the", "a",
-    "an"), or names an actor ("the coast guard", "officials", "scientists")."""
+    "an"), is a description and a name in apposition ("its director, Jo
+    Dardenne"), or names an actor ("the coast guard", "officials", "scientists")."""
     if ctx.cues.anaphor_kind(phrase):
         return True
     first = _ARTICLE.sub("", phrase)
     if first and first[0].isupper():
+        return True
+    description, comma, name = phrase.partition(",")
+    if comma and name.lstrip()[:1].isupper() and ctx.describes_speaker(description):
         return True
     return bool(first) and ctx.names_actor(phrase)
 
@@ -434,11 +483,16 @@ class _Context:
             known[phrase] = bool(next(unit_mentions([phrase], self.actors)))
         return known[phrase]
 
+    def describes_speaker(self, phrase: str) -> bool:
+        """Whether ``phrase`` has a person title or an organisation word ("the climate minister")."""
+        return any(w.lower() in self.cues.person_titles or w.lower() in self.cues.organisation_words
+                   for w in _WORDS.findall(phrase))
+
     def speaker_type(self, phrase: str) -> str:
         """person or organisation: a person title makes a person, then an
         organisation word an organisation, then a name of capitalised words a person."""
         if phrase not in self._types:
-            words = re.findall(r"[\w'’-]+", phrase)
+            words = _WORDS.findall(phrase)
             if any(w.lower() in self.cues.person_titles for w in words):
                 kind = "person"
             elif any(w.lower() in self.cues.organisation_words for w in words):

@@ -7,8 +7,12 @@ import pytest
 
 import analysis
 from analysis.measures.quotes import _Context, _subject, quotes
+from analysis.paths import project_root
 from analysis.resources.actors import Actors
 from analysis.resources.cues import Cues
+
+CLIMATE = {"actors": project_root() / "examples" / "climate" / "actors.yaml",
+           "cues": project_root() / "examples" / "climate" / "cues.yaml"}
 
 # (doc, kind, first_sent_id, last_sent_id, speaker as written, resolved speaker, actor), read off the seeds.
 SEED_QUOTES = [
@@ -70,8 +74,8 @@ def seed_quotes():
     return corpus, quotes(corpus)
 
 
-def one(text):
-    return quotes(pd.DataFrame({"doc_id": ["d"], "text": [text]}))
+def one(text, **resources):
+    return quotes(pd.DataFrame({"doc_id": ["d"], "text": [text]}), **resources)
 
 
 def test_every_quote_and_statement_of_the_seeds_with_its_speaker(seed_quotes):
@@ -100,7 +104,7 @@ def test_attribution_after_the_quote_speaker_first_or_cue_first():
     assert one('"We will not stop," the coast guard said.')[["kind", "text", "speaker", "cue", "speaker_actor"]].values.tolist() == [
         ["direct", "We will not stop,", "the coast guard", "said", "government_unresolved"]]  # no state named
     assert one('"Ports stay open," said Italy’s Matteo Piantedosi, the interior minister.')[
-        ["speaker", "speaker_actor"]].values.tolist() == [["Italy’s Matteo Piantedosi", "europe"]]
+        ["speaker", "speaker_actor"]].values.tolist() == [["Italy’s Matteo Piantedosi, the interior minister", "europe"]]
 
 
 def test_attribution_line_on_its_own_after_a_quote_over_two_sentences():
@@ -192,3 +196,59 @@ def test_sentences_of_another_corpus_are_refused_naming_the_documents():
 def test_speaker_trailers_are_stripped_longest_first(head, phrase):
     found = _subject(_Context(Cues.load(), Actors.load()), head)
     assert (found[0] if found else None) == phrase
+
+
+@pytest.mark.parametrize("speaker, actor", [("Mr. John Smith", ""), ("Dr. Amara Osei", ""),
+                                            ("Prof. Carlo Buontempo", ""), ("Mr. Antonio Guterres", "un"),
+                                            ("U.S. Secretary of State Antony Blinken", "united_states")])
+def test_a_title_after_the_cue_keeps_its_name(speaker, actor):
+    # the period of an abbreviation is inside the sentence: it does not end the speaker
+    table = one(f"“We reject it,” said {speaker}.", **CLIMATE)
+    assert table[["kind", "speaker", "speaker_actor", "cue"]].values.tolist() == [["direct", speaker, actor, "said"]]
+
+
+def test_who_was_told_is_neither_what_was_said_nor_the_speaker():
+    def said(text, columns):
+        return one(text, **CLIMATE)[columns].values.tolist()
+    assert said("“We owe it to the next generation,” he told reporters in Brussels.", ["kind", "speaker", "cue"]) == [
+        ["direct", "he", "told"]]
+    assert said("He told reporters in Brussels.", ["kind"]) == []
+    assert said("The plan will fail, he told reporters in Brussels.", ["text", "speaker"]) == [
+        ["The plan will fail", "he"]]
+    for text in ("The minister told reporters that the plan would fail.",
+                 "The minister told reporters the plan would fail.",
+                 "The minister told the AFP news agency on Monday that the plan would fail."):
+        assert said(text, ["kind", "text", "speaker"]) == [["reported", "the plan would fail", "The minister"]]
+    assert said('He told Al Jazeera: "We will act."', ["kind", "text", "speaker"]) == [
+        ["direct", "We will act.", "He"]]
+    assert said('"Prices will rise," one trader told CNN.', ["kind", "speaker"]) == [["direct", ""]]  # not CNN
+
+
+def test_a_place_and_that_before_the_reported_words(seed_quotes):
+    assert one("The UNHCR said on its website that 300 people drowned.")[["text", "speaker"]].values.tolist() == [
+        ["300 people drowned", "The UNHCR"]]
+    _, table = seed_quotes                          # "It added in a statement that there is a probe ..., indicating ..."
+    probe = table[table.doc_id.str.startswith("001") & (table.first_sent_id == 12)]
+    assert probe.text.iloc[0].startswith("there is a probe that has been opened")
+
+
+def test_a_description_and_a_name_in_apposition_after_the_cue_as_the_minister_and_a_name():
+    for speaker, actor in [("its director, Jo Dardenne", ""), ("the minister, Klara Hoffmann", "government_unresolved")]:
+        direct = one(f"“Airlines should pay,” said {speaker}.", **CLIMATE)
+        assert direct[["kind", "speaker", "speaker_actor", "cue"]].values.tolist() == [
+            ["direct", speaker, actor, "said"]]
+        reported = one(f"Airlines should pay, said {speaker}.", **CLIMATE)
+        assert reported[["kind", "text", "speaker", "cue"]].values.tolist() == [
+            ["reported", "Airlines should pay", speaker, "said"]]
+
+
+def test_an_appositive_that_describes_the_speaker_goes_with_it_and_names_its_actor():
+    speaker = "Sherry Rehman, the climate minister of Pakistan"
+    table = one(f"“Airlines should pay,” said {speaker}. The minister added that rich countries must pay.", **CLIMATE)
+    assert table[["kind", "speaker", "resolved_speaker", "speaker_actor"]].values.tolist() == [
+        ["direct", speaker, speaker, "pakistan"], ["reported", "The minister", speaker, "pakistan"]]
+    reported = one(f"Airlines should pay, said {speaker}.", **CLIMATE)
+    assert reported[["text", "speaker", "speaker_actor"]].values.tolist() == [
+        ["Airlines should pay", speaker, "pakistan"]]
+    not_about_her = one("“Airlines should pay,” said Sherry Rehman, a day after the floods in Pakistan.", **CLIMATE)
+    assert not_about_her[["speaker", "speaker_actor"]].values.tolist() == [["Sherry Rehman", ""]]
