@@ -137,13 +137,14 @@ save_table(overall.groupby("node", sort=False).head(15), "07_collocates_table")
 fig, axes = plot_collocates(overall, top=12)
 save_figure(fig, "07_collocates")
 
-with warnings.catch_warnings(record=True) as absent:    # an outlet that never uses a node says so
-    warnings.simplefilter("always")
-    per_outlet = pd.concat([collocates(part, nodes, stopwords=stop).assign(outlet=outlet)
-                            for outlet, part in news_sentences.groupby("outlet", sort=True)], ignore_index=True)
-for warning in absent:
-    print(warning.message)
-per_outlet = per_outlet.groupby(["outlet", "node"], sort=False).head(5)
+parts = []
+for outlet, part in news_sentences.groupby("outlet", sort=True):
+    with warnings.catch_warnings(record=True) as said:   # a node an outlet never uses, or too rarely, says so
+        warnings.simplefilter("always")
+        parts.append(collocates(part, nodes, stopwords=stop).assign(outlet=outlet))
+    for warning in said:
+        print(f"{outlet}: {warning.message}")
+per_outlet = pd.concat(parts, ignore_index=True).groupby(["outlet", "node"], sort=False).head(5)
 columns = ["outlet", "node", "node_count", "term", "count", "left", "right", "log_dice", "mi", "t_score", "g2"]
 save_table(per_outlet[columns], "07_outlet_collocates")
 per_outlet.pivot_table(index="outlet", columns="node", values="term", aggfunc=", ".join)[nodes].fillna("")
