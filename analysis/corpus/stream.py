@@ -11,6 +11,7 @@ built into a corpus table with the rules of :func:`analysis.load_corpus`
 
 from __future__ import annotations
 
+import codecs
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,7 +20,7 @@ import pandas as pd
 
 from ..errors import AnalysisError, CorpusError, require_columns, require_unique_ids
 from ..resources.rules import CleaningRules
-from .load import TABLE_SUFFIXES, documents_from_frame, iter_jsonl, load_corpus
+from .load import SEPARATORS, TABLE_SUFFIXES, documents_from_frame, iter_jsonl, load_corpus
 
 
 CHUNKSIZE = 1000
@@ -89,6 +90,38 @@ def _stream(path: Path, chunksize, text_col, id_col, clean, cleaning, on_error, 
                                                                   if problems else "."))
 
 
+def _undecodable_in_stream(path: Path, encoding: str, block: int = 1 << 20) -> str:
+    r"""The message for a file that does not decode as ``encoding``: the first
+    bad byte's offset and line, found reading ``block`` bytes at a time (the
+    file may be larger than memory; pandas gives an offset into a chunk).
+
+    >>> import tempfile
+    >>> path = Path(tempfile.mkdtemp()) / "t.csv"
+    >>> _ = path.write_bytes("doc_id,text\na,Fine.\nb,Caf\u00e9.\n".encode("cp1252"))
+    >>> print(_undecodable_in_stream(path, "utf-8", block=4).removeprefix(f"{path}: "))
+    cannot be decoded as utf-8 at byte 25 (line 3): byte 0xe9, invalid continuation byte. Save it as UTF-8, or pass its encoding, e.g. featurize(..., encoding='cp1252').
+    """
+    decoder = codecs.getincrementaldecoder(encoding)()
+    offset, lines = 0, 1
+    with path.open("rb") as handle:
+        while True:
+            data = handle.read(block)
+            pending = decoder.getstate()[0]            # bytes of the last block that began a character
+            try:
+                decoder.decode(data, final=not data)
+            except UnicodeDecodeError as err:
+                start = offset - len(pending) + err.start
+                lines -= pending.count(b"\n")
+                lines += (pending + data)[:err.start].count(b"\n")
+                bad = " ".join(f"0x{byte:02x}" for byte in (pending + data)[err.start:err.end])
+                return (f"{path}: cannot be decoded as {encoding} at byte {start} (line {lines}): byte {bad}, "
+                        f"{err.reason}. Save it as UTF-8, or pass its encoding, e.g. featurize(..., "
+                        "encoding='cp1252').")
+            if not data:
+                return f"{path}: cannot be decoded as {encoding}. Pass its encoding, e.g. featurize(..., encoding='cp1252')."
+            offset, lines = offset + len(data), lines + data.count(b"\n")
+
+
 def _raw_chunks(path: Path, chunksize: int, encoding: str) -> Iterator[pd.DataFrame]:
     """The rows of a table file, ``chunksize`` at a time, as read (strings for CSV/TSV)."""
     suffix = path.suffix.lower()
@@ -97,15 +130,14 @@ def _raw_chunks(path: Path, chunksize: int, encoding: str) -> Iterator[pd.DataFr
             import pyarrow.parquet as pq
             for batch in pq.ParquetFile(path).iter_batches(batch_size=chunksize):
                 yield batch.to_pandas()
-        elif suffix in {".csv", ".tsv"}:
-            with pd.read_csv(path, sep="\t" if suffix == ".tsv" else ",", encoding=encoding, dtype=str,
+        elif suffix in SEPARATORS:
+            with pd.read_csv(path, sep=SEPARATORS[suffix], encoding=encoding, dtype=str,
                              keep_default_na=False, na_values=[""], chunksize=chunksize) as reader:
                 yield from reader
         else:
             yield from _jsonl_chunks(path, chunksize, encoding)
-    except UnicodeDecodeError as err:
-        raise CorpusError(f"{path}: cannot be decoded as {encoding}: {err.reason}. "
-                          "Pass the file's encoding, e.g. featurize(..., encoding='cp1252').") from None
+    except UnicodeDecodeError:
+        raise CorpusError(_undecodable_in_stream(path, encoding)) from None
     except (pd.errors.ParserError, pd.errors.EmptyDataError, OSError) as err:
         raise CorpusError(f"{path}: cannot be read as a {suffix[1:].upper()} table: {err}") from None
 
