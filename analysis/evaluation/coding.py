@@ -87,9 +87,17 @@ def resource_versions(*, codebook=None, actors=None, cues=None) -> str:
     >>> resource_versions(codebook={"aid": ["aid"]}).split("; ")[0]
     '<mapping> (unversioned)'
     """
-    used = (Codebook.load(codebook), Actors.load(actors), Cues.load(cues))
-    return "; ".join((r.source if r.source.startswith("<") else Path(r.source).name)
-                     + (" (unversioned)" if r.version == "unversioned" else f" v{r.version}") for r in used)
+    return "; ".join(map(resource_version, (Codebook.load(codebook), Actors.load(actors), Cues.load(cues))))
+
+
+def resource_version(resource) -> str:
+    """A loaded resource's file name (``<mapping>`` for a mapping) and version.
+
+    >>> resource_version(Codebook.load())
+    'frames.yaml v1.3'
+    """
+    name = resource.source if resource.source.startswith("<") else Path(resource.source).name
+    return name + (" (unversioned)" if resource.version == "unversioned" else f" v{resource.version}")
 
 
 def coding_actor_ids(actors=None) -> list[str]:
@@ -403,7 +411,8 @@ def read_frame_coding(paths, *, codebook=None, sentences: pd.DataFrame | None = 
     ...
     analysis.evaluation.coding.CodingSheetError: .../coded.csv, row 3, column 'aid': a frame cell must be 0 or 1 (found '2').
     """
-    frames = Codebook.load(codebook).frame_ids
+    book = Codebook.load(codebook)
+    frames = book.frame_ids
     paths = [paths] if isinstance(paths, (str, Path)) else list(paths)
     if not paths:
         raise AnalysisError("read_frame_coding() needs at least one file.")
@@ -423,8 +432,10 @@ def read_frame_coding(paths, *, codebook=None, sentences: pd.DataFrame | None = 
         text = "sentence" if "sentence" in table.columns else "text"
         for column in ["doc_id", "sent_id", text, *frames]:
             if column not in table.columns:
+                hint = (f" (the codebook in use is {resource_version(book)}; pass codebook= the one the sheet was "
+                        "coded with)" if column in frames else "")
                 raise CodingSheetError(path, n_header + 1, column, f"column missing; a frame coding needs doc_id, "
-                                       f"sent_id, sentence and one column per frame {frames}.")
+                                       f"sent_id, sentence and one column per frame {frames}{hint}.")
         for row, cells in enumerate(table.to_dict("records"), start=n_header + 2):
             key = (cells["doc_id"], _integer(cells["sent_id"]))
             if key[1] is None:

@@ -10,7 +10,7 @@ resources actually used (their files and versions are stamped at the top).
 
 from __future__ import annotations
 
-from ..evaluation.coding import resource_versions
+from ..evaluation.coding import resource_version
 from ..resources.actors import Actors
 from ..resources.codebook import Codebook
 from ..resources.cues import Cues
@@ -27,17 +27,18 @@ def codebook_markdown(*, codebook=None, actors=None, cues=None) -> str:
     codebook : Codebook, path or mapping, optional
         The frames and naming labels (default the shipped codebook).
     actors : Actors, path or mapping, optional
-        The actors and the rule for generic references (default the shipped
-        actors).
+        The actors and the rule for generic references. Default: the shipped
+        actors without ``codebook``; with it, no actors section (your codebook
+        gets no migration actors unless you pass them).
     cues : Cues, path or mapping, optional
-        The cues of responsibility attribution (default the shipped cues).
+        The cues of responsibility attribution; default as for ``actors``.
 
     Returns
     -------
     str
-        The Markdown text: a "# Codebook" title, a line of the resources'
-        versions (:func:`analysis.resource_versions`), then a section each for
-        frames, actors and responsibility attributions; it ends with a newline.
+        The Markdown text: a "# Codebook" title, a line of the versions of
+        the resources shown, then a section each for frames, actors and
+        responsibility attributions (those shown); it ends with a newline.
 
     Examples
     --------
@@ -45,9 +46,14 @@ def codebook_markdown(*, codebook=None, actors=None, cues=None) -> str:
     >>> "### `greens`" in codebook_markdown(actors=greens)
     True
     """
-    book, people, said = Codebook.load(codebook), Actors.load(actors), Cues.load(cues)
-    parts = ["# Codebook", "", f"Versions: {resource_versions(codebook=book, actors=people, cues=said)}.", "",
-             *_frames_markdown(book), *_actors_markdown(people), *_cues_markdown(said)]
+    shipped = codebook is None
+    book = Codebook.load(codebook)
+    people = Actors.load(actors) if actors is not None or shipped else None
+    said = Cues.load(cues) if cues is not None or shipped else None
+    shown = [resource for resource in (book, people, said) if resource is not None]
+    parts = ["# Codebook", "", f"Versions: {'; '.join(map(resource_version, shown))}.", "", *_frames_markdown(book),
+             *(_actors_markdown(people) if people is not None else []),
+             *(_cues_markdown(said) if said is not None else [])]
     return "\n".join(parts).rstrip() + "\n"
 
 

@@ -25,8 +25,8 @@ def plot_scores(scores: pd.DataFrame, measure: str = "f1", *, xlabel: str | None
     ----------
     scores : DataFrame
         :func:`analysis.precision_recall_f1` output: one row per column, the
-        measure with ``<measure>_low`` and ``<measure>_high``, and ``n`` (the
-        coder's positive labels).
+        measure with ``<measure>_low`` and ``<measure>_high``, and
+        ``coder_labels`` (the coder's positive labels).
     measure : {"f1", "precision", "recall"}
         The measure to draw.
     xlabel, title : str, optional
@@ -97,6 +97,8 @@ def plot_method_comparison(scores: pd.DataFrame, measure: str = "f1", *, by: str
     >>> fig, ax = plot_method_comparison(both); [t.get_text() for t in ax.get_legend().get_texts()]
     ['a', 'b']
     """
+    require_columns(scores, ["column", by, measure], "plot_method_comparison",
+                    hint="Pass precision_recall_f1() tables stacked with pd.concat, each with a column naming its method.")
     methods = list(dict.fromkeys(scores[by]))
     columns = list(dict.fromkeys(scores["column"]))
     fig, ax = figure_for(ax, "column", 0.9 + 0.35 * len(columns) * max(1, len(methods)) ** 0.5)

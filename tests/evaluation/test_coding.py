@@ -384,3 +384,14 @@ def test_the_sheet_header_points_to_the_codebook_used(sents, tmp_path):
     assert "codebook.md" not in own.read_text(encoding="utf-8") + given.read_text(encoding="utf-8")
     _edit(own, {(i, "coder"): "A" for i in range(3)})
     assert len(read_coding(own, codebook=mine)) == len(read_frame_coding(own, codebook=mine)) == 3
+
+
+def test_a_frame_coding_read_with_another_codebook_says_which_is_in_use(tmp_path):
+    from analysis import read_frame_coding
+
+    path = tmp_path / "coded.csv"
+    path.write_text("doc_id,sent_id,sentence,threat\na,0,Danger ahead.,1\n")
+    with pytest.raises(CodingSheetError, match=r"column 'sovereignty': column missing.*the codebook in use is "
+                                               r"frames\.yaml v1\.3; pass codebook= the one the sheet was coded with"):
+        read_frame_coding(path)
+    assert read_frame_coding(path, codebook={"threat": ["danger"]})["threat"].tolist() == [1]

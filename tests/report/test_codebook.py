@@ -36,7 +36,8 @@ def frames_file(tmp_path):
 
 
 def test_codebook_renders_frames_actors_and_cues(frames_file):
-    text = codebook_markdown(codebook=frames_file)
+    text = codebook_markdown(codebook=frames_file, actors="shipped:migration/actors.yaml",
+                             cues="shipped:migration/cues.yaml")
     assert text.startswith("# Codebook\n\nVersions: frames.yaml v7; actors.yaml v")
     assert "### `sovereignty`: State sovereignty\n\nDefinition: Authority of the state over its territory." in text
     assert "Includes:\n\n- borders\n- national law" in text
@@ -54,3 +55,11 @@ def test_codebook_renders_frames_actors_and_cues(frames_file):
         assert all(actors.countries[c].name in text for c in actor.countries)
     assert "| kind | `causal` |" in text and "| polarity | `deny` |" in text
     assert Codebook.load(frames_file).frame_ids == ["sovereignty", "humanitarian"]
+
+
+def test_an_own_codebook_alone_gets_no_migration_actors_or_cues(frames_file):
+    text = codebook_markdown(codebook=frames_file)
+    assert text.startswith("# Codebook\n\nVersions: frames.yaml v7.\n")
+    assert "## Frames" in text and "## Actors" not in text and "libya" not in text
+    greens = {"actors": {"greens": {"definition": "Green parties.", "aliases": ["Greens"]}}}
+    assert "## Actors" in codebook_markdown(codebook=frames_file, actors=greens)

@@ -39,3 +39,8 @@ def test_learning_curve_draws_any_number_of_strategies_and_names_a_missing_frame
     assert ax.get_lines()[len(PALETTE)].get_color() == ax.get_lines()[0].get_color()
     with pytest.raises(TableError, match=r"no rows for frame 'humanitarian'; its frames are \['mean'\]"):
         plot_learning_curve(curve, "humanitarian")
+
+
+def test_method_comparison_names_a_missing_method_column():
+    with pytest.raises(TableError, match=r"plot_method_comparison\(\) needs columns \['column', 'method', 'f1'\]"):
+        plot_method_comparison(_scores("x", 0.2).drop(columns="method"))
