@@ -272,7 +272,8 @@ def _read_jsonl(source, encoding: str, origin: str) -> pd.DataFrame:
     return pd.DataFrame(list(iter_jsonl(source, encoding, origin)))
 
 
-def _records_from_frame(frame: pd.DataFrame, text_col, id_col, origin, on_error, problems) -> list[dict]:
+def _records_from_frame(frame: pd.DataFrame, text_col, id_col, origin, on_error, problems,
+                        first_row: int = 1) -> list[dict]:
     missing = [c for c in (text_col, id_col) if c is not None and c not in frame.columns]
     if missing:
         raise CorpusError(f"{origin}: no column {missing[0]!r}; the table has columns {list(frame.columns)}. "
@@ -283,7 +284,7 @@ def _records_from_frame(frame: pd.DataFrame, text_col, id_col, origin, on_error,
     if clash:
         raise CorpusError(f"{origin}: column(s) {clash} would be overwritten by the corpus table; rename them.")
     records = []
-    for position, row in enumerate(frame.to_dict("records"), start=1):
+    for position, row in enumerate(frame.to_dict("records"), start=first_row):
         where = f"{origin} row {position}"
         doc_id = f"row-{position}" if id_col is None else row[id_col]
         if doc_id is None or pd.isna(doc_id) or str(doc_id).strip() == "":
@@ -302,10 +303,12 @@ def _records_from_frame(frame: pd.DataFrame, text_col, id_col, origin, on_error,
 # -- building ------------------------------------------------------------------------
 
 
-def _build(records: list[dict], rules: CleaningRules | None, on_error: str, problems: list[str]) -> list[dict]:
+def _build(records: list[dict], rules: CleaningRules | None, on_error: str, problems: list[str],
+           seen: dict[str, str] | None = None) -> list[dict]:
     """Corpus rows from records: normalised, cleaned with ``rules`` (None: not
-    cleaned), empty documents and duplicate ids refused or skipped."""
-    seen: dict[str, str] = {}
+    cleaned), empty documents and duplicate ids refused or skipped; ``seen``
+    maps the doc_ids already built to their source, and is updated."""
+    seen = {} if seen is None else seen
     docs = []
     for rec in records:
         doc_id = rec["doc_id"]
@@ -332,19 +335,28 @@ def _build(records: list[dict], rules: CleaningRules | None, on_error: str, prob
 
 
 def documents_from_frame(frame: pd.DataFrame, *, text_col: str, id_col: str | None, origin: str,
+                         first_row: int = 1, seen: dict[str, str] | None = None,
                          clean: bool = True, cleaning=None, on_error: str = "raise",
                          problems: list[str] | None = None) -> list[dict]:
     """Corpus rows (dicts) from one table or chunk of a table, exactly as
     ``load_corpus`` builds them; with ``on_error="skip"`` the skipped documents'
-    messages are appended to ``problems``. Used to stream large files in chunks.
+    messages are appended to ``problems``. Used to stream large files in chunks:
+    the chunk's rows are numbered from ``first_row``, and ``seen`` (doc_id ->
+    source, updated) finds ids repeated from earlier chunks.
 
+    >>> seen = {}
+    >>> _ = documents_from_frame(pd.DataFrame({"doc_id": ["a"], "text": ["Hi."]}), text_col="text",
+    ...                          id_col="doc_id", origin="demo", seen=seen)
     >>> documents_from_frame(pd.DataFrame({"doc_id": ["a"], "text": ["Hi."]}), text_col="text",
-    ...                      id_col="doc_id", origin="demo")[0]["source"]
-    'demo row 1'
+    ...                      id_col="doc_id", origin="demo", first_row=2, seen=seen)
+    Traceback (most recent call last):
+    ...
+    analysis.errors.CorpusError: demo row 2: duplicate doc_id 'a' (first seen in demo row 1). Doc ids must be unique; rename or remove one.
     """
     problems = [] if problems is None else problems
     rules = CleaningRules.load(cleaning) if clean else None
-    return _build(_records_from_frame(frame, text_col, id_col, origin, on_error, problems), rules, on_error, problems)
+    records = _records_from_frame(frame, text_col, id_col, origin, on_error, problems, first_row)
+    return _build(records, rules, on_error, problems, seen)
 
 
 def cleaning_report(corpus: pd.DataFrame, *, cleaning=None) -> pd.DataFrame:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..errors import AnalysisError, CorpusError, require_columns, require_unique_ids
+from ..errors import AnalysisError, CorpusError, TableError, require_columns, require_unique_ids
 from ..resources.rules import CleaningRules
 from .load import SEPARATORS, TABLE_SUFFIXES, documents_from_frame, iter_jsonl, load_corpus
 
@@ -39,6 +39,7 @@ def corpus_chunks(source, *, chunksize: int = CHUNKSIZE, text_col: str = "text",
         require_columns(source, ["doc_id", "text"], "featurize",
                         hint="Pass the table made by analysis.load_corpus(), or a path to load.")
         require_unique_ids(source, "featurize")
+        require_texts(source, "featurize")
         return (source.iloc[i:i + chunksize] for i in range(0, len(source), chunksize)), len(source)
     path = Path(source)
     if path.suffix.lower() not in TABLE_SUFFIXES or not path.is_file():
@@ -55,33 +56,46 @@ def corpus_chunks(source, *, chunksize: int = CHUNKSIZE, text_col: str = "text",
     return _stream(path, chunksize, text_col, id_col, clean, cleaning, on_error, encoding), total
 
 
+def require_texts(corpus: pd.DataFrame, who: str, where: str = "the corpus") -> None:
+    """Raise :class:`TableError` if a ``text`` of ``corpus`` is not a string, or
+    is empty or whitespace only, naming the first few doc_ids and their rows
+    (positions in ``where``).
+
+    >>> require_texts(pd.DataFrame({"doc_id": ["a", "b", "c"], "text": ["Fine.", None, " "]}), "featurize")
+    Traceback (most recent call last):
+    ...
+    analysis.errors.TableError: featurize(): 2 documents of the corpus have no text: doc_id 'b' (row 1): empty 'text' cell; doc_id 'c' (row 2): text is empty or whitespace only. Load the table with analysis.load_corpus(), which cleans it and reports each bad row, or drop or fill those rows.
+    """
+    bad = [f"doc_id {doc_id!r} (row {row}): {_no_text(text)}"
+           for row, (doc_id, text) in enumerate(zip(corpus["doc_id"].tolist(), corpus["text"].tolist()))
+           if not isinstance(text, str) or not text or text.isspace()]
+    if bad:
+        more = f"; and {len(bad) - 3} more" if len(bad) > 3 else ""
+        many = len(bad) > 1
+        raise TableError(f"{who}(): {len(bad)} document{'s' * many} of {where} ha{'ve' if many else 's'} no text: "
+                         f"{'; '.join(bad[:3])}{more}. Load the table with analysis.load_corpus(), which cleans it "
+                         "and reports each bad row, or drop or fill those rows.")
+
+
+def _no_text(text) -> str:
+    if isinstance(text, str):
+        return "text is empty or whitespace only"
+    if pd.api.types.is_scalar(text) and pd.isna(text):
+        return "empty 'text' cell"
+    return f"text is of type {type(text).__name__}, not a string"
+
+
 def _stream(path: Path, chunksize, text_col, id_col, clean, cleaning, on_error, encoding) -> Iterator[pd.DataFrame]:
     problems: list[str] = []
-    seen: set[str] = set()
+    seen: dict[str, str] = {}
     first, n_docs = 1, 0
-    key = "\0row" if id_col is None else id_col
     for raw in _raw_chunks(path, chunksize, encoding):
-        last = first + len(raw) - 1
-        if id_col is None:                      # number rows across chunks: row-1, row-2...
-            raw.insert(0, key, [f"row-{i}" for i in range(first, last + 1)])
-        origin = f"{path.name} rows {first}-{last}:"
-        docs = documents_from_frame(raw, text_col=text_col, id_col=key, origin=origin, clean=clean,
-                                    cleaning=cleaning, on_error=on_error, problems=problems)
-        kept = []
-        for doc in docs:
-            if doc["doc_id"] in seen:
-                message = (f"{doc['source']}: duplicate doc_id {doc['doc_id']!r} (seen in an earlier row). "
-                           "Doc ids must be unique; rename or remove one.")
-                if on_error == "raise":
-                    raise CorpusError(message)
-                problems.append(message)
-                continue
-            seen.add(doc["doc_id"])
-            kept.append(doc)
-        first = last + 1
-        n_docs += len(kept)
-        if kept:
-            yield pd.DataFrame(kept)
+        docs = documents_from_frame(raw, text_col=text_col, id_col=id_col, origin=path.name, first_row=first,
+                                    seen=seen, clean=clean, cleaning=cleaning, on_error=on_error, problems=problems)
+        first += len(raw)
+        n_docs += len(docs)
+        if docs:
+            yield pd.DataFrame(docs)
     if problems:
         warnings.warn(f"featurize skipped {len(problems)} document(s) of {path}:\n  " + "\n  ".join(problems),
                       stacklevel=3)

@@ -32,14 +32,15 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import chain, islice
 from pathlib import Path
 
 import pandas as pd
 from tqdm.auto import tqdm
 
 from .._output import progress_enabled
-from ..corpus.stream import CHUNKSIZE, corpus_chunks
-from ..errors import require_columns
+from ..corpus.stream import CHUNKSIZE, corpus_chunks, require_texts
+from ..errors import TableError, require_columns
 from ..resources.codebook import Codebook
 from ..text.segment import sentences
 from .attribution import COLUMNS as ATTRIBUTION_COLUMNS
@@ -48,6 +49,7 @@ from .frames import frame_scores, resolve_method
 from .naming import migrant_naming
 
 _INTS = {"sent_id", "par_id", "start", "end", "n_attributions"}
+READ_OPTIONS = ("text_col", "id_col", "clean", "cleaning", "on_error", "encoding")
 
 
 def featurize(corpus, *, codebook=None, actors=None, cues=None, segmentation=None, method: str = "auto",
@@ -61,7 +63,10 @@ def featurize(corpus, *, codebook=None, actors=None, cues=None, segmentation=Non
     corpus : DataFrame, path, or dask DataFrame
         A corpus table (``doc_id``, ``text``), a file or folder that
         :func:`analysis.load_corpus` reads (tables are streamed), or a Dask
-        DataFrame with ``doc_id`` and ``text``.
+        DataFrame with ``doc_id`` and ``text``. A text that is not a string,
+        or is empty, is refused (in a Dask DataFrame, when its partition is
+        computed); a doc_id repeated in two Dask partitions is not found, as
+        that would mean computing them all.
     chunksize : int
         Documents per chunk (pandas path; ignored for Dask, which uses its partitions).
     progress : bool
@@ -104,7 +109,7 @@ def featurize(corpus, *, codebook=None, actors=None, cues=None, segmentation=Non
     method = resolve_method(method, codebook=codebook, model=model)
     resources = {"codebook": codebook, "actors": actors, "cues": cues, "segmentation": segmentation,
                  "method": method, "model": model}
-    if type(corpus).__module__.split(".")[0] == "dask":
+    if _is_dask(corpus):
         return _featurize_dask(corpus, resources)
     parts = list(featurize_chunks(corpus, **resources, chunksize=chunksize, progress=progress,
                                   text_col=text_col, id_col=id_col, clean=clean, cleaning=cleaning,
@@ -236,6 +241,13 @@ def featurize_to_parquet(corpus, directory: str | Path, *, codebook=None, actors
     ------
     FileExistsError
         If either file already exists.
+    TypeError
+        If an option is not one of these.
+    TableError
+        If ``corpus`` is a Dask DataFrame.
+
+    Nothing is made until the options, the corpus and its first chunk are
+    checked; a later chunk's error leaves the folder (but no file) behind.
 
     Examples
     --------
@@ -245,21 +257,31 @@ def featurize_to_parquet(corpus, directory: str | Path, *, codebook=None, actors
     import pyarrow as pa
     import pyarrow.parquet as pq
 
+    unknown = sorted(set(read) - set(READ_OPTIONS))
+    if unknown:
+        raise TypeError(f"featurize_to_parquet() got unexpected keyword argument(s) {unknown}; its options are "
+                        "codebook, actors, cues, segmentation, method, model, chunksize, progress and, to read a "
+                        f"file, {', '.join(READ_OPTIONS)}.")
+    if _is_dask(corpus):
+        raise TableError("featurize_to_parquet() takes a corpus table or a path, not a Dask DataFrame. Use "
+                         "featurize(dask_frame), which gives two Dask DataFrames, and write each with its "
+                         "to_parquet(); or compute each partition and pass it here, into a directory of its own.")
     directory = Path(directory)
     paths = (directory / "sentences.parquet", directory / "attributions.parquet")
     existing = [str(p) for p in paths if p.exists()]
     if existing:
         raise FileExistsError(f"{existing} already exist; delete them or choose another directory.")
-    directory.mkdir(parents=True, exist_ok=True)
     method = resolve_method(method, codebook=codebook, model=model)
     schemas = [pa.Schema.from_pandas(e, preserve_index=False) for e in empty_tables(codebook=codebook, method=method)]
+    chunks = featurize_chunks(corpus, codebook=codebook, actors=actors, cues=cues, segmentation=segmentation,
+                              method=method, model=model, chunksize=chunksize, progress=progress, **read)
+    first = list(islice(chunks, 1))             # reads and checks the corpus before anything is made
+    directory.mkdir(parents=True, exist_ok=True)
     writers = []
     try:
         for path, schema in zip(paths, schemas):
             writers.append(pq.ParquetWriter(path.with_suffix(".parquet.partial"), schema))
-        for tables in featurize_chunks(corpus, codebook=codebook, actors=actors, cues=cues, segmentation=segmentation,
-                                       method=method,
-                                       model=model, chunksize=chunksize, progress=progress, **read):
+        for tables in chain(first, chunks):
             for writer, table, schema in zip(writers, tables, schemas):
                 writer.write_table(pa.Table.from_pandas(table, schema=schema, preserve_index=False))
     except BaseException:
@@ -277,6 +299,10 @@ def featurize_to_parquet(corpus, directory: str | Path, *, codebook=None, actors
 # --------------------------------------------------------------------------- dask
 
 
+def _is_dask(corpus) -> bool:
+    return type(corpus).__module__.split(".")[0] == "dask"
+
+
 def _featurize_dask(corpus, resources: dict):
     require_columns(corpus, ["doc_id", "text"], "featurize", hint="Pass a Dask DataFrame with doc_id and text.")
     sent_meta, attr_meta = empty_tables(codebook=resources["codebook"], method=resources["method"])
@@ -292,6 +318,7 @@ def _featurize_dask(corpus, resources: dict):
 def _nested_partition(part: pd.DataFrame, resources: dict) -> pd.DataFrame:
     """Sentences of one partition, each with the list of its attributions (as
     tuples), so both tables come from one pass over the partition."""
+    require_texts(part, "featurize", where="a Dask partition")
     sents, attrs = featurize_frame(part.astype({"doc_id": "str", "text": "str"}), **resources)
     rest = [attrs[c].tolist() for c in attrs.columns if c not in ("doc_id", "sent_id")]
     grouped: dict[tuple[str, int], list[tuple]] = {}

@@ -17,8 +17,57 @@ def test_streamed_chunks_are_corpus_tables_like_load_corpus(tmp_path):
     streamed = pd.concat(list(chunks), ignore_index=True)
     loaded = analysis.load_corpus(path)
     assert total is None
-    pd.testing.assert_frame_equal(streamed.drop(columns="source"), loaded.drop(columns="source"))
-    assert streamed["source"].iloc[5] == "c.csv rows 5-8: row 2"
+    pd.testing.assert_frame_equal(streamed, loaded)
+    assert streamed["source"].iloc[5] == "c.csv row 6"
+
+
+def test_streamed_errors_give_the_row_in_the_file_and_the_first_copy(tmp_path):
+    path = tmp_path / "dup.csv"
+    table = pd.DataFrame({"doc_id": [f"d{i}" for i in range(30)], "text": [f"Text number {i}." for i in range(30)]})
+    table.loc[24, "doc_id"] = "d9"
+    table.to_csv(path, index=False)
+    chunks, _ = corpus_chunks(path, chunksize=10)
+    with pytest.raises(analysis.CorpusError, match=r"^dup\.csv row 25: duplicate doc_id 'd9' \(first seen in "
+                                                   r"dup\.csv row 10\)\. Doc ids must be unique"):
+        list(chunks)
+    with pytest.raises(analysis.CorpusError) as loaded:
+        analysis.load_corpus(path)
+    with pytest.raises(analysis.CorpusError) as streamed:
+        list(corpus_chunks(path, chunksize=10)[0])
+    assert str(streamed.value) == str(loaded.value)
+
+
+def test_a_streamed_file_without_the_text_column_is_named_once(tmp_path):
+    path = tmp_path / "mis.csv"
+    pd.DataFrame({"doc_id": ["a"], "body": ["Text."]}).to_csv(path, index=False)
+    with pytest.raises(analysis.CorpusError, match=r"^mis\.csv: no column 'text'; the table has columns "
+                                                   r"\['doc_id', 'body'\]\. Pass text_col="):
+        list(corpus_chunks(path)[0])
+
+
+@pytest.mark.parametrize("text, problem", [
+    (None, "empty 'text' cell"),
+    (float("nan"), "empty 'text' cell"),
+    (7, "text is of type int, not a string"),
+    ("", "text is empty or whitespace only"),
+    (" \n\t", "text is empty or whitespace only"),
+])
+def test_a_corpus_table_with_a_document_without_text_is_refused(text, problem):
+    table = pd.DataFrame({"doc_id": ["a", "b"], "text": ["The government must act.", text]}, dtype=object)
+    with pytest.raises(analysis.TableError) as caught:
+        corpus_chunks(table)
+    assert str(caught.value) == (
+        f"featurize(): 1 document of the corpus has no text: doc_id 'b' (row 1): {problem}. Load the table with "
+        "analysis.load_corpus(), which cleans it and reports each bad row, or drop or fill those rows.")
+
+
+def test_a_corpus_table_names_the_first_three_documents_without_text():
+    table = pd.DataFrame({"doc_id": list("abcdef"), "text": ["Fine.", None, "", "Fine.", " ", None]})
+    with pytest.raises(analysis.TableError) as caught:
+        corpus_chunks(table)
+    assert ("4 documents of the corpus have no text: doc_id 'b' (row 1): empty 'text' cell; doc_id 'c' (row 2): "
+            "text is empty or whitespace only; doc_id 'e' (row 4): text is empty or whitespace only; and 1 more. "
+            ) in str(caught.value)
 
 
 def test_a_streamed_file_that_does_not_decode_names_the_byte_and_line(tmp_path):

@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis.errors import CorpusError
+from analysis.errors import CorpusError, TableError
 from analysis.measures.featurize import empty_tables, featurize, featurize_to_parquet
 
 from ..generated import SENTENCES, generated_corpus
@@ -98,14 +98,14 @@ def test_streaming_finds_duplicates_and_empty_rows_across_chunks(tmp_path):
     table = generated_corpus(6)
     table.loc[4, "doc_id"] = "d0"
     table.to_csv(path, index=False)
-    with pytest.raises(CorpusError, match=r"c.csv rows 4-6: row 2: duplicate doc_id 'd0'"):
+    with pytest.raises(CorpusError, match=r"c\.csv row 5: duplicate doc_id 'd0' \(first seen in c\.csv row 1\)"):
         featurize(path, chunksize=3, progress=False)
     table.loc[5, "text"] = None
     table.to_csv(path, index=False)
     with pytest.warns(UserWarning, match="skipped 2 document") as caught:
         sents, _ = featurize(path, chunksize=3, on_error="skip", progress=False)
     message = str(caught[0].message)
-    assert "rows 4-6: row 2: duplicate doc_id 'd0'" in message and "rows 4-6: row 3 (doc_id 'd5'): empty" in message
+    assert "c.csv row 5: duplicate doc_id 'd0'" in message and "c.csv row 6 (doc_id 'd5'): empty" in message
     assert sents["doc_id"].unique().tolist() == ["d0", "d1", "d2", "d3"]
 
 
@@ -114,6 +114,14 @@ def test_bad_input_is_named():
         featurize(pd.DataFrame({"doc_id": ["a"], "body": ["x"]}), progress=False)
     with pytest.raises(ValueError, match="chunksize must be a positive"):
         featurize(pd.DataFrame({"doc_id": ["a"], "text": ["x"]}), chunksize=0, progress=False)
+
+
+@pytest.mark.parametrize("text", [None, "  \n"])
+def test_a_document_without_text_is_refused_not_dropped(text):
+    docs = pd.DataFrame({"doc_id": ["a", "b"], "text": ["The government must act.", text]})
+    with pytest.raises(TableError, match=r"^featurize\(\): 1 document of the corpus has no text: doc_id 'b' "
+                                         r"\(row 1\): .*Load the table with analysis\.load_corpus\(\)"):
+        featurize(docs, codebook={"blame": ["accus*"]}, progress=False)
 
 
 def test_parquet_output_equals_the_tables_and_is_never_overwritten(tmp_path, corpus, whole):
@@ -141,6 +149,32 @@ def test_parquet_output_that_fails_leaves_no_file_behind(tmp_path, corpus, monke
     assert list((tmp_path / "out").iterdir()) == [] and opened[0].is_open is False
 
 
+def test_parquet_output_refuses_bad_input_before_making_the_folder(tmp_path, corpus):
+    out = tmp_path / "out"
+    with pytest.raises(TypeError, match=r"^featurize_to_parquet\(\) got unexpected keyword argument\(s\) "
+                                        r"\['text_column'\]; its options are .*text_col, id_col"):
+        featurize_to_parquet(corpus, out, text_column="body")
+    with pytest.raises(TableError, match=r"^featurize\(\): 1 document of the corpus has no text: "
+                                         r"doc_id 'd1' \(row 1\): empty 'text' cell"):
+        featurize_to_parquet(corpus.assign(text=corpus["text"].where(corpus["doc_id"] != "d1")), out, progress=False)
+    with pytest.raises(CorpusError, match=r"no such file"):
+        featurize_to_parquet(tmp_path / "missing.csv", out, progress=False)
+    body = tmp_path / "body.csv"
+    corpus[["doc_id", "text"]].rename(columns={"text": "body"}).to_csv(body, index=False)
+    with pytest.raises(CorpusError, match=r"^body\.csv: no column 'text'"):
+        featurize_to_parquet(body, out, progress=False)
+    assert not out.exists()
+
+
+def test_parquet_output_refuses_a_dask_dataframe_before_making_the_folder(tmp_path, corpus):
+    dd = pytest.importorskip("dask.dataframe")
+    out = tmp_path / "out"
+    with pytest.raises(TableError, match=r"^featurize_to_parquet\(\) takes a corpus table or a path, not a Dask "
+                                         r"DataFrame\. Use featurize\(dask_frame\)"):
+        featurize_to_parquet(dd.from_pandas(corpus[["doc_id", "text"]], npartitions=2), out, progress=False)
+    assert not out.exists()
+
+
 def test_pandas_path_never_imports_dask():
     code = ("import sys, pandas as pd, analysis; "
             "analysis.featurize(pd.DataFrame({'doc_id': ['a'], 'text': ['Aid.']}), progress=False); "
@@ -162,3 +196,13 @@ def test_dask_on_two_worker_processes_equals_pandas(corpus, whole):
         sents, attrs = dask.compute(*lazy)
     pd.testing.assert_frame_equal(sents.reset_index(drop=True), whole[0])
     pd.testing.assert_frame_equal(attrs.reset_index(drop=True), whole[1])
+
+
+def test_dask_refuses_a_document_without_text_when_its_partition_is_computed(corpus):
+    dd = pytest.importorskip("dask.dataframe")
+    docs = corpus[["doc_id", "text"]].astype(object)
+    docs.loc[docs["doc_id"] == "d4", "text"] = None
+    sents, _ = featurize(dd.from_pandas(docs, npartitions=3))
+    with pytest.raises(TableError, match=r"^featurize\(\): 1 document of a Dask partition has no text: "
+                                         r"doc_id 'd4' \(row \d\): empty 'text' cell\."):
+        sents.compute(scheduler="sync")
