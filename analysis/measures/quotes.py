@@ -16,12 +16,23 @@
   marks: "X said (that) ...", "..., X said on Facebook.", "..., said X.",
   "..., according to X.". One per sentence: the first cue with a speaker.
   After "told" (and "informed", "assured", "reminded") comes who was spoken
-  to, then what was said: "X told reporters (that) ..."; "X told reporters."
-  reports nothing, and who was spoken to is no speaker.
+  to, then what was said: "X told reporters (that) ...", "X told CNN large
+  numbers had fled"; "X told reporters." reports nothing, and who was spoken
+  to is no speaker. Places and times may come first ("X said on Monday the
+  plan would fail", "X told MPs in a statement released on Thursday the bill
+  was flawed"): what was said then follows "that" or a comma, or opens with a
+  determiner, a pronoun, a quantifier or a number and has a finite verb;
+  else nothing is reported ("X said in northern Syria.").
 
 Speakers are written as in the text (``speaker``); one after its cue keeps its
 title and an appositive that describes it ("said Mr. John Smith", "said Sherry
-Rehman, the climate minister of Pakistan", "said its director, Jo Dardenne").
+Rehman, the climate minister of Pakistan", "said its director, Jo Dardenne"),
+as does one before its cue, the appositive between commas ("Sherry Rehman, the
+climate minister of Pakistan, said"), and one after "according to"
+("According to Jan Egeland, the head of the Norwegian Refugee Council, ...").
+An appositive after a name describes it when it opens with a determiner and
+its head (its last word before a preposition) is a person title or an
+organisation word of the cues.
 A speaker that is an anaphor (``anaphors`` of the cues: "he", "the minister",
 "it", "the ministry", "the statement" ...) is resolved to the most recent
 earlier speaker of the same article of the same type, person or organisation
@@ -74,24 +85,60 @@ _BREAK_WORDS = ("as", "while", "whereas", "but", "because", "after", "before", "
 # A clause break (a mark, or one of the words as a whole word), written backwards: the
 # last break of a text is the first of the text reversed, found without scanning it all.
 _BREAK_BACKWARDS = re.compile(r"[,;:“”\"]|\b(?:" + "|".join(w[::-1] for w in _BREAK_WORDS) + r")\b")
+_DETERMINERS = "the|a|an|its|his|her|their|our|my|this|these|those"
+_DETERMINER = re.compile(rf"(?:{_DETERMINERS})\s", re.IGNORECASE)
+_PRONOUNS = "he|she|it|they|we|i|there|you"
+_QUANTIFIERS = r"at\s+least|at\s+most|more\s+than|nearly|almost|some|many|all|most|no|few|several|each|every|both" \
+               r"|dozens|hundreds|thousands|millions"
+# A preposition that opens a place or a time ("on Monday", "in a statement"), not a
+# quantifier ("at least 300").
+_PLACE_PREPOSITION = r"(?:on|in|at|via|during)(?!\s+(?:least|most)\b)"
 # A place up to a comma or "that", then "that" ("on its website that ...").
-_PLACE_AND_THAT = re.compile(r"[\s,]*(?:(?:on|in|at|via)\s+(?:(?!\bthat\b)[^,])*,?\s*)?(?P<that>that\s+)?")
+_PLACE_AND_THAT = re.compile(rf"[\s,]*(?:{_PLACE_PREPOSITION}\s+(?:(?!\bthat\b)[^,])*,?\s*)?(?P<that>that\s+)?",
+                             re.IGNORECASE)
+# A finite verb, roughly: an auxiliary, a modal or a lower-case word in -ed ("would fail",
+# "drowned"; not "need", "hundred").
+_FINITE = r"(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|shall|should|do|does|did" \
+          r"|\w+n[’']t|(?!(?:need|indeed|hundred|speed|seed|feed|breed|greed)\b)(?-i:[a-z]\w+ed))\b"
+_NAME_WORD = r"(?-i:[A-Z])[\w'’.-]*"
+# Words that open a clause or a place ("that", "he", "on" ...).
+_OPENS_CLAUSE = (f"that|{_PRONOUNS}|not|how|what|why|whether|if"
+                 "|to|on|in|at|during|via|through|by|from|for|with")
+# A lower-case word of a noun phrase: not a determiner, pronoun, quantifier, preposition
+# or conjunction.
+_PLAIN_WORD = (rf"(?!(?:{_DETERMINERS}|{_OPENS_CLAUSE}|{_QUANTIFIERS}|him|them|us|me|of|and|or|but|about|against"
+               r"|over|into|than|like|as|since|after|before|while|when|where|until|unless|because|although|though"
+               r"|without|within|between|among|under|across|around)\b)(?-i:[a-z])[\w'’-]*")
+# The noun phrase of a place or a time: a determiner, then a name ("Monday", "New York")
+# and lower-case words, or lower-case words only ("a statement", "the weekend").
+_PLACE_PHRASE = (rf"(?:(?:{_DETERMINERS})\s+)?(?:{_NAME_WORD}(?:\s+{_NAME_WORD})*(?:\s+{_PLAIN_WORD})*"
+                 rf"|{_PLAIN_WORD}(?:\s+{_PLAIN_WORD})*)")
+# Places and times ("on Monday", "in a statement released on Monday", "at the end of the
+# meeting"), then a clause: a determiner, a pronoun or a quantifier, or a number and a
+# lower-case word, with a finite verb later ("on Monday the plan would fail", "at the
+# weekend 300 people drowned"). A name is no clause's start: "in northern Syria are".
+_PLACE_THEN_CLAUSE = re.compile(
+    rf"[\s,]*{_PLACE_PREPOSITION}\s+{_PLACE_PHRASE}(?:\s+(?:of|{_PLACE_PREPOSITION})\s+{_PLACE_PHRASE})*,?\s+"
+    rf"(?=(?:(?:{_DETERMINERS}|{_PRONOUNS}|{_QUANTIFIERS})\s|\d(?:[\d,.]*\d)?\s+(?!(?:{_DETERMINERS})\b)(?-i:[a-z]))"
+    rf".*?\b{_FINITE})", re.IGNORECASE)
 _TWO_WORDS = re.compile(r"\w\W+\w")
 _SPACE_OR_COMMA = re.compile(r"[ ,]")
 # A period followed by a word does not end a speaker: the segmenter left it inside the
 # sentence, so it is an abbreviation's ("said Mr. John Smith", "U.S. envoy").
 _SPEAKER_END = re.compile(r",\s+(?=[a-z])|\s+(?:on|in|at|during|via|through|to)\s+|[;:!?]|\.(?!\s*\w)")
-_DETERMINERS = "the|a|an|its|his|her|their|our|my|this|these|those"
-_DETERMINER = re.compile(rf"(?:{_DETERMINERS})\s", re.IGNORECASE)
 # Speech verbs whose object is who was spoken to ("told reporters that ..."), not what was said.
 _TELLING = re.compile(r"tell|tells|told|telling|informs?|informed|assures?|assured|reminds?|reminded", re.IGNORECASE)
-# Who was spoken to: the words up to one that opens a clause or a place (a determiner
-# after the first word, a subject pronoun, "that", a preposition) or a punctuation mark
-# ("told the AFP news agency in Paris", "told reporters the plan would fail", "told him she had").
-_OPENS_CLAUSE = ("that|he|she|it|they|we|i|there|you|not|how|what|why|whether|if"
-                 "|to|on|in|at|during|via|through|by|from|for|with")
-_ADDRESSEE = re.compile(rf"\s*(?:(?:{_DETERMINERS})\s+)?(?:(?!(?:{_DETERMINERS}|{_OPENS_CLAUSE})\b)[\w'’.-]+\s*)*",
-                        re.IGNORECASE)
+_TOLD_WORD = rf"(?!(?:{_DETERMINERS}|{_OPENS_CLAUSE})\b)[\w'’.-]+(?![\w'’.-])\s*"
+# Who was spoken to: words (a determiner, then words up to one that opens a clause or a
+# place: a determiner, a subject pronoun, "that", a preposition) before such a word ("told
+# the AFP news agency in Paris", "told reporters the plan would fail", "told him she had");
+# else a name, not a possessive, before a lower-case clause with a finite verb before any
+# colon or quotation mark ("told CNN large numbers of people had fled", not "told
+# Sunday's edition of ...", "told ABC News today: \"...");
+# else the words up to a punctuation mark ("told reporters.").
+_ADDRESSEE = re.compile(rf"\s*(?:(?:(?:{_DETERMINERS})\s+)?(?:{_TOLD_WORD})+\b(?=(?:{_DETERMINERS}|{_OPENS_CLAUSE})\b)"
+                        rf"|(?:{_NAME_WORD}(?<![’']s)\s+)+(?=(?-i:[a-z])[^:“”\"]*?\b{_FINITE})"
+                        rf"|(?:(?:{_DETERMINERS})\s+)?(?:{_TOLD_WORD})*)", re.IGNORECASE)
 # A quotation mark, or a run of line breaks: [“”"]|\n+, written to start with a
 # character class so that the scan skips fast to the next one.
 _MARK_OR_BREAK = re.compile(r"[“”\"\n](?:(?<=\n)\n*)?")
@@ -103,6 +150,9 @@ _OPENS_QUOTE = re.compile(r"[\s,:]*[“\"]")
 _PARTICIPLE = re.compile(r"\s*,\s*\w+ing\b")
 _NOT_A_SPEAKER = re.compile(r"(?:that|to|it|what|how)\b")
 _WORDS = re.compile(r"[\w'’-]+")
+# What ends the head of a noun phrase: a preposition or a relative pronoun.
+_AFTER_HEAD = re.compile(r"\s(?:of|for|at|in|on|to|with|from|by|under|after|who|which|that)\s", re.IGNORECASE)
+_AND = re.compile(r"\s(?:and|or)\s", re.IGNORECASE)
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _PARAGRAPH_BREAK = re.compile(r"\n(?<!\n\n)")      # the first of a run of line breaks (found fast: a literal)
 
@@ -336,8 +386,9 @@ def _reported(ctx, text, s_start, s_end, hits, in_quote, used_cues) -> dict | No
         rest = sentence[c_end:]
         subject = _subject(ctx, sentence[:c_start])
         subject = subject if subject and len(subject[0].split()) <= 15 and _plausible(ctx, subject[0]) else None
-        if subject and sentence[:c_start].rstrip().endswith(",") and _ends_with_speaker(ctx, rest):
-            subject = None                          # "..., said the IOM chief."
+        if (subject and "," not in subject[0] and sentence[:c_start].rstrip().endswith(",")
+                and _ends_with_speaker(ctx, rest)):
+            subject = None                          # "..., said the IOM chief.", not "X, the IOM chief, said"
         content_start = _content_start(sentence, (c_start, c_end))
         content = sentence[content_start:]
         content_after = subject is not None and _words_follow(content)
@@ -355,7 +406,7 @@ def _reported(ctx, text, s_start, s_end, hits, in_quote, used_cues) -> dict | No
                 continue
             if _TELLING.fullmatch(sentence, c_start, c_end):
                 continue                            # "told X": X was spoken to, not the speaker
-            named = _object(ctx, rest if sentence[:c_start].strip() else rest.split(",")[0])
+            named = _object(ctx, rest if sentence[:c_start].strip() else _source(ctx, rest))
             if not named:
                 continue
             if sentence[:c_start].strip():
@@ -376,19 +427,31 @@ def _reported(ctx, text, s_start, s_end, hits, in_quote, used_cues) -> dict | No
 
 def _subject(ctx, head: str) -> tuple[str, int] | None:
     """The speaker phrase at the end of ``head`` (text before a speech cue):
-    trailing adverbs and times stripped, back to the last clause break.
+    trailing adverbs and times stripped, back to the last clause break, or to
+    the one before when the phrase and the words before it are in apposition
+    between commas ("Sherry Rehman, the climate minister of Pakistan, said").
     Returns (phrase, offset in head)."""
     end = len(head.rstrip(" ,"))
     trailer = _trailer_at_end(ctx, head[:end].lower())
     while trailer is not None:
         end = len(head[:end - len(trailer)].rstrip(" ,"))
         trailer = _trailer_at_end(ctx, head[:end].lower())
-    last_break = _BREAK_BACKWARDS.search(head[:end][::-1])
-    start = end - last_break.start() if last_break else 0
+    start = _clause_start(head, end)
+    comma = len(head[:start].rstrip()) - 1
+    if head[end:].lstrip().startswith(",") and comma > 0 and head[comma] == ",":
+        before = _clause_start(head, comma)
+        if _apposition(ctx, head[before:comma], head[start:end]):
+            start = before
     phrase = head[start:end]
     lead = len(phrase) - len(phrase.lstrip())
     phrase = phrase.strip()
     return (phrase, start + lead) if phrase else None
+
+
+def _clause_start(head: str, end: int) -> int:
+    """Where the clause that ends at ``end`` in ``head`` starts: after its last clause break."""
+    last_break = _BREAK_BACKWARDS.search(head[:end][::-1])
+    return end - last_break.start() if last_break else 0
 
 
 def _trailer_at_end(ctx, low: str) -> str | None:
@@ -403,8 +466,10 @@ def _trailer_at_end(ctx, low: str) -> str | None:
 
 
 def _words_follow(text: str) -> bool:
-    """Whether two words or more are in ``text`` after a place and "that" ("on its website that ...")."""
-    return bool(_TWO_WORDS.search(text, _PLACE_AND_THAT.match(text).end()))
+    """Whether what was said follows in ``text``: a clause after a place or a
+    time ("on Monday the plan would fail"), or two words or more after a place
+    and "that" ("on its website that ...")."""
+    return bool(_PLACE_THEN_CLAUSE.match(text) or _TWO_WORDS.search(text, _PLACE_AND_THAT.match(text).end()))
 
 
 def _content_start(text: str, cue_hit) -> int:
@@ -417,26 +482,38 @@ def _content_start(text: str, cue_hit) -> int:
 def _reported_start(ctx, content: str) -> int:
     """Where the reported words start in ``content`` (what follows a cue, and
     whom it was told to): after a place and "that" ("on its website that"),
-    or else after the cues' content lead ("on Monday", "in a statement, ")."""
+    else after places and times before a clause ("on Monday the plan would
+    fail"), or else after the cues' content lead ("yesterday", "in a statement, ")."""
     place = _PLACE_AND_THAT.match(content)
-    return place.end() if place.group("that") else ctx.cues.content_lead.match(content).end()
+    if place.group("that"):
+        return place.end()
+    clause = _PLACE_THEN_CLAUSE.match(content)
+    return clause.end() if clause else ctx.cues.content_lead.match(content).end()
 
 
 def _object(ctx, rest: str) -> tuple[str, int] | None:
     """The speaker phrase right after a cue ("said the UNSMIL on its website"),
     with an appositive that describes it ("said Sherry Rehman, the climate
-    minister of Pakistan": a determiner, and a person title or an
-    organisation word of the cues)."""
+    minister of Pakistan": :func:`_apposition`)."""
     lead = len(rest) - len(rest.lstrip(" ,"))
     stop = _SPEAKER_END.search(rest, lead)
-    if stop and stop.group().startswith(",") and _DETERMINER.match(rest, stop.end()):
+    if stop and stop.group().startswith(","):
         after = _SPEAKER_END.search(rest, stop.end())
-        if ctx.describes_speaker(rest[stop.end():after.start() if after else len(rest)]):
+        if _apposition(ctx, rest[lead:stop.start()], rest[stop.end():after.start() if after else len(rest)]):
             stop = after
     phrase = rest[lead:stop.start() if stop else len(rest)].strip()
     if _NOT_A_SPEAKER.match(phrase):
         return None
     return (phrase, lead) if phrase and len(phrase.split()) <= 15 and _plausible(ctx, phrase) else None
+
+
+def _source(ctx, rest: str) -> str:
+    """Who is named after a sentence's opening "according to", in the ``rest``
+    of the sentence: the words up to a comma, or up to the next one when they
+    are in apposition ("According to Jan Egeland, the head of the Norwegian
+    Refugee Council, the camps are full")."""
+    parts = rest.split(",")
+    return ",".join(parts[:2]) if len(parts) > 2 and _apposition(ctx, parts[0], parts[1]) else parts[0]
 
 
 def _ends_with_speaker(ctx, rest: str) -> bool:
@@ -462,6 +539,16 @@ def _plausible(ctx, phrase: str) -> bool:
     return bool(first) and ctx.names_actor(phrase)
 
 
+def _apposition(ctx, name: str, description: str) -> bool:
+    """Whether "``name``, ``description``" is one speaker, a name and an
+    appositive that describes it ("Sherry Rehman, the climate minister of
+    Pakistan"): the name is capitalised, the description opens with a
+    determiner and describes a speaker (:meth:`_Context.describes_speaker`)."""
+    description = description.strip()
+    return (name.strip()[:1].isupper() and bool(_DETERMINER.match(description))
+            and ctx.describes_speaker(description))
+
+
 def _found(speaker_start, speaker, base, cue_hit, text) -> dict:
     c_start, c_end = base + cue_hit[0], base + cue_hit[1]
     return {"speaker": speaker, "speaker_start": speaker_start, "cue": text[c_start:c_end], "cue_start": c_start}
@@ -484,9 +571,14 @@ class _Context:
         return known[phrase]
 
     def describes_speaker(self, phrase: str) -> bool:
-        """Whether ``phrase`` has a person title or an organisation word ("the climate minister")."""
+        """Whether a head of ``phrase`` (the last word of it, or of one of its
+        parts joined by "and", before a preposition: "the head of the council",
+        "a spokesman for UNHCR", "the minister and point person for ...") is a
+        person title or an organisation word (not "the report also said the
+        secret service")."""
+        heads = (_WORDS.findall(part)[-1:] for part in _AND.split(_AFTER_HEAD.split(phrase, 1)[0]))
         return any(w.lower() in self.cues.person_titles or w.lower() in self.cues.organisation_words
-                   for w in _WORDS.findall(phrase))
+                   for head in heads for w in head)
 
     def speaker_type(self, phrase: str) -> str:
         """person or organisation: a person title makes a person, then an

@@ -252,3 +252,57 @@ def test_an_appositive_that_describes_the_speaker_goes_with_it_and_names_its_act
         ["Airlines should pay", speaker, "pakistan"]]
     not_about_her = one("“Airlines should pay,” said Sherry Rehman, a day after the floods in Pakistan.", **CLIMATE)
     assert not_about_her[["speaker", "speaker_actor"]].values.tolist() == [["Sherry Rehman", ""]]
+
+
+def test_a_place_or_a_time_without_that_before_the_reported_words():
+    for text, said, speaker in [("The minister said on Monday the plan would fail.", "the plan would fail", "The minister"),
+                                ("Officials said at least 300 people drowned.", "at least 300 people drowned", "Officials"),
+                                ("Lidington told MPs on Thursday the bill was flawed.", "the bill was flawed", "Lidington"),
+                                ("The UNHCR said in a statement released on Monday it would act.", "it would act", "The UNHCR"),
+                                ("The IOM said at the end of the meeting 300 people had drowned.", "300 people had drowned",
+                                 "The IOM")]:
+        assert one(text)[["kind", "text", "speaker"]].values.tolist() == [["reported", said, speaker]]
+    # a place without a clause after it reports nothing; a name after it opens no clause
+    for text in ("The minister said on Monday at a news conference in Rome.", "Officials said in northern Syria.",
+                 "Officials said on the ground in northern Syria are thousands of troops."):
+        assert one(text).empty
+
+
+def test_after_a_name_who_was_told_a_lower_case_clause_is_what_was_said():
+    def said(text):
+        return one(text)[["kind", "text", "speaker"]].values.tolist()
+    assert said("The official told CNN large numbers of people had been displaced.") == [
+        ["reported", "large numbers of people had been displaced", "The official"]]
+    assert said("The official told Reuters news agency the plan would fail.") == [
+        ["reported", "the plan would fail", "The official"]]
+    assert said("The official told CNN.") == []
+    # a possessive goes on with who was told, and a colon opens a direct quote
+    assert said("“No,” he told Sunday's edition of Germany's Bild newspaper, calling it a red line.") == [
+        ["direct", "No,", "he"], ["reported", "calling it a red line", "he"]]
+    assert said("The official told ABC News today: “This is a perfect example.”") == [
+        ["direct", "This is a perfect example.", "The official"]]
+
+
+def test_a_name_and_its_appositive_between_commas_before_the_cue():
+    speaker = "Sherry Rehman, the climate minister of Pakistan"
+    for text, said in [(f"{speaker}, said the floods were unprecedented.", "the floods were unprecedented"),
+                       (f"{speaker}, said Pakistan needs help.", "Pakistan needs help")]:   # not "..., said X."
+        assert one(text, **CLIMATE)[["kind", "text", "speaker", "speaker_actor"]].values.tolist() == [
+            ["reported", said, speaker, "pakistan"]]
+    direct = one(f"“Airlines should pay,” {speaker}, said.", **CLIMATE)
+    assert direct[["kind", "speaker", "speaker_actor"]].values.tolist() == [["direct", speaker, "pakistan"]]
+    # no closing comma, no appositive: "Meanwhile" is not a name of the minister
+    assert one("Meanwhile, the minister said the plan would fail.")[["text", "speaker"]].values.tolist() == [
+        ["the plan would fail", "the minister"]]
+
+
+def test_according_to_a_name_and_its_appositive():
+    table = one("According to Jan Egeland, the head of the Norwegian Refugee Council, the camps are full.")
+    assert table[["text", "speaker", "cue"]].values.tolist() == [
+        ["the camps are full", "Jan Egeland, the head of the Norwegian Refugee Council", "According to"]]
+    # an appositive's head is a person title or an organisation word, not a clause's last word
+    for text, said in [("According to RBB, the report also said the service, the BND, had failed.",
+                        "the report also said the service, the BND, had failed"),
+                       ("According to UNHCR, the agency recorded 300 deaths, mostly at sea.",
+                        "the agency recorded 300 deaths, mostly at sea")]:
+        assert one(text)[["text", "speaker"]].values.tolist() == [[said, text.split(",")[0][len("According to "):]]]
