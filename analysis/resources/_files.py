@@ -9,12 +9,15 @@ True
 from __future__ import annotations
 
 from collections.abc import Callable
+from difflib import get_close_matches
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from ..paths import shipped
+
+CLOSE_MATCH = 0.8     # difflib's ratio for "did you mean": one letter off in a word of five ('idd' for 'id')
 
 _CACHE: dict[tuple, tuple[Any, dict]] = {}     # (key, path) -> (value, {file read: its version})
 _READING: list[dict] = []                        # per build in progress, the files it has read
@@ -118,3 +121,24 @@ def referenced_file(reference, base, source: str, error: type[Exception], key: s
         raise error(f"{source}: {key}: {path} does not exist; give a path relative to this file's folder, "
                     "an absolute path or shipped:NAME.")
     return path
+
+
+def key_problems(data: dict, allowed, required=()) -> str:
+    """What is wrong with the keys of ``data``, or "" if nothing is: each key
+    outside ``allowed`` with the allowed key it is likely a misspelling of,
+    and the ``required`` keys missing beside it.
+
+    >>> key_problems({"idd": "aid", "entries": ["aid"]}, {"id", "entries"}, required=("id", "entries"))
+    "missing 'id' (unknown key 'idd': did you mean 'id'?). Allowed keys: ['entries', 'id']."
+    """
+    unknown = [k for k in data if k not in allowed]
+    if not unknown:
+        return ""
+    close = {k: match[0] for k in unknown if (match := get_close_matches(str(k), sorted(allowed), 1, CLOSE_MATCH))}
+    guesses = ", ".join(f"{m!r} for {k!r}" if len(unknown) > 1 else repr(m) for k, m in close.items())
+    said = (f"unknown key{'s' if len(unknown) > 1 else ''} {', '.join(map(repr, unknown))}"
+            + (f": did you mean {guesses}?" if close else ""))
+    missing = [k for k in required if k not in data]
+    if missing:
+        said = f"missing {', '.join(map(repr, missing))} ({said})"
+    return f"{said}{'' if said.endswith('?') else '.'} Allowed keys: {sorted(allowed)}."

@@ -42,7 +42,7 @@ from functools import cached_property
 from ..errors import ActorsError, LexiconError
 from ..text.matching import Lexicon, normalize_entry
 from ._base import FrozenDict, Resource
-from ._files import note_read, referenced_file
+from ._files import key_problems, note_read, referenced_file
 
 GENERIC = "(generic)"
 IGNORED = "(ignored)"
@@ -340,9 +340,9 @@ def _texts(values, where: str, *, empty: bool = True) -> tuple[str, ...]:
 
 
 def _actors_from_dict(cls, data, *, source: str = "<mapping>", base=None) -> Actors:
-    unknown = set(data) - _TOP_KEYS
-    if unknown:
-        raise ActorsError(f"{source}: unknown top-level key(s) {sorted(unknown)}; allowed: {sorted(_TOP_KEYS)}.")
+    problem = key_problems(data, _TOP_KEYS)
+    if problem:
+        raise ActorsError(f"{source}: {problem}")
     listed = data.get("actors")
     if not isinstance(listed, dict) or not listed:
         raise ActorsError(f"{source}: expected a top-level key 'actors:' mapping each actor id to "
@@ -369,9 +369,9 @@ def _actors_from_dict(cls, data, *, source: str = "<mapping>", base=None) -> Act
             raise ActorsError(f"{where}: an actor id is lower-case letters, digits and underscores.")
         if not isinstance(entry, dict):
             raise ActorsError(f"{where}: expected a mapping with 'definition:' and 'aliases:' (or 'countries:').")
-        unknown = set(entry) - _ACTOR_KEYS
-        if unknown:
-            raise ActorsError(f"{where}: unknown key(s) {sorted(unknown)}; allowed: {sorted(_ACTOR_KEYS)}.")
+        problem = key_problems(entry, _ACTOR_KEYS)
+        if problem:
+            raise ActorsError(f"{where}: {problem}")
         countries = _texts(entry.get("countries"), f"{where}.countries")
         for country in countries:
             if country not in table:

@@ -27,7 +27,7 @@ from .._output import write_text_atomic
 from ..errors import CodebookError, LexiconError
 from ..text.matching import Lexicon
 from ._base import Resource, freeze, thaw
-from ._files import as_path, read_yaml_mapping
+from ._files import CLOSE_MATCH, as_path, key_problems, read_yaml_mapping
 
 RESERVED_IDS = frozenset({"doc_id", "sent_id", "par_id", "text", "start", "end", "frame", "label"})
 _TOP_KEYS = {"version", "title", "description", "changelog", "overlaps", "frames", "naming"}
@@ -37,7 +37,6 @@ _FRAME_LISTS = ("includes", "excludes", "examples")
 _ENTRY_KEYS = {"entry", "weight", "note"}
 _NAMING_KEYS = {"id", "label", "kind", "note", "entries"}
 _ID = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-_CLOSE = 0.8     # difflib's ratio for "did you mean": one letter off in a word of five ('idd' for 'id')
 
 
 @dataclass(frozen=True)
@@ -221,7 +220,7 @@ class Codebook(Resource):
         if "frames" not in data and not ours:
             codebook = cls("unversioned", freeze(_simple_frames(data, source)), (), source)
         else:
-            problem = _unknown_keys(data, _TOP_KEYS, required=("frames",))
+            problem = key_problems(data, _TOP_KEYS, required=("frames",))
             if problem:
                 looks = (f"looks like our layout (frames.yaml) with a misspelt key, not a {{frame: [entries]}} "
                          f"mapping (no list of entries under {', '.join(map(repr, ours))}): " if ours else "")
@@ -358,7 +357,7 @@ def _texts(value, where: str) -> list[str]:
 def _frame(data, where: str) -> dict:
     if not isinstance(data, dict):
         raise CodebookError(f"{where}: a frame must be a mapping with 'id' and 'entries', not {data!r}.")
-    problem = _unknown_keys(data, _FRAME_KEYS, required=("id", "entries"))
+    problem = key_problems(data, _FRAME_KEYS, required=("id", "entries"))
     if problem:
         named = f"{where} (id {data['id']!r})" if "id" in data else where
         raise CodebookError(f"{named}: {problem}")
@@ -382,7 +381,7 @@ def _frame(data, where: str) -> dict:
 def _entry(data, where: str) -> dict:
     if isinstance(data, str):
         return {"entry": data, "weight": 1, "note": None}
-    problem = _unknown_keys(data, _ENTRY_KEYS, required=("entry",)) if isinstance(data, dict) else ""
+    problem = key_problems(data, _ENTRY_KEYS, required=("entry",)) if isinstance(data, dict) else ""
     if problem:
         raise CodebookError(f"{where}: {problem}")
     if not isinstance(data, dict) or "entry" not in data:
@@ -430,7 +429,7 @@ def _naming(data, source: str) -> list[dict]:
     if data is None:
         return []
     labels = data.get("labels") if isinstance(data, dict) else None
-    problem = _unknown_keys(data, {"description", "labels"}, required=("labels",)) if isinstance(data, dict) else ""
+    problem = key_problems(data, {"description", "labels"}, required=("labels",)) if isinstance(data, dict) else ""
     if problem:
         raise CodebookError(f"{source}: naming: {problem}")
     if not isinstance(labels, list) or not labels:
@@ -441,7 +440,7 @@ def _naming(data, source: str) -> list[dict]:
         where = f"{source}: naming.labels[{i}]"
         if not isinstance(item, dict):
             raise CodebookError(f"{where}: must be a mapping with id, label, kind and entries.")
-        problem = _unknown_keys(item, _NAMING_KEYS, required=("id", "entries"))
+        problem = key_problems(item, _NAMING_KEYS, required=("id", "entries"))
         if problem:
             raise CodebookError(f"{where}: {problem}")
         nid = _frame_id(item.get("id"), where)
@@ -461,27 +460,6 @@ def _naming(data, source: str) -> list[dict]:
     return out
 
 
-def _unknown_keys(data: dict, allowed, required=()) -> str:
-    """What is wrong with the keys of ``data``, or "" if nothing is: each key
-    outside ``allowed`` with the allowed key it is likely a misspelling of,
-    and the ``required`` keys missing beside it.
-
-    >>> _unknown_keys({"idd": "aid", "entries": ["aid"]}, {"id", "entries"}, required=("id", "entries"))
-    "missing 'id' (unknown key 'idd': did you mean 'id'?). Allowed keys: ['entries', 'id']."
-    """
-    unknown = [k for k in data if k not in allowed]
-    if not unknown:
-        return ""
-    close = {k: match[0] for k in unknown if (match := get_close_matches(str(k), sorted(allowed), 1, _CLOSE))}
-    guesses = ", ".join(f"{m!r} for {k!r}" if len(unknown) > 1 else repr(m) for k, m in close.items())
-    said = (f"unknown key{'s' if len(unknown) > 1 else ''} {', '.join(map(repr, unknown))}"
-            + (f": did you mean {guesses}?" if close else ""))
-    missing = [k for k in required if k not in data]
-    if missing:
-        said = f"missing {', '.join(map(repr, missing))} ({said})"
-    return f"{said}{'' if said.endswith('?') else '.'} Allowed keys: {sorted(allowed)}."
-
-
 def _layout_keys(data: dict) -> list:
     """The keys of a mapping without ``frames:`` that make it our layout with
     a misspelt key rather than a ``{frame: [entries]}`` mapping: ours or close
@@ -492,7 +470,7 @@ def _layout_keys(data: dict) -> list:
     (['version', 'frams'], [])
     """
     return [k for k, v in data.items()
-            if (k in _TOP_KEYS or get_close_matches(str(k), sorted(_TOP_KEYS), 1, _CLOSE))
+            if (k in _TOP_KEYS or get_close_matches(str(k), sorted(_TOP_KEYS), 1, CLOSE_MATCH))
             and not (isinstance(v, list) and all(isinstance(e, str) for e in v))]
 
 

@@ -30,7 +30,7 @@ from functools import cached_property
 from ..errors import CuesError, LexiconError
 from ..text.matching import Lexicon
 from ._base import Resource, freeze, thaw
-from ._files import referenced_file
+from ._files import key_problems, referenced_file
 
 WORD_LISTS = ("speech", "person_titles", "organisation_words", "speaker_trailers")
 SLOTS = ("subject", "object", "objects", "speaker")
@@ -285,9 +285,9 @@ def _check_rules(rules: list, source: str, *, known: frozenset = frozenset(), ba
         if not isinstance(rule, dict) or not isinstance(rule.get("id"), str) or rule["id"] in ids:
             raise CuesError(f"{where}: each rule is a mapping with a unique 'id:'.")
         ids.add(rule["id"])
-        unknown = set(rule) - _RULE_KEYS
-        if unknown:
-            raise CuesError(f"{where}: unknown key(s) {sorted(unknown)}; allowed: {sorted(_RULE_KEYS)}.")
+        problem = key_problems(rule, _RULE_KEYS)
+        if problem:
+            raise CuesError(f"{where}: {problem}")
         missing = [] if rule["id"] in known else [k for k in ("cues", *allowed) if k not in rule]
         if missing:
             extends = f"; {base} has no rule of this id to add to" if base else ""
@@ -307,9 +307,9 @@ def _check_rules(rules: list, source: str, *, known: frozenset = frozenset(), ba
 def _check_extension(child: dict, parent: Cues, source: str) -> None:
     """What a file that ``extends`` another gives, checked as written (its own
     key paths) before it is merged with ``parent``."""
-    unknown = set(child) - _TOP_KEYS
-    if unknown:
-        raise CuesError(f"{source}: unknown top-level key(s) {sorted(unknown)}; allowed: {sorted(_TOP_KEYS)}.")
+    problem = key_problems(child, _TOP_KEYS)
+    if problem:
+        raise CuesError(f"{source}: {problem}")
     for key in WORD_LISTS:
         if key in child:
             _words(child, key, f"{source}: {key}")
@@ -367,9 +367,9 @@ def _words(data, key: str, where: str) -> list[str]:
 
 
 def _validate(data: dict, source: str) -> dict:
-    unknown = set(data) - _TOP_KEYS
-    if unknown:
-        raise CuesError(f"{source}: unknown top-level key(s) {sorted(unknown)}; allowed: {sorted(_TOP_KEYS)}.")
+    problem = key_problems(data, _TOP_KEYS)
+    if problem:
+        raise CuesError(f"{source}: {problem}")
     out = dict(data)
     for key in WORD_LISTS:
         out[key] = [w.lower() for w in _words(data, key, f"{source}: {key}")]

@@ -232,3 +232,15 @@ def test_cleaning_and_segmentation_rules_are_passed_in():
 def _cues_data() -> dict:
     from analysis.resources._base import thaw
     return thaw(Cues.load(shipped("cues.yaml")).data)
+
+
+@pytest.mark.parametrize("cls, data, message", [
+    (Cues, {"extends": "shipped:cues.yaml", "speach": ["posted"]},
+     r"<mapping>: unknown key 'speach': did you mean 'speech'\? Allowed keys: \['anaphors', "),
+    (Actors, {"actors": {"greens": {"definition": "Green parties.", "aliasses": ["Greens"]}}},
+     r"<mapping>: actors\.greens: unknown key 'aliasses': did you mean 'aliases'\? Allowed keys: \['aliases', "),
+    (Actors, {"actor": {}}, r"<mapping>: unknown key 'actor': did you mean 'actors'\?"),
+])
+def test_a_misspelt_key_of_actors_or_cues_gets_a_suggestion(cls, data, message):
+    with pytest.raises(cls.error, match=message):
+        cls.load(data)
