@@ -44,8 +44,8 @@ def corpus_chunks(source, *, chunksize: int = CHUNKSIZE, text_col: str = "text",
     path = Path(source)
     if path.suffix.lower() not in TABLE_SUFFIXES or not path.is_file():
         corpus = load_corpus(path, text_col=text_col, id_col=id_col, clean=clean, cleaning=cleaning,
-                             on_error=on_error, encoding=encoding)
-        return corpus_chunks(corpus, chunksize=chunksize)
+                             on_error=on_error, encoding=encoding)       # checked there: no second check here
+        return (corpus.iloc[i:i + chunksize] for i in range(0, len(corpus), chunksize)), len(corpus)
     if on_error not in {"raise", "skip"}:
         raise AnalysisError(f"on_error must be 'raise' or 'skip', not {on_error!r}")
     cleaning = CleaningRules.load(cleaning) if clean else None     # compiled once, not once per chunk

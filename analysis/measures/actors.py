@@ -179,15 +179,14 @@ def actor_mentions(frame: pd.DataFrame, *, actors=None) -> pd.DataFrame:
 
 def _require_documents_together(doc_ids: pd.Series) -> None:
     """Raise TableError naming the first document whose rows are split by another's."""
-    values = doc_ids.tolist()
-    firsts = [i for i in range(len(values)) if i == 0 or values[i] != values[i - 1]]
-    seen: dict = {}
-    for i in firsts:
-        if values[i] in seen:
-            raise TableError(f"actor_mentions(): the rows of document {values[i]!r} are not together (rows "
-                             f"{seen[values[i]]} and {i}, by position); sort the table by doc_id and text order "
-                             "(start, or sent_id) first.")
-        seen[values[i]] = i
+    ids = doc_ids.reset_index(drop=True)
+    starts = ids[ids.ne(ids.shift())]                   # the first row of each run of one document
+    again = starts[starts.duplicated()]
+    if len(again):
+        doc = again.iloc[0]
+        raise TableError(f"actor_mentions(): the rows of document {doc!r} are not together (rows "
+                         f"{starts.index[starts.eq(doc)][0]} and {again.index[0]}, by position); sort the table "
+                         "by doc_id and text order (start, or sent_id) first.")
 
 
 def _rows_of(doc_rows, doc_found, actors) -> list[list]:

@@ -481,8 +481,9 @@ def frame_classifier(model=None, *, codebook=None) -> FrameClassifier:
     """``model`` as a fitted :class:`FrameClassifier` checked against
     ``codebook`` (if given, it must have the model's frames): the model
     itself, or the one saved in its file (None: the shipped one). A file's
-    model is read once per process and codebook, and again when the file or
-    the codebook's file changes, so chunk after chunk shares its stems.
+    model is read once per process and codebook content (version, frames and
+    entries, a mapping's too), and again when the file changes, so chunk
+    after chunk shares its stems.
 
     >>> frame_classifier().frames_[:2]
     ['sovereignty', 'humanitarian']
@@ -498,11 +499,9 @@ def frame_classifier(model=None, *, codebook=None) -> FrameClassifier:
         return model
     book = Codebook.load(codebook)
     source = shipped("migration", "frame_classifier.json") if model is None else model
-    if book.source == "<mapping>":                  # no file to tell a changed codebook by
-        return FrameClassifier.load(source, codebook=book)
-    loaded = cached_by_file(as_path(source), lambda path: FrameClassifier.load(path, codebook=codebook),
-                            key=f"FrameClassifier for {book.source}")
-    return loaded if loaded.codebook_ == book else FrameClassifier.load(source, codebook=book)
+    # what the model's features depend on: the frames and their entries (a mapping too has them)
+    key = f"FrameClassifier for {book.version} {book.frame_ids} {book.entries_digest}"
+    return cached_by_file(as_path(source), lambda path: FrameClassifier.load(path, codebook=book), key=key)
 
 
 # --------------------------------------------------------------------------- helpers

@@ -123,6 +123,16 @@ def referenced_file(reference, base, source: str, error: type[Exception], key: s
     return path
 
 
+def close_key(key, allowed) -> str | None:
+    """The key of ``allowed`` that ``key`` is likely a misspelling of, or None.
+
+    >>> close_key("frams", {"frames", "naming"}), close_key("blame", {"frames", "naming"})
+    ('frames', None)
+    """
+    match = get_close_matches(str(key), sorted(allowed), 1, CLOSE_MATCH)
+    return match[0] if match else None
+
+
 def key_problems(data: dict, allowed, required=()) -> str:
     """What is wrong with the keys of ``data``, or "" if nothing is: each key
     outside ``allowed`` with the allowed key it is likely a misspelling of,
@@ -134,7 +144,7 @@ def key_problems(data: dict, allowed, required=()) -> str:
     unknown = [k for k in data if k not in allowed]
     if not unknown:
         return ""
-    close = {k: match[0] for k in unknown if (match := get_close_matches(str(k), sorted(allowed), 1, CLOSE_MATCH))}
+    close = {k: match for k in unknown if (match := close_key(k, allowed))}
     guesses = ", ".join(f"{m!r} for {k!r}" if len(unknown) > 1 else repr(m) for k, m in close.items())
     said = (f"unknown key{'s' if len(unknown) > 1 else ''} {', '.join(map(repr, unknown))}"
             + (f": did you mean {guesses}?" if close else ""))

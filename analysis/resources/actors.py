@@ -230,15 +230,18 @@ class Actors(Resource):
     @cached_property
     def demonyms(self) -> frozenset[tuple[str, str]]:
         """``(actor id, alias)`` pairs that are demonyms."""
-        return frozenset((self.country_actor[c.id], d) for c in self.countries.values()
-                         if c.id in self.country_actor for d in c.demonyms)
+        return self._country_aliases("demonyms")
 
     @cached_property
     def capitals(self) -> frozenset[tuple[str, str]]:
         """``(actor id, alias)`` pairs that are capitals of the country table
         (cities and seats of government: "Paris", "White House")."""
-        return frozenset((self.country_actor[c.id], capital) for c in self.countries.values()
-                         if c.id in self.country_actor for capital in c.capitals)
+        return self._country_aliases("capitals")
+
+    def _country_aliases(self, column: str) -> frozenset[tuple[str, str]]:
+        """``(actor id, alias)`` for the aliases in ``column`` of the countries that are actors."""
+        return frozenset((self.country_actor[c.id], alias) for c in self.countries.values()
+                         if c.id in self.country_actor for alias in getattr(c, column))
 
     @cached_property
     def acronyms(self) -> frozenset[str]:
@@ -351,15 +354,14 @@ def _actors_from_dict(cls, data, *, source: str = "<mapping>", base=None) -> Act
     if not isinstance(settings, dict) or set(settings) - {"table", "others"}:
         raise ActorsError(f"{source}: countries: expected a mapping with 'table:' (a CSV path, or "
                           "shipped:countries.csv) and 'others:' (own or none).")
-    others = settings.get("others", "none")
+    others, table_name = settings.get("others", "none"), settings.get("table", "shipped:countries.csv")
     if others not in ("own", "none"):
         raise ActorsError(f"{source}: countries.others: {others!r} must be 'own' (every country not claimed by "
                           "an actor is an actor of its own) or 'none'.")
     uses_countries = others == "own" or any(isinstance(e, dict) and e.get("countries") for e in listed.values())
     table = {}
     if uses_countries:
-        path = referenced_file(settings.get("table", "shipped:countries.csv"), base, source, ActorsError,
-                               "countries.table")
+        path = referenced_file(table_name, base, source, ActorsError, "countries.table")
         table = read_countries(path)
     actors: dict[str, Actor] = {}
     claimed: dict[str, str] = {}
@@ -376,7 +378,7 @@ def _actors_from_dict(cls, data, *, source: str = "<mapping>", base=None) -> Act
         for country in countries:
             if country not in table:
                 raise ActorsError(f"{where}.countries: {country!r} is not in the country table "
-                                  f"({settings.get('table', 'shipped:countries.csv')}); use its id there.")
+                                  f"({table_name}); use its id there.")
             if country in claimed:
                 raise ActorsError(f"{where}.countries: {country!r} is also listed under {claimed[country]!r}; "
                                   "a country belongs to one actor.")
@@ -408,13 +410,13 @@ def _actors_from_dict(cls, data, *, source: str = "<mapping>", base=None) -> Act
                  resolve, unresolved, _texts(data.get("people_nouns"), f"{source}: people_nouns"),
                  _texts(data.get("ignore"), f"{source}: ignore"), FrozenDict(table),
                  str(data.get("version", "unversioned")), source)
-    places = _alias_places(result, settings.get("table", "shipped:countries.csv"))
+    places = _alias_places(result, table_name)
     _check_aliases(places, source)
     try:
         result.lexicon  # noqa: B018 -- compile now so bad aliases fail here
-    except LexiconError:
+    except LexiconError as err:
         refused = (_refusal(where, alias) for entries in places.values() for where, alias in entries)
-        raise ActorsError(f"{source}: {next(r for r in refused if r)}") from None
+        raise ActorsError(f"{source}: {next((r for r in refused if r), err)}") from None
     return result
 
 

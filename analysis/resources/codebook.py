@@ -17,7 +17,6 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass, field
-from difflib import get_close_matches
 from functools import cached_property
 from pathlib import Path
 
@@ -27,7 +26,7 @@ from .._output import write_text_atomic
 from ..errors import CodebookError, LexiconError
 from ..text.matching import Lexicon
 from ._base import Resource, freeze, thaw
-from ._files import CLOSE_MATCH, as_path, key_problems, read_yaml_mapping
+from ._files import as_path, close_key, key_problems, read_yaml_mapping
 
 RESERVED_IDS = frozenset({"doc_id", "sent_id", "par_id", "text", "start", "end", "frame", "label"})
 _TOP_KEYS = {"version", "title", "description", "changelog", "overlaps", "frames", "naming"}
@@ -470,7 +469,7 @@ def _layout_keys(data: dict) -> list:
     (['version', 'frams'], [])
     """
     return [k for k, v in data.items()
-            if (k in _TOP_KEYS or get_close_matches(str(k), sorted(_TOP_KEYS), 1, CLOSE_MATCH))
+            if (k in _TOP_KEYS or close_key(k, _TOP_KEYS))
             and not (isinstance(v, list) and all(isinstance(e, str) for e in v))]
 
 

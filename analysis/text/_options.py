@@ -7,6 +7,8 @@ collocates, clusters, dispersion), each naming the function and the option.
 
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 
 from ..errors import AnalysisError
@@ -26,3 +28,11 @@ def check_min_count(value, who: str) -> int:
     if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 1:
         raise AnalysisError(f"{who}(): min_count= must be a whole number of at least 1, not {value!r}.")
     return int(value)
+
+
+def warn_min_count(who: str, min_count: int, removed: str, highest: int, *, count: str = "count",
+                   outcome: str = "the table is empty") -> None:
+    """Warn (from the caller's caller) that ``min_count`` removed all of
+    ``removed``, naming the ``highest`` count as the value to lower it to."""
+    warnings.warn(f"{who}(): min_count={min_count} removed all {removed} (the highest {count} is {highest}); "
+                  f"{outcome}. Lower min_count (e.g. min_count={highest}).", stacklevel=3)

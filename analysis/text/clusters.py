@@ -16,7 +16,7 @@ from collections import Counter
 import numpy as np
 import pandas as pd
 
-from ._options import check_min_count, length_range
+from ._options import check_min_count, length_range, warn_min_count
 from ._stream import word_stream
 from .collocates import node_lexicon
 
@@ -89,8 +89,7 @@ def clusters(tokens_or_corpus: pd.DataFrame, node, *, size=(2, 5), lowercase: bo
     if missing:
         warnings.warn(f"clusters(): node(s) {missing} never occur in the corpus; they have no rows.", stacklevel=2)
     if not rows and cut:
-        warnings.warn(f"clusters(): min_count={min_count} removed all {cut} clusters (the highest count is {most}); "
-                      f"the table is empty. Lower min_count (e.g. min_count={most}).", stacklevel=2)
+        warn_min_count("clusters", min_count, f"{cut} clusters", most)
     table = pd.DataFrame(rows, columns=list(COLUMNS)).astype(COLUMNS)
     order = {label: i for i, label in enumerate(lexicon.labels)}
     table = table.assign(_order=table["node"].map(order)).sort_values(

@@ -19,7 +19,7 @@ import pandas as pd
 from ..errors import AnalysisError
 from ..resources.stopwords import normalize_word, stopword_set
 from ._association import log_likelihood
-from ._options import check_min_count
+from ._options import check_min_count, warn_min_count
 from ._stream import word_stream
 from .matching import Lexicon
 
@@ -223,9 +223,8 @@ def collocates(tokens_or_corpus: pd.DataFrame, node, *, window=(5, 5), within: s
                       stacklevel=2)
     if cut:
         most = max(m for _, m in cut.values())
-        warnings.warn(f"collocates(): min_count={min_count} removed all {sum(n for n, _ in cut.values())} "
-                      f"collocates of node(s) {list(cut)} (the highest co-occurrence count is {most}); they have "
-                      f"no rows. Lower min_count (e.g. min_count={most}).", stacklevel=2)
+        warn_min_count("collocates", min_count, f"{sum(n for n, _ in cut.values())} collocates of node(s) {list(cut)}",
+                       most, count="co-occurrence count", outcome="they have no rows")
     if bare:
         warnings.warn(f"collocates(): node(s) {bare} occur, but their windows hold no word other than stop words; "
                       "they have no rows. Widen window= or within=.", stacklevel=2)

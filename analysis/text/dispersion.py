@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import AnalysisError
-from ._options import check_min_count
+from ._options import check_min_count, warn_min_count
 from ._stream import word_stream
 
 COLUMNS = {"term": str, "count": "int64", "range": "int64", "parts": "int64", "juilland_d": float, "dp": float,
@@ -126,9 +126,7 @@ def dispersion(tokens_or_corpus: pd.DataFrame, terms=None, *, by: str = "doc_id"
     if wanted is None:
         highest = int(table["count"].max())
         if highest < min_count:
-            warnings.warn(f"dispersion(): min_count={min_count} removed all {len(table)} words (the highest count "
-                          f"is {highest}); the table is empty. Lower min_count (e.g. min_count={highest}).",
-                          stacklevel=2)
+            warn_min_count("dispersion", min_count, f"{len(table)} words", highest)
         table = table[table["count"] >= min_count].sort_values(["count", "term"], ascending=[False, True],
                                                                kind="stable")
     else:

@@ -19,7 +19,7 @@ from scipy.stats import chi2
 from ..errors import AnalysisError, TableError
 from ..resources.stopwords import normalize_word, stopword_set
 from ._association import chi2_p, log_likelihood
-from ._options import check_min_count, length_range
+from ._options import check_min_count, length_range, warn_min_count
 from ._stream import Stream, term_ids, word_stream
 
 CORRECTIONS = ("bonferroni", "sidak", None)
@@ -162,9 +162,8 @@ def keyness(target: pd.DataFrame, reference: pd.DataFrame | None = None, *, by=N
                         "tests": tests, "alpha": alpha, "correction": correction, "threshold": threshold,
                         "g2_critical": float(chi2.isf(threshold, 1))})
     if not tests and cut:
-        warnings.warn(f"keyness(): min_count={min_count} removed all {cut} terms that are not stop words (the highest "
-                      f"count, target and reference together, is {most}); the table is empty. Lower min_count (e.g. "
-                      f"min_count={most}).", stacklevel=2)
+        warn_min_count("keyness", min_count, f"{cut} terms that are not stop words", most,
+                       count="count, target and reference together,")
     elif not tests and parts:
         warnings.warn("keyness(): every term is a stop word; the table is empty.", stacklevel=2)
     return table
