@@ -4,7 +4,8 @@ Data flows one way, and the package's folders follow it: files -> corpus table
 (:mod:`analysis.corpus`) -> paragraphs, sentences, tokens, keywords and collocates (:mod:`analysis.text`)
 -> measures: frames, naming, actors, quotes, attributions, topics
 (:mod:`analysis.measures`) -> evaluation against hand coding
-(:mod:`analysis.evaluation`) -> figures and tables (:mod:`analysis.report`).
+(:mod:`analysis.evaluation`) -> findings corrected with the hand coding
+(:mod:`analysis.inference`) -> figures and tables (:mod:`analysis.report`).
 The resources that define the measures (codebook, actors, cues, rules) are
 values in :mod:`analysis.resources`, passed as keyword arguments. Each step is a
 function from a DataFrame to a DataFrame, so you can stop at any step and look.
@@ -24,6 +25,8 @@ from .evaluation.agreement import (agreement_table, alpha_interval, coder_agreem
 from .evaluation.coding import CodingSheetError, coding_sheet, read_coding, read_frame_coding, resource_versions
 from .evaluation.learning import learning_curve
 from .evaluation.validity import attribution_sets, attributions_agreement, frame_validity
+from .inference.prevalence import prevalence
+from .inference.regression import group_differences, regression
 from .measures.actors import actor_mentions, find_actors
 from .measures.attribution import attributions, responsibility_matrix
 from .measures.classifier import FrameClassifier
@@ -76,6 +79,8 @@ __all__ = [
     "krippendorff_alpha", "alpha_interval", "cohen_kappa", "precision_recall_f1", "agreement_table",
     "disagreements", "coder_agreement", "coding_sheet", "read_coding", "read_frame_coding", "resource_versions",
     "frame_validity", "attribution_sets", "attributions_agreement", "learning_curve",
+    # inference
+    "prevalence", "group_differences", "regression",
     # report
     "new_figure", "save_figure", "save_table", "codebook_markdown", "plot_corpus_sizes", "plot_frame_profile",
     "plot_naming", "plot_responsibility", "plot_responsibility_by_doc", "plot_k_selection", "plot_doc_topics",

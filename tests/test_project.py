@@ -21,7 +21,9 @@ def test_environment_yml_lists_the_same_packages_as_pyproject():
     for extra in project["optional-dependencies"].values():
         wanted |= {_name(r) for r in extra}
     env = yaml.safe_load((PROJ_ROOT / "environment.yml").read_text())
-    listed = {_name(d) for d in env["dependencies"] if isinstance(d, str)} - {"python", "pip"}
+    pip = next((d["pip"] for d in env["dependencies"] if isinstance(d, dict) and "pip" in d), [])
+    listed = {_name(d) for d in env["dependencies"] + pip if isinstance(d, str) and not d.startswith("-e")}
+    listed -= {"python", "pip"}
     assert listed == wanted
 
 

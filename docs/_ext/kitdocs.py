@@ -28,6 +28,7 @@ GROUPS = {
     "text": "Text: segmentation, matching, keywords in context, keyness, collocates",
     "measures": "Measures: frames, naming, actors, quotes, attributions, topics",
     "evaluation": "Evaluation: coding sheets, agreement, validity",
+    "inference": "Inference: prevalence, differences and regressions corrected with the hand coding",
     "report": "Report: figures, tables, the codebook appendix",
     "errors": "Errors",
 }
