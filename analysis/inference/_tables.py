@@ -81,7 +81,7 @@ def measured_units(scores: pd.DataFrame, coding: pd.DataFrame, *, frames, by, pr
     position = index.get_indexer(pd.MultiIndex.from_frame(coding[keys].astype({"doc_id": str})))
     missing = np.flatnonzero(position < 0)
     if len(missing):
-        shown = ", ".join(f"{_key(coding, keys, i)} (row {coding.index[i]!r})" for i in missing[:3])
+        shown = ", ".join(f"{_key(coding, keys, i)} (row {plain(coding.index[i])!r})" for i in missing[:3])
         raise TableError(f"{who}(): {len(missing)} coded unit(s) are not in scores: {shown}"
                          f"{' ...' if len(missing) > 3 else ''}. scores must hold every unit of the population the "
                          "coding was drawn from (same doc_id and sent_id); score those units, or drop them from "
@@ -103,7 +103,7 @@ def measured_units(scores: pd.DataFrame, coding: pd.DataFrame, *, frames, by, pr
         if empty.any():
             first = int(np.flatnonzero(empty)[0])
             raise TableError(f"{who}(): by column {column!r} is empty in {int(empty.sum())} row(s) of scores, "
-                             f"first {_key(scores, keys, first)} (row {scores.index[first]!r}); fill it, or "
+                             f"first {_key(scores, keys, first)} (row {plain(scores.index[first])!r}); fill it, or "
                              "drop those units from the population (and from the coding).")
     if by:
         grouped = scores.groupby(by, sort=True)
@@ -127,7 +127,12 @@ def _keys(scores: pd.DataFrame, coding: pd.DataFrame, who: str) -> list[str]:
 
 
 def _key(table: pd.DataFrame, keys: list[str], i: int) -> str:
-    return "(" + ", ".join(f"{k} {table[k].iloc[i]!r}" for k in keys) + ")"
+    return "(" + ", ".join(f"{k} {plain(table[k].iloc[i])!r}" for k in keys) + ")"
+
+
+def plain(value):
+    """A numpy scalar as the Python value it holds (so messages show 3, not np.int64(3))."""
+    return value.item() if isinstance(value, np.generic) else value
 
 
 def _refuse_duplicates(table: pd.DataFrame, keys: list[str], name: str, who: str) -> None:
@@ -137,7 +142,7 @@ def _refuse_duplicates(table: pd.DataFrame, keys: list[str], name: str, who: str
         first = rows[0]
         same = [r for r in rows if all(table[k].iloc[r] == table[k].iloc[first] for k in keys)]
         raise TableError(f"{who}(): {name} holds unit {_key(table, keys, first)} more than once (rows "
-                         f"{', '.join(repr(table.index[r]) for r in same)}); keep one row per unit"
+                         f"{', '.join(repr(plain(table.index[r])) for r in same)}); keep one row per unit"
                          + (" (for several coders, the adjudicated or agreed code)." if name == "coding" else "."))
 
 
@@ -167,8 +172,8 @@ def _numeric(column: pd.Series, name: str, label: str, who: str) -> np.ndarray:
     values = pd.to_numeric(column, errors="coerce").to_numpy(dtype=float)
     bad = np.flatnonzero(~np.isfinite(values))
     if len(bad):
-        raise TableError(f"{who}(): column {label!r} of {name} holds {column.iloc[bad[0]]!r} in row "
-                         f"{column.index[bad[0]]!r} ({len(bad)} such row(s)); it must be a number in every row "
+        raise TableError(f"{who}(): column {label!r} of {name} holds {plain(column.iloc[bad[0]])!r} in row "
+                         f"{plain(column.index[bad[0]])!r} ({len(bad)} such row(s)); it must be a number in every row "
                          "(0 or 1 for a frame).")
     return values
 
@@ -180,7 +185,7 @@ def _probabilities(coding: pd.DataFrame, n_units: int, who: str) -> np.ndarray:
     bad = np.flatnonzero(~((values > 0) & (values <= 1)))
     if len(bad):
         raise TableError(f"{who}(): column {PROBABILITY_COLUMN!r} of the coding holds "
-                         f"{coding[PROBABILITY_COLUMN].iloc[bad[0]]!r} in row {coding.index[bad[0]]!r} "
+                         f"{plain(coding[PROBABILITY_COLUMN].iloc[bad[0]])!r} in row {plain(coding.index[bad[0]])!r} "
                          f"({len(bad)} such row(s)); each coded unit's probability of having been drawn must be in "
                          "(0, 1]: 1 for a unit coded for certain, the design's probability for a sampled one "
                          "(coding_sample() records it).")
@@ -200,7 +205,7 @@ def _check_version(coding: pd.DataFrame, book: Codebook, accepted, who: str) -> 
     bad = np.flatnonzero(~found.isin(allowed).to_numpy())
     if len(bad):
         other = found.iloc[bad[0]]
-        raise TableError(f"{who}(): row {coding.index[bad[0]]!r} of the coding was coded with {other!r} (column "
+        raise TableError(f"{who}(): row {plain(coding.index[bad[0]])!r} of the coding was coded with {other!r} (column "
                          f"{column!r}; {len(bad)} such row(s)), but the codebook in use is {current!r}. If the "
                          "frames' definitions did not change between them (the codebook's changelog says), pass "
                          f"codebook_version={other!r} to accept the coding; otherwise code those units again with "
