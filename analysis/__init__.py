@@ -25,6 +25,7 @@ from .evaluation.agreement import (agreement_table, alpha_interval, coder_agreem
 from .evaluation.coding import CodingSheetError, coding_sheet, read_coding, read_frame_coding, resource_versions
 from .evaluation.learning import learning_curve
 from .evaluation.validity import attribution_sets, attributions_agreement, frame_validity
+from .inference.design import coding_sample
 from .inference.prevalence import prevalence
 from .inference.regression import group_differences, regression
 from .measures.actors import actor_mentions, find_actors
@@ -80,7 +81,7 @@ __all__ = [
     "disagreements", "coder_agreement", "coding_sheet", "read_coding", "read_frame_coding", "resource_versions",
     "frame_validity", "attribution_sets", "attributions_agreement", "learning_curve",
     # inference
-    "prevalence", "group_differences", "regression",
+    "prevalence", "group_differences", "regression", "coding_sample",
     # report
     "new_figure", "save_figure", "save_table", "codebook_markdown", "plot_corpus_sizes", "plot_frame_profile",
     "plot_naming", "plot_responsibility", "plot_responsibility_by_doc", "plot_k_selection", "plot_doc_topics",
