@@ -28,6 +28,7 @@ from .evaluation.validity import attribution_sets, attributions_agreement, frame
 from .inference.design import coding_sample
 from .inference.prevalence import prevalence
 from .inference.regression import group_differences, regression
+from .inference.simulation import simulate_coding
 from .measures.actors import actor_mentions, find_actors
 from .measures.attribution import attributions, responsibility_matrix
 from .measures.classifier import FrameClassifier
@@ -81,7 +82,7 @@ __all__ = [
     "disagreements", "coder_agreement", "coding_sheet", "read_coding", "read_frame_coding", "resource_versions",
     "frame_validity", "attribution_sets", "attributions_agreement", "learning_curve",
     # inference
-    "prevalence", "group_differences", "regression", "coding_sample",
+    "prevalence", "group_differences", "regression", "coding_sample", "simulate_coding",
     # report
     "new_figure", "save_figure", "save_table", "codebook_markdown", "plot_corpus_sizes", "plot_frame_profile",
     "plot_naming", "plot_responsibility", "plot_responsibility_by_doc", "plot_k_selection", "plot_doc_topics",
