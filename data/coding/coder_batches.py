@@ -3,6 +3,7 @@ codes back (protocol in data/coding/README.md, "Second wave").
 
     .venv/bin/python data/coding/coder_batches.py write DIR     # the batches coders read
     .venv/bin/python data/coding/coder_batches.py check DIR     # are the codes in DIR/out complete and valid?
+    .venv/bin/python data/coding/coder_batches.py collect DIR   # write the coders' files into data/coding/
 
 A batch is a Markdown file of items, each a sentence with its context, in a
 random order, under an opaque item number: coders see neither the split, the
@@ -141,10 +142,44 @@ def check(out: Path, batch: str | None = None) -> dict:
     return problems
 
 
+CODER_FILES = {"attribution": "news_attribution_v2_coder_{coder}.csv", "climate": "news_attribution_climate_coder_{coder}.csv",
+               "frames": "news_frames_v2_coder_{coder}.csv"}
+
+
+def collect(out: Path) -> None:
+    """The coded batches as one file per task and coder, keyed by doc_id and
+    sent_id, with the session (batch) that coded each row; refuses an
+    incomplete or invalid batch."""
+    problems = check(out)
+    if problems:
+        raise SystemExit("not every batch is complete and valid: " + "; ".join(f"{k}: {v}" for k, v in problems.items()))
+    plan = pd.read_csv(out / "plan.csv", dtype={"doc_id": str})
+    for (task, coder), batches in plan.groupby(["task", "coder"]):
+        parts = []
+        for batch, items in batches.groupby("batch"):
+            codes = pd.read_csv(out / "out" / f"{batch}.csv", dtype=str, keep_default_na=False)
+            codes["item"] = codes["item"].astype(int)
+            parts.append(items[["item", "doc_id", "sent_id"]].merge(codes, on="item", how="left")
+                         .assign(session=batch))
+        table = pd.concat(parts, ignore_index=True).drop(columns="item")
+        fields = FRAMES if task == "frames" else ATTRIBUTION_FIELDS[1:-1]
+        table = table[["doc_id", "sent_id", *fields, "note", "session"]]
+        table = table.sort_values(["doc_id", "sent_id"], key=_order, kind="stable")
+        name = CODER_FILES[task].format(coder=coder)
+        table.to_csv(HERE / name, index=False, lineterminator="\n")
+        print(f"wrote {name}: {table[['doc_id', 'sent_id']].drop_duplicates().shape[0]} sentences, {len(table)} rows")
+
+
+def _order(column: pd.Series) -> pd.Series:
+    return column.astype(int) if column.name == "sent_id" else column.str.zfill(8)
+
+
 if __name__ == "__main__":
     command, folder = sys.argv[1], Path(sys.argv[2])
     if command == "write":
         write(folder)
+    elif command == "collect":
+        collect(folder)
     else:
         for name, found in check(folder, sys.argv[3] if len(sys.argv) > 3 else None).items():
             print(name, "; ".join(found))
