@@ -1,5 +1,8 @@
-"""A generated corpus with known sentences, for the tests of featurize and of
-streaming a corpus in chunks."""
+"""Synthetic corpora with a known answer, for tests and benchmarks.
+
+* :func:`generated_corpus`: documents made of known sentences (the tests of
+  featurize and of streaming a corpus in chunks).
+"""
 
 import pandas as pd
 
