@@ -31,8 +31,8 @@ assert not os.listdir(_EMPTY), f"NLTK_DATA={_EMPTY} must be an empty folder for 
 import pytest  # noqa: E402
 
 import analysis  # noqa: E402
-from analysis.measures.topics import planted_corpus  # noqa: E402
 from analysis.paths import project_root  # noqa: E402
+from analysis.synthetic import planted_corpus  # noqa: E402
 
 
 @pytest.fixture(scope="session")
