@@ -21,12 +21,13 @@ function from a DataFrame to a DataFrame, so you can stop at any step and look.
 from .corpus.load import cleaning_report, load_corpus
 from .corpus.news import migration_articles, news_corpus
 from .corpus.summary import corpus_summary
-from .errors import (ActorsError, AnalysisError, CodebookError, CorpusError, CuesError, LexiconError, ModelError,
-                     NewsFetchError, NotebookError, RulesError, TableError, TopicInputError)
+from .errors import (ActorsError, AnalysisError, CodebookError, CodingSheetError, CorpusError, CuesError, LexiconError,
+                     ModelError, NewsFetchError, NotebookError, RulesError, TableError, TopicInputError)
 from .evaluation.agreement import (agreement_table, alpha_interval, coder_agreement, cohen_kappa, disagreements,
                                    krippendorff_alpha, precision_recall_f1)
-from .evaluation.coding import CodingSheetError, coding_sheet, read_coding, read_frame_coding, resource_versions
 from .evaluation.learning import learning_curve
+from .evaluation.sampling import coding_sheet
+from .evaluation.sheets import read_coding, read_frame_coding, resource_versions
 from .evaluation.validity import attribution_sets, attributions_agreement, frame_validity
 from .matching import Lexicon
 from .measures.actors import actor_mentions, find_actors

@@ -74,7 +74,7 @@ def test_every_public_name_is_on_exactly_one_reference_page():
 
 
 def test_errors_are_on_the_errors_page_and_functions_with_their_folder():
-    assert kitdocs.group_of("CodingSheetError", "analysis.evaluation.coding") == "errors"
+    assert kitdocs.group_of("CodingSheetError", "analysis.errors") == "errors"
     assert kitdocs.group_of("load_corpus", "analysis.corpus.load") == "corpus"
     assert kitdocs.group_of("FrameClassifier", "analysis.measures.classifier") == "measures"
     assert kitdocs.group_of("Lexicon", "analysis.matching") == "matching"
