@@ -1,9 +1,11 @@
 """The gold codes of the second wave (issues 21, 22) from the two coders and the
 adjudication (protocol in data/coding/README.md, "Second wave").
 
-    .venv/bin/python data/coding/build_v2_gold.py disagreements DIR   # the adjudicator's batches, into DIR
-    .venv/bin/python data/coding/build_v2_gold.py adjudicated DIR     # DIR/out/adjudication_*.csv into data/coding/
-    .venv/bin/python data/coding/build_v2_gold.py gold                # the gold files
+    .venv/bin/python data/coding/build_v2_gold.py disagreements DIR TASK   # the adjudicator's batch, into DIR
+    .venv/bin/python data/coding/build_v2_gold.py adjudicated DIR TASK     # DIR/out/adjudication_TASK.csv into data/coding/
+    .venv/bin/python data/coding/build_v2_gold.py gold TASK                # the gold files
+
+TASK is attribution, climate or frames.
 
 Rule, written down before any coding was compared: on a test sentence coded by
 both coders, the code where they agree, else the adjudicator's (a third reading
@@ -28,6 +30,7 @@ KEYS = ["doc_id", "sent_id"]
 FIELDS = ["speaker_actor", "actor", "kind", "polarity"]
 FRAMES = ["sovereignty", "humanitarian", "security", "criminality", "cooperation"]
 SEED = 20261208
+TASKS = ("attribution", "climate", "frames")
 ATTRIBUTION_TASKS = {
     "attribution": {"samples": {"test": "news_attribution_v2_test_sample.csv", "dev": "news_attribution_v2_dev_sample.csv"},
                     "coders": "news_attribution_v2_coder_{}.csv", "adjudication": "news_attribution_v2_adjudication.csv",
@@ -75,13 +78,14 @@ def _notes(table: pd.DataFrame, key) -> str:
     return "; ".join(n for n in rows["note"] if n) or "(no note)"
 
 
-def disagreements(out: Path) -> None:
-    """Write one adjudication batch per task: every test sentence whose two codings differ."""
-    rng = np.random.default_rng(SEED)
+def disagreements(out: Path, task: str) -> None:
+    """Write the adjudication batch of ``task``: every test sentence whose two codings differ."""
+    rng = np.random.default_rng([SEED, list(TASKS).index(task)])
     out.mkdir(parents=True, exist_ok=True)
     (out / "out").mkdir(exist_ok=True)
     plan = []
-    for task, spec in ATTRIBUTION_TASKS.items():
+    if task in ATTRIBUTION_TASKS:
+        spec = ATTRIBUTION_TASKS[task]
         units = samples(spec).assign(sent_id=lambda t: t["sent_id"].astype(int)).set_index(KEYS)
         a, b = (read(spec["coders"].format(c)) for c in ("a", "b"))
         sets_a, sets_b = attribution_sets(a), attribution_sets(b)
@@ -103,6 +107,8 @@ def disagreements(out: Path) -> None:
                 lines += [f"Reading {n}: {listed or 'no attribution'} (notes: {note})", ""]
         (out / f"adjudication_{task}.md").write_text("\n".join(lines), encoding="utf-8")
         print(f"{task}: {len(differ)} of {len(sets_b)} doubly coded sentences differ")
+        pd.DataFrame(plan).to_csv(out / f"adjudication_{task}_plan.csv", index=False, lineterminator="\n")
+        return
     units = samples(FRAME_TASK).assign(sent_id=lambda t: t["sent_id"].astype(int)).set_index(KEYS)
     a_raw, b_raw = (read(FRAME_TASK["coders"].format(c)) for c in ("a", "b"))
     a, b = frame_codes(a_raw), frame_codes(b_raw)
@@ -128,15 +134,16 @@ def disagreements(out: Path) -> None:
                   f"Notes of the two readings: (1) {notes[0]} (2) {notes[1]}", ""]
     (out / "adjudication_frames.md").write_text("\n".join(lines), encoding="utf-8")
     print(f"frames: {len(cells)} of {b.size} doubly coded frame codes differ, in {len(by_unit)} sentences")
-    pd.DataFrame(plan).to_csv(out / "adjudication_plan.csv", index=False, lineterminator="\n")
+    pd.DataFrame(plan).to_csv(out / "adjudication_frames_plan.csv", index=False, lineterminator="\n")
 
 
-def adjudicated(out: Path) -> None:
-    """The adjudicator's codes keyed by doc_id and sent_id, into data/coding/."""
-    plan = pd.read_csv(out / "adjudication_plan.csv", dtype={"doc_id": str, "frame": str}, keep_default_na=False)
-    for task, spec in ATTRIBUTION_TASKS.items():
+def adjudicated(out: Path, task: str) -> None:
+    """The adjudicator's codes of ``task`` keyed by doc_id and sent_id, into data/coding/."""
+    plan = pd.read_csv(out / f"adjudication_{task}_plan.csv", dtype={"doc_id": str}, keep_default_na=False)
+    if task in ATTRIBUTION_TASKS:
+        spec = ATTRIBUTION_TASKS[task]
         codes = pd.read_csv(out / "out" / f"adjudication_{task}.csv", dtype=str, keep_default_na=False)
-        items = plan[plan["task"] == task]
+        items = plan
         missing = set(items["item"]) - set(codes["item"].astype(int))
         if missing:
             raise SystemExit(f"adjudication_{task}: items {sorted(missing)} not decided")
@@ -144,10 +151,10 @@ def adjudicated(out: Path) -> None:
         table = items[["item", "doc_id", "sent_id"]].merge(codes, on="item")
         table[[*KEYS, *FIELDS, "note"]].to_csv(HERE / spec["adjudication"], index=False, lineterminator="\n")
         print(f"wrote {spec['adjudication']}: {table['item'].nunique()} sentences")
+        return
     codes = pd.read_csv(out / "out" / "adjudication_frames.csv", dtype=str, keep_default_na=False)
     codes["item"] = codes["item"].astype(int)
-    items = plan[plan["task"] == "frames"]
-    table = items[["item", "doc_id", "sent_id", "frame"]].merge(codes, on=["item", "frame"], how="left")
+    table = plan[["item", "doc_id", "sent_id", "frame"]].merge(codes, on=["item", "frame"], how="left")
     if table["code"].isna().any() or not table["code"].isin(["0", "1"]).all():
         raise SystemExit(f"adjudication_frames: undecided or invalid codes for items "
                          f"{table.loc[~table['code'].isin(['0', '1']), 'item'].tolist()}")
@@ -159,9 +166,10 @@ def _order(column: pd.Series) -> pd.Series:
     return column.astype(int) if column.name == "sent_id" else column.str.zfill(8)
 
 
-def gold() -> None:
-    """The gold files: test sentences under the rule above, development sentences coder A's."""
-    for task, spec in ATTRIBUTION_TASKS.items():
+def gold(task: str) -> None:
+    """The gold files of ``task``: test sentences under the rule above, development sentences coder A's."""
+    if task in ATTRIBUTION_TASKS:
+        spec = ATTRIBUTION_TASKS[task]
         units = samples(spec)
         a, b = (attribution_sets(read(spec["coders"].format(c))) for c in ("a", "b"))
         decided = attribution_sets(read(spec["adjudication"])) if (HERE / spec["adjudication"]).exists() else {}
@@ -184,6 +192,7 @@ def gold() -> None:
             part.to_csv(HERE / name, index=False, lineterminator="\n")
             print(f"wrote {name}: {part[KEYS].drop_duplicates().shape[0]} sentences, {(part['actor'] != '').sum()} "
                   "attributions")
+        return
     units = samples(FRAME_TASK).assign(sent_id=lambda t: t["sent_id"].astype(int))
     a = frame_codes(read(FRAME_TASK["coders"].format("a")))
     b = frame_codes(read(FRAME_TASK["coders"].format("b")))
@@ -212,8 +221,8 @@ def gold() -> None:
 if __name__ == "__main__":
     command = sys.argv[1]
     if command == "disagreements":
-        disagreements(Path(sys.argv[2]))
+        disagreements(Path(sys.argv[2]), sys.argv[3])
     elif command == "adjudicated":
-        adjudicated(Path(sys.argv[2]))
+        adjudicated(Path(sys.argv[2]), sys.argv[3])
     else:
-        gold()
+        gold(sys.argv[2])

@@ -146,14 +146,15 @@ CODER_FILES = {"attribution": "news_attribution_v2_coder_{coder}.csv", "climate"
                "frames": "news_frames_v2_coder_{coder}.csv"}
 
 
-def collect(out: Path) -> None:
-    """The coded batches as one file per task and coder, keyed by doc_id and
-    sent_id, with the session (batch) that coded each row; refuses an
-    incomplete or invalid batch."""
-    problems = check(out)
+def collect(out: Path, tasks=tuple(TASKS)) -> None:
+    """The coded batches of ``tasks`` as one file per task and coder, keyed by
+    doc_id and sent_id, with the session (batch) that coded each row; refuses
+    an incomplete or invalid batch."""
+    plan = pd.read_csv(out / "plan.csv", dtype={"doc_id": str})
+    plan = plan[plan["task"].isin(tasks)]
+    problems = {k: v for k, v in check(out).items() if k in set(plan["batch"])}
     if problems:
         raise SystemExit("not every batch is complete and valid: " + "; ".join(f"{k}: {v}" for k, v in problems.items()))
-    plan = pd.read_csv(out / "plan.csv", dtype={"doc_id": str})
     for (task, coder), batches in plan.groupby(["task", "coder"]):
         parts = []
         for batch, items in batches.groupby("batch"):
@@ -179,7 +180,7 @@ if __name__ == "__main__":
     if command == "write":
         write(folder)
     elif command == "collect":
-        collect(folder)
+        collect(folder, *([sys.argv[3:]] if len(sys.argv) > 3 else []))
     else:
         for name, found in check(folder, sys.argv[3] if len(sys.argv) > 3 else None).items():
             print(name, "; ".join(found))
