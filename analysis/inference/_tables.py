@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import TableError, require_columns
-from ..evaluation.coding import resource_version
+from ..evaluation.sheets import resource_version
 from ..resources.codebook import Codebook
 
 #: The column of ``scores`` that :func:`analysis.cross_fit` writes: each unit's fold.
