@@ -27,10 +27,9 @@ from .errors import (ActorsError, AnalysisError, CodebookError, CodingSheetError
 from .evaluation.agreement import (agreement_table, alpha_interval, coder_agreement, cohen_kappa, disagreements,
                                    krippendorff_alpha, precision_recall_f1)
 from .evaluation.learning import learning_curve
-from .evaluation.sampling import coding_sheet
 from .evaluation.sheets import read_coding, read_frame_coding, resource_versions
 from .evaluation.validity import attribution_sets, attributions_agreement, frame_validity
-from .inference.design import coding_sample
+from .evaluation.sampling import coding_sample, coding_sheet
 from .inference.prevalence import prevalence
 from .inference.regression import group_differences, regression
 from .inference.simulation import simulate_coding

@@ -15,6 +15,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+import numpy as np
+
 
 class AnalysisError(ValueError):
     """Base class of the kit's errors: input that cannot be used, with what to do.
@@ -252,3 +254,14 @@ def require_unique_ids(corpus, who: str) -> None:
         more = f" ({others} more id{'s' * (others > 1)} repeated)" if others else ""
         raise TableError(f"{who}(): doc_id {first!r} is in rows {', '.join(map(str, rows[:-1]))} and {rows[-1]} of "
                          f"the corpus{more}; each document needs its own id (drop or rename the duplicates).")
+
+
+def plain(value):
+    """A numpy scalar as the Python value it holds, so that messages show ``3``,
+    not ``np.int64(3)``; anything else as it is.
+
+    >>> import numpy as np
+    >>> plain(np.int64(3)), plain("a")
+    (3, 'a')
+    """
+    return value.item() if isinstance(value, np.generic) else value

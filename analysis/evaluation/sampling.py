@@ -1,14 +1,40 @@
-"""Drawing sentences for hand coding: a coding sheet of a stratified random
-sample, or of the sentences a frame classifier is least sure about.
+"""Drawing units for hand coding with known probabilities, so that the units
+drawn for teaching a classifier and the units drawn for correcting its findings
+are one design: :func:`coding_sample` draws them and records each drawn unit's
+probability of having been drawn in ``coding_probability``, which
+:func:`analysis.prevalence` and the other corrected estimators read;
+:func:`coding_sheet` draws a sample the same way and writes it as a CSV for
+coders (the sheet's format, and reading it back, are
+:mod:`analysis.evaluation.sheets`).
 
-* :func:`coding_sheet` draws the sample and writes it as a CSV for coders
-  (the sheet's format, and reading it back, are :mod:`analysis.evaluation.sheets`);
-* ``sample_stratified`` and ``sample_uncertain`` are the two ways of drawing.
+* "random": a simple random sample, ``pi = n / N``.
+* "stratified": strata from ``by`` (a group such as the outlet, or the
+  machine's 0/1 label to oversample its positives). "proportional" allocation
+  draws a systematic sample through the units sorted by stratum (random order
+  within), so every stratum gets its share of ``n`` rounded up or down at
+  random and every unit ``pi = n / N``; "equal" allocation takes the same
+  number from each stratum (a simple random sample in each, ``pi = n_h / N_h``).
+* "uncertain": probability proportional to the machine's uncertainty with a
+  floor. The size of a unit is ``sqrt(mean over frames of p (1 - p))``, the
+  standard deviation of its code if the probabilities ``p`` are calibrated,
+  which is where a coded unit teaches a classifier most and, drawn in
+  proportion to it, where it narrows a corrected estimate most (Neyman
+  allocation for the DSL estimator). ``pi`` mixes the probabilities
+  proportional to size (capped at 1) with a simple random sample:
+  ``(1 - floor) * pi_size + floor * n / N``, so every unit keeps at least
+  ``floor * n / N``. The sample is a systematic sample in random order (fixed
+  size ``n``, each unit drawn with exactly its ``pi``), not the ``n`` most
+  uncertain units: a top-k choice gives the other units no chance of being
+  coded, and no estimate over them can be corrected.
 
->>> import analysis
->>> sheet = coding_sheet(analysis.sentences(analysis.load_corpus()), n=5)
->>> list(sheet.columns[:5])
-['doc_id', 'sent_id', 'previous', 'sentence', 'next']
+The corrected estimators' variances treat a sample as if units had been drawn
+independently (Poisson sampling), the usual approximation for these designs.
+
+>>> import pandas as pd
+>>> units = pd.DataFrame({"doc_id": [f"d{i}" for i in range(10)], "outlet": list("AAAAAAAABB")})
+>>> sample = coding_sample(units, 4, strategy="stratified", by="outlet", allocation="equal")
+>>> sample.groupby("outlet")["coding_probability"].agg(["size", "first"]).values.tolist()
+[[2.0, 0.25], [2.0, 1.0]]
 """
 
 from __future__ import annotations
@@ -19,18 +45,25 @@ import numpy as np
 import pandas as pd
 
 from .._output import write_atomic
-from ..errors import AnalysisError, require_columns
+from ..errors import AnalysisError, TableError, plain, require_columns
 from ..measures.classifier import frame_classifier
 from ..resources.codebook import Codebook
-from .sheets import ATTRIBUTION_FIELDS, CONTEXT_COLUMNS, coding_actor_ids, resource_versions, sheet_header, write_sheet
+from .sheets import (ATTRIBUTION_FIELDS, CONTEXT_COLUMNS, PROBABILITY_COLUMN, coding_actor_ids, resource_versions,
+                     sheet_header, write_sheet)
+
+STRATEGIES = ("random", "stratified", "uncertain")
+ALLOCATIONS = ("proportional", "equal")
+
 
 
 def coding_sheet(sentences: pd.DataFrame, n: int | None = None, stratify_by: str | list[str] | None = "doc_id",
                  random_state: int | None = 0, path: str | Path | None = None, *, strategy: str = "random",
-                 model=None, exclude: pd.DataFrame | None = None, codebook=None, actors=None, cues=None,
+                 allocation: str = "proportional", floor: float = 0.25, model=None,
+                 exclude: pd.DataFrame | None = None, codebook=None, actors=None, cues=None,
                  overwrite: bool = False) -> pd.DataFrame:
-    """A sheet for hand coding: a sample of sentences with their context, one
-    blank column per frame and the attribution fields.
+    """A sheet for hand coding: a sample of sentences drawn with known
+    probabilities, with their context, one blank column per frame and the
+    attribution fields, and each sentence's ``coding_probability``.
 
     Parameters
     ----------
@@ -38,32 +71,41 @@ def coding_sheet(sentences: pd.DataFrame, n: int | None = None, stratify_by: str
         ``analysis.sentences(corpus)``: doc_id, sent_id, text.
     n : int, optional
         Sentences to sample, from 1 to the number not excluded; all of them
-        if None.
+        (probability 1) if None.
     stratify_by : str or list of str or None
         Column(s) of ``sentences`` defining the strata of ``strategy="random"``
-        (default: documents; None: one stratum).
+        (default: documents; a column of the machine's 0/1 label stratifies by
+        it; None: a simple random sample).
     random_state : int, optional
-        The seed of the random sample, or of the order of ties for
-        ``strategy="uncertain"``.
+        The seed of the sample.
     path : str or Path, optional
         If given, the sheet is also written there as CSV (UTF-8), with header
         lines starting with "#" that stamp the versions of the resources used
         (:func:`resource_versions`) and say how to code.
     strategy : {"random", "uncertain"}
-        "random" (the default): a stratified random sample. Strata get shares
-        of ``n`` proportional to their size (largest remainders round, ties to
-        the first stratum); units are drawn without replacement within each
-        stratum. "uncertain": the ``n`` sentences the frame classifier
-        ``model`` is least sure about: those whose probability for some frame
-        is closest to that frame's threshold (uncertainty sampling; ties in a
-        random order drawn with ``random_state``); what each coded sentence
-        then teaches the model is most.
+        "random" (the default): a stratified random sample (:func:`coding_sample`
+        with ``strategy="stratified"``, or "random" without strata): with
+        proportional allocation every sentence has probability ``n / N`` and
+        each stratum gets its share of ``n`` rounded up or down at random.
+        "uncertain": probability proportional to how unsure the frame
+        classifier ``model`` is, with a floor (:func:`coding_sample` with
+        ``strategy="uncertain"``): the sentences it is least sure about are
+        the likeliest, and every sentence keeps a chance, so that the coding
+        serves both to teach the model and to correct its findings.
+    allocation : {"proportional", "equal"}
+        For "random" with strata: shares of ``n`` proportional to the strata's
+        sizes, or equal (oversampling small strata, such as the machine's
+        positives).
+    floor : float
+        For "uncertain": the share of the design that is simple random, in (0, 1].
     model : FrameClassifier or path, optional
         For ``strategy="uncertain"``: a fitted :class:`analysis.FrameClassifier`
         or its file (default the shipped one). Without ``codebook``, the sheet
         has the model's frames; with it, the two must have the same frames.
     exclude : DataFrame, optional
-        Sentences (doc_id, sent_id) never to draw, e.g. those already coded.
+        Sentences (doc_id, sent_id) never to draw, e.g. those already coded;
+        the probabilities are then those among the others (to estimate over
+        all sentences, code the excluded ones too and give them probability 1).
     codebook, actors, cues : Codebook, Actors, Cues, path or mapping, optional
         The frames (a column each), the actor ids coders may use, and the
         cues whose kinds and polarities they code; default the shipped ones.
@@ -77,27 +119,28 @@ def coding_sheet(sentences: pd.DataFrame, n: int | None = None, stratify_by: str
         previous, sentence, next (``previous`` and ``next`` are the
         neighbouring sentences of the same document, context only; "" at its
         ends), then one column per frame, actor, kind, polarity, coder and
-        notes, all blank ("").
+        notes, all blank (""), and coding_probability (each sentence's
+        probability of having been drawn; coders leave it as it is).
 
     Raises
     ------
     FileExistsError
         If ``path`` exists and ``overwrite`` is false.
     AnalysisError
-        If a frame id clashes with the sheet's own columns, ``strategy`` is
-        unknown, ``n`` is out of range, ``model`` and ``codebook`` have
-        different frames (:class:`analysis.ModelError`), or ``sentences`` or
-        ``exclude`` lacks a column (:class:`analysis.TableError`).
+        If a frame id clashes with the sheet's own columns, ``strategy`` or
+        ``allocation`` is unknown, ``n`` is out of range, ``model`` and
+        ``codebook`` have different frames (:class:`analysis.ModelError`), or
+        ``sentences`` or ``exclude`` lacks a column (:class:`analysis.TableError`).
 
     Examples
     --------
     >>> import analysis
     >>> sents = analysis.sentences(analysis.load_corpus())
     >>> sheet = coding_sheet(sents, n=10, codebook={"crime": ["crime*"]})
-    >>> list(sheet.columns)
-    ['doc_id', 'sent_id', 'previous', 'sentence', 'next', 'crime', 'actor', 'kind', 'polarity', 'coder', 'notes']
-    >>> len(sheet), sheet.groupby("doc_id").size().tolist()
-    (10, [2, 2, 2, 2, 2])
+    >>> list(sheet.columns)[5:]
+    ['crime', 'actor', 'kind', 'polarity', 'coder', 'notes', 'coding_probability']
+    >>> len(sheet), bool((sheet["coding_probability"] == 10 / len(sents)).all())
+    (10, True)
     """
     require_columns(sentences, ["doc_id", "sent_id", "text"], "coding_sheet",
                     hint="Pass the table of analysis.sentences().")
@@ -107,7 +150,7 @@ def coding_sheet(sentences: pd.DataFrame, n: int | None = None, stratify_by: str
     book = Codebook.load(codebook)
     frames = book.frame_ids
     actor_ids = coding_actor_ids(actors)
-    clash = set(frames) & set(CONTEXT_COLUMNS + list(ATTRIBUTION_FIELDS) + ["coder", "notes"])
+    clash = set(frames) & set(CONTEXT_COLUMNS + list(ATTRIBUTION_FIELDS) + ["coder", "notes", PROBABILITY_COLUMN])
     if clash:
         raise AnalysisError(f"Frame ids {sorted(clash)} clash with the sheet's own columns; rename them in the codebook.")
     if path is not None and Path(path).exists() and not overwrite:
@@ -122,13 +165,20 @@ def coding_sheet(sentences: pd.DataFrame, n: int | None = None, stratify_by: str
         require_columns(exclude, ["doc_id", "sent_id"], "coding_sheet", hint="exclude= lists sentences already coded.")
         done = set(zip(exclude["doc_id"].astype(str), exclude["sent_id"].astype(int)))
         ordered = ordered[[(str(d), int(i)) not in done for d, i in zip(ordered["doc_id"], ordered["sent_id"])]]
-    if strategy == "uncertain":
-        rows = ordered.loc[sample_uncertain(ordered, n, model=model, codebook=codebook, random_state=random_state)]
+    if n is None:
+        rows = ordered.assign(**{PROBABILITY_COLUMN: 1.0})
+    elif strategy == "uncertain":
+        probability = model.predict_proba(ordered["text"].tolist())
+        scored = ordered.assign(**{f"{frame}_probability": probability[:, j] for j, frame in enumerate(model.frames_)})
+        rows = coding_sample(scored, n, strategy="uncertain", frames=model.frames_, floor=floor,
+                             random_state=random_state)
     else:
-        rows = ordered.loc[sample_stratified(ordered, n, stratify_by, random_state)]
+        rows = coding_sample(ordered, n, strategy="random" if stratify_by is None else "stratified", by=stratify_by,
+                             allocation=allocation, random_state=random_state)
     sheet = rows[["doc_id", "sent_id", "previous", "text", "next"]].rename(columns={"text": "sentence"})
     for col in frames + list(ATTRIBUTION_FIELDS) + ["coder", "notes"]:
         sheet[col] = ""
+    sheet[PROBABILITY_COLUMN] = rows[PROBABILITY_COLUMN]
     sheet = sheet.reset_index(drop=True)
     if path is not None:
         version = resource_versions(codebook=codebook, actors=actors, cues=cues)
@@ -136,23 +186,220 @@ def coding_sheet(sentences: pd.DataFrame, n: int | None = None, stratify_by: str
     return sheet
 
 
-def sample_uncertain(table: pd.DataFrame, n: int | None, *, model=None, codebook=None,
-                     random_state: int | None = 0) -> pd.Index:
-    """Index labels of the ``n`` rows whose ``text`` the frame classifier is
-    least sure about (the smallest distance between a frame's probability and
-    its threshold, over the frames), in the table's order.
+def coding_sample(units: pd.DataFrame, n: int, *, strategy: str = "random", by=None,
+                  allocation: str = "proportional", frames=None, floor: float = 0.25, exclude=None,
+                  random_state=0) -> pd.DataFrame:
+    """Draw ``n`` units for hand coding with known probabilities, recorded in
+    ``coding_probability`` (see the module docstring for the designs).
 
-    >>> t = pd.DataFrame({"text": ["Migrants drowned at sea.", "The match ended 2-1.", "Border talks resumed."]})
-    >>> len(sample_uncertain(t, 2))
-    2
+    Parameters
+    ----------
+    units : DataFrame
+        One row per unit of the population (doc_id, and sent_id for
+        sentences): :func:`analysis.sentences`, or :func:`analysis.frame_scores`
+        for ``strategy="uncertain"``, which reads the ``<frame>_probability`` columns.
+    n : int
+        Units to draw, from 1 to the number of units not excluded.
+    strategy : {"random", "stratified", "uncertain"}
+    by : str or list of str, optional
+        For "stratified": the column(s) whose values are the strata.
+    allocation : {"proportional", "equal"}
+        For "stratified": shares of ``n`` proportional to the strata's sizes
+        (every unit ``pi = n / N``), or the same number from each stratum
+        (all of a stratum smaller than its share, the rest spread over the others).
+    frames : list of str, optional
+        For "uncertain": the frames whose probabilities define the
+        uncertainty; default every ``<frame>_probability`` column.
+    floor : float
+        For "uncertain": the share of the design that is a simple random
+        sample, in (0, 1]; every unit's ``pi`` is at least ``floor * n / N``
+        (1 gives a simple random sample).
+    exclude : DataFrame, optional
+        Units (doc_id, sent_id) not to draw, such as those coded before. The
+        probabilities are then those of the units not excluded; to estimate
+        over all units, add the excluded ones to the coding with
+        ``coding_probability`` 1 (they are known for certain).
+    random_state : int, numpy Generator or None
+        The seed (``numpy.random.default_rng``).
+
+    Returns
+    -------
+    DataFrame
+        The drawn rows of ``units`` in their order and with their index, and
+        ``coding_probability``.
+
+    Raises
+    ------
+    TableError
+        A missing column (keys, ``by``, the probability columns), or
+        probabilities that are not numbers in [0, 1].
+    AnalysisError
+        An unknown strategy or allocation; ``n`` out of range; a floor
+        outside (0, 1]; equal allocation with fewer units than strata.
+
+    Examples
+    --------
+    Sizes sqrt(p (1 - p)): 0.5, 0.5, 0.3, 0.3 and four 0 (sum 1.6); in
+    proportion to size, 2 * 0.5 / 1.6 = 0.625 and 0.375; with half the design
+    simple random (2 / 8 = 0.25): 0.4375, 0.3125, and 0.125 for the units the machine is sure of:
+
+    >>> units = pd.DataFrame({"doc_id": list("abcdefgh"), "aid_probability": [0.5, 0.5, 0.1, 0.1, 0, 0, 0, 0]})
+    >>> coding_sample(units, 2, strategy="uncertain", floor=0.5)[["doc_id", "coding_probability"]].values.tolist()
+    [['b', 0.4375], ['g', 0.125]]
     """
-    if n is None:
-        return table.index
-    if not 0 < n <= len(table):
-        raise AnalysisError(f"n must be between 1 and the number of rows ({len(table)}); got n={n}.")
-    classifier = frame_classifier(model, codebook=codebook)
-    chosen = uncertainty_order(classifier, table["text"].tolist(), np.random.default_rng(random_state))[:n]
-    return table.index[np.sort(chosen)]
+    require_columns(units, ["doc_id"], "coding_sample", hint="units= is the table of every unit (sentences()).")
+    if strategy not in STRATEGIES:
+        raise AnalysisError(f"coding_sample(): strategy must be one of {list(STRATEGIES)}, not {strategy!r}.")
+    if allocation not in ALLOCATIONS:
+        raise AnalysisError(f"coding_sample(): allocation must be one of {list(ALLOCATIONS)}, not {allocation!r}.")
+    pool = units if exclude is None else units[~_excluded(units, exclude)]
+    size = len(pool)
+    if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or not 0 < n <= size:
+        raise AnalysisError(f"coding_sample(): n must be a whole number from 1 to the {size} units not excluded; "
+                            f"got {n!r}.")
+    rng = np.random.default_rng(random_state)
+    if strategy == "random":
+        chosen = rng.choice(size, n, replace=False)
+        probability = np.full(size, n / size)
+    elif strategy == "stratified":
+        if by is None:
+            raise AnalysisError("coding_sample(): strategy='stratified' needs by= (the column(s) of the strata).")
+        by = [by] if isinstance(by, str) else list(by)
+        require_columns(pool, by, "coding_sample")
+        strata = pool.groupby(by, sort=True, dropna=False).ngroup().to_numpy()
+        if allocation == "proportional":
+            probability = np.full(size, n / size)
+            order = np.lexsort((rng.permutation(size), strata))
+            chosen = order[systematic_sample(probability[order], rng)]
+        else:
+            chosen, probability = _equal_allocation(strata, n, rng)
+    else:
+        if not 0 < floor <= 1:
+            raise AnalysisError(f"coding_sample(): floor must be in (0, 1] (the share of the design that is simple "
+                                f"random), not {floor!r}.")
+        uncertainty = _uncertainty(pool, frames)
+        probability = (1 - floor) * inclusion_probabilities(uncertainty, n) + floor * n / size
+        order = rng.permutation(size)
+        chosen = order[systematic_sample(probability[order], rng)]
+    chosen = np.sort(chosen)
+    return pool.iloc[chosen].assign(coding_probability=probability[chosen])
+
+
+def inclusion_probabilities(size, n: int) -> np.ndarray:
+    """Probabilities proportional to ``size`` that sum to ``n``, none above 1:
+    units whose share would pass 1 are taken for certain and the rest of ``n``
+    is shared among the others in proportion to their sizes (equally where
+    their sizes are all 0).
+
+    Parameters
+    ----------
+    size : array of float
+        Non-negative sizes.
+    n : int
+        The sample size, at most the number of units.
+
+    Returns
+    -------
+    ndarray
+
+    Examples
+    --------
+    >>> inclusion_probabilities([8.0, 1.0, 1.0, 0.0], 2).tolist()
+    [1.0, 0.5, 0.5, 0.0]
+    """
+    size = np.asarray(size, dtype=float)
+    probability = np.zeros(len(size))
+    certain = np.zeros(len(size), dtype=bool)
+    while True:
+        rest = n - certain.sum()
+        total = size[~certain].sum()
+        probability[~certain] = size[~certain] * rest / total if total > 0 else rest / (~certain).sum()
+        probability[certain] = 1.0
+        over = ~certain & (probability >= 1)
+        if not over.any():
+            return probability
+        certain |= over
+
+
+def systematic_sample(probability, rng: np.random.Generator) -> np.ndarray:
+    """Positions drawn by systematic sampling in the given order: units are laid
+    end to end on a line, each as long as its probability, and the units under
+    the points ``u, u + 1, u + 2, ...`` (``u`` uniform in [0, 1)) are drawn.
+    Each unit is drawn with exactly its probability, and ``sum(probability)``
+    units in all (certain units, probability 1, always).
+
+    Parameters
+    ----------
+    probability : array of float
+        In [0, 1], summing to a whole number.
+    rng : numpy Generator
+
+    Returns
+    -------
+    ndarray of int
+        Positions, sorted.
+
+    Examples
+    --------
+    >>> systematic_sample([1.0, 0.5, 0.5, 0.0], np.random.default_rng(0)).tolist()
+    [0, 2]
+    """
+    probability = np.asarray(probability, dtype=float)
+    certain = probability >= 1 - 1e-12
+    rest = np.flatnonzero(~certain)
+    k = int(round(probability[rest].sum()))
+    chosen = np.flatnonzero(certain)
+    if k:
+        ends = np.cumsum(probability[rest])
+        ends *= k / ends[-1]
+        points = rng.uniform() + np.arange(k)
+        picked = np.minimum(np.searchsorted(ends, points, side="right"), len(rest) - 1)
+        chosen = np.concatenate([chosen, rest[picked]])
+    return np.sort(chosen)
+
+
+def _equal_allocation(strata: np.ndarray, n: int, rng: np.random.Generator):
+    sizes = np.bincount(strata)
+    if n < len(sizes):
+        raise AnalysisError(f"coding_sample(): equal allocation over {len(sizes)} strata needs n of at least "
+                            f"{len(sizes)}; got {n}.")
+    take = np.zeros(len(sizes), dtype=int)
+    open_ = np.ones(len(sizes), dtype=bool)
+    while n - take.sum() > 0:
+        share = (n - take.sum()) // open_.sum()
+        extra = (n - take.sum()) % open_.sum()
+        room = sizes - take
+        step = np.where(open_, share, 0)
+        step[np.flatnonzero(open_)[:extra]] += 1
+        take += np.minimum(step, room)
+        open_ = take < sizes
+    probability = (take / sizes)[strata]
+    chosen = np.concatenate([rng.choice(np.flatnonzero(strata == h), take[h], replace=False)
+                             for h in range(len(sizes))])
+    return chosen, probability
+
+
+def _uncertainty(pool: pd.DataFrame, frames) -> np.ndarray:
+    columns = ([c for c in pool.columns if str(c).endswith("_probability")] if frames is None
+               else [f"{f}_probability" for f in ([frames] if isinstance(frames, str) else frames)])
+    if not columns:
+        raise TableError("coding_sample(): strategy='uncertain' needs the machine's <frame>_probability columns "
+                         "(frame_scores() of the units, or cross_fit()); units has none.")
+    require_columns(pool, columns, "coding_sample", hint="strategy='uncertain' reads <frame>_probability columns.")
+    p = pool[columns].apply(pd.to_numeric, errors="coerce").to_numpy(dtype=float)
+    bad = ~((p >= 0) & (p <= 1))
+    if bad.any():
+        row, col = np.argwhere(bad)[0]
+        raise TableError(f"coding_sample(): column {columns[col]!r} holds {plain(pool[columns[col]].iloc[row])!r} in row "
+                         f"{plain(pool.index[row])!r}; a probability must be a number from 0 to 1.")
+    return np.sqrt((p * (1 - p)).mean(axis=1))
+
+
+def _excluded(units: pd.DataFrame, exclude: pd.DataFrame) -> np.ndarray:
+    keys = ["doc_id", "sent_id"] if "sent_id" in units.columns else ["doc_id"]
+    require_columns(exclude, keys, "coding_sample", hint="exclude= lists units (e.g. those coded before).")
+    index = pd.MultiIndex.from_frame(units[keys].astype({"doc_id": str}))
+    return index.isin(pd.MultiIndex.from_frame(exclude[keys].astype({"doc_id": str})))
 
 
 def uncertainty_order(classifier, texts: list[str], rng: np.random.Generator) -> np.ndarray:
@@ -166,27 +413,3 @@ def uncertainty_order(classifier, texts: list[str], rng: np.random.Generator) ->
     """
     margin = np.abs(classifier.predict_proba(texts) - classifier.threshold_).min(axis=1)
     return np.lexsort((rng.permutation(len(texts)), margin))
-
-
-def sample_stratified(table: pd.DataFrame, n: int | None, stratify_by: str | list[str] | None,
-                      random_state: int | None = 0) -> pd.Index:
-    """Index labels of a stratified random sample of ``n`` rows (proportional
-    allocation, largest remainders), in the table's order.
-
-    >>> t = pd.DataFrame({"g": ["a"] * 6 + ["b"] * 3})
-    >>> t.loc[sample_stratified(t, 3, "g")]["g"].tolist()
-    ['a', 'a', 'b']
-    """
-    if n is None:
-        return table.index
-    if not 0 < n <= len(table):
-        raise AnalysisError(f"n must be between 1 and the number of rows ({len(table)}); got n={n}.")
-    rng = np.random.default_rng(random_state)
-    groups = [table.index] if stratify_by is None else [g.index for _, g in table.groupby(stratify_by, sort=True)]
-    sizes = np.array([len(g) for g in groups])
-    quota = sizes * n / sizes.sum()
-    take = np.floor(quota).astype(int)
-    for i in np.argsort(-(quota - take), kind="stable")[: n - take.sum()]:
-        take[i] += 1
-    chosen = [label for g, k in zip(groups, take) for label in rng.choice(np.asarray(g), size=k, replace=False)]
-    return table.index[table.index.isin(chosen)]

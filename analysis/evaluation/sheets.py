@@ -81,6 +81,9 @@ ATTRIBUTION_FIELDS = ("actor", "kind", "polarity")
 
 
 CONTEXT_COLUMNS = ["doc_id", "sent_id", "previous", "sentence", "next"]
+#: The sheet's last column: each sentence's probability of having been drawn
+#: (:func:`analysis.coding_sample`), which the corrected estimators read.
+PROBABILITY_COLUMN = "coding_probability"
 
 
 def read_coding(paths, *, codebook=None, actors=None, cues=None, codebook_version: str | None = None,
@@ -115,15 +118,18 @@ def read_coding(paths, *, codebook=None, actors=None, cues=None, codebook_versio
         One row per coded sentence and coder: doc_id, sent_id, coder, one
         integer column per frame, actor, kind, polarity (";"-joined, "" for
         none), notes, file (the sheet's path), row (the sheet's row number, as
-        a spreadsheet shows it).
+        a spreadsheet shows it), coding_probability (the sentence's probability
+        of having been drawn; NaN for a sheet without that column) and
+        codebook_version (the sheet's stamp).
 
     Raises
     ------
     CodingSheetError
         Naming the file, row and column: a missing file, stamp or column, a
         stamp other than ``codebook_version``, an unknown or repeated column,
-        a sheet without rows, a value not allowed, a sentence coded twice by
-        one coder, or one not in ``sentences``.
+        a sheet without rows, a value not allowed (a coding_probability
+        outside (0, 1] too), a sentence coded twice by one coder, or one not
+        in ``sentences``.
     AnalysisError
         If ``paths`` is empty.
 
@@ -183,8 +189,10 @@ def read_frame_coding(paths, *, codebook=None, sentences: pd.DataFrame | None = 
     -------
     DataFrame
         One row per sentence, in file order: the files' columns (the text's
-        renamed ``text``; sent_id and the frame columns as integers, the
-        others as strings), then file (the file's name).
+        renamed ``text``; sent_id and the frame columns as integers,
+        ``coding_probability`` as a float, the others as strings), then file
+        (the file's name), and codebook_version (the sheet's ``#
+        codebook_version:`` stamp) for a sheet that has one and no such column.
 
     Raises
     ------
@@ -192,8 +200,8 @@ def read_frame_coding(paths, *, codebook=None, sentences: pd.DataFrame | None = 
         Naming the file, the row (as a spreadsheet shows it) and the column
         for: a missing file or one that is not CSV (or has ";" between its
         cells), a missing column, a sent_id that is not a whole number, a
-        value other than 0 or 1, a row left uncoded (every frame cell and the
-        coder blank), a sentence (doc_id, sent_id) listed twice, and, given
+        value other than 0 or 1, a coding_probability that is not a number in
+        (0, 1], a row left uncoded (every frame cell and the coder blank), a sentence (doc_id, sent_id) listed twice, and, given
         ``sentences``, a sentence that is not in the corpus or whose text
         differs from it (with an excerpt of both where they part).
     AnalysisError
@@ -259,6 +267,12 @@ def read_frame_coding(paths, *, codebook=None, sentences: pd.DataFrame | None = 
                                        "corpus's text back (a spreadsheet may have changed quotes, dashes or spaces); "
                                        "if the file was made from another corpus or segmentation, use that one.")
         table = table.rename(columns={text: "text"}).assign(file=path.name)
+        if PROBABILITY_COLUMN in table.columns:
+            table[PROBABILITY_COLUMN] = [_probability(path, row, value) for row, value in
+                                         enumerate(table[PROBABILITY_COLUMN], start=n_header + 2)]
+        stamp = _stamp(path, n_header)
+        if stamp and not {"codebook_version", "codebook"} & set(table.columns):
+            table["codebook_version"] = stamp
         table["sent_id"] = table["sent_id"].map(_integer)
         table[frames] = table[frames].apply(lambda column: column.str.strip().replace("", "0"))
         tables.append(table.astype({frame: "int64" for frame in frames}))
@@ -274,7 +288,8 @@ def sheet_header(version: str, book: Codebook, actors: list[str]) -> list[str]:
         f"# actor: who is held responsible - one of: {' '.join(actors)}.",
         f"# kind: {' or '.join(KINDS)}. polarity: {' or '.join(POLARITIES)}. Several attributions in one "
         "sentence: separate them with ; in the same order in actor and kind and polarity.",
-        "# coder: your name or initials. notes: free text. Do not edit doc_id or sent_id or the column names.",
+        f"# coder: your name or initials. notes: free text. Do not edit doc_id, sent_id, {PROBABILITY_COLUMN} (the "
+        "sentence's probability of having been drawn) or the column names.",
     ]
 
 
@@ -322,7 +337,7 @@ def _read_sheet(path: Path, frames: list[str], actors: set[str], version: str) -
         if col not in columns:
             raise CodingSheetError(path, n_header + 1, col, f"column missing; the sheet needs the columns {expected}.")
     for col in columns:
-        if col not in expected or columns.count(col) > 1:
+        if col not in expected + [PROBABILITY_COLUMN] or columns.count(col) > 1:
             raise CodingSheetError(path, n_header + 1, col or "(blank)",
                                    "unknown or repeated column; the sheet needs exactly the columns "
                                    f"{expected} (are the frames of the codebook {frames}?).")
@@ -334,11 +349,13 @@ def _read_sheet(path: Path, frames: list[str], actors: set[str], version: str) -
             raise CodingSheetError(path, row_number, None, f"{len(record)} cells but {len(columns)} columns; "
                                    "a value was typed to the right of the last column.")
         cells = dict(zip(columns, (c.strip() for c in record + [""] * (len(columns) - len(record)))))
-        rows.append(_read_row(path, row_number, cells, frames, actors))
+        rows.append(_read_row(path, row_number, cells, frames, actors)
+                    + [_probability(path, row_number, cells.get(PROBABILITY_COLUMN))])
     if not rows:
         raise CodingSheetError(path, None, None, "the sheet has no rows.")
-    return pd.DataFrame(rows, columns=["doc_id", "sent_id", "coder", *frames, *ATTRIBUTION_FIELDS,
-                                       "notes", "file", "row"])
+    table = pd.DataFrame(rows, columns=["doc_id", "sent_id", "coder", *frames, *ATTRIBUTION_FIELDS,
+                                        "notes", "file", "row", PROBABILITY_COLUMN])
+    return table.assign(codebook_version=found[0])
 
 
 def _read_row(path: Path, row: int, cells: dict, frames: list[str], actors: set[str]) -> list:
@@ -369,6 +386,27 @@ def _read_row(path: Path, row: int, cells: dict, frames: list[str], actors: set[
     coder = cells["coder"] or path.stem
     return [cells["doc_id"], sent_id, coder, *codes, *(";".join(parts[f]) for f in ATTRIBUTION_FIELDS),
             cells["notes"], str(path), row]
+
+
+def _probability(path: Path, row: int, value: str | None) -> float:
+    """A cell of ``coding_probability``: a number in (0, 1]; NaN for a sheet without the column."""
+    if value is None:
+        return float("nan")
+    try:
+        number = float(value)
+    except ValueError:
+        number = float("nan")
+    if not 0 < number <= 1:
+        raise CodingSheetError(path, row, PROBABILITY_COLUMN, f"must be the probability in (0, 1] that the sheet "
+                               f"recorded (found {value!r}); copy it back from the sheet as it was made.")
+    return number
+
+
+def _stamp(path: Path, n_header: int) -> str | None:
+    """The ``# codebook_version:`` stamp of a sheet's header lines, if any."""
+    with open(path, encoding="utf-8-sig", errors="replace", newline="") as handle:
+        lines = [cells[0] for _, cells in zip(range(n_header), csv.reader(handle)) if cells]
+    return next((line.split(":", 1)[1].strip() for line in lines if line.startswith("# codebook_version:")), None)
 
 
 def _sheet_start(path: Path) -> tuple[int, list[str]]:

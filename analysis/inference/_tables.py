@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from ..errors import TableError, require_columns
+from ..errors import TableError, plain, require_columns
 from ..evaluation.sheets import resource_version
 from ..resources.codebook import Codebook
 
@@ -128,11 +128,6 @@ def _keys(scores: pd.DataFrame, coding: pd.DataFrame, who: str) -> list[str]:
 
 def _key(table: pd.DataFrame, keys: list[str], i: int) -> str:
     return "(" + ", ".join(f"{k} {plain(table[k].iloc[i])!r}" for k in keys) + ")"
-
-
-def plain(value):
-    """A numpy scalar as the Python value it holds (so messages show 3, not np.int64(3))."""
-    return value.item() if isinstance(value, np.generic) else value
 
 
 def _refuse_duplicates(table: pd.DataFrame, keys: list[str], name: str, who: str) -> None:

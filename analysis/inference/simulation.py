@@ -18,7 +18,7 @@ import pandas as pd
 from tqdm.auto import tqdm
 
 from ..errors import AnalysisError, require_columns
-from .design import coding_sample
+from ..evaluation.sampling import coding_sample
 from .prevalence import prevalence
 from .regression import group_differences
 

@@ -15,6 +15,11 @@ Round 2 was drawn with round1_model.json, fitted by the first version of the
 classifier (before stems and the names feature; that version was never
 committed), so it cannot be drawn again: the classifier refuses that file. Its
 sample as drawn is news_frames_round2_sample.csv; this script draws round 3.
+Round 3 was drawn when coding_sheet(strategy="uncertain") took the n sentences
+the model was least sure about (a top-k choice); since issue 23 it draws a
+probability sample in proportion to the model's uncertainty, with a floor, and
+the random strata are drawn by systematic sampling, so running this script now
+draws another sample: news_frames_round3_sample.csv is the one that was coded.
 """
 
 from __future__ import annotations

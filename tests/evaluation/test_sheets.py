@@ -14,7 +14,7 @@ from analysis.evaluation.sheets import read_coding
 from analysis.resources.cues import KINDS, POLARITIES
 from analysis.paths import shipped
 
-from .sheet_helpers import ACTOR_FILE, CODEBOOK, FRAMES, OWN, edit_sheet, make_sheet, read_sheets, sents  # noqa: F401 (sents: a fixture)
+from .sheet_helpers import ACTOR_FILE, CODEBOOK, FRAMES, OWN, VERSION, edit_sheet, make_sheet, read_sheets, sents  # noqa: F401 (sents: a fixture)
 
 # --------------------------------------------------------------------------- coding sheets
 
@@ -35,6 +35,8 @@ def test_round_trip_of_a_coded_sheet(sents, tmp_path):
     assert coded["coder"].tolist() == ["ann", "ann", "Ann", "ann", "ann"]
     assert coded.loc[2, "notes"] == "unsure, see context"
     assert coded["row"].tolist() == [8, 9, 10, 11, 12]  # 6 header lines, the column names on row 7
+    assert coded["coding_probability"].tolist() == sheet["coding_probability"].tolist()
+    assert (coded["codebook_version"] == VERSION).all()
 
 
 def test_read_coding_tolerates_a_byte_order_mark(sents, tmp_path):
@@ -116,12 +118,12 @@ def test_malformed_structure(sents, tmp_path):
     path.write_text(text, encoding="utf-8")
     assert (error().row, error().column) == (7, "humanitarian")  # missing column reported first
     fresh()
-    path.write_text(path.read_text(encoding="utf-8").replace(",notes\n", ",notes,extra\n"), encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8").replace(",coding_probability\n", ",coding_probability,extra\n"), encoding="utf-8")
     assert (error().row, error().column) == (7, "extra")
     fresh()
-    path.write_text(path.read_text(encoding="utf-8").replace(",notes\n", ",notes,notes\n"), encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8").replace(",coding_probability\n", ",notes,coding_probability\n"), encoding="utf-8")
     assert (error().row, error().column) == (7, "notes") and "repeated" in str(error())
-    fresh(); edit_sheet(path, rows=[["a", "1", "", "", ""] + [""] * 7 + ["stray"]])
+    fresh(); edit_sheet(path, rows=[["a", "1", "", "", ""] + [""] * 8 + ["stray"]])
     assert error().row == 13 and "right of the last column" in str(error())
     fresh(); edit_sheet(path, {(2, "sent_id"): "99"})
     assert len(read_sheets(path)) == 5
@@ -300,3 +302,17 @@ def test_a_frame_coding_read_with_another_codebook_says_which_is_in_use(tmp_path
                                                r"frames\.yaml v1\.3; pass codebook= the one the sheet was coded with"):
         read_frame_coding(path)
     assert read_frame_coding(path, codebook={"threat": ["danger"]})["threat"].tolist() == [1]
+
+
+def test_coding_probability_is_read_back_checked_and_the_stamp_kept(sents, tmp_path):
+    from analysis import read_frame_coding
+    path = tmp_path / "p.csv"
+    sheet = make_sheet(sents, path)
+    edit_sheet(path, {(i, "sovereignty"): "0" for i in range(5)})
+    frames = read_frame_coding(path, codebook=CODEBOOK)
+    assert frames["coding_probability"].tolist() == sheet["coding_probability"].tolist()
+    assert (frames["codebook_version"] == VERSION).all()
+    edit_sheet(path, {(1, "coding_probability"): "0"})
+    for reader in (lambda: read_frame_coding(path, codebook=CODEBOOK), lambda: read_sheets(path)):
+        with pytest.raises(CodingSheetError, match="row 9, column 'coding_probability': must be the probability"):
+            reader()

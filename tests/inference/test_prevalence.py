@@ -1,5 +1,6 @@
 """prevalence(): the table it returns, by hand, and every bad input of the issue's list."""
 
+import csv
 import numpy as np
 import pandas as pd
 import pytest
@@ -121,3 +122,24 @@ def test_ppi_refuses_unequal_probabilities_in_a_group(scores, coding):
 def test_bad_options_are_named(scores, coding, options, message):
     with pytest.raises(analysis.AnalysisError, match=message):
         prevalence(scores, coding, frames="aid", **options)
+
+
+def test_a_coded_sheet_carries_its_probabilities_and_codebook_version_into_prevalence(tmp_path):
+    from analysis import coding_sheet, read_frame_coding
+    book = {"version": "2", "frames": [{"id": "aid", "entries": ["aid"]}]}
+    sents = pd.DataFrame({"doc_id": ["a"] * 6 + ["b"] * 4, "sent_id": list(range(6)) + list(range(4)),
+                          "text": [f"Sentence {i}." for i in range(10)]})
+    coding_sheet(sents, n=4, path=tmp_path / "sheet.csv", codebook=book, random_state=1)
+    records = list(csv.reader(open(tmp_path / "sheet.csv", encoding="utf-8", newline="")))
+    column = records[6].index("aid")                                   # six header lines, then the names
+    for record in records[7:]:
+        record[column] = "1"                                           # the coder finds aid in every sentence
+    with open(tmp_path / "sheet.csv", "w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerows(records)
+    coded = read_frame_coding(tmp_path / "sheet.csv", codebook=book)
+    assert coded["aid"].tolist() == [1, 1, 1, 1] and (coded["coding_probability"] == 0.4).all()
+    scores = sents.assign(aid=0)
+    # every pseudo-outcome of a coded sentence is 0 + (1 - 0) / 0.4: the share is 4 * 2.5 / 10
+    assert prevalence(scores, coded, codebook=book)["estimate"].tolist() == pytest.approx([1.0])
+    with pytest.raises(TableError, match="coded with '<mapping> v2'"):
+        prevalence(scores, coded, codebook={"version": "3", "frames": [{"id": "aid", "entries": ["aid"]}]})
