@@ -31,6 +31,7 @@ from .evaluation.sheets import read_coding, read_frame_coding, resource_versions
 from .evaluation.validity import attribution_sets, attributions_agreement, frame_validity
 from .evaluation.sampling import coding_sample, coding_sheet
 from .inference.crossfit import cross_fit
+from .inference.planning import coding_size
 from .inference.prevalence import prevalence
 from .inference.regression import group_differences, regression
 from .inference.simulation import simulate_coding
@@ -87,7 +88,8 @@ __all__ = [
     "disagreements", "coder_agreement", "coding_sheet", "read_coding", "read_frame_coding", "resource_versions",
     "frame_validity", "attribution_sets", "attributions_agreement", "learning_curve",
     # inference
-    "prevalence", "group_differences", "regression", "coding_sample", "cross_fit", "simulate_coding",
+    "prevalence", "group_differences", "regression", "coding_sample", "coding_size", "cross_fit",
+    "simulate_coding",
     # report
     "new_figure", "save_figure", "save_table", "codebook_markdown", "plot_corpus_sizes", "plot_frame_profile",
     "plot_naming", "plot_responsibility", "plot_responsibility_by_doc", "plot_k_selection", "plot_doc_topics",
