@@ -5,7 +5,7 @@ Data flows one way, and the package's folders follow it: files -> corpus table
 -> measures: frames, naming, actors, quotes, attributions, topics
 (:mod:`analysis.measures`) -> evaluation against hand coding
 (:mod:`analysis.evaluation`) -> figures and tables (:mod:`analysis.report`).
-The resources that define the measures (codebook, actors, cues, rules) are
+The resources that define the measures (codebook, actors, cues, rules, word vectors) are
 values in :mod:`analysis.resources`, passed as keyword arguments. Each step is a
 function from a DataFrame to a DataFrame, so you can stop at any step and look.
 
@@ -18,7 +18,7 @@ from .corpus.load import cleaning_report, load_corpus
 from .corpus.news import migration_articles, news_corpus
 from .corpus.summary import corpus_summary
 from .errors import (ActorsError, AnalysisError, CodebookError, CorpusError, CuesError, LexiconError, ModelError,
-                     NewsFetchError, NotebookError, RulesError, TableError, TopicInputError)
+                     NewsFetchError, NotebookError, RulesError, TableError, TopicInputError, VectorsError)
 from .evaluation.agreement import (agreement_table, alpha_interval, coder_agreement, cohen_kappa, disagreements,
                                    krippendorff_alpha, precision_recall_f1)
 from .evaluation.coding import CodingSheetError, coding_sheet, read_coding, read_frame_coding, resource_versions
@@ -45,8 +45,8 @@ from .report.responsibility import plot_responsibility, plot_responsibility_by_d
 from .report.tables import save_table
 from .report.topics import plot_doc_topics, plot_k_selection, plot_prevalence
 from .report.validity import plot_learning_curve, plot_method_comparison, plot_scores
-from .resources import (Actors, CleaningRules, Codebook, Cues, SegmentationRules, load_actors, load_codebook,
-                        load_cues, save_codebook)
+from .resources import (Actors, CleaningRules, Codebook, Cues, SegmentationRules, WordVectors, load_actors,
+                        load_codebook, load_cues, load_vectors, save_codebook)
 from .resources.stopwords import load_stopwords
 from .text.clusters import clusters
 from .text.collocates import collocates
@@ -64,7 +64,7 @@ __all__ = [
     "clusters",
     # resources
     "Codebook", "Actors", "Cues", "CleaningRules", "SegmentationRules", "load_codebook", "save_codebook",
-    "load_actors", "load_cues", "load_stopwords",
+    "load_actors", "load_cues", "load_stopwords", "WordVectors", "load_vectors",
     # measures
     "frame_hits", "frame_scores", "frame_profile", "frame_evidence", "FrameScorer", "FrameClassifier",
     "migrant_naming", "naming_table", "naming_speakers",
@@ -83,5 +83,6 @@ __all__ = [
     "plot_keyness", "plot_collocates",
     # errors
     "AnalysisError", "TableError", "CorpusError", "LexiconError", "CodebookError", "ActorsError", "CuesError",
-    "RulesError", "TopicInputError", "ModelError", "CodingSheetError", "NewsFetchError", "NotebookError",
+    "RulesError", "TopicInputError", "ModelError", "VectorsError", "CodingSheetError", "NewsFetchError",
+    "NotebookError",
 ]

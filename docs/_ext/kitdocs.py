@@ -23,7 +23,7 @@ PACKAGE = ROOT / "analysis"
 #: The API reference's pages, in the order data flows through the package, with
 #: their titles. ``errors`` is the module analysis/errors.py and every error class.
 GROUPS = {
-    "resources": "Resources: codebook, actors, cues, rules",
+    "resources": "Resources: codebook, actors, cues, rules, word vectors",
     "corpus": "Corpus: loading, cleaning, NewsArticles",
     "text": "Text: segmentation, matching, keywords in context, keyness, collocates",
     "measures": "Measures: frames, naming, actors, quotes, attributions, topics",
