@@ -48,6 +48,8 @@ class MeasuredUnits:
     predictions: dict[str, np.ndarray]
     codes: dict[str, np.ndarray]  # per frame, per unit: the hand code, NaN where not coded
     table: pd.DataFrame           # the scores table's keys and by columns, in its order
+    weights: np.ndarray | None = None   # per unit, from weight=
+    clusters: np.ndarray | None = None  # per unit, cluster codes from cluster=
 
     @property
     def n_groups(self) -> int:
@@ -55,7 +57,7 @@ class MeasuredUnits:
 
 
 def measured_units(scores: pd.DataFrame, coding: pd.DataFrame, *, frames, by, prediction: str, who: str,
-                   codebook=None, codebook_version=None) -> MeasuredUnits:
+                   codebook=None, codebook_version=None, weight=None, cluster=None) -> MeasuredUnits:
     """Check ``scores`` and ``coding`` and align them (see the module docstring)."""
     require_columns(scores, ["doc_id"], who, hint="scores= is the machine's table of every unit (frame_scores(), "
                     "featurize() or article_profiles()).")
@@ -113,8 +115,19 @@ def measured_units(scores: pd.DataFrame, coding: pd.DataFrame, *, frames, by, pr
         groups, labels = np.zeros(n, dtype=int), [None]
     folds = scores[FOLD_COLUMN].nunique() if FOLD_COLUMN in scores.columns else 0
     note = f", cross-fitted ({folds} folds)" if folds else ""
+    weights = clusters = None
+    if weight is not None:
+        require_columns(scores, [weight], who, hint="weight= names a column of scores.")
+        weights = _numeric(scores[weight], "scores", weight, who)
+        if (weights < 0).any() or not (weights > 0).any():
+            raise TableError(f"{who}(): weight column {weight!r} must hold weights of 0 or more, not all 0.")
+    if cluster is not None:
+        require_columns(scores, [cluster], who, hint="cluster= names a column of scores (e.g. doc_id).")
+        clusters = pd.factorize(scores[cluster])[0]
+        if (clusters < 0).any():
+            raise TableError(f"{who}(): cluster column {cluster!r} is empty in some rows; fill it.")
     return MeasuredUnits(keys, frames, columns, note, groups, labels, by, coded, probability, predictions, codes,
-                         scores[keys + by].reset_index(drop=True))
+                         scores[keys + by].reset_index(drop=True), weights, clusters)
 
 
 def _keys(scores: pd.DataFrame, coding: pd.DataFrame, who: str) -> list[str]:

@@ -80,9 +80,12 @@ def pseudo_outcome(prediction, coded_value, probability) -> np.ndarray:
     return out
 
 
-def group_means(values, groups, n_groups: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The mean of ``values`` in each group and its standard error
-    ``sqrt(mean((v - mean)**2) / n)`` (the sandwich of a mean), vectorised.
+def group_means(values, groups, n_groups: int, *, weights=None,
+                clusters=None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The (weighted) mean of ``values`` in each group and its sandwich standard
+    error, vectorised: ``m = sum(w v) / sum(w)`` and ``se = sqrt(sum over
+    clusters of (sum of w (v - m))**2) / sum(w)``, each unit its own cluster by
+    default (then, unweighted, ``sqrt(mean((v - m)**2) / n)``).
 
     Parameters
     ----------
@@ -90,6 +93,11 @@ def group_means(values, groups, n_groups: int) -> tuple[np.ndarray, np.ndarray, 
     groups : array of int
         Each value's group, 0 to ``n_groups - 1``.
     n_groups : int
+    weights : array of float, optional
+        Each value's weight (default 1).
+    clusters : array of int, optional
+        Each value's cluster (e.g. its article): values of one cluster are not
+        taken as independent.
 
     Returns
     -------
@@ -101,13 +109,29 @@ def group_means(values, groups, n_groups: int) -> tuple[np.ndarray, np.ndarray, 
     >>> m, se, n = group_means(np.array([1.0, 3.0, 5.0]), np.array([0, 0, 1]), 2)
     >>> m.tolist(), se.tolist(), n.tolist()
     ([2.0, 5.0], [0.7071067811865476, 0.0], [2, 1])
+
+    Two clusters of two values in one group: deviations from 2.5 summed per
+    cluster are -2 (1 and 2) and 2 (3 and 4), so sqrt(4 + 4) / 4:
+
+    >>> m, se, n = group_means(np.array([1.0, 2.0, 3.0, 4.0]), np.zeros(4, int), 1, clusters=np.array([0, 0, 1, 1]))
+    >>> float(m[0]), bool(se[0] == np.sqrt(8) / 4)
+    (2.5, True)
     """
     values = np.asarray(values, dtype=float)
+    groups = np.asarray(groups)
+    w = np.ones(len(values)) if weights is None else np.asarray(weights, dtype=float)
     count = np.bincount(groups, minlength=n_groups)
     with np.errstate(invalid="ignore", divide="ignore"):
-        mean = np.bincount(groups, weights=values, minlength=n_groups) / count
-        spread = np.bincount(groups, weights=(values - mean[groups]) ** 2, minlength=n_groups) / count
-        return mean, np.sqrt(spread / count), count
+        total = np.bincount(groups, weights=w, minlength=n_groups)
+        mean = np.bincount(groups, weights=w * values, minlength=n_groups) / total
+        deviation = w * (values - mean[groups])
+        if clusters is None:
+            spread = np.bincount(groups, weights=deviation ** 2, minlength=n_groups)
+        else:
+            cells, cell = np.unique(np.column_stack([np.asarray(clusters), groups]), axis=0, return_inverse=True)
+            sums = np.bincount(cell.ravel(), weights=deviation, minlength=len(cells))
+            spread = np.bincount(cells[:, 1], weights=sums ** 2, minlength=n_groups)
+        return mean, np.sqrt(spread) / total, count
 
 
 def dsl_mean(prediction, coded_value, probability) -> tuple[float, float]:
@@ -272,7 +296,7 @@ def ppi_mean(coded_value, prediction, prediction_unlabeled, *, lam: float | None
 
 # -- M-estimation: linear and logistic regressions ---------------------------------------------
 
-def m_estimate(X, target, weights=None, *, family: str = "linear") -> tuple[np.ndarray, np.ndarray]:
+def m_estimate(X, target, weights=None, *, family: str = "linear", clusters=None) -> tuple[np.ndarray, np.ndarray]:
     """Solve ``sum(w * x * (t - mu(x @ b))) = 0`` (least squares, or the logistic
     score equations, which need no 0/1 target) and give the sandwich covariance
     ``A^-1 B A^-1`` with ``A = sum(w mu' x x^T)``, ``B = sum(w^2 (t - mu)^2 x x^T)``.
@@ -289,6 +313,9 @@ def m_estimate(X, target, weights=None, *, family: str = "linear") -> tuple[np.n
     weights : array (n,), optional
         Default 1.
     family : {"linear", "logistic"}
+    clusters : array (n,), optional
+        Each row's cluster: ``B`` sums the scores ``w (t - mu) x`` within a
+        cluster before their outer products (cluster-robust covariance).
 
     Returns
     -------
@@ -319,7 +346,11 @@ def m_estimate(X, target, weights=None, *, family: str = "linear") -> tuple[np.n
     eta = X @ coef
     mu, slope = (eta, np.ones(len(t))) if family == "linear" else (expit(eta), expit(eta) * (1 - expit(eta)))
     A = X.T @ (X * (w * slope)[:, None])
-    B = X.T @ (X * (w ** 2 * (t - mu) ** 2)[:, None])
+    scores = X * (w * (t - mu))[:, None]
+    if clusters is not None:
+        _, cluster = np.unique(np.asarray(clusters), return_inverse=True)
+        scores = np.stack([np.bincount(cluster.ravel(), weights=scores[:, j]) for j in range(X.shape[1])], axis=1)
+    B = scores.T @ scores
     A_inv = np.linalg.inv(A)
     return coef, A_inv @ B @ A_inv
 

@@ -22,7 +22,7 @@ from scipy.stats import norm
 
 from ..errors import AnalysisError
 from ._tables import measured_units
-from .estimators import coded_mean, group_means, naive_mean, ppi_mean, pseudo_outcome
+from .estimators import group_means, ppi_mean, pseudo_outcome
 
 METHODS = ("dsl", "ppi", "naive", "coded")
 #: Fewer coded units than this in a group: the row carries a caution in ``note``.
@@ -30,7 +30,8 @@ FEW_CODED = 10
 
 
 def prevalence(scores: pd.DataFrame, coding: pd.DataFrame, *, frames=None, by=None, method="dsl",
-               level: float = 0.95, prediction: str = "auto", codebook=None, codebook_version=None) -> pd.DataFrame:
+               level: float = 0.95, prediction: str = "auto", weight=None, cluster=None, codebook=None,
+               codebook_version=None) -> pd.DataFrame:
     """The share of units carrying each frame (or the mean of any measure), per
     group, corrected for the machine's errors with the hand coding.
 
@@ -81,6 +82,15 @@ def prevalence(scores: pd.DataFrame, coding: pd.DataFrame, *, frames=None, by=No
         "probability", "label" (``<frame>``, e.g. the classifier's 0/1), or a
         pattern such as "{frame}_score". The ``prediction`` column of the
         result names it.
+    weight : str, optional
+        A column of ``scores`` with each unit's weight in the mean (default
+        1): e.g. 1 / the number of its article's sentences, so that every
+        article counts the same and a group's estimate is the mean of its
+        articles' shares (the outlet means of :func:`analysis.article_profiles`).
+    cluster : str, optional
+        A column of ``scores`` (e.g. doc_id) whose units are not independent:
+        the standard errors sum each cluster's deviations (cluster-robust),
+        as a bootstrap that resamples articles would. Default: units are independent.
     codebook : Codebook, path or mapping, optional
         The frames (default the shipped codebook): its frame ids are the
         default ``frames``, and its version is what a coding's version must be.
@@ -105,7 +115,9 @@ def prevalence(scores: pd.DataFrame, coding: pd.DataFrame, *, frames=None, by=No
         A missing column, frame or machine column; a unit twice in a table; a
         coded unit not in scores; a value that is not a number; a coding
         probability outside (0, 1]; a coding made with another codebook
-        version; "ppi" with unequal probabilities in a group.
+        version; "ppi" with unequal probabilities in a group, or with
+        ``weight`` or ``cluster`` (which it does not take); a bad weight or
+        cluster column.
     AnalysisError
         An unknown method or a level outside (0, 1).
 
@@ -126,8 +138,10 @@ def prevalence(scores: pd.DataFrame, coding: pd.DataFrame, *, frames=None, by=No
         raise AnalysisError(f"prevalence(): method must be one of {list(METHODS)} (or a list of them), not {method!r}.")
     if not 0 < level < 1:
         raise AnalysisError(f"prevalence(): level must be between 0 and 1 (e.g. 0.95), not {level!r}.")
+    if "ppi" in methods and (weight is not None or cluster is not None):
+        raise AnalysisError("prevalence(): method='ppi' takes neither weight= nor cluster=; use method='dsl'.")
     units = measured_units(scores, coding, frames=frames, by=by, prediction=prediction, who="prevalence",
-                           codebook=codebook, codebook_version=codebook_version)
+                           codebook=codebook, codebook_version=codebook_version, weight=weight, cluster=cluster)
     z = norm.ppf(0.5 + level / 2)
     n_units = np.bincount(units.groups, minlength=units.n_groups)
     n_coded = np.bincount(units.groups, weights=units.coded, minlength=units.n_groups).astype(int)
@@ -150,23 +164,25 @@ def prevalence(scores: pd.DataFrame, coding: pd.DataFrame, *, frames=None, by=No
 def _estimate(units, frame: str, method: str, n_coded: np.ndarray):
     """Estimates, standard errors and notes of every group for one frame and method."""
     f, y, pi, groups, k = units.predictions[frame], units.codes[frame], units.probability, units.groups, units.n_groups
+    w, clusters = units.weights, units.clusters
     note = np.array([""] * k, dtype=object)
     if method == "naive":
-        estimate, std_error, _ = group_means(f, groups, k)
+        estimate, std_error, _ = group_means(f, groups, k, weights=w, clusters=clusters)
         return estimate, std_error, note
     if method == "dsl":
-        estimate, std_error, _ = group_means(pseudo_outcome(f, y, pi), groups, k)
+        estimate, std_error, _ = group_means(pseudo_outcome(f, y, pi), groups, k, weights=w, clusters=clusters)
+    elif method == "coded":
+        coded = units.coded
+        weights = (1 / pi if w is None else w / pi)[coded]
+        estimate, std_error, _ = group_means(y[coded], groups[coded], k, weights=weights,
+                                             clusters=None if clusters is None else clusters[coded])
     else:
         estimate, std_error = np.full(k, np.nan), np.full(k, np.nan)
         for g in range(k):
             members = groups == g
-            coded = members & units.coded
+            coded, uncoded = members & units.coded, members & ~units.coded
             if coded.sum() < 2:
                 continue
-            if method == "coded":
-                estimate[g], std_error[g] = coded_mean(y[coded], pi[coded])
-                continue
-            uncoded = members & ~units.coded
             if uncoded.sum() < 2:
                 note[g] = "PPI needs at least 2 uncoded units in the group; use method='dsl' or 'coded'"
                 continue

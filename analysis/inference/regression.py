@@ -30,8 +30,8 @@ _FORMULA = re.compile(r"^\s*(\w+)\s*~\s*(\w+(?:\s*\+\s*\w+)*)\s*$")
 
 
 def regression(scores: pd.DataFrame, coding: pd.DataFrame, formula: str, *, family: str = "linear", method="dsl",
-               reference: dict | None = None, level: float = 0.95, prediction: str = "auto", codebook=None,
-               codebook_version=None) -> pd.DataFrame:
+               reference: dict | None = None, level: float = 0.95, prediction: str = "auto", cluster=None,
+               codebook=None, codebook_version=None) -> pd.DataFrame:
     """A linear or logistic regression of a measure on covariates, corrected for
     the machine's errors with the hand coding.
 
@@ -65,8 +65,9 @@ def regression(scores: pd.DataFrame, coding: pd.DataFrame, formula: str, *, fami
         default its first level in sorted order.
     level : float
         Confidence level of the normal intervals.
-    prediction, codebook, codebook_version
-        As for :func:`analysis.prevalence`.
+    prediction, cluster, codebook, codebook_version
+        As for :func:`analysis.prevalence` (``cluster``: cluster-robust
+        sandwich; not with "ppi").
 
     Returns
     -------
@@ -101,9 +102,9 @@ def regression(scores: pd.DataFrame, coding: pd.DataFrame, formula: str, *, fami
         raise TableError(f"regression(): formula must read 'outcome ~ covariate + covariate', with column names, "
                          f"not {formula!r}.")
     outcome, covariates = match.group(1), [c.strip() for c in match.group(2).split("+")]
-    methods = _methods(method, family, level, "regression")
+    methods = _methods(method, family, level, "regression", cluster)
     units = measured_units(scores, coding, frames=[outcome], by=None, prediction=prediction, who="regression",
-                           codebook=codebook, codebook_version=codebook_version)
+                           codebook=codebook, codebook_version=codebook_version, cluster=cluster)
     if missing := [c for c in covariates if c not in scores.columns]:
         raise TableError(f"regression(): covariate(s) {missing} are not columns of scores (it has "
                          f"{list(scores.columns)}).")
@@ -124,7 +125,7 @@ def regression(scores: pd.DataFrame, coding: pd.DataFrame, formula: str, *, fami
 
 
 def group_differences(scores: pd.DataFrame, coding: pd.DataFrame, *, by: str, frames=None, reference=None,
-                      method="dsl", level: float = 0.95, prediction: str = "auto", codebook=None,
+                      method="dsl", level: float = 0.95, prediction: str = "auto", cluster=None, codebook=None,
                       codebook_version=None) -> pd.DataFrame:
     """The difference in each frame's share (or a measure's mean) between every
     group and a reference group, corrected for the machine's errors with the
@@ -150,8 +151,8 @@ def group_differences(scores: pd.DataFrame, coding: pd.DataFrame, *, by: str, fr
         "dsl" (default), "ppi", "coded" or "naive".
     level : float
         Confidence level of the normal intervals.
-    prediction, codebook, codebook_version
-        As for :func:`analysis.prevalence`.
+    prediction, cluster, codebook, codebook_version
+        As for :func:`analysis.prevalence` (``cluster``: not with "ppi").
 
     Returns
     -------
@@ -179,9 +180,9 @@ def group_differences(scores: pd.DataFrame, coding: pd.DataFrame, *, by: str, fr
     """
     if not isinstance(by, str):
         raise TableError(f"group_differences(): by= is one column of scores, not {by!r}.")
-    methods = _methods(method, "linear", level, "group_differences")
+    methods = _methods(method, "linear", level, "group_differences", cluster)
     units = measured_units(scores, coding, frames=frames, by=by, prediction=prediction, who="group_differences",
-                           codebook=codebook, codebook_version=codebook_version)
+                           codebook=codebook, codebook_version=codebook_version, cluster=cluster)
     labels = units.group_labels
     reference = labels[0] if reference is None else reference
     if reference not in labels:
@@ -222,10 +223,12 @@ def group_differences(scores: pd.DataFrame, coding: pd.DataFrame, *, by: str, fr
     return pd.concat(rows, ignore_index=True)
 
 
-def _methods(method, family: str, level: float, who: str) -> list[str]:
+def _methods(method, family: str, level: float, who: str, cluster) -> list[str]:
     methods = [method] if isinstance(method, str) else list(method)
     if not methods or any(m not in METHODS for m in methods):
         raise AnalysisError(f"{who}(): method must be one of {list(METHODS)} (or a list of them), not {method!r}.")
+    if "ppi" in methods and cluster is not None:
+        raise AnalysisError(f"{who}(): method='ppi' does not take cluster=; use method='dsl'.")
     if family not in FAMILIES:
         raise AnalysisError(f"{who}(): family must be one of {list(FAMILIES)}, not {family!r}.")
     if not 0 < level < 1:
@@ -266,12 +269,14 @@ def _fit(units, frame: str, X: np.ndarray, keep: np.ndarray, method: str, family
     """Coefficients and covariance of one method on the units ``keep`` (rows of X)."""
     f, y, pi, coded = (a[keep] for a in (units.predictions[frame], units.codes[frame], units.probability,
                                          units.coded))
+    clusters = None if units.clusters is None else units.clusters[keep]
     if method == "naive":
-        return m_estimate(X, f, family=family)
+        return m_estimate(X, f, family=family, clusters=clusters)
     if method == "dsl":
-        return m_estimate(X, pseudo_outcome(f, y, pi), family=family)
+        return m_estimate(X, pseudo_outcome(f, y, pi), family=family, clusters=clusters)
     if method == "coded":
-        return m_estimate(X[coded], y[coded], 1 / pi[coded], family=family)
+        return m_estimate(X[coded], y[coded], 1 / pi[coded], family=family,
+                          clusters=None if clusters is None else clusters[coded])
     if np.ptp(pi[coded]) > 1e-9 * pi[coded].max():
         raise TableError(f"method='ppi' needs one coding probability for all coded units (a simple random sample), "
                          f"but they range from {pi[coded].min():.4g} to {pi[coded].max():.4g}; use method='dsl', "

@@ -143,3 +143,19 @@ def test_a_coded_sheet_carries_its_probabilities_and_codebook_version_into_preva
     assert prevalence(scores, coded, codebook=book)["estimate"].tolist() == pytest.approx([1.0])
     with pytest.raises(TableError, match="coded with '<mapping> v2'"):
         prevalence(scores, coded, codebook={"version": "3", "frames": [{"id": "aid", "entries": ["aid"]}]})
+
+
+def test_weights_and_clusters():
+    # two articles of one outlet: a (3 sentences, shares of the machine 1, 1, 0) and b (1 sentence, 0)
+    scores = pd.DataFrame({"doc_id": ["a", "a", "a", "b"], "sent_id": [0, 1, 2, 0], "aid": [1.0, 1.0, 0.0, 0.0]})
+    coding = pd.DataFrame({"doc_id": ["a", "b"], "sent_id": [0, 0], "aid": [1, 0], "coding_probability": 1.0})
+    scores["per_article"] = 1 / scores.groupby("doc_id")["doc_id"].transform("size")
+    naive = prevalence(scores, coding, frames="aid", method="naive", weight="per_article", cluster="doc_id").iloc[0]
+    assert naive["estimate"] == pytest.approx((2 / 3 + 0) / 2)           # the mean of the articles' shares
+    # weighted deviations summed per article: a: (1/3)(1 + 1 + 0 - 3 * 1/3) = 1/3, b: 1 * (0 - 1/3)
+    assert naive["std_error"] == pytest.approx(np.sqrt(2 / 9) / 2)
+    clustered = prevalence(scores, coding, frames="aid", method="naive", cluster="doc_id").iloc[0]
+    # unweighted: mean 0.5; per article: a 0.5 + 0.5 - 0.5 = 0.5, b -0.5 -> sqrt(0.5) / 4
+    assert clustered["std_error"] == pytest.approx(np.sqrt(0.5) / 4)
+    with pytest.raises(analysis.AnalysisError, match="'ppi' takes neither"):
+        prevalence(scores, coding, frames="aid", method="ppi", cluster="doc_id")
