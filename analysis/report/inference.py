@@ -52,7 +52,7 @@ def plot_estimates(table: pd.DataFrame, by: str | None = None, *, xlabel: str = 
     >>> table = pd.DataFrame({"frame": ["aid", "aid"], "method": ["naive", "coded"], "estimate": [0.2, 0.3],
     ...                       "low": [0.1, 0.1], "high": [0.3, 0.5]})
     >>> fig, axes = plot_estimates(table)
-    >>> len(axes), [t.get_text() for t in axes[0].get_legend().get_texts()]
+    >>> len(axes), [t.get_text() for t in fig.legends[0].get_texts()]
     (1, ['machine alone', 'hand coding alone'])
     """
     require_columns(table, ["frame", "method", "estimate", "low", "high"] + ([by] if by else []), "plot_estimates",
@@ -80,6 +80,7 @@ def plot_estimates(table: pd.DataFrame, by: str | None = None, *, xlabel: str = 
             panel.set_yticks(range(len(groups)), labels if j == 0 else [])
             panel.set_title(frame)
             panel.axvline(0, color="#999999", lw=0.5)
-        axes[0].legend(fontsize=7, loc="best", frameon=False)
+        handles, labels = axes[0].get_legend_handles_labels()
+        fig.legend(handles, labels, loc="outside upper center", ncol=len(methods), fontsize=7, frameon=False)
         fig.supxlabel(xlabel)
     return fig, axes

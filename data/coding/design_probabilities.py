@@ -1,7 +1,12 @@
 """Inclusion probabilities of the coded samples that did not record them, so that
 the corrected estimates of issue 23 (analysis.prevalence) can use them.
 
-    .venv/bin/python data/coding/design_probabilities.py     # writes design_probabilities.csv
+    .venv/bin/python data/coding/design_probabilities.py     # writes the two files below
+
+Writes ``design_probabilities.csv`` and ``news_article_halves.csv`` (the half,
+test or dev, of each of the 481 migration articles in the frame study's split,
+``sample_news_sentences.test_articles``; the frame samples' strata are drawn
+within these halves).
 
 * ``news_frames_sample.csv`` (the first wave's frame sample, test and
   development halves): in each half, a simple random sample of 150 sentences
@@ -85,6 +90,8 @@ def main() -> None:
     term = np.zeros(len(pool), dtype=bool)
     term[sorted({i for i, *_ in lexicon.find_all(pool["text"].tolist())})] = True
     test_docs = test_articles(articles["doc_id"], earlier["doc_id"], np.random.default_rng(SEED))
+    halves = articles[["doc_id"]].assign(half=np.where(articles["doc_id"].isin(test_docs), "test", "dev"))
+    halves.to_csv(HERE / "news_article_halves.csv", index=False, lineterminator="\n")
     pool = pool.assign(stratum=np.where(term, "migration_term", "other"),
                        split=np.where(pool["doc_id"].isin(test_docs), "test", "dev"))
     parts = [probabilities(frames, pool, PER_SPLIT, "news_frames_sample.csv")]
