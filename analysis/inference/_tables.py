@@ -77,10 +77,12 @@ def measured_units(scores: pd.DataFrame, coding: pd.DataFrame, *, frames, by, pr
     require_columns(scores, by, who, hint="by= names columns of scores.")
     _check_version(coding, book, codebook_version, who)
 
-    _refuse_duplicates(scores, keys, "scores", who)
-    _refuse_duplicates(coding, keys, "coding", who)
-    index = pd.MultiIndex.from_frame(scores[keys].astype({"doc_id": str}))
-    position = index.get_indexer(pd.MultiIndex.from_frame(coding[keys].astype({"doc_id": str})))
+    index, coded_index = key_index(scores, keys), key_index(coding, keys)
+    if index.has_duplicates:
+        _refuse_duplicates(scores, keys, "scores", who)
+    if coded_index.has_duplicates:
+        _refuse_duplicates(coding, keys, "coding", who)
+    position = index.get_indexer(coded_index)
     missing = np.flatnonzero(position < 0)
     if len(missing):
         shown = ", ".join(f"{_key(coding, keys, i)} (row {plain(coding.index[i])!r})" for i in missing[:3])
@@ -128,6 +130,15 @@ def measured_units(scores: pd.DataFrame, coding: pd.DataFrame, *, frames, by, pr
             raise TableError(f"{who}(): cluster column {cluster!r} is empty in some rows; fill it.")
     return MeasuredUnits(keys, frames, columns, note, groups, labels, by, coded, probability, predictions, codes,
                          scores[keys + by].reset_index(drop=True), weights, clusters)
+
+
+def key_index(table: pd.DataFrame, keys: list[str]) -> pd.Index:
+    """The units' keys as an index (doc_id compared as text)."""
+    doc = table["doc_id"]
+    doc = doc.to_numpy() if doc.dtype == object else doc.astype(str).to_numpy()
+    if keys == ["doc_id"]:
+        return pd.Index(doc)
+    return pd.MultiIndex.from_arrays([doc, table["sent_id"].to_numpy()])
 
 
 def _keys(scores: pd.DataFrame, coding: pd.DataFrame, who: str) -> list[str]:

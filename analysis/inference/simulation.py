@@ -97,6 +97,7 @@ def simulate_coding(scores: pd.DataFrame, codes: pd.DataFrame, *, n: int, frames
     if differences and not isinstance(by, str):
         raise AnalysisError("simulate_coding(): differences=True needs by= (one column of scores).")
     keys = ["doc_id", "sent_id"] if "sent_id" in scores.columns else ["doc_id"]
+    scores = scores.reset_index(drop=True)
     frame_list = [frames] if isinstance(frames, str) else frames
     truth_codes = scores[keys].merge(codes, on=keys, how="left", validate="one_to_one")
     reference = prevalence(scores, truth_codes.assign(coding_probability=1.0), frames=frame_list, by=by,
@@ -110,10 +111,11 @@ def simulate_coding(scores: pd.DataFrame, codes: pd.DataFrame, *, n: int, frames
                                        method="dsl", prediction=prediction, codebook=codebook)
         diff_truth = diff_truth[[by, "reference", "frame", "estimate"]].rename(columns={"estimate": "truth"})
     rows = []
+    by_position = truth_codes[keys + frame_list].set_axis(scores.index)
     for i in tqdm(range(replicates), desc="coding samples", disable=not progress):
         sample = coding_sample(scores, n, strategy=strategy, by=by, floor=floor, frames=frame_list,
                                random_state=random_state + i)
-        coding = sample[keys + ["coding_probability"]].merge(truth_codes[keys + frame_list], on=keys)
+        coding = by_position.loc[sample.index].assign(coding_probability=sample["coding_probability"].to_numpy())
         shares = prevalence(scores, coding, frames=frame_list, by=by, method=list(methods), level=level,
                             prediction=prediction, codebook=codebook)
         rows.append(shares.merge(truth, on=group_columns + ["frame"]).assign(estimand="share"))
