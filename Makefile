@@ -14,7 +14,7 @@ SPHINXOPTS ?= -E -n -W --keep-going
 
 NEWS_ZIP  := data/external/NewsArticles.zip
 # notebooks that need the NewsArticles corpus run only once `make news-corpus` has fetched it
-NEWS_NOTEBOOKS := notebooks/06_outlets.py notebooks/07_keywords.py notebooks/08_unseen_news.py
+NEWS_NOTEBOOKS := notebooks/06_outlets.py notebooks/07_keywords.py notebooks/08_unseen_news.py notebooks/09_measurement_error.py
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.py))
 ifeq ($(wildcard $(NEWS_ZIP)),)
 NOTEBOOKS := $(filter-out $(NEWS_NOTEBOOKS),$(NOTEBOOKS))
@@ -58,11 +58,12 @@ figures/.stamps/%.done: notebooks/%.py $(PACKAGE) $(SEEDS) | $(SETUP)
 	$(PY) -m analysis run-notebook $<
 	@mkdir -p $(@D) && touch $@
 
-figures/.stamps/06_outlets.done figures/.stamps/07_keywords.done figures/.stamps/08_unseen_news.done: $(NEWS_ZIP)
+figures/.stamps/06_outlets.done figures/.stamps/07_keywords.done figures/.stamps/08_unseen_news.done \
+figures/.stamps/09_measurement_error.done: $(NEWS_ZIP)
 
 # the notebooks that read the hand coding in data/coding/
 figures/.stamps/02_framing.done figures/.stamps/03_responsibility.done figures/.stamps/05_validation.done \
-figures/.stamps/08_unseen_news.done: $(CODING)
+figures/.stamps/06_outlets.done figures/.stamps/08_unseen_news.done figures/.stamps/09_measurement_error.done: $(CODING)
 
 codebook: figures/codebook.md ## Write the codebook (frames, actors, cues) for a paper's appendix
 
@@ -106,7 +107,7 @@ lab: $(SETUP) $(LAB_SETTINGS) ## Open the notebooks in JupyterLab (loopback only
 NEWS_OUTPUTS := $(foreach n,$(NEWS_NOTEBOOKS),$(firstword $(subst _, ,$(notdir $(n))))_*)
 KEEP := $(if $(wildcard $(NEWS_ZIP)),,$(NEWS_OUTPUTS))
 
-clean: ## Remove generated files (figures, stamps, caches), but keep those of notebooks 06-08 until the corpus is there to rebuild them; never touches seeds/
+clean: ## Remove generated files (figures, stamps, caches), but keep those of notebooks 06-09 until the corpus is there to rebuild them; never touches seeds/
 	rm -rf figures/.stamps figures/.tmp-* .pytest_cache docs/_build docs/api docs/gallery
 	[ ! -d figures ] || find figures -mindepth 1 $(foreach k,$(KEEP),-not -name '$(k)') -not -path figures/notebooks -delete
 	$(if $(KEEP),@echo "make clean: kept figures/$(KEEP) and figures/notebooks/$(KEEP): 'make figures' rebuilds them only after 'make news-corpus'")

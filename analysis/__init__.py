@@ -52,7 +52,7 @@ from .report.corpus import plot_corpus_sizes
 from .report.figures import new_figure, save_figure
 from .report.frames import plot_frame_profile, plot_naming
 from .report.groups import plot_group_means
-from .report.inference import plot_estimates
+from .report.inference import plot_coverage, plot_estimates
 from .report.keywords import plot_collocates, plot_keyness
 from .report.responsibility import plot_responsibility, plot_responsibility_by_doc
 from .report.tables import save_table
@@ -94,7 +94,7 @@ __all__ = [
     # report
     "new_figure", "save_figure", "save_table", "codebook_markdown", "plot_corpus_sizes", "plot_frame_profile",
     "plot_naming", "plot_responsibility", "plot_responsibility_by_doc", "plot_k_selection", "plot_doc_topics",
-    "plot_prevalence", "plot_group_means", "plot_estimates", "plot_scores", "plot_method_comparison",
+    "plot_prevalence", "plot_group_means", "plot_estimates", "plot_coverage", "plot_scores", "plot_method_comparison",
     "plot_learning_curve", "plot_keyness", "plot_collocates",
     # errors
     "AnalysisError", "TableError", "CorpusError", "LexiconError", "CodebookError", "ActorsError", "CuesError",

@@ -51,4 +51,4 @@ def test_clean_removes_them_too_once_the_corpus_can_rebuild_them(project):
 def test_help_says_what_clean_keeps():
     out = subprocess.run(["make", "-s", "-C", str(project_root())], capture_output=True, text=True, check=True).stdout
     line = next(line for line in out.splitlines() if "make clean" in line)
-    assert "notebooks 06-08" in line and "seeds" in line
+    assert "notebooks 06-09" in line and "seeds" in line

@@ -84,3 +84,64 @@ def plot_estimates(table: pd.DataFrame, by: str | None = None, *, xlabel: str = 
         fig.legend(handles, labels, loc="outside upper center", ncol=len(methods), fontsize=7, frameon=False)
         fig.supxlabel(xlabel)
     return fig, axes
+
+
+def plot_coverage(table: pd.DataFrame, *, by: str = "frame", design: str | None = "design", method: str = "dsl",
+                  reference: str = "coded", level: float = 0.95, ax=None):
+    """What :func:`analysis.simulate_coding` found: the coverage of one method's
+    intervals (left, with a band from ``level - 0.02`` to ``level + 0.02``) and
+    their mean width relative to another method's (right, hand coding alone by
+    default), one row per ``by`` value, one marker per design.
+
+    Parameters
+    ----------
+    table : DataFrame
+        :func:`analysis.simulate_coding` output: ``by``, method, coverage,
+        width, and ``design`` if several runs are stacked.
+    by : str
+        The column of the rows (default frame).
+    design : str or None
+        The column telling runs apart (None: one run).
+    method, reference : str
+        The method shown, and the one its width is divided by.
+    level : float
+        The nominal coverage.
+    ax : sequence of two Axes, optional
+
+    Returns
+    -------
+    fig : Figure
+    axes : list of Axes
+        Coverage, then width ratio.
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({"frame": ["aid"] * 2, "method": ["dsl", "coded"], "coverage": [0.96, 0.95],
+    ...                       "width": [0.08, 0.1]})
+    >>> fig, axes = plot_coverage(table, design=None)
+    >>> [round(float(x), 6) for x in axes[1].get_lines()[1].get_xdata()]     # the first line marks 1
+    [0.8]
+    """
+    require_columns(table, [by, "method", "coverage", "width"] + ([design] if design else []), "plot_coverage",
+                    hint="Pass the table of analysis.simulate_coding().")
+    rows = list(dict.fromkeys(table[by]))
+    runs = list(dict.fromkeys(table[design])) if design else [None]
+    fig, axes = figure_for(ax, "page", 0.9 + 0.3 * len(rows), ncols=2, flat=True)
+    with style():
+        axes[0].axvspan(level - 0.02, level + 0.02, color="#e5e5e5", zorder=0)
+        axes[1].axvline(1.0, color="#999999", lw=0.8)
+        for k, run in enumerate(runs):
+            part = table if run is None else table[table[design] == run]
+            shown = part[part["method"] == method].set_index(by).reindex(rows)
+            base = part[part["method"] == reference].set_index(by).reindex(rows)
+            y = np.arange(len(rows))[::-1]
+            marker = "osD^v"[k % 5]
+            axes[0].plot(shown["coverage"], y, marker, color=PALETTE[k % len(PALETTE)], label=run)
+            axes[1].plot(shown["width"] / base["width"], y, marker, color=PALETTE[k % len(PALETTE)], label=run)
+        for panel in axes:
+            panel.set_yticks(np.arange(len(rows))[::-1], rows if panel is axes[0] else [])
+        axes[0].set_xlabel(f"coverage of {METHOD_LABELS.get(method, method)}'s {level:.0%} intervals")
+        axes[1].set_xlabel(f"its interval width / {METHOD_LABELS.get(reference, reference)}'s")
+        if design:
+            axes[0].legend(fontsize=7, frameon=False, loc="lower left")
+    return fig, axes
