@@ -223,6 +223,24 @@ class WordVectors:
         """Vectors from a mapping ``{word: vector}`` (all of one length), in the
         mapping's order.
 
+        Parameters
+        ----------
+        data : mapping of str -> sequence of float
+            One vector per word, all of one length.
+        source : str
+            What error messages call the mapping.
+
+        Returns
+        -------
+        WordVectors
+
+        Raises
+        ------
+        VectorsError
+            Vectors of different lengths, or not numbers.
+
+        Examples
+        --------
         >>> WordVectors.from_dict({"a": [1, 2], "b": [3, 4]}).vectors.dtype
         dtype('float32')
         """
@@ -330,6 +348,21 @@ class WordVectors:
 def load_vectors(source=None, *, vocabulary=None, sha256: str | None = None) -> WordVectors:
     """Word vectors: :meth:`WordVectors.load` (the kit's GloVe 6B 50d by default).
 
+    Parameters
+    ----------
+    source : WordVectors, path or mapping, optional
+        As :meth:`WordVectors.load` takes it; default the shipped GloVe 6B 50d.
+    vocabulary : path, optional
+        The vocabulary file of a ``.npy`` array.
+    sha256 : str, optional
+        The array file's expected SHA-256.
+
+    Returns
+    -------
+    WordVectors
+
+    Examples
+    --------
     >>> load_vectors().dim
     50
     """
