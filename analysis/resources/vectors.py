@@ -18,7 +18,7 @@ line; word2vec's first line "<words> <dimensions>" is recognised), a ``.npy``
 array with its vocabulary (a text file with one word per line, or a Parquet
 file with one column of words, in the array's row order), or a mapping
 ``{word: vector}``. Rows are taken to be in order of frequency, most frequent
-first, as GloVe and word2vec write them: :mod:`analysis.measures.sentence_vectors`
+first, as GloVe and word2vec write them: ``analysis.measures.sentence_vectors`` (the frame classifier's features)
 reads a word's rank as a proxy for its frequency (Zipf's law).
 
 A :class:`WordVectors` is checked when it is built (a 2-D array of finite
