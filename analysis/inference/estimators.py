@@ -128,9 +128,10 @@ def group_means(values, groups, n_groups: int, *, weights=None,
         if clusters is None:
             spread = np.bincount(groups, weights=deviation ** 2, minlength=n_groups)
         else:
-            cells, cell = np.unique(np.column_stack([np.asarray(clusters), groups]), axis=0, return_inverse=True)
+            _, cluster = np.unique(np.asarray(clusters), return_inverse=True)
+            cells, cell = np.unique(cluster.ravel() * n_groups + groups, return_inverse=True)
             sums = np.bincount(cell.ravel(), weights=deviation, minlength=len(cells))
-            spread = np.bincount(cells[:, 1], weights=sums ** 2, minlength=n_groups)
+            spread = np.bincount(cells % n_groups, weights=sums ** 2, minlength=n_groups)
         return mean, np.sqrt(spread) / total, count
 
 
