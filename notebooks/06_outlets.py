@@ -231,8 +231,8 @@ pd.DataFrame({"naive": wide["naive"], "dsl": wide["dsl"], "coded": wide["coded"]
 # half's sentences not coded before. The first wave's attribution sentences of
 # that half were drawn before it, so they are known for certain (`pi = 1`). The
 # population is therefore the sentences of 3 to 120 words of the development
-# half (a random half of the articles), less those coded for the frames only
-# before the second wave (which no attribution sample could draw). Per
+# half (a random half of the articles), less those coded for the frames but not
+# for attributions before the second wave (which no attribution sample could draw). Per
 # sentence: whether it assigns causal (or treatment) responsibility to any
 # actor, by the rules (`attributions`) and by the coders. The rules were
 # improved on the first wave's development sentences (known for certain here),
@@ -256,7 +256,8 @@ frames_only = pd.concat([pd.read_csv(CODING / name, dtype={"doc_id": str})[KEYS]
     "news_frames_sample.csv", "frames_news_coding.csv", "news_frames_round2_sample.csv",
     "news_frames_round3_sample.csv")])
 dev_half = sentences["doc_id"].map(halves).eq("dev")
-in_frame = n_words.between(3, 120) & dev_half & ~keys_of(sentences).isin(keys_of(frames_only))
+frames_only = keys_of(sentences).isin(keys_of(frames_only)) & ~keys_of(sentences).isin(keys_of(first_gold))
+in_frame = n_words.between(3, 120) & dev_half & ~frames_only
 responsibility_population = sentences[in_frame.to_numpy()][KEYS].merge(articles[["doc_id", "outlet"]], on="doc_id")
 for kind in ("causal", "treatment"):
     responsibility_population[kind] = keys_of(responsibility_population).isin(
