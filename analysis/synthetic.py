@@ -7,7 +7,7 @@
 * :func:`synthetic_measurements`: units of two or more groups with a true 0/1
   code drawn from a logistic model, and a machine's probability and label for
   it, of realistic accuracy or useless (the simulations of the corrected
-  estimators, :mod:`analysis.inference`); :func:`synthetic_truth`: the true
+  estimators, ``analysis.inference``); :func:`synthetic_truth`: the true
   shares, difference and slope of that model.
 
 >>> list(synthetic_measurements(5, random_state=0).columns)

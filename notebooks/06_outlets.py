@@ -202,7 +202,7 @@ design_table
 # %%
 shares = prevalence(population, frame_coding, by="outlet", method=["naive", "dsl", "coded"], weight="per_article",
                     cluster="doc_id")
-save_table(shares.round(4), "06_outlet_frames_corrected")
+save_table(shares.round(4), "06_outlet_frames_corrected_table")
 fig, axes = plot_estimates(shares[shares["method"] != "coded"], by="outlet",
                            xlabel="share of an article's sentences with the frame (mean over articles), 95% interval")
 save_figure(fig, "06_outlet_frames_corrected")
@@ -264,7 +264,7 @@ for kind in ("causal", "treatment"):
         keys_of(assigned[assigned["kind"] == kind])).astype(int)
 responsibility_shares = prevalence(responsibility_population, attribution_coding, frames=["causal", "treatment"],
                                    by="outlet", method=["naive", "dsl", "coded"], cluster="doc_id")
-save_table(responsibility_shares.round(4), "06_outlet_responsibility_corrected")
+save_table(responsibility_shares.round(4), "06_outlet_responsibility_corrected_table")
 fig, axes = plot_estimates(responsibility_shares[responsibility_shares["method"] != "coded"], by="outlet",
                            xlabel="share of the development half's sentences that assign responsibility, 95% "
                                   "interval")
@@ -327,7 +327,7 @@ terms
 # goes to a state its article does not name (a test checks this).
 #
 # **Corrected for the machine's errors** (`06_outlet_frames_corrected`, table
-# `06_outlet_frames_corrected`): the printed summary above says for how many
+# `06_outlet_frames_corrected_table`): the printed summary above says for how many
 # outlet-frame pairs the machine's share lies outside the corrected interval
 # and which. Where the corrected interval excludes the machine's share, the
 # machine's figure is off by more than chance can explain; where the corrected

@@ -85,7 +85,7 @@ test_scores = analysis.frame_scores(test[[*KEYS, "text"]])
 gold = test[[*KEYS, *FRAMES]].assign(coding_probability=1.0)
 shares = prevalence(test_scores, gold, method=["naive", "coded"], codebook_version="frames.yaml v1.2")
 shares["method"] = shares["method"].replace({"coded": "coders"})
-save_table(shares.round(4), "09_test_shares")
+save_table(shares.round(4), "09_test_shares_table")
 wide = shares.pivot(index="frame", columns="method", values="estimate").loc[FRAMES]
 naive = shares[shares["method"] == "naive"].set_index("frame").loc[FRAMES]
 misses = (wide["coders"] < naive["low"]) | (wide["coders"] > naive["high"])

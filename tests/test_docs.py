@@ -69,8 +69,8 @@ def test_every_public_name_is_on_exactly_one_reference_page():
     for name in analysis.__all__:
         found = [group for group, text in pages.items() if re.search(rf"^\.\. auto\w+:: {name}$", text, re.M)]
         assert len(found) == 1, (name, found)
-    assert list(pages) == ["matching", "resources", "corpus", "text", "textstats", "measures", "evaluation", "report",
-                           "synthetic", "errors"]
+    assert list(pages) == ["matching", "resources", "corpus", "text", "textstats", "measures", "evaluation",
+                           "inference", "report", "synthetic", "errors"]
 
 
 def test_errors_are_on_the_errors_page_and_functions_with_their_folder():

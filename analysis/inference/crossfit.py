@@ -87,6 +87,22 @@ def cross_fit(estimator, units: pd.DataFrame, coding: pd.DataFrame, *, frames=No
     ModelError
         If a fold leaves too few coded positives of a frame to fit a
         FrameClassifier (lower ``k`` or code more).
+
+    Examples
+    --------
+    Forty sentences, twenty of them coded; each fold's model learns from the
+    ten coded sentences of the other fold:
+
+    >>> from sklearn.feature_extraction.text import CountVectorizer
+    >>> from sklearn.linear_model import LogisticRegression
+    >>> from sklearn.pipeline import make_pipeline
+    >>> units = pd.DataFrame({"doc_id": [f"d{i}" for i in range(40)],
+    ...                       "text": ["Aid reached the camp.", "Talks went on."] * 20})
+    >>> coding = units.iloc[:20].assign(aid=[1, 0] * 10)
+    >>> scores = cross_fit(make_pipeline(CountVectorizer(), LogisticRegression()), units, coding, frames="aid",
+    ...                    k=2, progress=False)
+    >>> scores["crossfit_fold"].value_counts().tolist(), scores["aid"].tolist()[:2]
+    ([20, 20], [1, 0])
     """
     keys = ["doc_id", "sent_id"] if "sent_id" in units.columns else ["doc_id"]
     require_columns(units, [*keys, "text"], "cross_fit", hint="units= is every unit to predict (sentences()).")

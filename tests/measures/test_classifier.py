@@ -181,12 +181,15 @@ def test_a_coding_file_of_another_corpus_is_refused(tmp_path):
         analysis.read_frame_coding(path, codebook=AID, sentences=sents)
 
 
-def test_uncertainty_sampling_picks_the_sentences_nearest_the_threshold(model):
+def test_uncertainty_sampling_favours_the_sentences_the_model_is_least_sure_of(model):
+    from analysis.evaluation.sampling import inclusion_probabilities
     table = pd.DataFrame({"doc_id": ["a"] * 4, "sent_id": range(4),
                           "text": ["Blorf reached the town.", "Aid.", "Talks went on.", "Blorf aid hearing."]})
-    margin = np.abs(model.predict_proba(table["text"]) - model.threshold_).min(axis=1)
-    sheet = analysis.coding_sheet(table, 2, strategy="uncertain", model=model, codebook=AID)
-    assert sorted(sheet["sent_id"]) == sorted(np.argsort(margin, kind="stable")[:2].tolist())
+    p = model.predict_proba(table["text"])
+    expected = 0.5 * inclusion_probabilities(np.sqrt((p * (1 - p)).mean(axis=1)), 2) + 0.5 * 2 / 4
+    sheet = analysis.coding_sheet(table, 2, strategy="uncertain", model=model, codebook=AID, floor=0.5)
+    assert sheet["coding_probability"].tolist() == pytest.approx(expected[sheet["sent_id"]].tolist())
+    assert len(sheet) == 2
     again = analysis.coding_sheet(table, 2, strategy="uncertain", model=model, codebook=AID,
                                   exclude=sheet[["doc_id", "sent_id"]])
     assert not set(again["sent_id"]) & set(sheet["sent_id"])
