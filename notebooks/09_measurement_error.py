@@ -12,7 +12,7 @@
 # ---
 
 # %% [markdown]
-# # 09 · Findings that survive the machine's errors
+# # 09 · Findings that survive measurement error
 #
 # **Question:** the frame classifier reaches F1 0.5 to 0.7 on unseen sentences
 # (notebook 08). How far off are the shares it gives, and how can a few hundred
