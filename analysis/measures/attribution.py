@@ -58,7 +58,7 @@ from ..resources.cues import Cues
 from ..matching import is_negated
 from ..text.segment import sentences_for
 from .actors import Mention, resolutions, resolve_mentions, unit_mentions
-from .quotes import OUTLET_VOICE, _Context, _quote_marks, _quote_rows
+from .quotes import OUTLET_VOICE, QuoteContext, quote_marks, quote_rows
 
 COLUMNS = ["doc_id", "sent_id", "start", "end", "speaker", "speaker_actor", "actor", "actor_resolution", "kind",
            "polarity", "cue", "rule", "evidence"]
@@ -155,7 +155,7 @@ def attributions(corpus: pd.DataFrame, sentences: pd.DataFrame | None = None, *,
         return any((row["doc_id"], k) in around for k in range(row["first_sent_id"], row["last_sent_id"] + 1))
 
     quoted = [(doc_id, text) for doc_id, text in zip(corpus_ids, corpus_texts) if doc_id in needed]
-    said = _quote_rows(_Context(cues, actors), [d for d, _ in quoted], [t for _, t in quoted], spans, marks,
+    said = quote_rows(QuoteContext(cues, actors), [d for d, _ in quoted], [t for _, t in quoted], spans, marks,
                        wanted=over_around)
     statements = _statements_by_sentence(said, around)
     carried = _carried_speakers(asking, statements)
@@ -184,7 +184,7 @@ def attributions(corpus: pd.DataFrame, sentences: pd.DataFrame | None = None, *,
 def _documents_needing_quotes(unspoken: dict[int, list[int]], doc_ids: list, starts: list[int],
                               sentence_texts: list[str], texts: dict, cues: Cues) -> tuple[set, dict]:
     """The documents whose statements can give a speaker to an attribution
-    without one of its own, and the :func:`_quote_marks` found on the way (by
+    without one of its own, and the :func:`quote_marks` found on the way (by
     doc_id). ``unspoken`` maps positions in the sentences table (``doc_ids``,
     ``starts``, ``sentence_texts``: its columns) to the cue positions (in the
     sentence) of such attributions; ``texts`` maps doc ids to their text.
@@ -202,7 +202,7 @@ def _documents_needing_quotes(unspoken: dict[int, list[int]], doc_ids: list, sta
     marks: dict = {}
 
     def quote_over(k: int) -> bool:
-        """Whether a quote may stand over sentence ``k``: :func:`_quote_rows` sets a
+        """Whether a quote may stand over sentence ``k``: :func:`quote_rows` sets a
         quote's sentences from the one of the character after its opening mark
         to the one of its closing mark (at most)."""
         return any((not same_doc(k + 1, k) or open_ + 1 < starts[k + 1])
@@ -217,7 +217,7 @@ def _documents_needing_quotes(unspoken: dict[int, list[int]], doc_ids: list, sta
             needed.add(doc_id)
             continue
         if doc_id not in marks:
-            marks[doc_id] = _quote_marks(texts[doc_id])
+            marks[doc_id] = quote_marks(texts[doc_id])
         if (any(open_ < starts[i] + at < close for open_, close in marks[doc_id] for at in cue_starts)
                 or all(same_doc(k, i) and (k in speech or quote_over(k)) for k in (i - 1, i + 1))):
             needed.add(doc_id)

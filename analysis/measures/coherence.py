@@ -26,7 +26,7 @@ from tqdm.auto import tqdm
 
 from .._output import progress_enabled
 from ..errors import TopicInputError
-from .topics import (METHODS, _check_k, _document_term_matrix, _estimator, _options, _vectorizer,
+from .topics import (METHODS, check_k, document_term_matrix, make_estimator, make_vectorizer, merge_legacy_options,
                      topic_tokens, unit_texts)
 
 
@@ -332,7 +332,7 @@ def select_k(texts, ks=range(2, 16), *, method: str = "nmf", seeds=(0, 1, 2), un
     """
     if method not in METHODS:
         raise TopicInputError(f"method must be one of {METHODS}, not {method!r}.")
-    options = _options(options, legacy_options, "select_k")
+    options = merge_legacy_options(options, legacy_options, "select_k")
     seeds, ks = list(seeds), sorted(set(ks))
     if len(seeds) < 2 or len(set(seeds)) < len(seeds):
         raise TopicInputError(f"seeds must be at least two distinct seeds (stability compares runs), not {seeds}.")
@@ -341,20 +341,20 @@ def select_k(texts, ks=range(2, 16), *, method: str = "nmf", seeds=(0, 1, 2), un
     units = unit_texts(texts, unit)
     if len(units) == 0 or not ks:
         raise TopicInputError("select_k needs texts and at least one k.")
-    vectorizer = _vectorizer(method, len(units), min_df, max_df)
-    matrix = _document_term_matrix(vectorizer, units["text"].tolist())
+    vectorizer = make_vectorizer(method, len(units), min_df, max_df)
+    matrix = document_term_matrix(vectorizer, units["text"].tolist())
     vocabulary = vectorizer.get_feature_names_out()
     tokens = [topic_tokens(t) for t in units["text"]]
     n_sample = max(1, round(sample_fraction * len(units)))
     samples = {s: np.sort(np.random.default_rng(s).choice(len(units), n_sample, replace=False)) for s in seeds}
     for k in ks:
-        _check_k(k, n_sample, len(vocabulary))
+        check_k(k, n_sample, len(vocabulary))
     n_diverse = min(25, len(vocabulary))
     rows = []
     for k in tqdm(ks, desc=f"select_k ({method})") if progress_enabled(progress) else ks:
         coherences, diversities, components = [], [], []
         for seed in seeds:
-            estimator = _estimator(method, k, seed, options).fit(matrix[samples[seed]])
+            estimator = make_estimator(method, k, seed, options).fit(matrix[samples[seed]])
             order = np.argsort(-estimator.components_, axis=1, kind="stable")
             coherences.append(npmi_coherence([vocabulary[r[:topn]].tolist() for r in order], tokens,
                                              window_size=window_size, topn=topn))

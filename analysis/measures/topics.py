@@ -133,14 +133,17 @@ def _frame_units(frame: pd.DataFrame, unit: str) -> pd.DataFrame:
     return table.reset_index(drop=True)
 
 
-def _vectorizer(method: str, n_texts: int, min_df, max_df):
+def make_vectorizer(method: str, n_texts: int, min_df, max_df):
+    """The vectorizer of ``method`` (tf-idf for NMF, counts for LDA) over :func:`topic_tokens`,
+    with :func:`vocabulary_thresholds` where ``min_df`` or ``max_df`` is None."""
     auto_min, auto_max = vocabulary_thresholds(n_texts)
     params = dict(analyzer=topic_tokens, min_df=auto_min if min_df is None else min_df,
                   max_df=auto_max if max_df is None else max_df)
     return TfidfVectorizer(**params) if method == "nmf" else CountVectorizer(**params)
 
 
-def _estimator(method: str, k: int, random_state, options: dict | None):
+def make_estimator(method: str, k: int, random_state, options: dict | None):
+    """sklearn's NMF or LDA with the kit's defaults (see :class:`TopicModel`), updated by ``options``."""
     if method == "nmf":
         params = dict(init="nndsvd", max_iter=1000, tol=1e-4)
         params.update(options or {})
@@ -150,7 +153,8 @@ def _estimator(method: str, k: int, random_state, options: dict | None):
     return LatentDirichletAllocation(n_components=k, random_state=random_state, **params)
 
 
-def _document_term_matrix(vectorizer, texts: list[str]):
+def document_term_matrix(vectorizer, texts: list[str]):
+    """Fit ``vectorizer`` on ``texts``; no vocabulary left is a :class:`~analysis.TopicInputError`."""
     try:
         matrix = vectorizer.fit_transform(texts)
     except ValueError as err:  # sklearn: "empty vocabulary" / "After pruning, no terms remain"
@@ -159,7 +163,8 @@ def _document_term_matrix(vectorizer, texts: list[str]):
     return matrix
 
 
-def _check_k(k: int, n_texts: int, n_terms: int) -> None:
+def check_k(k: int, n_texts: int, n_terms: int) -> None:
+    """Refuse a ``k`` that is not a positive integer or exceeds the texts or the vocabulary terms."""
     if not isinstance(k, (int, np.integer)) or k < 1:
         raise TopicInputError(f"k must be a positive integer, not {k!r}.")
     if k > n_texts:
@@ -208,7 +213,7 @@ def _warn_empty(matrix, what: str) -> None:
                       "rows carry no information (zeros for NMF, the prior for LDA).", stacklevel=3)
 
 
-def _options(options: dict | None, legacy: dict, caller: str) -> dict | None:
+def merge_legacy_options(options: dict | None, legacy: dict, caller: str) -> dict | None:
     """``options``, with keyword options of the old spelling merged in (and a FutureWarning)."""
     if not legacy:
         return options
@@ -312,11 +317,11 @@ class TopicModel(TransformerMixin, BaseEstimator):
         units = unit_texts(texts, self.unit)
         if len(units) == 0:
             raise TopicInputError("no texts to model; pass at least k texts.")
-        vectorizer = _vectorizer(self.method, len(units), self.min_df, self.max_df)
-        matrix = _document_term_matrix(vectorizer, units["text"].tolist())
-        _check_k(self.k, *matrix.shape)
+        vectorizer = make_vectorizer(self.method, len(units), self.min_df, self.max_df)
+        matrix = document_term_matrix(vectorizer, units["text"].tolist())
+        check_k(self.k, *matrix.shape)
         _warn_empty(matrix, "doc_topics_")
-        estimator = _estimator(self.method, self.k, self.random_state, self.options)
+        estimator = make_estimator(self.method, self.k, self.random_state, self.options)
         self.doc_topics_ = _normalise_rows(estimator.fit_transform(matrix))
         self.topic_terms_ = _normalise_rows(estimator.components_)
         self.vocabulary_ = vectorizer.get_feature_names_out()
@@ -477,7 +482,7 @@ def fit_topics(texts, k: int, *, method: str = "nmf", random_state=0, unit: str 
     >>> model.doc_topics_.shape, len(model.top_terms(5)[0])
     ((50, 3), 5)
     """
-    options = _options(options, legacy_options, "fit_topics")
+    options = merge_legacy_options(options, legacy_options, "fit_topics")
     return TopicModel(k, method=method, random_state=random_state, unit=unit, min_df=min_df,
                       max_df=max_df, options=options).fit(texts)
 
