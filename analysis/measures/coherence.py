@@ -27,7 +27,7 @@ from tqdm.auto import tqdm
 from .._output import progress_enabled
 from ..errors import TopicInputError
 from .topics import (METHODS, check_k, document_term_matrix, make_estimator, make_vectorizer, merge_legacy_options,
-                     topic_tokens, unit_texts)
+                     topic_stopwords, topic_tokens, unit_texts)
 
 
 #: gensim's ``direct_confirmation_measure.EPSILON``.
@@ -256,7 +256,8 @@ def recommend_k(table: pd.DataFrame, threshold: float = STABILITY_THRESHOLD) -> 
 
 def select_k(texts, ks=range(2, 16), *, method: str = "nmf", seeds=(0, 1, 2), unit: str = "documents",
              sample_fraction: float = 0.8, window_size: int = 10, topn: int = 10, progress: bool = True,
-             min_df=None, max_df=None, options: dict | None = None, **legacy_options) -> KSelection:
+             min_df=None, max_df=None, options: dict | None = None, stopwords=None,
+             **legacy_options) -> KSelection:
     """Fit k topics for each k and seed; score coherence, diversity and stability.
 
     The vocabulary is built once from all texts. For each seed, the model is fitted
@@ -299,6 +300,9 @@ def select_k(texts, ks=range(2, 16), *, method: str = "nmf", seeds=(0, 1, 2), un
     options : dict, optional
         Extra parameters for sklearn's estimator (e.g. ``{"max_iter": 50}``),
         as in :class:`TopicModel`.
+    stopwords : set of str or Path, optional
+        Words left out of the vocabulary and of the coherence's tokens;
+        default the shipped function words, as in :class:`TopicModel`.
     **legacy_options
         The old spelling of ``options`` (``max_iter=50`` as a keyword): still
         works, with a FutureWarning naming the dict to pass.
@@ -341,10 +345,11 @@ def select_k(texts, ks=range(2, 16), *, method: str = "nmf", seeds=(0, 1, 2), un
     units = unit_texts(texts, unit)
     if len(units) == 0 or not ks:
         raise TopicInputError("select_k needs texts and at least one k.")
-    vectorizer = make_vectorizer(method, len(units), min_df, max_df)
+    stop = topic_stopwords(stopwords, "select_k")
+    vectorizer = make_vectorizer(method, len(units), min_df, max_df, stop)
     matrix = document_term_matrix(vectorizer, units["text"].tolist())
     vocabulary = vectorizer.get_feature_names_out()
-    tokens = [topic_tokens(t) for t in units["text"]]
+    tokens = [topic_tokens(t, stop) for t in units["text"]]
     n_sample = max(1, round(sample_fraction * len(units)))
     samples = {s: np.sort(np.random.default_rng(s).choice(len(units), n_sample, replace=False)) for s in seeds}
     for k in ks:

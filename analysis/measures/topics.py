@@ -1,6 +1,7 @@
 """Topic models with deliberate defaults.
 
-* :func:`fit_topics` fits NMF (default) or LDA on the kit's word tokens and
+* :func:`fit_topics` fits NMF (default) or LDA on the kit's word tokens
+  without stop words (``stopwords=``; default the shipped function words) and
   returns a scikit-learn style :class:`TopicModel`; its ``transform(texts)``
   gives the topic shares of texts it has not seen.
 * Tables: :func:`top_terms_table`, :func:`doc_topics_table`, :func:`topic_prevalence`.
@@ -21,6 +22,7 @@ texts from known topics, for tests: :func:`analysis.synthetic.planted_corpus`.
 from __future__ import annotations
 
 import warnings
+from functools import partial
 
 import numpy as np
 import pandas as pd
@@ -28,28 +30,12 @@ from scipy.linalg import LinAlgError, cholesky, solve_triangular
 from scipy.optimize import nnls
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.decomposition import NMF, LatentDirichletAllocation
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer, TfidfVectorizer
+from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 from sklearn.utils.validation import check_is_fitted
 
 from ..errors import TopicInputError, require_unique_ids
+from ..resources.stopwords import load_stopwords, normalize_word, stopword_set
 from ..text.segment import paragraphs, sentences, words
-
-
-#: News boilerplate that says nothing about a topic: reporting verbs ("said",
-#: "told"), attribution ("according"), honorifics, modal and filler words not in
-#: scikit-learn's list, and calendar words. Added to scikit-learn's English stop
-#: words, from which "un" is taken out: lower-cased, it is the UN.
-DOMAIN_STOP_WORDS = frozenset("""
-said says say saying told tell tells according added adding stated statement noted
-also would could may might must shall just like including include includes
-mr mrs ms dr reported reportedly
-year years month months week weeks day days today yesterday time
-monday tuesday wednesday thursday friday saturday sunday
-january february march april june july august september october november december
-""".split())
-
-
-STOP_WORDS = (frozenset(ENGLISH_STOP_WORDS) - {"un"}) | DOMAIN_STOP_WORDS
 
 
 METHODS = ("nmf", "lda")
@@ -58,14 +44,27 @@ METHODS = ("nmf", "lda")
 UNITS = ("documents", "paragraphs", "sentences")
 
 
-def topic_tokens(text: str) -> list[str]:
-    """The tokens a topic model sees: :func:`analysis.words`, without stop words
-    (:data:`STOP_WORDS`), one-letter tokens, or tokens with no letter (numbers).
+def topic_tokens(text: str, stopwords: frozenset[str] = frozenset()) -> list[str]:
+    """The tokens a topic model sees: :func:`analysis.words`, without ``stopwords``
+    (compared as :func:`~analysis.resources.stopwords.normalize_word` writes them),
+    one-letter tokens, or tokens with no letter (numbers).
 
-    >>> topic_tokens("The UN said 3,300 migrants were rescued off Libya's coast.")
-    ['un', 'migrants', 'rescued', 'libya', 'coast']
+    >>> topic_tokens("The UN said 3,300 migrants were rescued off Libya's coast.", frozenset({"the", "were", "off"}))
+    ['un', 'said', 'migrants', 'rescued', 'libya', 'coast']
     """
-    return [w for w in words(text) if len(w) > 1 and w not in STOP_WORDS and any(c.isalpha() for c in w)]
+    return [w for w in words(text)
+            if len(w) > 1 and normalize_word(w) not in stopwords and any(c.isalpha() for c in w)]
+
+
+def topic_stopwords(stopwords, who: str) -> frozenset[str]:
+    """The stop words of a topic model: None gives the shipped function words
+    (:func:`analysis.load_stopwords`); otherwise as ``stopwords=`` of
+    :func:`analysis.keyness` (words, or a Path to a file). ``who`` names the caller.
+
+    >>> "the" in topic_stopwords(None, "fit_topics"), topic_stopwords(["Said"], "fit_topics")
+    (True, frozenset({'said'}))
+    """
+    return load_stopwords() if stopwords is None else stopword_set(stopwords, who)
 
 
 def vocabulary_thresholds(n_texts: int) -> tuple[int, float]:
@@ -133,12 +132,12 @@ def _frame_units(frame: pd.DataFrame, unit: str) -> pd.DataFrame:
     return table.reset_index(drop=True)
 
 
-def make_vectorizer(method: str, n_texts: int, min_df, max_df):
-    """The vectorizer of ``method`` (tf-idf for NMF, counts for LDA) over :func:`topic_tokens`,
-    with :func:`vocabulary_thresholds` where ``min_df`` or ``max_df`` is None."""
+def make_vectorizer(method: str, n_texts: int, min_df, max_df, stopwords: frozenset[str]):
+    """The vectorizer of ``method`` (tf-idf for NMF, counts for LDA) over :func:`topic_tokens`
+    without ``stopwords``, with :func:`vocabulary_thresholds` where ``min_df`` or ``max_df`` is None."""
     auto_min, auto_max = vocabulary_thresholds(n_texts)
-    params = dict(analyzer=topic_tokens, min_df=auto_min if min_df is None else min_df,
-                  max_df=auto_max if max_df is None else max_df)
+    params = dict(analyzer=partial(topic_tokens, stopwords=stopwords),
+                  min_df=auto_min if min_df is None else min_df, max_df=auto_max if max_df is None else max_df)
     return TfidfVectorizer(**params) if method == "nmf" else CountVectorizer(**params)
 
 
@@ -246,6 +245,12 @@ class TopicModel(TransformerMixin, BaseEstimator):
     options : dict, optional
         Extra parameters for the sklearn estimator (e.g. ``{"max_iter": 50}``);
         the one spelling, in :func:`fit_topics` and :func:`select_k` too.
+    stopwords : set of str or Path, optional
+        Words left out of the vocabulary (as :func:`analysis.keyness` takes
+        them); default (None) the shipped function words,
+        :func:`analysis.load_stopwords`; ``()`` for none. News boilerplate
+        ("said", "according", weekdays) is in a shipped list the notebooks
+        pass: ``analysis.load_stopwords("shipped:stopwords_news_topics.txt")``.
 
     Attributes
     ----------
@@ -277,7 +282,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
     """
 
     def __init__(self, k: int = 10, *, method: str = "nmf", random_state=0, unit: str = "documents",
-                 min_df=None, max_df=None, options: dict | None = None):
+                 min_df=None, max_df=None, options: dict | None = None, stopwords=None):
         self.k = k
         self.method = method
         self.random_state = random_state
@@ -285,6 +290,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
         self.min_df = min_df
         self.max_df = max_df
         self.options = options
+        self.stopwords = stopwords
 
     def fit(self, texts, y=None):
         """Fit on a list of strings, a Series, or a corpus/paragraphs/sentences table; return self.
@@ -317,7 +323,8 @@ class TopicModel(TransformerMixin, BaseEstimator):
         units = unit_texts(texts, self.unit)
         if len(units) == 0:
             raise TopicInputError("no texts to model; pass at least k texts.")
-        vectorizer = make_vectorizer(self.method, len(units), self.min_df, self.max_df)
+        stopwords = topic_stopwords(self.stopwords, type(self).__name__)
+        vectorizer = make_vectorizer(self.method, len(units), self.min_df, self.max_df, stopwords)
         matrix = document_term_matrix(vectorizer, units["text"].tolist())
         check_k(self.k, *matrix.shape)
         _warn_empty(matrix, "doc_topics_")
@@ -450,7 +457,8 @@ class TopicModel(TransformerMixin, BaseEstimator):
 
 
 def fit_topics(texts, k: int, *, method: str = "nmf", random_state=0, unit: str = "documents",
-               min_df=None, max_df=None, options: dict | None = None, **legacy_options) -> TopicModel:
+               min_df=None, max_df=None, options: dict | None = None, stopwords=None,
+               **legacy_options) -> TopicModel:
     """Fit a topic model; see :class:`TopicModel` for the defaults and why.
 
     Parameters
@@ -466,6 +474,9 @@ def fit_topics(texts, k: int, *, method: str = "nmf", random_state=0, unit: str 
     options : dict, optional
         Passed to sklearn's ``NMF`` or ``LatentDirichletAllocation``, e.g.
         ``options={"max_iter": 50}``.
+    stopwords : set of str or Path, optional
+        Words left out of the vocabulary; default the shipped function words
+        (see :class:`TopicModel`).
     **legacy_options
         The old spelling of ``options`` (``max_iter=50`` as a keyword): still
         works, with a FutureWarning naming the dict to pass.
@@ -484,7 +495,7 @@ def fit_topics(texts, k: int, *, method: str = "nmf", random_state=0, unit: str 
     """
     options = merge_legacy_options(options, legacy_options, "fit_topics")
     return TopicModel(k, method=method, random_state=random_state, unit=unit, min_df=min_df,
-                      max_df=max_df, options=options).fit(texts)
+                      max_df=max_df, options=options, stopwords=stopwords).fit(texts)
 
 
 def top_terms_table(model: TopicModel, n: int = 10, *, layout: str = "long") -> pd.DataFrame:
@@ -511,7 +522,7 @@ def top_terms_table(model: TopicModel, n: int = 10, *, layout: str = "long") -> 
     >>> import analysis
     >>> model = analysis.fit_topics(analysis.load_corpus(), k=3, unit="paragraphs")
     >>> top_terms_table(model, 3).head(3)[["topic", "rank", "term"]].values.tolist()
-    [[0, 1, 'illegal'], [0, 2, 'immigrants'], [0, 3, 'immigration']]
+    [[0, 1, 'illegal'], [0, 2, 'immigrants'], [0, 3, 'said']]
     >>> list(top_terms_table(model, 3, layout="wide").columns)
     ['topic', 'share', 'terms']
     """
