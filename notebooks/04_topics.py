@@ -32,7 +32,7 @@ from analysis import (fit_topics, plot_doc_topics, plot_k_selection, plot_preval
 
 corpus = analysis.load_corpus()
 news_stopwords = analysis.load_stopwords("shipped:stopwords_news_topics.txt")
-selection = select_k(corpus, range(2, 11), unit="paragraphs", seeds=(0, 1, 2), stopwords=news_stopwords)
+selection = select_k(corpus, range(2, 11), unit="paragraphs", random_states=(0, 1, 2), stopwords=news_stopwords)
 save_table(selection.table, "04_k_selection_table")
 print(f"recommended k = {selection.k}: {selection.rule}")
 selection.table

@@ -46,16 +46,18 @@ with the State of Libya").
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Sequence
 from itertools import groupby
 from operator import itemgetter
 
 import pandas as pd
 
+from .._deprecation import renamed
 from ..errors import require_columns
+from ..matching import is_negated
 from ..resources.actors import GENERIC, Actors
 from ..resources.cues import Cues
-from ..matching import is_negated
 from ..text.segment import sentences_for
 from .actors import Mention, resolutions, resolve_mentions, unit_mentions
 from .quotes import OUTLET_VOICE, QuoteContext, quote_marks, quote_rows
@@ -254,21 +256,25 @@ def _mentions(actors: Actors, cued: list[int], sentence_texts: list[str], doc_id
     return result
 
 
-def responsibility_matrix(attributions: pd.DataFrame, by_doc: bool = False) -> pd.DataFrame:
+@renamed(by_doc=("by", None, lambda by_doc: "doc_id" if by_doc else None))
+def responsibility_matrix(attributions: pd.DataFrame, by: str | list[str] | None = None) -> pd.DataFrame:
     """Counts of attributions per speaker_actor x actor x kind x polarity.
 
     Parameters
     ----------
     attributions : DataFrame
-        :func:`analysis.attributions` output.
-    by_doc : bool
-        Count per document too (doc_id first).
+        :func:`analysis.attributions` output (with any columns to group by).
+    by : str or list of str, optional
+        Count per value of these columns too, e.g. "doc_id" for each document
+        (they come first). ``by_doc=True`` is its old spelling (``by="doc_id"``),
+        accepted with a FutureWarning.
 
     Returns
     -------
     DataFrame
-        Long format: (doc_id,) speaker_actor, actor, kind, polarity, n. A named
-        speaker who is no actor (empty speaker_actor) counts as ``NO_ACTOR``.
+        Long format: (the ``by`` columns,) speaker_actor, actor, kind,
+        polarity, n. A named speaker who is no actor (empty speaker_actor)
+        counts as ``NO_ACTOR``.
 
     Examples
     --------
@@ -277,7 +283,13 @@ def responsibility_matrix(attributions: pd.DataFrame, by_doc: bool = False) -> p
     >>> responsibility_matrix(a).values.tolist()
     [['(outlet)', 'europe', 'treatment', 'assign', 1], ['libya', 'europe', 'treatment', 'assign', 2]]
     """
-    keys = (["doc_id"] if by_doc else []) + ["speaker_actor", "actor", "kind", "polarity"]
+    if isinstance(by, bool):                     # the old by_doc, given by position
+        warnings.warn("responsibility_matrix(attributions, True/False): the second argument is now by=; pass "
+                      f"by={'doc_id' if by else None!r}. A bool there will stop working in the next release.",
+                      FutureWarning, stacklevel=2)
+        by = "doc_id" if by else None
+    groups = [] if by is None else [by] if isinstance(by, str) else list(by)
+    keys = groups + ["speaker_actor", "actor", "kind", "polarity"]
     require_columns(attributions, keys, "responsibility_matrix", hint="Pass the table made by analysis.attributions().")
     table = attributions[keys].copy()
     table["speaker_actor"] = table["speaker_actor"].fillna("").replace("", NO_ACTOR)

@@ -51,6 +51,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
 from sklearn.utils.validation import check_is_fitted
 
+from .._deprecation import renamed
 from .._output import write_text_atomic
 from ..errors import ModelError, TableError
 from ..paths import shipped
@@ -247,9 +248,10 @@ class FrameClassifier(BaseEstimator):
             table[f"{frame}_probability"] = probability[:, j]
         return table
 
-    def evidence(self, sentences: pd.DataFrame, *, top: int = 3) -> pd.DataFrame:
+    @renamed(top="n")
+    def evidence(self, sentences: pd.DataFrame, *, n: int = 3) -> pd.DataFrame:
         """Why each positive is positive: for every sentence and frame the model
-        gives, the ``top`` features present in the sentence with the largest
+        gives, the ``n`` features present in the sentence with the largest
         positive contribution to the frame's score (coefficient times value).
 
         Parameters
@@ -257,8 +259,9 @@ class FrameClassifier(BaseEstimator):
         sentences : DataFrame
             A table with ``text``; with doc_id, a unit id (sent_id or par_id) and
             ``start``, the spans are offsets into the document.
-        top : int
-            Features per sentence and frame.
+        n : int
+            Features per sentence and frame (``top=`` is its old name, accepted
+            with a FutureWarning).
 
         Returns
         -------
@@ -296,7 +299,7 @@ class FrameClassifier(BaseEstimator):
             order = np.argsort(-contribution, kind="stable")
             rank = 0
             for k in order:
-                if contribution[k] <= 0 or rank == top:
+                if contribution[k] <= 0 or rank == n:
                     break
                 rank += 1
                 index = indices[k]

@@ -14,8 +14,8 @@ from __future__ import annotations
 import numpy as np
 
 from ..errors import AnalysisError
-from ..resources.codebook import Codebook
 from ..matching import is_negated
+from ..resources.codebook import Codebook
 
 NEGATED_CHOICES = ("count", "skip")
 

@@ -30,9 +30,9 @@ import numpy as np
 import pandas as pd
 
 from ..errors import AnalysisError, TableError, require_columns
+from ..matching import is_negated
 from ..resources.codebook import Codebook
 from ..text._units import context, row_keys, texts_of, unit_column
-from ..matching import is_negated
 from ..text.segment import words
 from .classifier import frame_classifier
 from .dictionary import NEGATED_CHOICES, frame_counts

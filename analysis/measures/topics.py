@@ -10,7 +10,7 @@ How many topics: :mod:`analysis.measures.coherence`; figures: :mod:`analysis.rep
 texts from known topics, for tests: :func:`analysis.synthetic.planted_corpus`.
 
 >>> from analysis.synthetic import planted_corpus
->>> texts, theta, topics = planted_corpus(n_docs=60, k=3, seed=0)
+>>> texts, theta, topics = planted_corpus(n_docs=60, k=3, random_state=0)
 >>> model = fit_topics(texts, 3)
 >>> model.doc_topics_.shape
 (60, 3)
@@ -271,11 +271,11 @@ class TopicModel(TransformerMixin, BaseEstimator):
     Examples
     --------
     >>> from analysis.synthetic import planted_corpus
-    >>> texts = planted_corpus(n_docs=40, k=2, doc_length=30, seed=0)[0]     # two known topics
+    >>> texts = planted_corpus(n_docs=40, k=2, doc_length=30, random_state=0)[0]     # two known topics
     >>> model = TopicModel(k=2).fit(texts)
     >>> [sorted({word[:2] for word in terms}) for terms in model.top_terms(3)]     # each topic's own words
     [['t0'], ['t1']]
-    >>> texts, theta, topics = planted_corpus(n_docs=80, k=2, seed=0)     # texts it has not seen
+    >>> texts, theta, topics = planted_corpus(n_docs=80, k=2, random_state=0)     # texts it has not seen
     >>> model = TopicModel(2).fit(texts[:60])
     >>> model.transform(texts[60:]).shape, model.get_feature_names_out().tolist()
     ((20, 2), ['topic_0', 'topic_1'])
@@ -356,7 +356,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
         Examples
         --------
         >>> from analysis.synthetic import planted_corpus
-        >>> texts = planted_corpus(n_docs=20, k=2, seed=0)[0]
+        >>> texts = planted_corpus(n_docs=20, k=2, random_state=0)[0]
         >>> TopicModel(2).fit_transform(texts).shape
         (20, 2)
         """
@@ -393,7 +393,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
         Examples
         --------
         >>> from analysis.synthetic import planted_corpus
-        >>> texts = planted_corpus(n_docs=80, k=2, seed=0)[0]
+        >>> texts = planted_corpus(n_docs=80, k=2, random_state=0)[0]
         >>> TopicModel(2).fit(texts[:60]).transform(texts[60:]).sum(axis=1).round(6).tolist()[:3]
         [1.0, 1.0, 1.0]
         """
@@ -425,7 +425,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
         Examples
         --------
         >>> from analysis.synthetic import planted_corpus
-        >>> TopicModel(2).fit(planted_corpus(n_docs=20, k=2, seed=0)[0]).get_feature_names_out().tolist()
+        >>> TopicModel(2).fit(planted_corpus(n_docs=20, k=2, random_state=0)[0]).get_feature_names_out().tolist()
         ['topic_0', 'topic_1']
         """
         check_is_fitted(self, "topic_terms_")

@@ -148,7 +148,7 @@ def test_every_skipped_check_is_one_sklearn_runs():
 
 @pytest.fixture(scope="module")
 def planted():
-    texts, theta, topic_words = planted_corpus(n_docs=240, k=3, seed=4)
+    texts, theta, topic_words = planted_corpus(n_docs=240, k=3, random_state=4)
     return texts, theta, topic_words
 
 
