@@ -23,6 +23,7 @@ import numpy as np
 import pandas as pd
 
 from .._deprecation import renamed
+from .._validation import check_interval, check_option
 from ..errors import AnalysisError
 from ..measures.classifier import FrameClassifier
 from ..resources.codebook import Codebook
@@ -77,11 +78,12 @@ def learning_curve(pool_texts, pool_labels: pd.DataFrame, test_texts, test_label
     frames = Codebook.load(codebook).frame_ids
     pool_texts, test_texts = list(pool_texts), list(test_texts)
     pool_labels = pool_labels[frames].reset_index(drop=True)
-    unknown = set(strategies) - set(STRATEGIES)
-    if unknown or not strategies:
-        raise AnalysisError(f"strategies must be among {STRATEGIES}, not {sorted(unknown) or strategies}.")
-    if batch < 1 or 2 * batch > len(pool_texts):
-        raise AnalysisError(f"batch must be between 1 and half the pool ({len(pool_texts)} sentences), not {batch}.")
+    if not strategies:
+        raise AnalysisError(f"learning_curve(): strategies= must name at least one of {STRATEGIES}; got none.")
+    for strategy in strategies:
+        check_option("strategies", strategy, STRATEGIES, where="learning_curve")
+    check_interval("batch", batch, 1, len(pool_texts) // 2, integer=True, where="learning_curve",
+                   why="at most half the pool, as the first step draws two batches")
     initial_labels = (pd.DataFrame(columns=frames) if initial_labels is None else initial_labels)[frames]
     truth = test_labels[frames].reset_index(drop=True)
     rows = []

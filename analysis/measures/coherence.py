@@ -343,8 +343,7 @@ def select_k(texts, ks=range(2, 16), *, method: str = "nmf", random_states=(0, 1
     >>> select_k(texts, range(2, 5), progress=False).k
     3
     """
-    if method not in METHODS:
-        raise TopicInputError(f"method must be one of {METHODS}, not {method!r}.")
+    check_option("method", method, METHODS, where="select_k", error=TopicInputError)
     options = merge_legacy_options(options, legacy_options, "select_k")
     seeds, ks = list(random_states), sorted(set(ks))
     if len(seeds) < 2 or len(set(seeds)) < len(seeds):

@@ -33,6 +33,7 @@ from sklearn.decomposition import NMF, LatentDirichletAllocation
 from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 from sklearn.utils.validation import check_is_fitted
 
+from .._validation import check_interval, check_option
 from ..errors import TopicInputError, require_unique_ids
 from ..resources.stopwords import load_stopwords, normalize_word, stopword_set
 from ..text.segment import paragraphs, sentences, words
@@ -95,8 +96,7 @@ def unit_texts(texts, unit: str = "documents") -> pd.DataFrame:
     >>> unit_texts(analysis.load_corpus(), "paragraphs").shape
     (50, 3)
     """
-    if unit not in UNITS:
-        raise TopicInputError(f"unit must be one of {UNITS}, not {unit!r}.")
+    check_option("unit", unit, UNITS, where="unit_texts", error=TopicInputError)
     if isinstance(texts, pd.DataFrame):
         return _frame_units(texts, unit)
     if isinstance(texts, str):
@@ -164,8 +164,7 @@ def document_term_matrix(vectorizer, texts: list[str]):
 
 def check_k(k: int, n_texts: int, n_terms: int) -> None:
     """Refuse a ``k`` that is not a positive integer or exceeds the texts or the vocabulary terms."""
-    if not isinstance(k, (int, np.integer)) or k < 1:
-        raise TopicInputError(f"k must be a positive integer, not {k!r}.")
+    check_interval("k", k, 1, integer=True, where="TopicModel", error=TopicInputError)
     if k > n_texts:
         raise TopicInputError(f"k={k} topics is more than the {n_texts} texts; choose k <= {n_texts} "
                               "or model smaller units (unit='paragraphs' or 'sentences').")
@@ -318,8 +317,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
             is left, or ``k`` is not a positive integer or is more than the
             texts or the vocabulary terms.
         """
-        if self.method not in METHODS:
-            raise TopicInputError(f"method must be one of {METHODS}, not {self.method!r}.")
+        check_option("method", self.method, METHODS, where="TopicModel", error=TopicInputError)
         units = unit_texts(texts, self.unit)
         if len(units) == 0:
             raise TopicInputError("no texts to model; pass at least k texts.")
@@ -531,10 +529,8 @@ def top_terms_table(model: TopicModel, n: int = 10, *, layout: str = "long") -> 
     long = pd.DataFrame([(t, r + 1, model.vocabulary_[j], float(model.topic_terms_[t, j]))
                          for t, row in enumerate(order) for r, j in enumerate(row)],
                         columns=["topic", "rank", "term", "weight"])
-    if layout == "long":
+    if check_option("layout", layout, ("long", "wide"), where="top_terms_table", error=TopicInputError) == "long":
         return long
-    if layout != "wide":
-        raise TopicInputError(f"layout must be 'long' or 'wide', not {layout!r}.")
     terms = long.groupby("topic")[["term", "weight"]].apply(
         lambda g: ", ".join(f"{t} ({w:.3f})" for t, w in zip(g["term"], g["weight"])))
     return pd.DataFrame({"topic": np.arange(model.k), "share": model.doc_topics_.mean(axis=0),

@@ -24,6 +24,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 from .._output import SavedFiles, write_atomic
+from .._validation import check_option
 from ..errors import AnalysisError
 from ..paths import figures_dir
 
@@ -135,8 +136,7 @@ def new_figure(width: str = "column", height: float | None = None, nrows: int = 
     >>> fig.get_size_inches().tolist()
     [7.2, 3.0]
     """
-    if width not in WIDTHS:
-        raise AnalysisError(f"width must be one of {list(WIDTHS)}, not {width!r}.")
+    check_option("width", width, WIDTHS, where="new_figure")
     with style():
         w = WIDTHS[width]
         return plt.subplots(nrows, ncols, figsize=(w, height or w * 0.75), layout="constrained")
@@ -207,9 +207,8 @@ def save_figure(fig, name: str, formats: tuple[str, ...] = ("png", "svg"), *, di
     saved demo.png, demo.svg
     """
     formats = (formats,) if isinstance(formats, str) else tuple(formats)
-    unknown = [fmt for fmt in formats if fmt not in ("png", "svg", "pdf")]
-    if unknown:
-        raise AnalysisError(f"formats may hold 'png', 'svg' and 'pdf', not {unknown[0]!r}.")
+    for fmt in formats:
+        check_option("formats", fmt, ("png", "svg", "pdf"), where="save_figure")
     folder = figures_dir(directory)
     paths = SavedFiles()
     try:

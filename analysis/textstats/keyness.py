@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 from scipy.stats import chi2
 
+from .._validation import check_interval, check_option
 from ..errors import AnalysisError, TableError
 from ..resources.stopwords import normalize_word, stopword_set
 from ._association import chi2_p, log_likelihood
@@ -193,10 +194,8 @@ def _split(target, reference, by):
 
 def _check_options(min_count, alpha, correction) -> None:
     check_min_count(min_count, "keyness")
-    if not 0 < alpha < 1:
-        raise AnalysisError(f"alpha= must be between 0 and 1, not {alpha!r}.")
-    if correction not in CORRECTIONS:
-        raise AnalysisError(f"correction= must be one of {list(CORRECTIONS)}, not {correction!r}.")
+    check_interval("alpha", alpha, 0, 1, closed="neither", where="keyness", why="the significance level")
+    check_option("correction", correction, CORRECTIONS, where="keyness")
 
 
 def _threshold(alpha: float, correction: str | None, tests: int) -> float:

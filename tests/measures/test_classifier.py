@@ -112,7 +112,7 @@ def test_frame_scores_with_the_shipped_classifier_gives_codes_and_probabilities(
     for j, frame in enumerate(frames):
         assert scores[frame].tolist() == (scores[f"{frame}_probability"] >= model.threshold_[j]).astype(int).tolist()
     assert scores[frames].isin([0, 1]).all().all() and scores[frames].sum().gt(0).all()
-    with pytest.raises(analysis.AnalysisError, match="method must be one of"):
+    with pytest.raises(analysis.AnalysisError, match=r"frame_scores\(\): method= must be one of 'auto', 'classifier', 'dictionary'; got 'bert'"):
         analysis.frame_scores(sents, method="bert")
 
 

@@ -89,7 +89,7 @@ def test_unit_texts_splits_a_corpus_and_keeps_ids(corpus):
     ("one string", "documents", "one string"),
     (["ok", None], "documents", "positions \\[1\\]"),
     (["a text"], "paragraphs", "needs a corpus table"),
-    (["a text"], "chapters", "unit must be one of"),
+    (["a text"], "chapters", r"unit_texts\(\): unit= must be one of 'documents', 'paragraphs', 'sentences'; got 'chapters'"),
 ])
 def test_unit_texts_rejects_bad_input(texts, unit, message):
     with pytest.raises(TopicInputError, match=message):
@@ -171,7 +171,7 @@ def test_topic_model_follows_sklearn_conventions(easy):
 
 @pytest.mark.parametrize("texts, k, message", [
     (["migrants rescued", "boats arrived"], 3, "more than the 2 texts"),
-    (["migrants rescued", "boats arrived"], 0, "positive integer"),
+    (["migrants rescued", "boats arrived"], 0, r"TopicModel\(\): k= must be a whole number >= 1; got 0"),
     (["the and of", "it was by"], 1, "no vocabulary left"),
     ([], 1, "no texts"),
 ])
@@ -181,7 +181,7 @@ def test_fit_topics_rejects_bad_input(texts, k, message):
 
 
 def test_fit_topics_rejects_unknown_method_and_warns_on_texts_without_vocabulary():
-    with pytest.raises(TopicInputError, match="method must be one of"):
+    with pytest.raises(TopicInputError, match="method= must be one of 'nmf', 'lda'"):
         fit_topics(["a b"], 1, method="bert")
     texts = ["migrants boats sea", "boats sea migrants", "the and of"]
     with pytest.warns(UserWarning, match="1 of 3 texts contain no vocabulary term"):

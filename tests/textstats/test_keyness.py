@@ -226,5 +226,5 @@ def test_keyness_and_dispersion_check_their_options_as_clusters_does():
     with pytest.raises(AnalysisError, match=r"keyness\(\): ngrams= must be a length \(3\) or a range \(2, 5\), not \(1, 2, 3\)"):
         analysis.keyness(corpus, by=corpus.doc_id.str.startswith("003"), ngrams=(1, 2, 3))
     for bad in (0, "x"):
-        with pytest.raises(AnalysisError, match=rf"dispersion\(\): min_count= must be a whole number of at least 1, not {bad!r}"):
+        with pytest.raises(AnalysisError, match=rf"dispersion\(\): min_count= must be a whole number >= 1; got {bad!r}\."):
             analysis.dispersion(corpus, ["libya"], min_count=bad)
