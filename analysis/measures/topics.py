@@ -29,8 +29,6 @@ import pandas as pd
 from scipy.linalg import LinAlgError, cholesky, solve_triangular
 from scipy.optimize import nnls
 from sklearn.base import BaseEstimator, TransformerMixin
-from sklearn.decomposition import NMF, LatentDirichletAllocation
-from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 from sklearn.utils.validation import check_is_fitted
 
 from .._validation import check_interval, check_option
@@ -135,6 +133,8 @@ def _frame_units(frame: pd.DataFrame, unit: str) -> pd.DataFrame:
 def make_vectorizer(method: str, n_texts: int, min_df, max_df, stopwords: frozenset[str]):
     """The vectorizer of ``method`` (tf-idf for NMF, counts for LDA) over :func:`topic_tokens`
     without ``stopwords``, with :func:`vocabulary_thresholds` where ``min_df`` or ``max_df`` is None."""
+    from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer   # here: not with the kit
+
     auto_min, auto_max = vocabulary_thresholds(n_texts)
     params = dict(analyzer=partial(topic_tokens, stopwords=stopwords),
                   min_df=auto_min if min_df is None else min_df, max_df=auto_max if max_df is None else max_df)
@@ -143,6 +143,8 @@ def make_vectorizer(method: str, n_texts: int, min_df, max_df, stopwords: frozen
 
 def make_estimator(method: str, k: int, random_state, options: dict | None):
     """sklearn's NMF or LDA with the kit's defaults (see :class:`TopicModel`), updated by ``options``."""
+    from sklearn.decomposition import NMF, LatentDirichletAllocation              # here: not with the kit
+
     if method == "nmf":
         params = dict(init="nndsvd", max_iter=1000, tol=1e-4)
         params.update(options or {})

@@ -31,6 +31,7 @@ import pandas as pd
 from .._validation import check_option
 from ..errors import TableError, require_columns
 from ..resources.stopwords import normalize_word
+from ..text._stemmer import english_stemmer
 from ..text._units import texts_of
 from ..text.segment import TOKEN_PATTERN, is_word, paragraphs, sentences
 
@@ -280,8 +281,7 @@ def term_ids(words: list[str], *, lowercase: bool = True, unit: str = "word", wh
     else:                                # ``words`` are the distinct words, ``codes`` each word's number
         types = list(words)
     if unit == "stem":
-        from nltk.stem.snowball import SnowballStemmer
-        stem = SnowballStemmer("english").stem
+        stem = english_stemmer().stem
         forms = [stem(t.replace("’", "'")) for t in types]
     elif lowercase:
         forms = list(map(normalize_word, types))

@@ -19,6 +19,7 @@ from scipy.stats import chi2
 from .._validation import check_interval, check_option
 from ..errors import AnalysisError, TableError
 from ..resources.stopwords import normalize_word, stopword_set
+from ..text._stemmer import english_stemmer
 from ._association import chi2_p, log_likelihood, log_likelihood_two_cell
 from ._options import check_min_count, length_range, warn_min_count
 from ._stream import Stream, term_ids, word_stream
@@ -153,8 +154,7 @@ def keyness(target: pd.DataFrame, reference: pd.DataFrame | None = None, *, by=N
     ids, terms = term_ids(streams[0].words + streams[1].words, lowercase=lowercase, unit=unit, who="keyness")
     split = len(streams[0].words)
     if stop and unit == "stem":
-        from nltk.stem.snowball import SnowballStemmer
-        stop = frozenset(map(SnowballStemmer("english").stem, stop))
+        stop = frozenset(map(english_stemmer().stem, stop))
     is_stop = np.fromiter((normalize_word(t) in stop for t in terms), dtype=bool, count=len(terms))
     parts, size_t, size_r = [], {}, {}
     cut, most = 0, 0                     # terms that min_count removed, and the highest count among them
