@@ -142,8 +142,11 @@ class FrameClassifier(BaseEstimator):
         Raises
         ------
         ModelError
-            A frame with fewer than 8 (or ``cv``) coded texts with it, or without it.
+            No ``y``, or a frame with fewer than 8 (or ``cv``) coded texts with it, or without it.
         """
+        if y is None:
+            raise ModelError("FrameClassifier requires y to be passed, but the target y is None: pass the hand "
+                             "coding, one 0/1 column per frame (analysis.read_frame_coding gives it).")
         codebook = Codebook.load(self.codebook)
         texts = _texts(X)
         labels = _labels(y, codebook.frame_ids, len(texts))
@@ -184,6 +187,13 @@ class FrameClassifier(BaseEstimator):
         self.n_training_ = len(texts)
         self.n_positive_ = labels.sum(axis=0).astype(int)
         return self
+
+    def __sklearn_tags__(self):
+        tags = super().__sklearn_tags__()
+        tags.input_tags.string = True          # texts in, as sklearn's CountVectorizer
+        tags.input_tags.two_d_array = False
+        tags.target_tags.required = True       # the hand coding
+        return tags
 
     # -- predicting ---------------------------------------------------------------------------
 
