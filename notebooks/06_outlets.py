@@ -280,10 +280,12 @@ print(f"Over {len(responsibility_population)} sentences ({len(attribution_coding
 # ## Topics
 #
 # NMF topics of the migration-related articles (k = 8, seed 0; the choice of k
-# is discussed in notebook 04), and their mean share per outlet.
+# is discussed in notebook 04; the stop words for news topics, as there), and
+# their mean share per outlet.
 
 # %%
-model = fit_topics(articles, 8, method="nmf", random_state=0)
+news_stopwords = analysis.load_stopwords("shipped:stopwords_news_topics.txt")
+model = fit_topics(articles, 8, method="nmf", random_state=0, stopwords=news_stopwords)
 terms = top_terms_table(model, 8, layout="wide")
 save_table(terms, "06_outlet_topic_terms")
 prevalence = topic_prevalence(model, articles, "outlet")

@@ -4,8 +4,8 @@ are one design: :func:`coding_sample` draws them and records each drawn unit's
 probability of having been drawn in ``coding_probability``, which
 :func:`analysis.prevalence` and the other corrected estimators read;
 :func:`coding_sheet` draws a sample the same way and writes it as a CSV for
-coders (the sheet's format, and reading it back, are
-:mod:`analysis.evaluation.sheets`).
+coders, each sentence with the sentences before and after it in its document
+(the sheet's format, and reading it back, are :mod:`analysis.evaluation.sheets`).
 
 * "random": a simple random sample, ``pi = n / N``.
 * "stratified": strata from ``by`` (a group such as the outlet, or the
@@ -45,22 +45,22 @@ import numpy as np
 import pandas as pd
 
 from .._output import write_atomic
+from .._validation import check_interval, check_option
 from ..errors import AnalysisError, TableError, plain, require_columns
 from ..measures.classifier import frame_classifier
 from ..resources.codebook import Codebook
-from .sheets import (ATTRIBUTION_FIELDS, CONTEXT_COLUMNS, PROBABILITY_COLUMN, coding_actor_ids, resource_versions,
-                     sheet_header, write_sheet)
+from .sheets import (ATTRIBUTION_FIELDS, CONTEXT_COLUMNS, PROBABILITY_COLUMN, STAMP, coding_actor_ids, instructions_path,
+                     resource_versions, sheet_instructions, write_sheet)
 
 STRATEGIES = ("random", "stratified", "uncertain")
 ALLOCATIONS = ("proportional", "equal")
-
 
 
 def coding_sheet(sentences: pd.DataFrame, n: int | None = None, stratify_by: str | list[str] | None = "doc_id",
                  random_state: int | None = 0, path: str | Path | None = None, *, strategy: str = "random",
                  allocation: str = "proportional", floor: float = 0.25, model=None,
                  exclude: pd.DataFrame | None = None, codebook=None, actors=None, cues=None,
-                 overwrite: bool = False) -> pd.DataFrame:
+                 overwrite: bool = False, context: pd.DataFrame | None = None) -> pd.DataFrame:
     """A sheet for hand coding: a sample of sentences drawn with known
     probabilities, with their context, one blank column per frame and the
     attribution fields, and each sentence's ``coding_probability``.
@@ -68,7 +68,8 @@ def coding_sheet(sentences: pd.DataFrame, n: int | None = None, stratify_by: str
     Parameters
     ----------
     sentences : DataFrame
-        ``analysis.sentences(corpus)``: doc_id, sent_id, text.
+        The sentences to draw from: ``analysis.sentences(corpus)`` (doc_id,
+        sent_id, text), or some of its rows, with ``context=``.
     n : int, optional
         Sentences to sample, from 1 to the number not excluded; all of them
         (probability 1) if None.
@@ -79,9 +80,11 @@ def coding_sheet(sentences: pd.DataFrame, n: int | None = None, stratify_by: str
     random_state : int, optional
         The seed of the sample.
     path : str or Path, optional
-        If given, the sheet is also written there as CSV (UTF-8), with header
-        lines starting with "#" that stamp the versions of the resources used
-        (:func:`resource_versions`) and say how to code.
+        If given, the sheet is also written there as CSV (UTF-8; the column
+        names on its first line, no comment lines), with a last column
+        ``codebook_version`` that stamps every row with the versions of the
+        resources used (:func:`resource_versions`), and beside it
+        ``<name>.instructions.txt``, which tells coders how to code.
     strategy : {"random", "uncertain"}
         "random" (the default): a stratified random sample (:func:`coding_sample`
         with ``strategy="stratified"``, or "random" without strata): with
@@ -110,27 +113,39 @@ def coding_sheet(sentences: pd.DataFrame, n: int | None = None, stratify_by: str
         The frames (a column each), the actor ids coders may use, and the
         cues whose kinds and polarities they code; default the shipped ones.
     overwrite : bool
-        Replace an existing file at ``path``; by default it is never replaced.
+        Replace an existing file at ``path`` (or its instructions); by default
+        neither is ever replaced.
+    context : DataFrame, optional
+        The full segmentation of the documents (``analysis.sentences(corpus)``)
+        that ``previous`` and ``next`` are taken from. Without it they are
+        taken from ``sentences``, which must then hold every sentence of its
+        documents (sent_id 0, 1, 2... in each): pass ``context=`` when you
+        draw from some of the sentences (a stratum, those of some length), so
+        that a sentence's context is its document's, not a sentence from
+        elsewhere. (A table cut only at the end of its documents cannot be
+        told from a whole one: the last sentence kept gets no ``next``.)
 
     Returns
     -------
     DataFrame
         The drawn sentences in document order, one row each: doc_id, sent_id,
-        previous, sentence, next (``previous`` and ``next`` are the
-        neighbouring sentences of the same document, context only; "" at its
-        ends), then one column per frame, actor, kind, polarity, coder and
+        previous, sentence, next (``previous`` and ``next`` are the sentences
+        before and after it in its document, by sent_id, context only; "" at
+        its ends), then one column per frame, actor, kind, polarity, coder and
         notes, all blank (""), and coding_probability (each sentence's
         probability of having been drawn; coders leave it as it is).
 
     Raises
     ------
     FileExistsError
-        If ``path`` exists and ``overwrite`` is false.
+        If ``path`` or its instructions exist and ``overwrite`` is false.
     AnalysisError
         If a frame id clashes with the sheet's own columns, ``strategy`` or
-        ``allocation`` is unknown, ``n`` is out of range, ``model`` and
-        ``codebook`` have different frames (:class:`analysis.ModelError`), or
-        ``sentences`` or ``exclude`` lacks a column (:class:`analysis.TableError`).
+        ``allocation`` is unknown, ``n`` or ``floor`` is out of range, ``model`` and ``codebook`` have
+        different frames (:class:`analysis.ModelError`), ``sentences``,
+        ``context`` or ``exclude`` lacks a column (:class:`analysis.TableError`),
+        ``sentences`` lacks some sentences of its documents and no ``context``
+        is given, or a drawn sentence is not in ``context`` with the same text.
 
     Examples
     --------
@@ -150,17 +165,17 @@ def coding_sheet(sentences: pd.DataFrame, n: int | None = None, stratify_by: str
     book = Codebook.load(codebook)
     frames = book.frame_ids
     actor_ids = coding_actor_ids(actors)
-    clash = set(frames) & set(CONTEXT_COLUMNS + list(ATTRIBUTION_FIELDS) + ["coder", "notes", PROBABILITY_COLUMN])
+    clash = set(frames) & set(CONTEXT_COLUMNS + list(ATTRIBUTION_FIELDS) + ["coder", "notes", PROBABILITY_COLUMN, STAMP])
     if clash:
         raise AnalysisError(f"Frame ids {sorted(clash)} clash with the sheet's own columns; rename them in the codebook.")
-    if path is not None and Path(path).exists() and not overwrite:
-        raise FileExistsError(f"{path} exists and may hold coding; pick another path or pass overwrite=True.")
-    if strategy not in ("random", "uncertain"):
-        raise AnalysisError(f"strategy must be 'random' or 'uncertain', not {strategy!r}.")
+    if path is not None and not overwrite:
+        for file in (Path(path), instructions_path(path)):
+            if file.exists():
+                raise FileExistsError(f"{file} exists and may hold coding or its instructions; pick another path or "
+                                      "pass overwrite=True.")
+    check_option("strategy", strategy, ("random", "uncertain"), where="coding_sheet")
+    texts = _document_sentences(sentences if context is None else context, "sentences" if context is None else "context")
     ordered = sentences.sort_values(["doc_id", "sent_id"]).reset_index(drop=True)
-    same_doc = ordered["doc_id"].eq(ordered["doc_id"].shift(1))
-    ordered["previous"] = ordered["text"].shift(1).where(same_doc, "")
-    ordered["next"] = ordered["text"].shift(-1).where(ordered["doc_id"].eq(ordered["doc_id"].shift(-1)), "")
     if exclude is not None:
         require_columns(exclude, ["doc_id", "sent_id"], "coding_sheet", hint="exclude= lists sentences already coded.")
         done = set(zip(exclude["doc_id"].astype(str), exclude["sent_id"].astype(int)))
@@ -175,15 +190,57 @@ def coding_sheet(sentences: pd.DataFrame, n: int | None = None, stratify_by: str
     else:
         rows = coding_sample(ordered, n, strategy="random" if stratify_by is None else "stratified", by=stratify_by,
                              allocation=allocation, random_state=random_state)
-    sheet = rows[["doc_id", "sent_id", "previous", "text", "next"]].rename(columns={"text": "sentence"})
+    sheet = _with_context(rows, texts)
     for col in frames + list(ATTRIBUTION_FIELDS) + ["coder", "notes"]:
         sheet[col] = ""
-    sheet[PROBABILITY_COLUMN] = rows[PROBABILITY_COLUMN]
+    sheet[PROBABILITY_COLUMN] = rows[PROBABILITY_COLUMN].to_numpy()
     sheet = sheet.reset_index(drop=True)
     if path is not None:
         version = resource_versions(codebook=codebook, actors=actors, cues=cues)
-        write_atomic(Path(path), lambda tmp: write_sheet(tmp, sheet, sheet_header(version, book, actor_ids)))
+        write_atomic(instructions_path(path), lambda tmp: tmp.write_text(
+            sheet_instructions(Path(path).name, version, book, actor_ids), encoding="utf-8"))
+        write_atomic(Path(path), lambda tmp: write_sheet(tmp, sheet, version))
     return sheet
+
+
+def _document_sentences(table: pd.DataFrame, name: str) -> dict[tuple[str, int], str]:
+    """``(doc_id, sent_id) -> text`` of the sentences that give the context.
+    ``sentences`` (name) must hold all of its documents' sentences, 0, 1, 2...;
+    ``context`` must name each sentence once."""
+    require_columns(table, ["doc_id", "sent_id", "text"], "coding_sheet",
+                    hint=f"{name}= is the table of analysis.sentences(corpus).")
+    keys = table[["doc_id", "sent_id"]].astype({"doc_id": str, "sent_id": int})
+    repeated = keys[keys.duplicated()]
+    if len(repeated):
+        doc, sent = repeated.iloc[0]
+        raise AnalysisError(f"coding_sheet(): {name} holds sentence {(doc, int(sent))} more than once; pass "
+                            "each sentence once (analysis.sentences(corpus)).")
+    if name == "sentences":
+        numbers = keys.groupby("doc_id")["sent_id"].agg(sorted)
+        gaps = {doc: sorted(set(range(ids[-1] + 1)) - set(ids)) for doc, ids in numbers.items()
+                if ids != list(range(len(ids)))}
+        if gaps:
+            doc, missing = next(iter(gaps.items()))
+            raise AnalysisError(
+                f"coding_sheet(): sentences holds only some sentences of {len(gaps)} document(s) (e.g. {doc!r} lacks "
+                f"sent_id {', '.join(map(str, missing[:5]))}{'...' if len(missing) > 5 else ''}), so the sentences "
+                "around a drawn one would not be its document's. Pass context=analysis.sentences(corpus), the full "
+                "segmentation, to take previous and next from the documents.")
+    return dict(zip(zip(keys["doc_id"], keys["sent_id"]), table["text"]))
+
+
+def _with_context(rows: pd.DataFrame, texts: dict[tuple[str, int], str]) -> pd.DataFrame:
+    """doc_id, sent_id, previous, sentence, next of the drawn ``rows``: the
+    sentences before and after each in its document ("" at its ends)."""
+    keys = list(zip(rows["doc_id"].astype(str), rows["sent_id"].astype(int)))
+    for key, text in zip(keys, rows["text"]):
+        if texts.get(key) != text:
+            found = "is not in it" if key not in texts else f"has another text there: {texts[key]!r}"
+            raise AnalysisError(f"coding_sheet(): sentence {key} ({text!r}) {found}; pass as context= the "
+                                "segmentation the sentences come from (analysis.sentences(corpus)).")
+    return pd.DataFrame({"doc_id": rows["doc_id"].to_numpy(), "sent_id": rows["sent_id"].to_numpy(),
+                         "previous": [texts.get((d, i - 1), "") for d, i in keys], "sentence": rows["text"].to_numpy(),
+                         "next": [texts.get((d, i + 1), "") for d, i in keys]})
 
 
 def coding_sample(units: pd.DataFrame, n: int, *, strategy: str = "random", by=None,
@@ -248,15 +305,11 @@ def coding_sample(units: pd.DataFrame, n: int, *, strategy: str = "random", by=N
     [['b', 0.4375], ['g', 0.125]]
     """
     require_columns(units, ["doc_id"], "coding_sample", hint="units= is the table of every unit (sentences()).")
-    if strategy not in STRATEGIES:
-        raise AnalysisError(f"coding_sample(): strategy must be one of {list(STRATEGIES)}, not {strategy!r}.")
-    if allocation not in ALLOCATIONS:
-        raise AnalysisError(f"coding_sample(): allocation must be one of {list(ALLOCATIONS)}, not {allocation!r}.")
+    check_option("strategy", strategy, STRATEGIES, where="coding_sample")
+    check_option("allocation", allocation, ALLOCATIONS, where="coding_sample")
     pool = units if exclude is None else units[~_excluded(units, exclude)]
     size = len(pool)
-    if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or not 0 < n <= size:
-        raise AnalysisError(f"coding_sample(): n must be a whole number from 1 to the {size} units not excluded; "
-                            f"got {n!r}.")
+    check_interval("n", n, 1, size, integer=True, where="coding_sample", why=f"the {size} units not excluded")
     rng = np.random.default_rng(random_state)
     if strategy == "random":
         chosen = rng.choice(size, n, replace=False)
@@ -274,9 +327,8 @@ def coding_sample(units: pd.DataFrame, n: int, *, strategy: str = "random", by=N
         else:
             chosen, probability = _equal_allocation(strata, n, rng)
     else:
-        if not 0 < floor <= 1:
-            raise AnalysisError(f"coding_sample(): floor must be in (0, 1] (the share of the design that is simple "
-                                f"random), not {floor!r}.")
+        check_interval("floor", floor, 0, 1, closed="right", where="coding_sample",
+                       why="the share of the design that is simple random")
         uncertainty = _uncertainty(pool, frames)
         probability = (1 - floor) * inclusion_probabilities(uncertainty, n) + floor * n / size
         order = rng.permutation(size)

@@ -25,7 +25,7 @@ from .sheets import ATTRIBUTION_FIELDS
 
 
 def frame_validity(sentences: pd.DataFrame, coding: pd.DataFrame, *, codebook=None, method: str = "auto", model=None,
-                   n_boot: int = 0, random_state: int | None = 0) -> pd.DataFrame:
+                   n_boot: int = 0, random_state: int | None = 0, level: float = 0.95) -> pd.DataFrame:
     """Precision, recall and F1 per frame of the codebook against hand coding
     with one 0/1 column per frame id, matched on doc_id and sent_id. The
     machine gives a sentence a frame as :func:`analysis.frame_scores` does
@@ -53,6 +53,8 @@ def frame_validity(sentences: pd.DataFrame, coding: pd.DataFrame, *, codebook=No
         intervals.
     random_state : int, optional
         The seed of the bootstrap.
+    level : float
+        The confidence level of the intervals.
 
     Returns
     -------
@@ -84,7 +86,8 @@ def frame_validity(sentences: pd.DataFrame, coding: pd.DataFrame, *, codebook=No
     require_columns(sentences, [*keys, "text"], "frame_validity")
     require_columns(coding, keys, "frame_validity")
     machine = frame_scores(sentences, codebook=cb, method=method, model=model).set_index(keys)[frames].gt(0).astype(int)
-    return precision_recall_f1(machine, coding.set_index(keys)[frames], n_boot=n_boot, random_state=random_state)
+    return precision_recall_f1(machine, coding.set_index(keys)[frames], n_boot=n_boot, random_state=random_state,
+                               level=level)
 
 
 def attribution_sets(attributions: pd.DataFrame, units: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -140,7 +143,7 @@ def attribution_sets(attributions: pd.DataFrame, units: pd.DataFrame | None = No
 
 
 def attributions_agreement(attributions: pd.DataFrame, coding: pd.DataFrame, *, n_boot: int = 0,
-                           random_state: int | None = 0) -> pd.DataFrame:
+                           random_state: int | None = 0, level: float = 0.95) -> pd.DataFrame:
     """Machine against hand coding, per sentence: precision, recall and F1 of
     the set of (actor, kind, polarity) triples (:func:`precision_recall_f1` of
     the ``attribution`` sets of :func:`attribution_sets`, over the sentences
@@ -166,6 +169,8 @@ def attributions_agreement(attributions: pd.DataFrame, coding: pd.DataFrame, *, 
         default) for none.
     random_state : int, optional
         The seed of the bootstrap.
+    level : float
+        The confidence level of the interval.
 
     Returns
     -------
@@ -196,7 +201,7 @@ def attributions_agreement(attributions: pd.DataFrame, coding: pd.DataFrame, *, 
     units = pd.concat([coder, machine])[["doc_id", "sent_id"]].drop_duplicates()
     found = [table[table["actor"] != ""] for table in (machine, coder)]
     scores = precision_recall_f1(*(attribution_sets(t, units)[["attribution"]] for t in found),
-                                 n_boot=n_boot, random_state=random_state).iloc[0]
+                                 n_boot=n_boot, random_state=random_state, level=level).iloc[0]
     speakers = [t.groupby(["doc_id", "sent_id", *ATTRIBUTION_FIELDS])["speaker_actor"].agg(set) for t in found]
     matched = speakers[0].index.intersection(speakers[1].index)
     agree = sum(bool(speakers[0][k] & speakers[1][k]) for k in matched)

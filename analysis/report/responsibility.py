@@ -119,7 +119,7 @@ def plot_responsibility_by_doc(attributions: pd.DataFrame, *, actors=None, ax=No
     >>> [t.get_text() for t in fig.legends[0].get_texts()]
     ['libya', 'europe']
     """
-    counts = responsibility_matrix(attributions, by_doc=True)
+    counts = responsibility_matrix(attributions, by="doc_id")
     docs = sorted(counts["doc_id"].unique())
     held = _in_file_order(counts["actor"].unique(), Actors.load(actors).ids)
     fig, axes = figure_for(ax, "page", 0.9 + 0.3 * max(len(docs), 2), ncols=2)
