@@ -129,7 +129,8 @@ actors.groupby(["outlet", "kind"]).head(2)
 #   stratified simple random sample (150 of the sentences with a migration term,
 #   110 of the others), drawn before anything else there, so `pi = n_h / N_h`;
 # * *development half*: every sentence coded before round 4 (the 50 earlier news
-#   sentences, the first wave's 260 development sentences, rounds 2 and 3) is
+#   sentences, the first wave's 260 development sentences, rounds 2 and 3, with
+#   the codes of the 302 of them coded again with their own context) is
 #   known for certain (`pi = 1`); rounds 2 and 3 chose half their sentences by
 #   the model's uncertainty (a top-k choice, no probability sample), which is
 #   fine for sentences whose codes are known but means they say nothing about the
@@ -172,6 +173,10 @@ assert analysis.FrameClassifier.load().n_training_ == len(trained_on), \
 design = pd.read_csv(CODING / "design_probabilities.csv", dtype={"doc_id": str}).set_index(["sample", *KEYS])
 halves = pd.read_csv(CODING / "news_article_halves.csv", dtype={"doc_id": str}).set_index("doc_id")["half"]
 certain = read_frame_coding([CODING / name for name in sorted(shipped_on - {"frames_seed_coding.csv"})])
+recoded = read_frame_coding(CODING / "news_frames_round23_recoded.csv").set_index(KEYS)[FRAMES]
+certain = certain.set_index(KEYS)
+certain.update(recoded)                              # rounds 2 and 3 recoded with their own context
+certain = certain.reset_index()
 sampled = {"news_frames_test.csv": "news_frames_sample.csv", "news_frames_round4_coded.csv":
            "news_frames_round4_sample.csv"}
 parts = [certain.assign(coding_probability=1.0)]

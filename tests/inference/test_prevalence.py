@@ -131,8 +131,8 @@ def test_a_coded_sheet_carries_its_probabilities_and_codebook_version_into_preva
                           "text": [f"Sentence {i}." for i in range(10)]})
     coding_sheet(sents, n=4, path=tmp_path / "sheet.csv", codebook=book, random_state=1)
     records = list(csv.reader(open(tmp_path / "sheet.csv", encoding="utf-8", newline="")))
-    column = records[6].index("aid")                                   # six header lines, then the names
-    for record in records[7:]:
+    column = records[0].index("aid")
+    for record in records[1:]:
         record[column] = "1"                                           # the coder finds aid in every sentence
     with open(tmp_path / "sheet.csv", "w", encoding="utf-8", newline="") as handle:
         csv.writer(handle, lineterminator="\n").writerows(records)
