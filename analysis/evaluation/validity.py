@@ -24,7 +24,7 @@ from ..measures.classifier import frame_classifier
 from ..measures.frames import frame_scores, resolve_method
 from ..resources.codebook import Codebook
 from .agreement import precision_recall_f1
-from .coding import ATTRIBUTION_FIELDS
+from .sheets import ATTRIBUTION_FIELDS
 
 
 def frame_validity(sentences: pd.DataFrame, coding: pd.DataFrame, *, codebook=None, method: str = "auto", model=None,
