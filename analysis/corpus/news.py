@@ -1,5 +1,5 @@
-"""The NewsArticles corpus: 3,824 English news articles (30 Dec 2016 to 9 Mar
-2017) from nine outlets, collected by Dai (2017), Harvard Dataverse,
+"""The NewsArticles corpus: 3,824 English news articles (dated April 2016 to
+March 2017, 97% in 2017) from nine outlets, collected by Dai (2017), Harvard Dataverse,
 doi:10.7910/DVN/GMFCTR. ``make news-corpus`` fetches it
 (:mod:`analysis.corpus.fetch`) into ``data/external/``.
 

@@ -28,7 +28,7 @@ from .sheets import ATTRIBUTION_FIELDS
 
 
 def frame_validity(sentences: pd.DataFrame, coding: pd.DataFrame, *, codebook=None, method: str = "auto", model=None,
-                   n_boot: int = 0, random_state: int | None = 0) -> pd.DataFrame:
+                   n_boot: int = 0, random_state: int | None = 0, level: float = 0.95) -> pd.DataFrame:
     """Precision, recall and F1 per frame of the codebook against hand coding
     with one 0/1 column per frame id, matched on doc_id and sent_id. The
     machine gives a sentence a frame as :func:`analysis.frame_scores` does
@@ -64,6 +64,8 @@ def frame_validity(sentences: pd.DataFrame, coding: pd.DataFrame, *, codebook=No
         intervals.
     random_state : int, optional
         The seed of the bootstrap.
+    level : float
+        The confidence level of the bootstrap intervals (default 0.95).
 
     Returns
     -------
@@ -105,7 +107,8 @@ def frame_validity(sentences: pd.DataFrame, coding: pd.DataFrame, *, codebook=No
     require_columns(sentences, [*keys, "text"], "frame_validity")
     require_columns(coding, keys, "frame_validity")
     machine = frame_scores(sentences, codebook=cb, method=method, model=model).set_index(keys)[frames].gt(0).astype(int)
-    table = precision_recall_f1(machine, coding.set_index(keys)[frames], n_boot=n_boot, random_state=random_state)
+    table = precision_recall_f1(machine, coding.set_index(keys)[frames], n_boot=n_boot, random_state=random_state,
+                                level=level)
     table["in_training"] = pd.array([pd.NA] * len(table), dtype="Int64")
     if resolve_method(method, codebook=cb, model=model) == "classifier":
         classifier = frame_classifier(model, codebook=cb)
