@@ -6,7 +6,7 @@ Data flows one way, and the package's folders follow it: files -> corpus table
 and measures: frames, naming, actors, quotes, attributions, topics
 (:mod:`analysis.measures`) -> evaluation against hand coding
 (:mod:`analysis.evaluation`) -> figures and tables (:mod:`analysis.report`).
-The resources that define the measures (codebook, actors, cues, rules) are
+The resources that define the measures (codebook, actors, cues, rules, word vectors) are
 values in :mod:`analysis.resources`, passed as keyword arguments. On the ground
 floor, imported by the folders and importing none of them: :mod:`analysis.errors`, the
 dictionary matcher :mod:`analysis.matching`, and the generators of synthetic
@@ -22,7 +22,7 @@ from .corpus.load import cleaning_report, load_corpus
 from .corpus.news import migration_articles, news_corpus
 from .corpus.summary import corpus_summary
 from .errors import (ActorsError, AnalysisError, CodebookError, CodingSheetError, CorpusError, CuesError, LexiconError,
-                     ModelError, NewsFetchError, NotebookError, RulesError, TableError, TopicInputError)
+                     ModelError, NewsFetchError, NotebookError, RulesError, TableError, TopicInputError, VectorsError)
 from .evaluation.agreement import (agreement_table, alpha_interval, coder_agreement, cohen_kappa, disagreements,
                                    krippendorff_alpha, precision_recall_f1)
 from .evaluation.learning import learning_curve
@@ -52,8 +52,8 @@ from .report.notebooks import quoted
 from .report.tables import save_table
 from .report.topics import plot_doc_topics, plot_k_selection, plot_prevalence
 from .report.validity import plot_learning_curve, plot_method_comparison, plot_scores
-from .resources import (Actors, CleaningRules, Codebook, Cues, SegmentationRules, load_actors, load_codebook,
-                        load_cues, save_codebook)
+from .resources import (Actors, CleaningRules, Codebook, Cues, SegmentationRules, WordVectors, load_actors,
+                        load_codebook, load_cues, load_vectors, save_codebook)
 from .resources.stopwords import load_stopwords
 from .text.kwic import kwic
 from .text.segment import paragraphs, sentences, tokens, words
@@ -70,7 +70,7 @@ __all__ = [
     "clusters",
     # resources
     "Codebook", "Actors", "Cues", "CleaningRules", "SegmentationRules", "load_codebook", "save_codebook",
-    "load_actors", "load_cues", "load_stopwords",
+    "load_actors", "load_cues", "load_stopwords", "WordVectors", "load_vectors",
     # measures
     "frame_hits", "frame_scores", "frame_profile", "frame_evidence", "FrameScorer", "FrameClassifier",
     "migrant_naming", "naming_table", "naming_speakers",
@@ -89,5 +89,6 @@ __all__ = [
     "plot_keyness", "plot_collocates",
     # errors
     "AnalysisError", "TableError", "CorpusError", "LexiconError", "CodebookError", "ActorsError", "CuesError",
-    "RulesError", "TopicInputError", "ModelError", "CodingSheetError", "NewsFetchError", "NotebookError",
+    "RulesError", "TopicInputError", "ModelError", "VectorsError", "CodingSheetError", "NewsFetchError",
+    "NotebookError",
 ]

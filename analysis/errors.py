@@ -72,6 +72,21 @@ class LexiconError(AnalysisError):
     """
 
 
+class VectorsError(AnalysisError):
+    """Word vectors that cannot be used: a missing or changed file, a wrong
+    shape, a vocabulary that does not match the array, or a model fitted with
+    other vectors; the message names the file and what to do.
+
+    Examples
+    --------
+    >>> import analysis
+    >>> analysis.WordVectors.load({"aid": [1.0, 0.0], "camp": [1.0]})
+    Traceback (most recent call last):
+    ...
+    analysis.errors.VectorsError: <mapping>: every vector must be a list of numbers of one length; found lengths [1, 2].
+    """
+
+
 class CodebookError(AnalysisError):
     """A codebook file or mapping that cannot be used; names the file and key path.
 

@@ -30,7 +30,7 @@ KEYS = ["doc_id", "sent_id"]
 FIELDS = ["speaker_actor", "actor", "kind", "polarity"]
 FRAMES = ["sovereignty", "humanitarian", "security", "criminality", "cooperation"]
 SEED = 20261208
-TASKS = ("attribution", "climate", "frames")
+TASKS = ("attribution", "climate", "frames", "frames_supplement")
 ATTRIBUTION_TASKS = {
     "attribution": {"samples": {"test": "news_attribution_v2_test_sample.csv", "dev": "news_attribution_v2_dev_sample.csv"},
                     "coders": "news_attribution_v2_coder_{}.csv", "adjudication": "news_attribution_v2_adjudication.csv",
@@ -41,10 +41,17 @@ ATTRIBUTION_TASKS = {
                 "gold": {"test": "news_attribution_climate_test.csv", "dev": "news_attribution_climate_dev.csv"},
                 "instructions": "coder_instructions_attribution_climate.md"},
 }
-FRAME_TASK = {"samples": {"test": "news_frames_v2_test_sample.csv", "dev": "news_frames_round4_sample.csv"},
-              "coders": "news_frames_v2_coder_{}.csv", "adjudication": "news_frames_v2_adjudication.csv",
-              "gold": {"test": "news_frames_v2_test.csv", "dev": "news_frames_round4_coded.csv"},
-              "instructions": "coder_instructions_frames_v2.md"}
+FRAME_TASKS = {
+    "frames": {"samples": {"test": "news_frames_v2_test_sample.csv", "dev": "news_frames_round4_sample.csv"},
+               "coders": "news_frames_v2_coder_{}.csv", "adjudication": "news_frames_v2_adjudication.csv"},
+    # the second phase of the test's rare stratum (sample_news_v2.supplement): coded, doubly coded and adjudicated alike
+    "frames_supplement": {"samples": {"test": "news_frames_v2_test_supplement_sample.csv"},
+                          "coders": "news_frames_v2_supplement_coder_{}.csv",
+                          "adjudication": "news_frames_v2_supplement_adjudication.csv"},
+}
+FRAME_GOLD = {"test": "news_frames_v2_test.csv", "dev": "news_frames_round4_coded.csv"}
+#: every frame test sentence's inclusion probability under both phases of the draw
+FRAME_TEST_PROBABILITIES = "news_frames_v2_test_probabilities.csv"
 
 
 def read(name: str) -> pd.DataFrame:
@@ -109,15 +116,16 @@ def disagreements(out: Path, task: str) -> None:
         print(f"{task}: {len(differ)} of {len(sets_b)} doubly coded sentences differ")
         pd.DataFrame(plan).to_csv(out / f"adjudication_{task}_plan.csv", index=False, lineterminator="\n")
         return
-    units = samples(FRAME_TASK).assign(sent_id=lambda t: t["sent_id"].astype(int)).set_index(KEYS)
-    a_raw, b_raw = (read(FRAME_TASK["coders"].format(c)) for c in ("a", "b"))
+    spec = FRAME_TASKS[task]
+    units = samples(spec).assign(sent_id=lambda t: t["sent_id"].astype(int)).set_index(KEYS)
+    a_raw, b_raw = (read(spec["coders"].format(c)) for c in ("a", "b"))
     a, b = frame_codes(a_raw), frame_codes(b_raw)
     a = a.loc[b.index]
     cells = [(key, frame) for key in b.index for frame in FRAMES if a.at[key, frame] != b.at[key, frame]]
     by_unit: dict = {}
     for key, frame in cells:
         by_unit.setdefault(key, []).append(frame)
-    lines = [f"# Adjudication frames: {len(by_unit)} sentences, {len(cells)} frame codes", ""]
+    lines = [f"# Adjudication {task}: {len(by_unit)} sentences, {len(cells)} frame codes", ""]
     order = list(by_unit)
     for key in [order[i] for i in rng.permutation(len(order))]:
         item = len(plan) + 1
@@ -126,15 +134,15 @@ def disagreements(out: Path, task: str) -> None:
         if rng.random() < 0.5:
             notes.reverse()
         for frame in by_unit[key]:
-            plan.append({"task": "frames", "item": item, "doc_id": key[0], "sent_id": key[1], "frame": frame})
+            plan.append({"task": task, "item": item, "doc_id": key[0], "sent_id": key[1], "frame": frame})
         lines += [f"## Item {item}", "", f"Previous sentence (context only): {_quoted(unit['previous'])}", "",
                   f"SENTENCE: {_quoted(unit['sentence'])}", "",
                   f"Next sentence (context only): {_quoted(unit['next'])}", "",
                   f"The two readings differ on: {', '.join(by_unit[key])} (one reading coded 1, the other 0).",
                   f"Notes of the two readings: (1) {notes[0]} (2) {notes[1]}", ""]
-    (out / "adjudication_frames.md").write_text("\n".join(lines), encoding="utf-8")
-    print(f"frames: {len(cells)} of {b.size} doubly coded frame codes differ, in {len(by_unit)} sentences")
-    pd.DataFrame(plan).to_csv(out / "adjudication_frames_plan.csv", index=False, lineterminator="\n")
+    (out / f"adjudication_{task}.md").write_text("\n".join(lines), encoding="utf-8")
+    print(f"{task}: {len(cells)} of {b.size} doubly coded frame codes differ, in {len(by_unit)} sentences")
+    pd.DataFrame(plan).to_csv(out / f"adjudication_{task}_plan.csv", index=False, lineterminator="\n")
 
 
 def adjudicated(out: Path, task: str) -> None:
@@ -152,14 +160,15 @@ def adjudicated(out: Path, task: str) -> None:
         table[[*KEYS, *FIELDS, "note"]].to_csv(HERE / spec["adjudication"], index=False, lineterminator="\n")
         print(f"wrote {spec['adjudication']}: {table['item'].nunique()} sentences")
         return
-    codes = pd.read_csv(out / "out" / "adjudication_frames.csv", dtype=str, keep_default_na=False)
+    codes = pd.read_csv(out / "out" / f"adjudication_{task}.csv", dtype=str, keep_default_na=False)
     codes["item"] = codes["item"].astype(int)
     table = plan[["item", "doc_id", "sent_id", "frame"]].merge(codes, on=["item", "frame"], how="left")
     if table["code"].isna().any() or not table["code"].isin(["0", "1"]).all():
-        raise SystemExit(f"adjudication_frames: undecided or invalid codes for items "
+        raise SystemExit(f"adjudication_{task}: undecided or invalid codes for items "
                          f"{table.loc[~table['code'].isin(['0', '1']), 'item'].tolist()}")
-    table[[*KEYS, "frame", "code", "reason"]].to_csv(HERE / FRAME_TASK["adjudication"], index=False, lineterminator="\n")
-    print(f"wrote {FRAME_TASK['adjudication']}: {len(table)} frame codes")
+    name = FRAME_TASKS[task]["adjudication"]
+    table[[*KEYS, "frame", "code", "reason"]].to_csv(HERE / name, index=False, lineterminator="\n")
+    print(f"wrote {name}: {len(table)} frame codes")
 
 
 def _order(column: pd.Series) -> pd.Series:
@@ -193,15 +202,31 @@ def gold(task: str) -> None:
             print(f"wrote {name}: {part[KEYS].drop_duplicates().shape[0]} sentences, {(part['actor'] != '').sum()} "
                   "attributions")
         return
-    units = samples(FRAME_TASK).assign(sent_id=lambda t: t["sent_id"].astype(int))
-    a = frame_codes(read(FRAME_TASK["coders"].format("a")))
-    b = frame_codes(read(FRAME_TASK["coders"].format("b")))
+    parts = [_frame_gold(spec) for spec in FRAME_TASKS.values()]
+    table = pd.concat(parts, ignore_index=True)
+    probability = read(FRAME_TEST_PROBABILITIES).set_index(KEYS)["coding_probability"]
+    test = table["split"] == "test"
+    keys = pd.MultiIndex.from_frame(table.loc[test, KEYS])
+    if set(keys) != set(probability.index):
+        raise SystemExit(f"{FRAME_TEST_PROBABILITIES} does not list the frame test sentences")
+    table.loc[test, "coding_probability"] = probability.loc[keys].to_numpy()
+    columns = ["stratum", "coding_probability", "outlet", *KEYS, "source", "sentence", *FRAMES]
+    for split, name in FRAME_GOLD.items():
+        part = table[table["split"] == split][columns].sort_values(KEYS, key=_order, kind="stable")
+        part.to_csv(HERE / name, index=False, lineterminator="\n")
+        print(f"wrote {name}: {len(part)} sentences; positives " + ", ".join(f"{f} {part[f].sum()}" for f in FRAMES))
+
+
+def _frame_gold(spec: dict) -> pd.DataFrame:
+    """The units of one frame task with their gold codes and where each comes from."""
+    units = samples(spec).assign(sent_id=lambda t: t["sent_id"].astype(int))
+    a = frame_codes(read(spec["coders"].format("a")))
+    b = frame_codes(read(spec["coders"].format("b")))
     codes = a.copy()
     source = pd.Series("coder_a", index=a.index)
     source[b.index] = "agreed"
-    both = a.loc[b.index]
-    differ = both.ne(b)
-    decided = read(FRAME_TASK["adjudication"]) if (HERE / FRAME_TASK["adjudication"]).exists() else pd.DataFrame(
+    differ = a.loc[b.index].ne(b)
+    decided = read(spec["adjudication"]) if (HERE / spec["adjudication"]).exists() else pd.DataFrame(
         columns=[*KEYS, "frame", "code"])
     decided = {(r.doc_id, int(r.sent_id), r.frame): int(r.code) for r in decided.itertuples(index=False)}
     for key in differ.index[differ.any(axis=1)]:
@@ -210,12 +235,7 @@ def gold(task: str) -> None:
                 raise SystemExit(f"frames: test sentence {key}, {frame}: the coders differ and there is no adjudication")
             codes.at[key, frame] = decided[(*key, frame)]
         source[key] = "adjudicated"
-    table = units.set_index(KEYS).join(codes).join(source.rename("source")).reset_index()
-    columns = ["stratum", "coding_probability", "outlet", *KEYS, "source", "sentence", *FRAMES]
-    for split, name in FRAME_TASK["gold"].items():
-        part = table[table["split"] == split][columns].sort_values(KEYS, key=_order, kind="stable")
-        part.to_csv(HERE / name, index=False, lineterminator="\n")
-        print(f"wrote {name}: {len(part)} sentences; positives " + ", ".join(f"{f} {part[f].sum()}" for f in FRAMES))
+    return units.set_index(KEYS).join(codes).join(source.rename("source")).reset_index()
 
 
 if __name__ == "__main__":

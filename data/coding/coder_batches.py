@@ -38,6 +38,9 @@ TASKS = {
     "climate": {"samples": ["news_attribution_climate_sample.csv"], "a_batch": 150, "b_test": 150, "b_batch": 150},
     "frames": {"samples": ["news_frames_v2_test_sample.csv", "news_frames_round4_sample.csv"],
                "a_batch": 200, "b_test": 320, "b_batch": 160},
+    # the second phase of the frame test's rare stratum (sample_news_v2.supplement), drawn after the first was coded
+    "frames_supplement": {"samples": ["news_frames_v2_test_supplement_sample.csv"], "a_batch": 100, "b_test": 50,
+                          "b_batch": 50},
 }
 
 
@@ -82,7 +85,7 @@ def write(out: Path) -> None:
         for row in items.itertuples(index=False):
             unit = units[task].loc[(row.doc_id, row.sent_id)]
             lines += [f"## Item {row.item}", ""]
-            if task == "frames":
+            if task.startswith("frames"):
                 lines += [f"Previous sentence (context only): {_quoted(unit['previous'])}", "",
                           f"SENTENCE: {_quoted(unit['sentence'])}", "",
                           f"Next sentence (context only): {_quoted(unit['next'])}", ""]
@@ -110,7 +113,7 @@ def check(out: Path, batch: str | None = None) -> dict:
         codes = pd.read_csv(path, dtype=str, keep_default_na=False)
         found = []
         task = items["task"].iloc[0]
-        fields = ["item", *FRAMES, "note"] if task == "frames" else ATTRIBUTION_FIELDS
+        fields = ["item", *FRAMES, "note"] if task.startswith("frames") else ATTRIBUTION_FIELDS
         missing_cols = [c for c in fields if c not in codes.columns]
         if missing_cols:
             problems[name] = [f"columns missing: {missing_cols}"]
@@ -121,7 +124,7 @@ def check(out: Path, batch: str | None = None) -> dict:
             found.append(f"{len(expected - coded)} items not coded: {sorted(expected - coded)[:10]}")
         if coded - expected:
             found.append(f"unknown items: {sorted(coded - expected)[:10]}")
-        if task == "frames":
+        if task.startswith("frames"):
             bad = codes[~codes[FRAMES].isin(["0", "1"]).all(axis=1)]
             if len(bad):
                 found.append(f"{len(bad)} rows with a frame code other than 0/1: items {bad['item'].tolist()[:10]}")
@@ -143,7 +146,8 @@ def check(out: Path, batch: str | None = None) -> dict:
 
 
 CODER_FILES = {"attribution": "news_attribution_v2_coder_{coder}.csv", "climate": "news_attribution_climate_coder_{coder}.csv",
-               "frames": "news_frames_v2_coder_{coder}.csv"}
+               "frames": "news_frames_v2_coder_{coder}.csv",
+               "frames_supplement": "news_frames_v2_supplement_coder_{coder}.csv"}
 
 
 def collect(out: Path, tasks=tuple(TASKS)) -> None:
@@ -163,7 +167,7 @@ def collect(out: Path, tasks=tuple(TASKS)) -> None:
             parts.append(items[["item", "doc_id", "sent_id"]].merge(codes, on="item", how="left")
                          .assign(session=batch))
         table = pd.concat(parts, ignore_index=True).drop(columns="item")
-        fields = FRAMES if task == "frames" else ATTRIBUTION_FIELDS[1:-1]
+        fields = FRAMES if task.startswith("frames") else ATTRIBUTION_FIELDS[1:-1]
         table = table[["doc_id", "sent_id", *fields, "note", "session"]]
         table = table.sort_values(["doc_id", "sent_id"], key=_order, kind="stable")
         name = CODER_FILES[task].format(coder=coder)

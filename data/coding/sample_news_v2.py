@@ -39,6 +39,11 @@ before it).
    actors and cues (``examples/climate/``): ``actor_and_cue``, ``actor_no_cue``,
    ``other``.
 
+6. ``news_frames_v2_test_supplement_sample.csv``: 100 more test-half sentences
+   of the ``rare`` stratum, drawn after the first 800 were coded (see
+   ``supplement``); ``news_frames_v2_test_probabilities.csv`` gives every frame
+   test sentence's inclusion probability under both phases.
+
 Columns: split, stratum, coding_probability, doc_id, sent_id, outlet, title,
 context (the article up to the sentence, at most 1,200 characters), previous,
 sentence, next. Rows in a random order.
@@ -67,6 +72,7 @@ FRAME_STRATA = {"rare": 300, "framed": 250, "migration_term": 130, "other": 120}
 ATTRIBUTION_TEST = {"actor_and_cue": 200, "actor_no_cue": 120, "cue_no_actor": 50, "neither": 80}
 ATTRIBUTION_DEV = {"actor_and_cue": 450, "actor_no_cue": 550, "cue_no_actor": 200, "neither": 300}
 ROUND4_N, ROUND4_FLOOR = 600, 0.15
+SUPPLEMENT_N = 100
 CLIMATE_STRATA = {"actor_and_cue": 45, "actor_no_cue": 65, "other": 40}
 CLIMATE_TERMS = r"\b(climate|global warming|greenhouse gas(es)?|carbon (emissions?|dioxide|tax)|emissions? (cuts?|targets?)|" \
                 r"Paris (climate )?(agreement|accord|deal)|fossil fuels?|renewable energy|coal (plants?|mines?|industry))\b"
@@ -183,7 +189,8 @@ def main() -> None:
 
     print("2. attributions, test v2")
     rest = test[~test.index.isin(frames_test.index)].assign(stratum=lambda t: t["rule_stratum"])
-    write(stratified(rest, ATTRIBUTION_TEST, rng), "news_attribution_v2_test_sample.csv", rng)
+    attribution_test = stratified(rest, ATTRIBUTION_TEST, rng)
+    write(attribution_test, "news_attribution_v2_test_sample.csv", rng)
 
     print("3. attributions, development")
     dev = pool[pool["split"] == "dev"].assign(stratum=lambda t: t["rule_stratum"])
@@ -211,6 +218,41 @@ def main() -> None:
     print(f"  {len(climate)} articles ({len(climate_test)} test), {len(cpool)} sentences")
     parts = [stratified(cpool[cpool["split"] == split], CLIMATE_STRATA, rng) for split in ("test", "dev")]
     write(pd.concat(parts), "news_attribution_climate_sample.csv", rng)
+
+    print("6. frames, test v2 supplement")
+    supplement(test, frames_test, attribution_test, np.random.default_rng([SEED, 6]))
+
+
+def supplement(test: pd.DataFrame, frames_test: pd.DataFrame, attribution_test: pd.DataFrame, rng) -> None:
+    """A second phase of the frame test's ``rare`` stratum, and every test unit's
+    inclusion probability under the two phases together.
+
+    Added after the first 800 were coded, when cooperation had 39 positives,
+    one short of the issue's 40: a simple random sample of 100 of the ``rare``
+    sentences that no earlier sample drew. A ``rare`` sentence is in the test
+    set if the first phase drew it (p1 = 300 / N), or, if not, the attribution
+    test did not (its stratum's probability q) and the second phase did (m /
+    N_rest): pi = p1 + (1 - p1) (1 - q) m / N_rest (the first two draws taken as
+    independent, an approximation: they were stratified by other features).
+    Other strata keep their first-phase probabilities."""
+    rare = test[test["frame_stratum"] == "rare"]
+    taken = frames_test.index.union(attribution_test.index)
+    pool = rare[~rare.index.isin(taken)]
+    m = SUPPLEMENT_N
+    chosen = pool.iloc[np.sort(rng.choice(len(pool), size=m, replace=False))].assign(stratum="rare")
+    p1 = FRAME_STRATA["rare"] / len(rare)
+    q = attribution_test.groupby("stratum")["coding_probability"].first()
+    pi = lambda units: p1 + (1 - p1) * (1 - units["rule_stratum"].map(q)) * m / len(pool)  # noqa: E731
+    chosen = chosen.assign(coding_probability=pi(chosen))
+    write(chosen, "news_frames_v2_test_supplement_sample.csv", rng)
+    both = pd.concat([frames_test, chosen])
+    both.loc[both["stratum"] == "rare", "coding_probability"] = pi(both[both["stratum"] == "rare"])
+    both = both.sort_values(["doc_id", "sent_id"], key=lambda c: c.astype(int) if c.name == "sent_id" else c.str.zfill(8))
+    both[["doc_id", "sent_id", "stratum", "coding_probability"]].to_csv(HERE / "news_frames_v2_test_probabilities.csv",
+                                                                       index=False, lineterminator="\n")
+    print(f"  {m} of the {len(pool)} rare sentences not drawn before; rare probabilities now "
+          f"{both.loc[both['stratum'] == 'rare', 'coding_probability'].min():.4f} to "
+          f"{both.loc[both['stratum'] == 'rare', 'coding_probability'].max():.4f}")
 
 
 if __name__ == "__main__":

@@ -25,7 +25,7 @@ PACKAGE = ROOT / "analysis"
 #: (``matching`` is analysis/matching.py; ``errors`` is analysis/errors.py and every error class).
 GROUPS = {
     "matching": "Matching: dictionaries (lexicons) against text",
-    "resources": "Resources: codebook, actors, cues, rules",
+    "resources": "Resources: codebook, actors, cues, rules, word vectors",
     "corpus": "Corpus: loading, cleaning, NewsArticles",
     "text": "Text: segmentation, tokens, keywords in context",
     "textstats": "Text statistics: keyness, collocates, dispersion, clusters",
