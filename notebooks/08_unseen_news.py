@@ -82,12 +82,20 @@ save_table(reliability, "08_frame_reliability")
 # percentile bootstrap intervals (2,000 resamples of sentences). The dictionary
 # counts a frame when it has at least one hit (codebook v1.3); the classifier is
 # the shipped `FrameClassifier`; "coder B vs coder A" is the agreement of two
-# careful readers, the ceiling to read the machine against.
+# careful readers, the ceiling to read the machine against. `in_training` counts
+# the test sentences whose text, word for word, is among the classifier's
+# training sentences: 8 are, background paragraphs that several articles repeat
+# (the test and development halves split articles, not texts), so on these 8 the
+# classifier's scores are in-sample.
 
 # %%
 sentences = test[["doc_id", "sent_id", "text"]]
-compared = {method: frame_validity(sentences, test, method=method, n_boot=N_BOOT, level=LEVEL)
-            for method in ("dictionary", "classifier")}
+with warnings.catch_warnings(record=True) as said:      # printed without the warning's source line
+    warnings.simplefilter("always")
+    compared = {method: frame_validity(sentences, test, method=method, n_boot=N_BOOT, level=LEVEL)
+                for method in ("dictionary", "classifier")}
+for warning in said:
+    print(warning.message)
 compared["coder B vs coder A"] = precision_recall_f1(coder_b, coder_a, n_boot=N_BOOT, level=LEVEL)
 frame_scores = pd.concat([table.assign(method=name) for name, table in compared.items()], ignore_index=True)
 columns = ["method", "column", "coder_labels", "machine_labels", "precision", "recall", "f1", "f1_low", "f1_high",
@@ -180,6 +188,8 @@ def best_of(frame: str) -> str:
 
 
 quoted(f"the {len(pd.read_csv(CODING / 'frames_news_coding.csv'))} earlier news sentences",
+       f"training sentences: {compared['classifier']['in_training'].iloc[0]} are",
+       f"on these {compared['classifier']['in_training'].iloc[0]} the classifier's scores are in-sample",
        f"{len(test)} sentences from {test['doc_id'].nunique()} test articles",
        f"({int((coder_a != coder_b).sum().sum())} of {coder_a.size:,} codes)",
        f"with a {LEVEL:.0%} bootstrap interval over sentences ({N_BOOT:,} resamples)",

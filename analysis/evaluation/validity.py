@@ -119,9 +119,9 @@ def frame_validity(sentences: pd.DataFrame, coding: pd.DataFrame, *, codebook=No
             table["in_training"] = n
             if n:
                 warnings.warn(f"frame_validity(): {n} of the {len(coded)} coded sentences {'is' if n == 1 else 'are'} "
-                              f"among the {classifier.n_training_} the classifier was fitted on, so its scores on "
+                              f"among the {classifier.n_training_:,} the classifier was fitted on, so its scores on "
                               "them are in-sample and optimistic (column in_training). Score it on sentences it was "
-                              "not fitted on, such as a locked test set, or fit a model without them.", stacklevel=2)
+                              "not fitted on, or fit a model without them.", stacklevel=2)
     return table
 
 

@@ -92,6 +92,7 @@ def test_notebook_runs_and_publishes_its_outputs(notebook, executed):
     executed_text = executed_copy.read_text()
     assert all("outputs" in c for c in json.loads(executed_text)["cells"] if c["cell_type"] == "code")
     assert str(PROJ_ROOT) not in executed_text, "the executed notebook names where the project lives"
+    assert "ipykernel_" not in executed_text, "a warning's source line names the kernel's scratch file: print it"
     # it shows every figure and table it saved, and its text quotes the numbers it computed
     assert unshown(executed_copy, [p for p in published if p.suffix in (".png", ".csv")]) == []
     assert unquoted_numbers(notebook, executed_copy, definitions=DEFINITIONS.get(notebook.stem, ())) == []
