@@ -107,7 +107,7 @@ class FrameClassifier(BaseEstimator):
     codebook_ : Codebook
     n_training_ : int, the number of training texts
     training_digests_ : frozenset of str, or None
-        A digest of each training text (:func:`text_digest`); None for a model
+        A digest of each training text (``text_digest``); None for a model
         file that does not record them.
 
     Examples

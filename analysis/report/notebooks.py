@@ -13,7 +13,7 @@ A notebook shows what it makes: ``save_figure`` and ``save_table`` display
 what they write (their outputs name it in their metadata, ``{"analysis":
 {"saved": name}}``), and the numbers its text quotes come from the
 computation: a cell calls :func:`quoted` with the phrases the text below
-quotes, computed (``f"{n:,} terms"``), and :func:`unquoted_numbers` finds a
+quotes, computed (``f"{n:,} terms"``), and ``unquoted_numbers`` finds a
 number in the text that no such phrase accounts for, or a phrase the text no
 longer holds (the tests run it on every notebook).
 """
@@ -72,6 +72,9 @@ def run_notebook(path: str | Path, out_dir: str | Path | None = None, *, timeout
             published.append(target)
         executed = out_dir / "notebooks" / f"{path.stem}.ipynb"
         notebook.metadata.pop("widgets", None)
+        # the copy is no pair of the .py: with jupytext's "formats: py:percent" kept, JupyterLab's
+        # jupytext refuses to open it ("Unable to read paired notebook")
+        notebook.metadata.pop("jupytext", None)
         published.append(write_atomic(executed, lambda tmp: nbformat.write(notebook, str(tmp))))
         return published
     finally:
@@ -87,7 +90,7 @@ def quoted(*phrases: str) -> None:
     """Show the phrases in which the text of a notebook quotes numbers, as the
     cell computed them (``quoted(f"{len(corpus):,} articles")``); a test checks
     that the text holds each phrase and quotes no number outside them
-    (:func:`unquoted_numbers`), so the text cannot drift from the data.
+    (``unquoted_numbers`` in this module), so the text cannot drift from the data.
 
     In a notebook the phrases are displayed (the output's metadata names them:
     ``{"analysis": {"quoted": [...]}}``); elsewhere they are printed.

@@ -93,6 +93,7 @@ def test_notebook_runs_and_publishes_its_outputs(notebook, executed):
     assert all("outputs" in c for c in json.loads(executed_text)["cells"] if c["cell_type"] == "code")
     assert str(PROJ_ROOT) not in executed_text, "the executed notebook names where the project lives"
     assert "ipykernel_" not in executed_text, "a warning's source line names the kernel's scratch file: print it"
+    assert "jupytext" not in json.loads(executed_text)["metadata"], "a copy that claims a pair JupyterLab cannot open"
     # it shows every figure and table it saved, and its text quotes the numbers it computed
     assert unshown(executed_copy, [p for p in published if p.suffix in (".png", ".csv")]) == []
     assert unquoted_numbers(notebook, executed_copy, definitions=DEFINITIONS.get(notebook.stem, ())) == []
@@ -108,6 +109,8 @@ def test_the_executed_copy_shows_what_the_notebook_saved_and_its_text_the_number
     saved = sorted(FIGURES.glob(f"{notebook.stem[:2]}_*.png")) + sorted(FIGURES.glob(f"{notebook.stem[:2]}_*.csv"))
     assert saved, f"figures/ holds no output of {notebook.stem}: run `make figures`"
     assert unshown(copy, saved) == [], f"run `make figures`: {copy.name} does not show these"
+    assert "jupytext" not in json.loads(copy.read_text(encoding="utf-8"))["metadata"], \
+        "the copy claims to be paired with a .py, and JupyterLab refuses to open it: run `make figures`"
     assert unquoted_numbers(notebook, copy, definitions=DEFINITIONS.get(notebook.stem, ())) == []
 
 
