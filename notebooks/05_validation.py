@@ -99,8 +99,8 @@ differ.merge(sents[["doc_id", "sent_id", "text"]], on=["doc_id", "sent_id"])
 # ## A coding sheet for a second coder
 #
 # Twenty sentences, stratified by article, with the previous and next sentence as context.
-# Given `path="coding/second_coder.csv"`, `coding_sheet` writes it as CSV with a header naming the
-# codebook version (and never replaces an existing sheet). A second coder fills it in;
+# Given `path="coding/second_coder.csv"`, `coding_sheet` writes it as CSV, every row stamped with
+# the codebook version, and its instructions beside it (and never replaces an existing sheet). A second coder fills it in;
 # `read_coding([...])` checks every value against the codebook and `coder_agreement` gives alpha
 # and kappa between coders.
 

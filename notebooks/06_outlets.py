@@ -113,10 +113,12 @@ actors.groupby(["outlet", "kind"]).head(2)
 # ## Topics
 #
 # NMF topics of the migration-related articles (k = 8, seed 0; the choice of k
-# is discussed in notebook `04_topics`), and their mean share per outlet.
+# is discussed in notebook `04_topics`; the stop words for news topics, as there),
+# and their mean share per outlet.
 
 # %%
-model = fit_topics(articles, K, method="nmf", random_state=SEED)
+news_stopwords = analysis.load_stopwords("shipped:stopwords_news_topics.txt")
+model = fit_topics(articles, K, method="nmf", random_state=SEED, stopwords=news_stopwords)
 terms = top_terms_table(model, 8, layout="wide")
 save_table(terms, "06_outlet_topic_terms")
 prevalence = topic_prevalence(model, articles, "outlet")

@@ -88,7 +88,7 @@ save_table(p_text(top_seed_keys), "07_seed_keywords")
 print(f"{keys.attrs['tests']} terms tested; significant: |G2| > {keys.attrs['g2_critical']:.1f}; "
       f"{int(keys['significant'].sum())} keywords, "
       f"{int((keys['significant'] & (keys['g2'] < 0)).sum())} of them used less in the seeds")
-fig, ax = plot_keyness(keys, top=20, target="the seeds", reference="NewsArticles migration articles")
+fig, ax = plot_keyness(keys, n=20, target="the seeds", reference="NewsArticles migration articles")
 save_figure(fig, "07_seed_keyness")
 
 # %% [markdown]
@@ -111,7 +111,7 @@ news_keys = keyness(corpus, by=corpus["doc_id"].isin(migration["doc_id"]), stopw
 top_news = pd.concat([news_keys.head(N_NEWS), news_keys.tail(N_NEWS).iloc[::-1]], ignore_index=True)
 top_news = top_news.merge(dispersion(migration, top_news["term"])[["term", "range", "dp"]], on="term")
 save_table(p_text(top_news), "07_news_keywords")
-fig, ax = plot_keyness(news_keys, top=N_NEWS, target="migration articles", reference="other articles")
+fig, ax = plot_keyness(news_keys, n=N_NEWS, target="migration articles", reference="other articles")
 save_figure(fig, "07_news_keyness")
 
 # %% [markdown]
@@ -135,7 +135,7 @@ save_table(uses.reset_index(), "07_outlet_node_uses")
 # %%
 overall = collocates(news_sentences, nodes, window=(WINDOW, WINDOW), min_count=MIN_COLLOCATE, stopwords=stop)
 save_table(overall.groupby("node", sort=False).head(15), "07_collocates_table")
-fig, axes = plot_collocates(overall, top=12)
+fig, axes = plot_collocates(overall, n=12)
 save_figure(fig, "07_collocates")
 
 parts = []
@@ -181,7 +181,7 @@ Concordance(with_top)
 # right (the same 12 lines on every run).
 
 # %%
-kwic(news_sentences, "refugees", window=6, sample=LINES, random_state=0, sort="R1")
+kwic(news_sentences, "refugees", window=6, n=LINES, random_state=0, sort="R1")
 
 # %%
 def listing(words) -> str:

@@ -69,7 +69,7 @@ coder_a, coder_b = (c.set_index(keys).loc[units.index, FRAMES] for c in (coder_a
 rows = []
 for frame in FRAMES:
     alpha, low, high = alpha_interval(pd.DataFrame({"A": coder_a[frame], "B": coder_b[frame]}), n_boot=N_BOOT,
-                                      confidence=LEVEL)
+                                      level=LEVEL)
     rows.append({"frame": frame, "gold_positives": int(units[frame].sum()), "alpha": alpha, "alpha_low": low,
                  "alpha_high": high})
 reliability = pd.DataFrame(rows)
@@ -121,7 +121,7 @@ pool = read_frame_coding([CODING / f for f in ("frames_news_coding.csv", "news_f
                                                "news_frames_round2_coded.csv", "news_frames_round3_coded.csv")])
 seeds = read_frame_coding(CODING / "frames_seed_coding.csv")
 curve = learning_curve(pool["text"], pool[FRAMES], test["text"], test[FRAMES], initial_texts=seeds["text"],
-                       initial_labels=seeds[FRAMES], batch=235, seeds=(0, 1, 2))
+                       initial_labels=seeds[FRAMES], batch=235, random_states=(0, 1, 2))
 save_table(curve.groupby(["strategy", "n_coded", "frame"], as_index=False)["f1"].mean(), "08_learning_curve_table")
 fig, ax = plot_learning_curve(curve)
 save_figure(fig, "08_learning_curve")

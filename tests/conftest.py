@@ -52,13 +52,13 @@ def sents(corpus):
 def easy():
     """Four planted topics, disjoint vocabularies, documents nearly single-topic
     (tests of topic models, their coherence and their figures)."""
-    return planted_corpus(n_docs=200, k=4, alpha=0.02, doc_length=60, seed=0)
+    return planted_corpus(n_docs=200, k=4, alpha=0.02, doc_length=60, random_state=0)
 
 
 @pytest.fixture(scope="session")
 def overlapping():
     """Four planted topics sharing 10 words, mixed documents."""
-    return planted_corpus(n_docs=200, k=4, shared_words=10, alpha=0.1, doc_length=80, seed=1)
+    return planted_corpus(n_docs=200, k=4, shared_words=10, alpha=0.1, doc_length=80, random_state=1)
 
 
 def _free_port() -> int:

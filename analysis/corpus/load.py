@@ -19,7 +19,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..errors import AnalysisError, CorpusError, require_columns
+from .._validation import check_option
+from ..errors import CorpusError, require_columns
 from ..paths import checkout_path
 from ..resources.rules import CleaningRules
 from .cleaning import clean_text, normalize_text
@@ -28,6 +29,9 @@ TABLE_SUFFIXES = {".csv", ".tsv", ".jsonl", ".ndjson", ".parquet"}
 ARCHIVE_SUFFIXES = {".zip"}
 SEPARATORS = {".csv": ",", ".tsv": "\t"}
 ENCODING_ADVICE = "Save it as UTF-8, or pass its encoding, e.g. load_corpus(..., encoding='cp1252')."
+
+#: What load_corpus does with a bad document: raise an error, or skip it (one warning lists them all).
+ON_ERROR = ("raise", "skip")
 
 
 def load_corpus(
@@ -110,10 +114,8 @@ def load_corpus(
     >>> load_corpus(df, text_col="body", id_col="url")[["doc_id", "text"]].values.tolist()
     [['a', 'One.'], ['b', 'Two.']]
     """
-    if on_error not in {"raise", "skip"}:
-        raise AnalysisError(f"on_error must be 'raise' or 'skip', not {on_error!r}")
-    if duplicates not in DUPLICATES:
-        raise AnalysisError(f"load_corpus(): duplicates must be one of {list(DUPLICATES)}, not {duplicates!r}.")
+    check_option("on_error", on_error, ON_ERROR, where="load_corpus")
+    check_option("duplicates", duplicates, DUPLICATES, where="load_corpus")
     if source is None:
         source = checkout_path("seeds", error=CorpusError, what="a folder of .txt files, a table file (.csv, .tsv, "
                                ".jsonl, .parquet) or a DataFrame to load_corpus()")

@@ -15,8 +15,8 @@ from urllib.parse import urlparse
 import pandas as pd
 
 from ..errors import AnalysisError
-from ..paths import checkout_path
 from ..matching import Lexicon
+from ..paths import checkout_path
 from .load import load_corpus
 
 #: Where ``make news-corpus`` puts the corpus, relative to the project checkout.

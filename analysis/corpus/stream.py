@@ -18,10 +18,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..errors import AnalysisError, CorpusError, TableError, require_columns, require_unique_ids
+from .._validation import check_interval, check_option
+from ..errors import CorpusError, TableError, require_columns, require_unique_ids
 from ..resources.rules import CleaningRules
-from .load import (COPIES_NAMED, SEPARATORS, TABLE_SUFFIXES, copies_message, documents_from_frame, exact_copies,
-                   iter_jsonl, load_corpus)
+from .load import (COPIES_NAMED, ON_ERROR, SEPARATORS, TABLE_SUFFIXES, copies_message, documents_from_frame,
+                   exact_copies, iter_jsonl, load_corpus)
 
 
 CHUNKSIZE = 1000
@@ -36,8 +37,7 @@ def corpus_chunks(source, *, chunksize: int = CHUNKSIZE, text_col: str = "text",
     and exact copies of an earlier document's text are named in a warning at
     the end (kept, as ``load_corpus`` keeps them by default).
     """
-    if chunksize < 1:
-        raise AnalysisError(f"chunksize must be a positive number of documents, not {chunksize!r}.")
+    check_interval("chunksize", chunksize, 1, integer=True, where="featurize", why="documents per chunk")
     if isinstance(source, pd.DataFrame):
         require_columns(source, ["doc_id", "text"], "featurize",
                         hint="Pass the table made by analysis.load_corpus(), or a path to load.")
@@ -49,8 +49,7 @@ def corpus_chunks(source, *, chunksize: int = CHUNKSIZE, text_col: str = "text",
         corpus = load_corpus(path, text_col=text_col, id_col=id_col, clean=clean, cleaning=cleaning,
                              on_error=on_error, encoding=encoding)       # checked there: no second check here
         return (corpus.iloc[i:i + chunksize] for i in range(0, len(corpus), chunksize)), len(corpus)
-    if on_error not in {"raise", "skip"}:
-        raise AnalysisError(f"on_error must be 'raise' or 'skip', not {on_error!r}")
+    check_option("on_error", on_error, ON_ERROR, where="featurize")
     cleaning = CleaningRules.load(cleaning) if clean else None     # compiled once, not once per chunk
     total = None
     if path.suffix.lower() == ".parquet":

@@ -65,7 +65,7 @@ def frame_validity(sentences: pd.DataFrame, coding: pd.DataFrame, *, codebook=No
     random_state : int, optional
         The seed of the bootstrap.
     level : float
-        The confidence level of the bootstrap intervals (default 0.95).
+        The confidence level of the intervals.
 
     Returns
     -------
@@ -178,7 +178,7 @@ def attribution_sets(attributions: pd.DataFrame, units: pd.DataFrame | None = No
 
 
 def attributions_agreement(attributions: pd.DataFrame, coding: pd.DataFrame, *, n_boot: int = 0,
-                           random_state: int | None = 0) -> pd.DataFrame:
+                           random_state: int | None = 0, level: float = 0.95) -> pd.DataFrame:
     """Machine against hand coding, per sentence: precision, recall and F1 of
     the set of (actor, kind, polarity) triples (:func:`precision_recall_f1` of
     the ``attribution`` sets of :func:`attribution_sets`, over the sentences
@@ -204,6 +204,8 @@ def attributions_agreement(attributions: pd.DataFrame, coding: pd.DataFrame, *, 
         default) for none.
     random_state : int, optional
         The seed of the bootstrap.
+    level : float
+        The confidence level of the interval.
 
     Returns
     -------
@@ -234,7 +236,7 @@ def attributions_agreement(attributions: pd.DataFrame, coding: pd.DataFrame, *, 
     units = pd.concat([coder, machine])[["doc_id", "sent_id"]].drop_duplicates()
     found = [table[table["actor"] != ""] for table in (machine, coder)]
     scores = precision_recall_f1(*(attribution_sets(t, units)[["attribution"]] for t in found),
-                                 n_boot=n_boot, random_state=random_state).iloc[0]
+                                 n_boot=n_boot, random_state=random_state, level=level).iloc[0]
     speakers = [t.groupby(["doc_id", "sent_id", *ATTRIBUTION_FIELDS])["speaker_actor"].agg(set) for t in found]
     matched = speakers[0].index.intersection(speakers[1].index)
     agree = sum(bool(speakers[0][k] & speakers[1][k]) for k in matched)

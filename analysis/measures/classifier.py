@@ -49,18 +49,17 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from nltk.stem.snowball import SnowballStemmer
 from scipy import sparse
 from sklearn.base import BaseEstimator
-from sklearn.linear_model import LogisticRegression
-from sklearn.model_selection import StratifiedKFold
 from sklearn.utils.validation import check_is_fitted
 
+from .._deprecation import renamed
 from .._output import write_text_atomic
 from ..errors import ModelError, TableError
 from ..paths import shipped
 from ..resources._files import as_path, cached_by_file
 from ..resources.codebook import Codebook
+from ..text._stemmer import english_stemmer
 from ..text._units import estimator_texts, unit_column
 from .dictionary import frame_counts
 
@@ -74,7 +73,6 @@ _TOKEN = re.compile(TOKEN_PATTERN)
 _SEPARATOR = "\x00"
 _TOKEN_OR_SEPARATOR = re.compile(f"{TOKEN_PATTERN}|{_SEPARATOR}")
 _DIGITS = 7
-_STEMMER = SnowballStemmer("english")
 
 
 class FrameClassifier(BaseEstimator):
@@ -153,8 +151,11 @@ class FrameClassifier(BaseEstimator):
         Raises
         ------
         ModelError
-            A frame with fewer than 8 (or ``cv``) coded texts with it, or without it.
+            No ``y``, or a frame with fewer than 8 (or ``cv``) coded texts with it, or without it.
         """
+        if y is None:
+            raise ModelError("FrameClassifier requires y to be passed, but the target y is None: pass the hand "
+                             "coding, one 0/1 column per frame (analysis.read_frame_coding gives it).")
         codebook = Codebook.load(self.codebook)
         texts = _texts(X)
         labels = _labels(y, codebook.frame_ids, len(texts))
@@ -175,11 +176,10 @@ class FrameClassifier(BaseEstimator):
                                  "(strategy='uncertain' needs a model already fitted on these frames: the shipped one "
                                  "for the shipped codebook, else model=...). Or leave the frame out of the codebook "
                                  "you train on.")
-            split = list(StratifiedKFold(n_splits=self.cv, shuffle=True, random_state=self.random_state)
-                         .split(features, target))
+            split = list(_folds(self.cv, self.random_state).split(features, target))
             c, platt, f1, threshold = max(((c, *_cross_validated(features, target, c, split)) for c in self.Cs),
                                           key=lambda item: (item[2], -item[0]))
-            model = LogisticRegression(C=c, class_weight="balanced", solver="liblinear", max_iter=1000)
+            model = _logistic(C=c, class_weight="balanced", solver="liblinear", max_iter=1000)
             model.fit(features, target)
             coefs.append(model.coef_[0])
             intercepts.append(model.intercept_[0])
@@ -225,6 +225,13 @@ class FrameClassifier(BaseEstimator):
         if self.training_digests_ is None:
             return None
         return np.array([text_digest(text) in self.training_digests_ for text in _texts(X)], dtype=bool)
+
+    def __sklearn_tags__(self):
+        tags = super().__sklearn_tags__()
+        tags.input_tags.string = True          # texts in, as sklearn's CountVectorizer
+        tags.input_tags.two_d_array = False
+        tags.target_tags.required = True       # the hand coding
+        return tags
 
     # -- predicting ---------------------------------------------------------------------------
 
@@ -285,9 +292,10 @@ class FrameClassifier(BaseEstimator):
             table[f"{frame}_probability"] = probability[:, j]
         return table
 
-    def evidence(self, sentences: pd.DataFrame, *, top: int = 3) -> pd.DataFrame:
+    @renamed(top="n")
+    def evidence(self, sentences: pd.DataFrame, *, n: int = 3) -> pd.DataFrame:
         """Why each positive is positive: for every sentence and frame the model
-        gives, the ``top`` features present in the sentence with the largest
+        gives, the ``n`` features present in the sentence with the largest
         positive contribution to the frame's score (coefficient times value).
 
         Parameters
@@ -295,8 +303,9 @@ class FrameClassifier(BaseEstimator):
         sentences : DataFrame
             A table with ``text``; with doc_id, a unit id (sent_id or par_id) and
             ``start``, the spans are offsets into the document.
-        top : int
-            Features per sentence and frame.
+        n : int
+            Features per sentence and frame (``top=`` is its old name, accepted
+            with a FutureWarning).
 
         Returns
         -------
@@ -334,7 +343,7 @@ class FrameClassifier(BaseEstimator):
             order = np.argsort(-contribution, kind="stable")
             rank = 0
             for k in order:
-                if contribution[k] <= 0 or rank == top:
+                if contribution[k] <= 0 or rank == n:
                     break
                 rank += 1
                 index = indices[k]
@@ -488,7 +497,7 @@ class FrameClassifier(BaseEstimator):
         """The stem of each token, each distinct token stemmed once (kept on the model)."""
         cache = self.__dict__.setdefault("_stem_cache", {})
         new = set(tokens).difference(cache)
-        cache.update(zip(new, map(_STEMMER.stem, new)))
+        cache.update(zip(new, map(english_stemmer().stem, new)))
         return list(map(cache.__getitem__, tokens))
 
     def _span(self, text: str, term: str) -> tuple[int, int]:
@@ -662,13 +671,13 @@ def _cross_validated(features, target, c: float, split) -> tuple[np.ndarray, flo
     values, and the best cross-validated F1 over thresholds with its threshold."""
     decision = np.zeros(len(target))
     for train, test in split:
-        model = LogisticRegression(C=c, class_weight="balanced", solver="liblinear", max_iter=1000)
+        model = _logistic(C=c, class_weight="balanced", solver="liblinear", max_iter=1000)
         model.fit(features[train], target[train])
         decision[test] = model.decision_function(features[test])
     # Platt (1999) scaling with his smoothed targets, so that separable folds give no infinite slope
     n_pos, n_neg = int(target.sum()), int(len(target) - target.sum())
     soft = np.where(target == 1, (n_pos + 1) / (n_pos + 2), 1 / (n_neg + 2))
-    platt = LogisticRegression(C=1e6, solver="lbfgs").fit(
+    platt = _logistic(C=1e6, solver="lbfgs").fit(
         np.concatenate([decision, decision]).reshape(-1, 1), np.r_[np.ones(len(target)), np.zeros(len(target))],
         sample_weight=np.r_[soft, 1 - soft])
     a, b = float(platt.coef_[0, 0]), float(platt.intercept_[0])
@@ -681,6 +690,20 @@ def _cross_validated(features, target, c: float, split) -> tuple[np.ndarray, flo
     best = int(np.argmax(f1))                                  # ties: the highest threshold
     below = -levels[best + 1] if best + 1 < len(levels) else 0.0
     return np.array([a, b]), float(f1[best]), float((-levels[best] + below) / 2)   # midway to the next one down
+
+
+def _logistic(**params):
+    """sklearn's LogisticRegression, imported when a model is fitted, not with the kit."""
+    from sklearn.linear_model import LogisticRegression
+
+    return LogisticRegression(**params)
+
+
+def _folds(cv: int, random_state):
+    """Stratified, shuffled folds (sklearn's StratifiedKFold, imported when a model is fitted)."""
+    from sklearn.model_selection import StratifiedKFold
+
+    return StratifiedKFold(n_splits=cv, shuffle=True, random_state=random_state)
 
 
 def _sigmoid(x: np.ndarray) -> np.ndarray:

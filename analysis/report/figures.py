@@ -21,19 +21,21 @@ import re
 from contextlib import contextmanager
 from pathlib import Path
 
-import matplotlib
-import matplotlib.pyplot as plt
 import numpy as np
 
 from .._output import SavedFiles, show_saved, write_atomic
+from .._validation import check_option
 from ..errors import AnalysisError
 from ..paths import figures_dir
 
 #: Okabe & Ito (2008) colour-blind-safe palette, black last.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 WIDTHS = {"column": 3.5, "page": 7.2}
+#: The kit's matplotlib settings (:func:`style`); plain data, so that importing
+#: the kit does not import matplotlib (a cycler is written as matplotlib's rc
+#: files write it).
 STYLE = {
-    "axes.prop_cycle": matplotlib.cycler(color=PALETTE),
+    "axes.prop_cycle": f"cycler(color={PALETTE!r})",
     "axes.spines.top": False,
     "axes.spines.right": False,
     "axes.titlesize": 9,
@@ -102,6 +104,8 @@ def style():
     ...     matplotlib.rcParams["font.size"]
     8.0
     """
+    import matplotlib
+
     with matplotlib.rc_context(STYLE):
         yield
 
@@ -137,10 +141,11 @@ def new_figure(width: str = "column", height: float | None = None, nrows: int = 
     >>> fig.get_size_inches().tolist()
     [7.2, 3.0]
     """
-    if width not in WIDTHS:
-        raise AnalysisError(f"width must be one of {list(WIDTHS)}, not {width!r}.")
+    check_option("width", width, WIDTHS, where="new_figure")
     with style():
         w = WIDTHS[width]
+        import matplotlib.pyplot as plt          # here, not with the kit: pyplot is most of matplotlib's import time
+
         return plt.subplots(nrows, ncols, figsize=(w, height or w * 0.75), layout="constrained")
 
 
@@ -157,8 +162,10 @@ def figure_for(ax, width: str = "column", height: float | None = None, nrows: in
     if ax is None:
         fig, axes = new_figure(width, height, nrows, ncols)
     else:
+        from matplotlib.axes import Axes
+
         panels = nrows * ncols
-        given = np.asarray([ax] if isinstance(ax, matplotlib.axes.Axes) else list(ax), dtype=object).ravel()
+        given = np.asarray([ax] if isinstance(ax, Axes) else list(ax), dtype=object).ravel()
         if given.size != panels:
             raise AnalysisError(f"this figure has {panels} panel(s); pass ax= as {panels} Axes.")
         fig = given[0].figure
@@ -216,9 +223,8 @@ def save_figure(fig, name: str, formats: tuple[str, ...] = ("png", "svg"), *, di
     saved demo.png, demo.svg
     """
     formats = (formats,) if isinstance(formats, str) else tuple(formats)
-    unknown = [fmt for fmt in formats if fmt not in ("png", "svg", "pdf")]
-    if unknown:
-        raise AnalysisError(f"formats may hold 'png', 'svg' and 'pdf', not {unknown[0]!r}.")
+    for fmt in formats:
+        check_option("formats", fmt, ("png", "svg", "pdf"), where="save_figure")
     folder = figures_dir(directory)
     paths = SavedFiles()
     try:
@@ -235,6 +241,8 @@ def save_figure(fig, name: str, formats: tuple[str, ...] = ("png", "svg"), *, di
                 show_figure_png(png, name)
     finally:
         if close:
+            import matplotlib.pyplot as plt
+
             plt.close(fig)
     return paths
 

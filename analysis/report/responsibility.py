@@ -10,10 +10,10 @@
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 
-from ..errors import AnalysisError, require_columns
+from .._validation import check_interval
+from ..errors import require_columns
 from ..measures.attribution import responsibility_matrix
 from ..resources.actors import Actors
 from ..resources.cues import KINDS, POLARITIES
@@ -69,8 +69,7 @@ def plot_responsibility(matrix: pd.DataFrame, title: str | None = None, *, n: in
     >>> len(axes)
     4
     """
-    if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1:
-        raise AnalysisError(f"plot_responsibility(): n must be a positive whole number of actors to show, not {n!r}.")
+    check_interval("n", n, 1, integer=True, where="plot_responsibility", why="how many actors to show")
     require_columns(matrix, ["speaker_actor", "actor", "kind", "polarity", "n"], "plot_responsibility",
                     hint="Pass the table made by responsibility_matrix().")
     order = Actors.load(actors).ids
@@ -148,7 +147,7 @@ def plot_responsibility_by_doc(attributions: pd.DataFrame, *, actors=None, ax=No
     >>> [t.get_text() for t in fig.legends[0].get_texts()]
     ['libya', 'europe']
     """
-    counts = responsibility_matrix(attributions, by_doc=True)
+    counts = responsibility_matrix(attributions, by="doc_id")
     docs = sorted(counts["doc_id"].unique())
     held = _in_file_order(counts["actor"].unique(), Actors.load(actors).ids)
     fig, axes = figure_for(ax, "page", 0.9 + 0.3 * max(len(docs), 2), ncols=2)

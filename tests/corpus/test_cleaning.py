@@ -114,7 +114,8 @@ def test_readers_comments_are_removed_from_their_heading_to_the_end(heading):
     cleaned = clean_text(f"The minister spoke.\n\nHe left.\n{heading}\nDave: rubbish.\n\nAnn: agreed.")
     assert cleaned.text == "The minister spoke.\n\nHe left."
     assert [(r["rule"], r["line"], r["removed"]) for r in cleaned.removed] == [
-        ("readers_comments", 4, heading), ("readers_comments", 5, "Dave: rubbish."), ("readers_comments", 7, "Ann: agreed.")]
+        ("readers_comments", 4, heading), ("readers_comments", 5, "Dave: rubbish."),
+        ("readers_comments", 7, "Ann: agreed.")]
 
 
 @pytest.mark.parametrize("text", [

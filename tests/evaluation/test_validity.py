@@ -233,3 +233,18 @@ def test_attribution_fields_scored_per_field_and_as_triples():
     assert table.loc["actor", ["tp", "fp", "fn"]].tolist() == [1, 0, 1]
     assert table.loc["polarity", ["tp", "fp", "fn"]].tolist() == [1, 0, 1]  # "assign" found, "deny" missed
     assert table.loc["attribution", ["tp", "fp", "fn"]].tolist() == [0, 1, 2]
+
+
+def test_the_confidence_level_reaches_the_intervals():
+    """Percentile intervals of the same replicates are nested: a 50% interval lies inside the 95% one."""
+    s = pd.DataFrame({"doc_id": ["a"] * 8, "sent_id": range(8), "text": ["Aid.", "Relief.", "Talks.", "Aid came."] * 2})
+    coding = s[["doc_id", "sent_id"]].assign(humanitarian=[1, 0, 0, 1, 1, 1, 0, 0])
+    wide, narrow = (frame_validity(s, coding, method="dictionary", n_boot=300, level=level).iloc[0]
+                    for level in (0.95, 0.5))
+    assert wide.f1_low <= narrow.f1_low <= narrow.f1_high <= wide.f1_high
+    assert (narrow.f1_low, narrow.f1_high) != (wide.f1_low, wide.f1_high)
+    m = pd.DataFrame({"doc_id": ["d", "e", "f", "g"], "sent_id": 0, "speaker_actor": "libya", "actor": "libya",
+                      "kind": "causal", "polarity": ["deny", "deny", "assign", "deny"]})
+    c = m.assign(polarity=["deny", "assign", "assign", "assign"])
+    wide, narrow = (attributions_agreement(m, c, n_boot=300, level=level).iloc[0] for level in (0.95, 0.5))
+    assert wide.f1_low <= narrow.f1_low <= narrow.f1_high <= wide.f1_high

@@ -82,5 +82,5 @@ def test_plot_responsibility_keeps_a_lone_actor_rather_than_an_other_of_one():
 
 @pytest.mark.parametrize("n", [0, -1, 2.5, True])
 def test_plot_responsibility_refuses_an_n_that_is_no_count(n):
-    with pytest.raises(AnalysisError, match="n must be a positive whole number"):
+    with pytest.raises(AnalysisError, match=r"plot_responsibility\(\): n= must be a whole number >= 1"):
         plot_responsibility(_twenty_actors(), n=n)
