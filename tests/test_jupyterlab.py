@@ -120,6 +120,9 @@ def test_a_python_notebook_opens_as_a_notebook_in_a_real_browser(jupyterlab, tmp
         assert len(notebook.find_elements(By.CSS_SELECTOR, ".jp-MarkdownCell")) == n_markdown
         assert len(notebook.find_elements(By.CSS_SELECTOR, ".jp-CodeCell")) == n_cells - n_markdown
         # markdown rendered as HTML (a heading, not "# 01 ..." text), code in code cells
+        # markdown is rendered a moment after the cells appear (later on a loaded machine)
+        WebDriverWait(browser, 30).until(lambda b: notebook.find_elements(
+            By.CSS_SELECTOR, ".jp-MarkdownCell .jp-RenderedMarkdown h1"))
         assert notebook.find_element(By.CSS_SELECTOR, ".jp-MarkdownCell .jp-RenderedMarkdown h1").text == heading
         first_code = notebook.find_element(By.CSS_SELECTOR, ".jp-CodeCell .jp-InputArea-editor").text
         assert first_code.startswith("import analysis"), first_code
