@@ -3,8 +3,8 @@
     .venv/bin/python benchmarks/inference_coverage.py [--replicates 2000] [--units 2000] [--coded 200]
 
 Each replicate draws a new population from ``analysis.synthetic.synthetic_measurements``
-(two groups with true shares about 0.17 and 0.32, a covariate ``x`` with a
-logistic slope of 0.5, and a machine of realistic accuracy, F1 about 0.7 with a
+(two groups with true shares about 0.16 and 0.31, a covariate ``x`` with a
+logistic slope of 0.5, and a machine of realistic accuracy, F1 about 0.8 with a
 mean probability well above the true share, or a useless one), draws a coding
 sample with ``analysis.coding_sample`` (simple random, or in proportion to the
 machine's uncertainty with a floor of 0.25: unequal probabilities), and

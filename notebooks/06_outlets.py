@@ -14,8 +14,8 @@
 # %% [markdown]
 # # 06 · Migration across nine outlets
 #
-# **Question:** in a real corpus of 3,824 English news articles (30 Dec 2016 to
-# 9 Mar 2017; Al Jazeera, BBC, CNN, DW, TASS, ABC News, RTE, HuffPost, China
+# **Question:** in a real corpus of 3,781 English news articles (dated 19 Apr 2016 to
+# 30 Mar 2017, 97% of them in 2017; Al Jazeera, BBC, CNN, DW, TASS, ABC News, RTE, HuffPost, China
 # Daily; Dai 2017, Harvard Dataverse, doi:10.7910/DVN/GMFCTR), how do outlets
 # differ in how they frame migration, whether they attribute responsibility,
 # and what they write about when they write about migration?
@@ -28,24 +28,27 @@
 # %%
 import warnings
 
-import numpy as np
 import pandas as pd
 
 import analysis
 from analysis import (article_profiles, bootstrap_means, fit_topics, migration_articles, news_corpus, plot_estimates,
-                      plot_group_means, plot_prevalence, prevalence, read_frame_coding, save_figure, save_table,
+                      plot_group_means, plot_prevalence, quoted, read_frame_coding, save_figure, save_table,
                       top_terms_table, topic_prevalence)
 from analysis.paths import project_root
 
+LEVEL, N_BOOT, SEED, K = 0.95, 2000, 0, 8      # intervals: level, resamples, seed; topics: k
+
 # FileNotFoundError saying to run `make news-corpus` if the file is missing.
-# The warning lists the articles skipped because their text cell is empty; it
-# is printed here without the warning's source line, which names this machine's paths.
+# The warnings list the articles skipped because their text cell is empty and the
+# exact copies dropped; they are printed here without the warning's source line,
+# which names this machine's paths.
 with warnings.catch_warnings(record=True) as skipped:
     warnings.simplefilter("always")
     corpus = news_corpus()
 for warning in skipped:
     print(warning.message)
-len(corpus)
+dates = pd.to_datetime(corpus["date"])
+print(f"{len(corpus):,} articles, dated {dates.min():%-d %b %Y} to {dates.max():%-d %b %Y}")
 
 # %% [markdown]
 # ## Migration-related articles
@@ -60,14 +63,13 @@ counts = (articles.groupby("outlet").size().rename("migration_articles").to_fram
           .join(corpus.groupby("outlet").size().rename("all_articles")).reset_index())
 counts["share"] = (counts["migration_articles"] / counts["all_articles"]).round(3)
 save_table(counts, "06_outlet_articles")
-counts
 
 # %% [markdown]
 # ## Frames and responsibility per article
 #
 # `analysis.featurize` gives, per sentence, whether it carries each frame (the
 # frame classifier, the kit's default, validated on unseen sentences of this
-# corpus in notebook 08) and the number of responsibility attributions. Per
+# corpus in notebook `08_unseen_news`) and the number of responsibility attributions. Per
 # article we take the share of its
 # sentences that carry each frame, and whether it assigns causal or treatment
 # responsibility to any actor. Means per outlet come with 95% percentile
@@ -76,13 +78,15 @@ counts
 # %%
 sentences, attributions = analysis.featurize(articles, progress=False)
 profiles = article_profiles(sentences, attributions, articles, by="outlet")
-frames = bootstrap_means(profiles, "outlet", analysis.Codebook.load().frame_ids, n_boot=2000, random_state=0)
+frames = bootstrap_means(profiles, "outlet", analysis.Codebook.load().frame_ids, n_boot=N_BOOT, random_state=SEED,
+                         level=LEVEL)
 save_table(frames.round(4), "06_outlet_frame_means")
 fig, axes = plot_group_means(frames, xlabel="share of an article's sentences with the frame")
 save_figure(fig, "06_outlet_frames")
 
 # %%
-responsibility = bootstrap_means(profiles, "outlet", ["causal", "treatment"], n_boot=2000, random_state=0)
+responsibility = bootstrap_means(profiles, "outlet", ["causal", "treatment"], n_boot=N_BOOT, random_state=SEED,
+                                 level=LEVEL)
 save_table(responsibility.round(4), "06_outlet_responsibility_means")
 fig, axes = plot_group_means(responsibility, xlabel="share of articles that assign responsibility")
 save_figure(fig, "06_outlet_responsibility")
@@ -112,12 +116,13 @@ actors.groupby(["outlet", "kind"]).head(2)
 #
 # The intervals above treat the machine's labels as the truth; they count only
 # which articles happened to be written. On unseen sentences of this corpus the
-# classifier reaches F1 0.49 to 0.73 (notebook 08), and its errors differ
-# between frames and outlets, so a difference between two outlets can be the
-# machine's. Design-based supervised learning (DSL; Egami, Hinck, Stewart and Wei
-# 2023; `analysis.prevalence`, notebook 09) corrects the machine with the hand
+# classifier often reads a frame where the coders do not, and the reverse
+# (notebook `08_unseen_news`), and its errors differ between frames and outlets,
+# so a difference between two outlets can be the machine's. Design-based
+# supervised learning (DSL; Egami, Hinck, Stewart and Wei 2023;
+# `analysis.prevalence`, notebook `09_measurement_error`) corrects the machine with the hand
 # coding: every sentence gets the pseudo-outcome `f + R / pi * (y - f)` (`f` the
-# classifier's probability, `y` the hand code, `R` = 1 if the sentence was coded
+# classifier's probability, `y` the hand code, `R = 1` if the sentence was coded
 # and `pi` its probability of having been drawn for coding), whose mean has no
 # bias whatever the machine's accuracy, as long as the coded sentences are a
 # probability sample with known `pi` and the machine did not learn from them.
@@ -125,40 +130,43 @@ actors.groupby(["outlet", "kind"]).head(2)
 # **The coded sample and its design.** The hand coding of these articles
 # (`data/coding/README.md`) is, for the frames:
 #
-# * *test half of the articles*: the first wave's test sample (260 sentences), a
-#   stratified simple random sample (150 of the sentences with a migration term,
-#   110 of the others), drawn before anything else there, so `pi = n_h / N_h`;
-# * *development half*: every sentence coded before round 4 (the 50 earlier news
-#   sentences, the first wave's 260 development sentences, rounds 2 and 3, with
-#   the codes of the 302 of them coded again with their own context) is
-#   known for certain (`pi = 1`); rounds 2 and 3 chose half their sentences by
-#   the model's uncertainty (a top-k choice, no probability sample), which is
-#   fine for sentences whose codes are known but means they say nothing about the
-#   others; round 4 (600 sentences) is a probability sample of the rest of the
+# * *test half of the articles*: the first wave's test sample, a stratified
+#   simple random sample (of the sentences with a migration term and of the
+#   others), drawn before anything else there, so `pi = n_h / N_h`;
+# * *development half*: every sentence coded before the fourth round (the earlier
+#   news sentences, the first wave's development sentences, the second and third
+#   rounds, with the new codes of those coded again with their own context) is
+#   known for certain (`pi = 1`); the second and third rounds chose half their
+#   sentences by the model's uncertainty (a top-k choice, no probability sample),
+#   which is fine for sentences whose codes are known but means they say nothing
+#   about the others; the fourth round is a probability sample of the rest of the
 #   half, drawn in proportion to the classifier's uncertainty with a floor. Its
 #   recorded probability is conditional on the attribution sample drawn just
 #   before it; over the whole pool it is `(1 - q_h) pi` (`q_h` the attribution
 #   sample's probability in the sentence's stratum; `design_probabilities.py`).
+#   The sizes are in the table below.
 #
 # The shipped classifier was fitted on the seeds and the sentences coded for
-# certainty, never on the first wave's test sample or round 4 (checked below), so
+# certainty, never on the first wave's test sample or the fourth round (checked below), so
 # every sampled sentence is predicted by a model that did not see it and no
 # cross-fitting (`analysis.cross_fit`) is needed. A sentence no sample could
 # draw cannot be corrected: the population of the corrected figures is the
-# sentences of 3 to 120 words (the samples' frame) and the sentences coded for
+# sentences of the samples' length (from the shortest to the longest a sample
+# could draw, `MIN_WORDS` to `MAX_WORDS` words) and the sentences coded for
 # certainty, less the development-half sentences of the first attribution
 # sample, which no later frame sample could draw. The locked second frame test
-# (900 test-half sentences) is not used: it is scored once, at the end.
+# is not used: it is scored once, at the end.
 #
 # Each outlet's share is the mean over its articles of the share of their
-# sentences with the frame, as above (each sentence weighted by 1 / its
-# article's sentences), with standard errors that treat the sentences of an
-# article as one cluster, as the bootstrap over articles does.
+# sentences with the frame, as above (each sentence weighted by one over its
+# article's number of sentences), with standard errors that treat the sentences
+# of an article as one cluster, as the bootstrap over articles does.
 
 # %%
 CODING = project_root() / "data" / "coding"
 FRAMES = analysis.Codebook.load().frame_ids
 KEYS = ["doc_id", "sent_id"]
+MIN_WORDS, MAX_WORDS = 3, 120                    # the length of the sentences the samples were drawn from
 
 
 def keys_of(table):
@@ -189,7 +197,7 @@ frame_coding = pd.concat(parts, ignore_index=True)[[*KEYS, *FRAMES, "coding_prob
 n_words = sentences["text"].map(lambda text: len(analysis.words(text)))
 first_attribution = pd.read_csv(CODING / "news_attribution_sample.csv", dtype={"doc_id": str})
 unreachable = keys_of(sentences).isin(keys_of(first_attribution)) & (sentences["doc_id"].map(halves) == "dev")
-in_frame = (n_words.between(3, 120) & ~unreachable) | keys_of(sentences).isin(keys_of(certain))
+in_frame = (n_words.between(MIN_WORDS, MAX_WORDS) & ~unreachable) | keys_of(sentences).isin(keys_of(certain))
 population = sentences[in_frame.to_numpy()].merge(articles[["doc_id", "outlet"]], on="doc_id")
 population["per_article"] = 1 / population.groupby("doc_id")["doc_id"].transform("size")
 design_table = pd.DataFrame({
@@ -197,19 +205,20 @@ design_table = pd.DataFrame({
              "first-wave test sample", "round 4"],
     "sentences": [len(sentences), len(population), len(certain), *(len(p) for p in parts[1:])]})
 save_table(design_table, "06_corrected_design")
-design_table
 
 # %% [markdown]
 # Per outlet and frame: the machine alone (its probabilities, `naive`), the
 # machine corrected with the hand coding (`dsl`) and hand coding alone
-# (`coded`, each coded sentence weighted by `1 / pi`), with 95% intervals.
+# (`coded`, each coded sentence weighted by `1 / pi`), with their intervals
+# (`LEVEL`, as above).
 
 # %%
-shares = prevalence(population, frame_coding, by="outlet", method=["naive", "dsl", "coded"], weight="per_article",
-                    cluster="doc_id")
+shares = analysis.prevalence(population, frame_coding, by="outlet", method=["naive", "dsl", "coded"],
+                             weight="per_article", cluster="doc_id", level=LEVEL)
 save_table(shares.round(4), "06_outlet_frames_corrected_table")
 fig, axes = plot_estimates(shares[shares["method"] != "coded"], by="outlet",
-                           xlabel="share of an article's sentences with the frame (mean over articles), 95% interval")
+                           xlabel=f"share of an article's sentences with the frame (mean over articles), {LEVEL:.0%} "
+                                  "interval")
 save_figure(fig, "06_outlet_frames_corrected")
 
 # %%
@@ -230,12 +239,12 @@ pd.DataFrame({"naive": wide["naive"], "dsl": wide["dsl"], "coded": wide["coded"]
 
 # %% [markdown]
 # **Responsibility, corrected.** The second wave's attribution development
-# sample (1,500 sentences of the development half, stratified by what the rules
-# see: an actor and a cue, an actor without a cue, a cue without an actor,
-# neither; `pi = n_h / N_h` recorded with each) is a probability sample of that
-# half's sentences not coded before. The first wave's attribution sentences of
+# sample (sentences of the development half, stratified by what the rules see:
+# an actor and a cue, an actor without a cue, a cue without an actor, neither;
+# `pi = n_h / N_h` recorded with each) is a probability sample of that half's
+# sentences not coded before. The first wave's attribution sentences of
 # that half were drawn before it, so they are known for certain (`pi = 1`). The
-# population is therefore the sentences of 3 to 120 words of the development
+# population is therefore the sentences of the samples' length in the development
 # half (a random half of the articles), less those coded for the frames but not
 # for attributions before the second wave (which no attribution sample could draw). Per
 # sentence: whether it assigns causal (or treatment) responsibility to any
@@ -243,8 +252,7 @@ pd.DataFrame({"naive": wide["naive"], "dsl": wide["dsl"], "coded": wide["coded"]
 # improved on the first wave's development sentences (known for certain here),
 # not on the second wave's; once they are tuned on those, this correction needs
 # coding they did not see. The test half's attribution coding is left out: its
-# second wave is locked, and its first wave is 90 sentences, 10 of which the
-# rules were improved on.
+# second wave is locked, and the rules were improved on some of its first wave.
 
 # %%
 dev_gold = pd.read_csv(CODING / "news_attribution_v2_dev.csv", dtype={"doc_id": str}, keep_default_na=False)
@@ -262,17 +270,18 @@ frames_only = pd.concat([pd.read_csv(CODING / name, dtype={"doc_id": str})[KEYS]
     "news_frames_round3_sample.csv")])
 dev_half = sentences["doc_id"].map(halves).eq("dev")
 frames_only = keys_of(sentences).isin(keys_of(frames_only)) & ~keys_of(sentences).isin(keys_of(first_gold))
-in_frame = n_words.between(3, 120) & dev_half & ~frames_only
+in_frame = n_words.between(MIN_WORDS, MAX_WORDS) & dev_half & ~frames_only
 responsibility_population = sentences[in_frame.to_numpy()][KEYS].merge(articles[["doc_id", "outlet"]], on="doc_id")
 for kind in ("causal", "treatment"):
     responsibility_population[kind] = keys_of(responsibility_population).isin(
         keys_of(assigned[assigned["kind"] == kind])).astype(int)
-responsibility_shares = prevalence(responsibility_population, attribution_coding, frames=["causal", "treatment"],
-                                   by="outlet", method=["naive", "dsl", "coded"], cluster="doc_id")
+responsibility_shares = analysis.prevalence(responsibility_population, attribution_coding,
+                                            frames=["causal", "treatment"], by="outlet",
+                                            method=["naive", "dsl", "coded"], cluster="doc_id", level=LEVEL)
 save_table(responsibility_shares.round(4), "06_outlet_responsibility_corrected_table")
 fig, axes = plot_estimates(responsibility_shares[responsibility_shares["method"] != "coded"], by="outlet",
-                           xlabel="share of the development half's sentences that assign responsibility, 95% "
-                                  "interval")
+                           xlabel=f"share of the development half's sentences that assign responsibility, "
+                                  f"{LEVEL:.0%} interval")
 save_figure(fig, "06_outlet_responsibility_corrected")
 
 # %%
@@ -285,25 +294,42 @@ print(f"Over {len(responsibility_population)} sentences ({len(attribution_coding
 # ## Topics
 #
 # NMF topics of the migration-related articles (k = 8, seed 0; the choice of k
-# is discussed in notebook 04; the stop words for news topics, as there), and
-# their mean share per outlet.
+# is discussed in notebook `04_topics`; the stop words for news topics, as there),
+# and their mean share per outlet.
 
 # %%
 news_stopwords = analysis.load_stopwords("shipped:stopwords_news_topics.txt")
-model = fit_topics(articles, 8, method="nmf", random_state=0, stopwords=news_stopwords)
+model = fit_topics(articles, K, method="nmf", random_state=SEED, stopwords=news_stopwords)
 terms = top_terms_table(model, 8, layout="wide")
 save_table(terms, "06_outlet_topic_terms")
 prevalence = topic_prevalence(model, articles, "outlet")
 save_table(prevalence.round(4), "06_outlet_topic_prevalence")
 fig, ax = plot_prevalence(prevalence, "outlet", model=model)
 save_figure(fig, "06_outlet_topics")
-terms
+
+# %%
+share = counts.set_index("outlet")["share"]
+mean = frames.pivot(index="outlet", columns="measure", values="mean")
+sovereignty = mean["sovereignty"].sort_values(ascending=False)
+others = mean["humanitarian"].drop("Al Jazeera")
+unresolved = int((attributions["actor_resolution"] == "unresolved").sum())
+quoted(f"corpus of {len(corpus):,} English news articles (dated {dates.min():%-d %b %Y} to {dates.max():%-d %b %Y}, "
+       f"{(dates.dt.year == 2017).mean():.0%} of them in 2017",
+       f"with {LEVEL:.0%} percentile bootstrap intervals that resample articles ({N_BOOT:,} replicates, seed {SEED})",
+       f"(k = {K}, seed {SEED};",
+       f"from {share.min():.0%} of {share.idxmin()}'s articles to {share.max():.0%} of {share.idxmax()}'s",
+       f"line: {LEVEL:.0%} bootstrap interval",
+       f"leads in {sovereignty.index[0]} ({sovereignty.iloc[0]:.0%} of sentences), {sovereignty.index[1]} "
+       f"({sovereignty.iloc[1]:.0%}) and {sovereignty.index[2]} ({sovereignty.iloc[2]:.0%})",
+       f"humanitarian language ({mean.loc['Al Jazeera', 'humanitarian']:.0%}, against {others.min():.0%} to "
+       f"{others.max():.0%} elsewhere) and security ({mean.loc['Al Jazeera', 'security']:.0%})",
+       f"({unresolved} of {len(attributions)} attributions stay")
 
 # %% [markdown]
 # ## What this shows
 #
 # `06_outlet_articles` gives how many articles of each outlet are about
-# migration (from 1% of TASS's articles to a quarter of Al Jazeera's).
+# migration (from 1% of TASS's articles to 25% of Al Jazeera's).
 # `06_outlet_frames` compares, per outlet, the share of sentences that carry
 # each frame (dot: mean over articles; line: 95% bootstrap interval over
 # articles, table `06_outlet_frame_means`); outlets whose intervals do not
@@ -319,7 +345,7 @@ terms
 # the dictionary on unseen sentences of this corpus), sovereignty, the control of
 # entry, leads in ABC News (15% of sentences), RTE (14%) and CNN (13%), the
 # outlets most taken up by the US travel ban; Al Jazeera stands out for
-# humanitarian language (14%, against 3 to 10% elsewhere) and security (16%);
+# humanitarian language (14%, against 3% to 10% elsewhere) and security (16%);
 # China Daily's few migration articles carry little of any frame. Against the
 # dictionary-based version of this notebook, sovereignty and humanitarian shares
 # rose (the classifier finds entry control and suffering the word lists missed)
@@ -327,30 +353,26 @@ terms
 #
 # Responsibility now names the states themselves (actors resolved in context):
 # the United States is the actor most often told to act in ABC News, Al Jazeera
-# and CNN, Europe in DW and the BBC. The earlier version gave Libya 56
-# attributions in 42 articles, most of which never mention Libya, because any
+# and CNN, Europe in DW and the BBC. An earlier version of the kit gave Libya
+# attributions in dozens of articles that never mention Libya, because any
 # "government" was Libyan; now a generic reference takes the state its article
 # names (8 of 555 attributions stay `government_unresolved`), and no attribution
 # goes to a state its article does not name (a test checks this).
 #
 # **Corrected for the machine's errors** (`06_outlet_frames_corrected`, table
-# `06_outlet_frames_corrected_table`): the printed summary above says for how many
-# outlet-frame pairs the machine's share lies outside the corrected interval
+# `06_outlet_frames_corrected_table`): the printed summary says for how many
+# outlet-frame pairs the machine's share lies outside the corrected interval,
 # and which. Where the corrected interval excludes the machine's share, the
 # machine's figure is off by more than chance can explain; where the corrected
 # intervals of two outlets overlap widely, the difference the machine draws
 # between them is not established. Corrected intervals are wider than the
 # machine's (they count its errors): that width is the honest uncertainty of
 # the comparison. The corrected responsibility shares
-# (`06_outlet_responsibility_corrected`) rest on 180 coded sentences, most
-# outlets with a handful from the large stratum whose weights are in the
-# hundreds: they say that the rules find far fewer attributions than coders
-# do (recall 0.26 in notebook 08), but not how many per outlet; the normal
-# intervals are unreliable with so few coded sentences (the table's note says
-# where). The second wave's attribution coding, with known probabilities, is
-# what will make them usable.
+# (`06_outlet_responsibility_corrected`, over the development half) say how far
+# the rules' counts of attributions fall short of the coders', outlet by
+# outlet, as printed; outlets with few coded sentences carry a note in the table.
 #
-# How far to trust this: on unseen sentences of this corpus the frame classifier
-# reaches F1 0.49 (humanitarian) to 0.73 (security) and attribution F1 0.36
-# (notebook 08). Read the differences between outlets as leads to check in the
+# How far to trust this: on unseen sentences of this corpus neither the frame
+# classifier nor attribution reaches the F1 it aimed at (notebook
+# `08_unseen_news`). Read the differences between outlets as leads to check in the
 # texts (`analysis.kwic`, the evidence columns), not as findings.

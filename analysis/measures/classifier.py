@@ -21,7 +21,10 @@ on sentences coded by hand (1 if the sentence carries the frame, 0 if not):
   gives for the dictionary;
 * **files**: :meth:`FrameClassifier.save` writes plain JSON (vocabulary, idf,
   coefficients, Platt parameters, thresholds, the codebook version and frame
-  ids); :meth:`FrameClassifier.load` refuses a file made for another codebook.
+  ids, and a digest of each training sentence, so that
+  :meth:`FrameClassifier.trained_on` and :func:`analysis.frame_validity` can
+  tell in-sample sentences without the texts being stored);
+  :meth:`FrameClassifier.load` refuses a file made for another codebook.
   Coefficients and idf are kept to 7 significant digits, so a loaded model
   predicts exactly as the fitted one. Never pickle.
 
@@ -37,9 +40,11 @@ The kit ships a model fitted on the hand coding of the migration codebook
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import re
+import unicodedata
 from pathlib import Path
 
 import numpy as np
@@ -98,6 +103,10 @@ class FrameClassifier(BaseEstimator):
     intercept_, platt_ (n_frames, 2), threshold_, C_ : per frame
     cv_f1_ : ndarray, the cross-validated F1 of each frame at its threshold
     codebook_ : Codebook
+    n_training_ : int, the number of training texts
+    training_digests_ : frozenset of str, or None
+        A digest of each training text (``text_digest``); None for a model
+        file that does not record them.
 
     Examples
     --------
@@ -186,7 +195,36 @@ class FrameClassifier(BaseEstimator):
         self.cv_f1_ = np.array(scores)
         self.n_training_ = len(texts)
         self.n_positive_ = labels.sum(axis=0).astype(int)
+        self.training_digests_ = frozenset(text_digest(text) for text in texts)
         return self
+
+    def trained_on(self, X) -> np.ndarray | None:
+        """Which of the texts the model was fitted on (the same text, up to
+        white space and Unicode composition), from the digests of its training
+        texts: scores on them are in-sample.
+
+        Parameters
+        ----------
+        X : list of str, Series or DataFrame
+            The texts, or a table with ``text``.
+
+        Returns
+        -------
+        ndarray of bool, or None
+            One value per text; None if the model (a file saved before models
+            recorded their training texts) cannot tell.
+
+        Examples
+        --------
+        >>> texts = ["Aid reached the camp.", "Talks went on."] * 10
+        >>> model = FrameClassifier(codebook={"aid": ["aid"]}, cv=2).fit(texts, pd.DataFrame({"aid": [1, 0] * 10}))
+        >>> model.trained_on(["Aid  reached the camp.", "Aid reached another camp."]).tolist()
+        [True, False]
+        """
+        check_is_fitted(self, "coef_")
+        if self.training_digests_ is None:
+            return None
+        return np.array([text_digest(text) in self.training_digests_ for text in _texts(X)], dtype=bool)
 
     def __sklearn_tags__(self):
         tags = super().__sklearn_tags__()
@@ -339,7 +377,9 @@ class FrameClassifier(BaseEstimator):
             Format and version, the codebook's version, frames and
             ``entries_digest``, the parameters,
             the features (terms and idf) and, per frame, coefficients, intercept,
-            calibration, threshold, chosen C and cross-validated F1.
+            calibration, threshold, chosen C and cross-validated F1; the number
+            of training texts and a digest of each (sorted; the texts
+            themselves are not stored).
         """
         check_is_fitted(self, "coef_")
         return {
@@ -357,6 +397,8 @@ class FrameClassifier(BaseEstimator):
                                "n_positive": int(self.n_positive_[j])}
                        for j, frame in enumerate(self.frames_)},
             "n_training": self.n_training_,
+            **({} if self.training_digests_ is None else {"training_texts": {
+                "digest": DIGEST_NOTE, "digests": sorted(self.training_digests_)}}),
         }
 
     def save(self, path, *, overwrite: bool = False) -> Path:
@@ -441,6 +483,8 @@ class FrameClassifier(BaseEstimator):
         model.cv_f1_ = np.array([f["cv_f1"] for f in frames])
         model.n_positive_ = np.array([f["n_positive"] for f in frames])
         model.n_training_ = data["n_training"]
+        recorded = data.get("training_texts")
+        model.training_digests_ = None if recorded is None else frozenset(recorded["digests"])
         return model
 
     # -- features -----------------------------------------------------------------------------
@@ -484,6 +528,22 @@ class FrameClassifier(BaseEstimator):
         names = np.zeros((len(texts), 1))
         np.add.at(names[:, 0], [hit[0] for hit in self.codebook_.naming_lexicon.find_all(texts)], 1)
         return sparse.hstack([words, sparse.csr_matrix(np.hstack([dictionary, np.log1p(names)]))], format="csr")
+
+
+#: How :func:`text_digest` is made, as a model file records it.
+DIGEST_NOTE = "blake2b, 8 bytes, hex, of the text in Unicode NFC with each run of white space as one space, trimmed"
+
+
+def text_digest(text: str) -> str:
+    """A short digest of a text that does not depend on its white space or
+    Unicode composition (:data:`DIGEST_NOTE`): what a model file records of
+    each training text.
+
+    >>> text_digest("Aid  reached\\nthe camp.") == text_digest("Aid reached the camp.")
+    True
+    """
+    normal = " ".join(unicodedata.normalize("NFC", text).split())
+    return hashlib.blake2b(normal.encode("utf-8"), digest_size=8).hexdigest()
 
 
 def frame_classifier(model=None, *, codebook=None) -> FrameClassifier:

@@ -15,13 +15,15 @@ and from machine to machine (``stable_svg_ids()``).
 
 from __future__ import annotations
 
+import base64
+import io
 import re
 from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
 
-from .._output import SavedFiles, write_atomic
+from .._output import SavedFiles, show_saved, write_atomic
 from .._validation import check_option
 from ..errors import AnalysisError
 from ..paths import figures_dir
@@ -172,13 +174,16 @@ def figure_for(ax, width: str = "column", height: float | None = None, nrows: in
 
 
 def save_figure(fig, name: str, formats: tuple[str, ...] = ("png", "svg"), *, directory=None,
-                close: bool = True) -> SavedFiles:
+                close: bool = True, show: bool = True) -> SavedFiles:
     """Write ``<name>.png`` and ``.svg`` deterministically into ``directory``;
-    return the paths.
+    show the figure in a notebook; return the paths.
 
     The same figure gives the same bytes on every run and machine (with the same
     matplotlib): no dates or software versions in the files' metadata, and the
-    SVG's hashed ids renumbered (``stable_svg_ids()``).
+    SVG's hashed ids renumbered (``stable_svg_ids()``). In a Jupyter notebook
+    the figure is displayed, as the PNG written (at half its pixel size, the
+    figure's size on screen), so that an executed notebook shows each figure
+    it saved, with bytes that do not change from run to run.
 
     Parameters
     ----------
@@ -194,6 +199,10 @@ def save_figure(fig, name: str, formats: tuple[str, ...] = ("png", "svg"), *, di
         directory (``analysis.paths.figures_dir()``).
     close : bool
         Close the figure once written (the default), to free its memory.
+    show : bool
+        Display the figure when running in a Jupyter notebook (the default;
+        nothing is displayed elsewhere). Pass False with ``close=False`` if
+        your notebook's matplotlib backend shows open figures itself.
 
     Returns
     -------
@@ -227,12 +236,37 @@ def save_figure(fig, name: str, formats: tuple[str, ...] = ("png", "svg"), *, di
                 else:
                     metadata = PNG_METADATA if fmt == "png" else PDF_METADATA
                     paths.append(write_atomic(path, lambda tmp: fig.savefig(tmp, format=fmt, metadata=metadata)))
+            if show:
+                png = paths[formats.index("png")].read_bytes() if "png" in formats else _png_bytes(fig)
+                show_figure_png(png, name)
     finally:
         if close:
             import matplotlib.pyplot as plt
 
             plt.close(fig)
     return paths
+
+
+def _png_bytes(fig) -> bytes:
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", metadata=PNG_METADATA)
+    return buffer.getvalue()
+
+
+def show_figure_png(png: bytes, name: str) -> None:
+    """Display the PNG ``png`` of the figure saved as ``name`` in a notebook, at
+    the figure's size on screen (``figure.dpi`` of :data:`STYLE`; the PNG has
+    ``savefig.dpi``); nothing outside a notebook.
+
+    >>> show_figure_png(b"", "demo")      # not in a notebook: nothing happens
+    """
+    if not png:
+        return
+    width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")     # the IHDR chunk
+    scale = STYLE["figure.dpi"] / STYLE["savefig.dpi"]
+    bundle = {"image/png": base64.b64encode(png).decode("ascii"), "text/plain": f"<figure {name}>"}
+    size = {"image/png": {"width": round(width * scale), "height": round(height * scale)}}
+    show_saved(bundle, {"saved": name}, raw=True, metadata=size)
 
 
 def bar_labels_fit(fig) -> bool:
