@@ -18,7 +18,7 @@ import pandas as pd
 
 from ..errors import TableError, require_columns
 from ..measures.attribution import NO_ACTOR
-from ..measures.frames import frame_scores
+from ..measures.frames import dictionary_scores, frame_scores, resolve_method
 from ..resources.codebook import Codebook
 from .agreement import precision_recall_f1
 from .coding import ATTRIBUTION_FIELDS
@@ -83,7 +83,11 @@ def frame_validity(sentences: pd.DataFrame, coding: pd.DataFrame, *, codebook=No
     keys = ["doc_id", "sent_id"]
     require_columns(sentences, [*keys, "text"], "frame_validity")
     require_columns(coding, keys, "frame_validity")
-    machine = frame_scores(sentences, codebook=cb, method=method, model=model).set_index(keys)[frames].gt(0).astype(int)
+    if resolve_method(method, codebook=cb, model=model) == "dictionary":
+        scores = dictionary_scores(sentences, codebook=cb)
+    else:
+        scores = frame_scores(sentences, codebook=cb, method="classifier", model=model)
+    machine = scores.set_index(keys)[frames]
     return precision_recall_f1(machine, coding.set_index(keys)[frames], n_boot=n_boot, random_state=random_state)
 
 
