@@ -14,7 +14,10 @@ random order to news_frames_round<N>_sample.csv.
 Round 2 was drawn with round1_model.json, fitted by the first version of the
 classifier (before stems and the names feature; that version was never
 committed), so it cannot be drawn again: the classifier refuses that file. Its
-sample as drawn is news_frames_round2_sample.csv; this script draws round 3.
+sample as drawn is news_frames_round2_sample.csv; this script drew round 3, with
+round2_model.json (format 2: stems and the names feature). Since the classifier
+reads word vectors (format 3, issue 22) it refuses that file too, so round 3
+cannot be drawn again either; its sample as drawn is news_frames_round3_sample.csv.
 """
 
 from __future__ import annotations
