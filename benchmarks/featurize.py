@@ -3,6 +3,10 @@ file made by repeating its articles.
 
 Prints, in one run:
 
+0. in a fresh process: the time of ``import analysis``, whether it mapped or
+   opened the word vectors (it must not), and the time of the first
+   ``WordVectors.load()`` (checking both files' SHA-256, memory-mapping the
+   array, reading the vocabulary), which the first featurize call pays;
 1. throughput of ``featurize`` on one core (MB of UTF-8 text per second), on
    the first call (which compiles the lexicons) and on later calls;
 2. the time of scikit-learn's ``CountVectorizer(ngram_range=(1, 3),
@@ -57,6 +61,26 @@ from analysis.corpus.news import default_news_zip, news_corpus
 from analysis.corpus.stream import CHUNKSIZE, corpus_chunks
 from analysis.measures.featurize import featurize, featurize_frame
 from analysis.resources import load_codebook
+
+
+VECTORS_AT_IMPORT = """
+import time
+start = time.perf_counter()
+import analysis
+imported = time.perf_counter() - start
+mapped = "glove_6B" in open("/proc/self/maps").read()
+start = time.perf_counter()
+analysis.WordVectors.load()
+print(imported, mapped, time.perf_counter() - start)
+"""
+
+
+def vectors_at_import() -> tuple[float, bool, float]:
+    """Seconds of ``import analysis`` in a fresh process, whether the vectors were mapped by then, and seconds
+    of the first ``WordVectors.load()``."""
+    out = subprocess.run([sys.executable, "-c", VECTORS_AT_IMPORT], capture_output=True, text=True, check=True)
+    imported, mapped, loaded = out.stdout.split()
+    return float(imported), mapped == "True", float(loaded)
 
 
 def megabytes(texts) -> float:
@@ -301,6 +325,9 @@ def main() -> None:
     mb = megabytes(corpus["text"])
     print(f"corpus: {len(corpus)} articles, {mb:.2f} MB of text")
 
+    imported, mapped, loaded = vectors_at_import()
+    print(f"fresh process: import analysis {imported:.2f} s, word vectors {'MAPPED' if mapped else 'not read'} by "
+          f"then; first WordVectors.load() {loaded:.2f} s (SHA-256 of both files, memory map, vocabulary)")
     (sents, attrs), cold = timed(featurize, corpus, chunksize=args.chunksize, progress=False)
     print(f"featurize, 1 process, first call: {cold:5.1f} s  {mb / cold:5.2f} MB/s  "
           f"({len(sents)} sentences, {len(attrs)} attributions; includes compiling the lexicons)")

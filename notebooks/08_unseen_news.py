@@ -114,7 +114,7 @@ with warnings.catch_warnings(record=True) as skipped:     # the empty articles i
 for warning in skipped:
     print(warning.message)
 TRAINING = ("frames_seed_coding.csv", "frames_news_coding.csv", "news_frames_dev.csv", "news_frames_round2_coded.csv",
-            "news_frames_round3_coded.csv")
+            "news_frames_round3_coded.csv", "news_frames_round4_coded.csv")
 training = read_frame_coding([CODING / name for name in TRAINING])
 outlet = training["doc_id"].map(news.set_index("doc_id")["outlet"])
 training = training.assign(outlet=outlet.where(outlet.notna(), None))
@@ -138,33 +138,54 @@ save_figure(fig, "08_transfer_f1")
 # %% [markdown]
 # ## The larger locked test set (v2)
 #
-# At least 800 sentences of test-half articles, drawn with known inclusion
-# probabilities (over-sampling what is rare; `coding_probability` per sentence),
-# coded blind by two coders and locked (`data/coding/README.md`). Scored once,
-# as v1: unweighted (the sentences as drawn) and weighted by
-# 1 / `coding_probability` (an estimate for all sentences of the test-half
-# migration articles: `precision_recall_f1(..., weights=...)`).
+# 900 sentences of test-half articles (800 drawn in strata, and 100 more of the
+# rare stratum in a second phase), each with its inclusion probability
+# (`coding_probability`), coded blind by coder A, 370 of them also by coder B,
+# differences adjudicated blind, and locked (`data/coding/README.md`, second
+# wave). Scored once, as v1: unweighted (the sentences as drawn, rare frames
+# over-sampled) and weighted by 1 / `coding_probability` (an estimate for all
+# sentences of the test-half migration articles:
+# `precision_recall_f1(..., weights=...)`). First the two coders on the
+# sentences both coded: Krippendorff's alpha and coder B's F1 against coder A.
 
 # %%
-V2 = CODING / "news_frames_test_v2.csv"
-if not V2.exists():
-    print(f"{V2.name} is not in data/coding/ yet: nothing to score.")
-else:
-    test2 = read_frame_coding(V2)
-    weight = 1 / pd.to_numeric(test2["coding_probability"])
-    gold2 = test2.set_index(keys)[FRAMES]
-    v2_rows = []
-    for method in ("dictionary", "classifier"):
-        with warnings.catch_warnings():      # the FutureWarning that the dictionary's frame columns are 0/1 now
-            warnings.simplefilter("ignore", FutureWarning)
-            scored = frame_scores(test2[["doc_id", "sent_id", "text"]], method=method).set_index(keys)[FRAMES]
-        for name, weights in (("unweighted", None), ("weighted", weight.to_numpy())):
-            v2_rows.append(precision_recall_f1(scored, gold2, n_boot=2000, weights=weights).assign(
-                method=f"{method}, {name}"))
-    v2 = pd.concat(v2_rows, ignore_index=True)
-    save_table(v2[["method", "column", "n_units", "coder_labels", "machine_labels", "precision", "recall", "f1",
-                   "f1_low", "f1_high"]], "08_frame_scores_v2")
-    print(v2.pivot(index="column", columns="method", values="f1").loc[FRAMES].round(2).to_string())
+test2 = read_frame_coding(CODING / "news_frames_v2_test.csv")
+weight2 = (1 / pd.to_numeric(test2["coding_probability"])).set_axis(pd.MultiIndex.from_frame(test2[keys]))
+gold2 = test2.set_index(keys)[FRAMES]
+coders2 = {c: pd.concat([pd.read_csv(CODING / f"news_frames_v2{part}_coder_{c}.csv", dtype={"doc_id": str})
+                         for part in ("", "_supplement")], ignore_index=True).set_index(keys)
+           for c in ("a", "b")}
+both = gold2.index[gold2.index.isin(coders2["b"].index)]
+a2, b2 = (coders2[c].loc[both, FRAMES] for c in ("a", "b"))
+rows = []
+for frame in FRAMES:
+    alpha, low, high = alpha_interval(pd.DataFrame({"A": a2[frame], "B": b2[frame]}), n_boot=2000)
+    rows.append({"frame": frame, "gold_positives": int(gold2[frame].sum()), "doubly_coded": len(both),
+                 "alpha": alpha, "alpha_low": low, "alpha_high": high})
+reliability2 = pd.DataFrame(rows)
+save_table(reliability2, "08_frame_reliability_v2")
+reliability2
+
+# %%
+v2_rows = [precision_recall_f1(b2, a2, n_boot=2000).assign(method="coder B vs coder A, unweighted"),
+           precision_recall_f1(b2, a2, n_boot=2000, weights=weight2.loc[both].to_numpy()).assign(
+               method="coder B vs coder A, weighted")]
+for method in ("dictionary", "classifier"):
+    with warnings.catch_warnings():      # the FutureWarning that the dictionary's frame columns are 0/1 now
+        warnings.simplefilter("ignore", FutureWarning)
+        scored = frame_scores(test2[["doc_id", "sent_id", "text"]], method=method).set_index(keys)[FRAMES]
+    for name, weights in (("unweighted", None), ("weighted", weight2.loc[gold2.index].to_numpy())):
+        v2_rows.append(precision_recall_f1(scored, gold2, n_boot=2000, weights=weights).assign(
+            method=f"{method}, {name}"))
+v2 = pd.concat(v2_rows, ignore_index=True)
+save_table(v2[["method", "column", "n_units", "coder_labels", "machine_labels", "precision", "recall", "f1",
+               "f1_low", "f1_high"]], "08_frame_scores_v2")
+v2.pivot(index="column", columns="method", values="f1").loc[FRAMES]
+
+# %%
+fig, ax = plot_method_comparison(v2[v2["method"].str.endswith("unweighted")], xlabel="F1 with 95% bootstrap interval",
+                                 title=f"Frames on the locked test set v2 ({len(test2)} unseen sentences, unweighted)")
+save_figure(fig, "08_frame_f1_v2")
 
 # %% [markdown]
 # ## What each coded sentence buys
@@ -176,10 +197,11 @@ else:
 
 # %%
 pool = read_frame_coding([CODING / f for f in ("frames_news_coding.csv", "news_frames_dev.csv",
-                                               "news_frames_round2_coded.csv", "news_frames_round3_coded.csv")])
+                                               "news_frames_round2_coded.csv", "news_frames_round3_coded.csv",
+                                               "news_frames_round4_coded.csv")])
 seeds = read_frame_coding(CODING / "frames_seed_coding.csv")
 curve = learning_curve(pool["text"], pool[FRAMES], test["text"], test[FRAMES], initial_texts=seeds["text"],
-                       initial_labels=seeds[FRAMES], batch=235, seeds=(0, 1, 2))
+                       initial_labels=seeds[FRAMES], batch=335, seeds=(0, 1, 2))
 save_table(curve.groupby(["strategy", "n_coded", "frame"], as_index=False)["f1"].mean(), "08_learning_curve_table")
 fig, ax = plot_learning_curve(curve)
 save_figure(fig, "08_learning_curve")

@@ -7,8 +7,11 @@ how well it transfers.
 
 Training sentences: the seeds (frames_seed_coding.csv), the 50 earlier news
 sentences (frames_news_coding.csv), the development half of the NewsArticles
-sample (news_frames_dev.csv) and the second and third rounds
-(news_frames_round2_coded.csv, news_frames_round3_coded.csv).
+sample (news_frames_dev.csv), the second and third rounds
+(news_frames_round2_coded.csv, news_frames_round3_coded.csv) and the fourth,
+of the second wave (news_frames_round4_coded.csv: 600 development sentences
+drawn by PPS on the classifier's uncertainty). Never a locked test set
+(news_frames_test.csv, news_frames_v2_test.csv).
 Deterministic: the same files give the same model, byte for byte.
 
 Then, unless ``--no-transfer`` (or without the NewsArticles corpus, which
@@ -35,7 +38,7 @@ from analysis.paths import project_root
 
 HERE = Path(__file__).resolve().parent
 TRAINING = ("frames_seed_coding.csv", "frames_news_coding.csv", "news_frames_dev.csv", "news_frames_round2_coded.csv",
-            "news_frames_round3_coded.csv")
+            "news_frames_round3_coded.csv", "news_frames_round4_coded.csv")
 TARGET = project_root() / "analysis" / "data" / "migration" / "frame_classifier.json"
 
 
