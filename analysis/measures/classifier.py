@@ -76,7 +76,7 @@ from ..resources.vectors import WordVectors
 from ..text._units import estimator_texts, unit_column
 from .dictionary import frame_counts
 from .linear import fit_label, rounded, sigmoid
-from .sentence_vectors import entry_prototypes, piece_contributions, pooled, text_pieces, token_pieces
+from .sentence_vectors import entry_prototypes, piece_contributions, pooled, text_pieces
 
 FORMAT = "analysis.FrameClassifier"
 #: 3: the word-vector features and ``features=`` (2: stems and the names feature; 1, never released, had
@@ -571,8 +571,7 @@ class FrameClassifier(BaseEstimator):
             tokens = _tokens(texts)
         words, text_of, is_separator = tokens
         keep = ~is_separator
-        return pooled(token_pieces([w for w, k in zip(words, keep) if k], text_of[keep], self.vectors_),
-                      len(texts), self.vectors_)
+        return pooled(np.asarray(words, dtype=object)[keep], text_of[keep], len(texts), self.vectors_)
 
     def _vector_columns(self, raw: np.ndarray) -> np.ndarray:
         """The vector features before standardising: the vectors minus their

@@ -59,14 +59,12 @@ GLOB_WORDS = 10
 
 @dataclass(frozen=True)
 class Pieces:
-    """The in-vocabulary pieces of a batch of texts, one entry per piece: the
-    text it is in, its vocabulary row, and (when asked for) its character
-    span in the text."""
+    """The in-vocabulary pieces of one text (:func:`text_pieces`), one entry per
+    piece: its vocabulary row and its character span in the text."""
 
-    text: np.ndarray
     row: np.ndarray
-    start: np.ndarray | None = None
-    end: np.ndarray | None = None
+    start: np.ndarray
+    end: np.ndarray
 
 
 def sif_weights(rows: np.ndarray, n_words: int, a: float = SIF_A) -> np.ndarray:
@@ -81,27 +79,21 @@ def sif_weights(rows: np.ndarray, n_words: int, a: float = SIF_A) -> np.ndarray:
     return a / (a + p)
 
 
-def token_pieces(tokens: Sequence[str], text_of: np.ndarray, vectors: WordVectors) -> Pieces:
-    """The vocabulary rows of tokens (lower case) that belong to texts ``text_of``:
-    each token's row, or its parts' rows (see the module docstring); tokens
-    with neither are left out."""
-    codes, uniques = pd.factorize(pd.Series(tokens, dtype=object).str.replace("’", "'", regex=False))
+def token_rows(tokens: Sequence[str], vectors: WordVectors) -> tuple[np.ndarray, list[str], list[tuple[int, ...]]]:
+    """The distinct tokens (lower case) and their vocabulary rows: each token's
+    code (its index among the distinct ones), the distinct tokens, and per
+    distinct token its row, or its parts' rows, or none (see the module docstring)."""
+    codes, uniques = pd.factorize(np.asarray(tokens, dtype=object))
+    uniques = [u.replace("’", "'") for u in uniques]
     found = vectors.rows(uniques)
-    unique_rows = [(int(r),) if r >= 0 else () for r in found]
+    unique_rows = [(int(r),) if r >= 0 else () for r in found.tolist()]
     missing = np.flatnonzero(found < 0)
     if len(missing):
         parts = [_PART.findall(uniques[i]) for i in missing]
-        flat = [p for ps in parts for p in ps]
-        rows = iter(vectors.rows(flat).tolist())
+        rows = iter(vectors.rows([p for ps in parts for p in ps]).tolist())
         for i, ps in zip(missing, parts):
             unique_rows[i] = tuple(r for r in (next(rows) for _ in ps) if r >= 0)
-    lengths = np.array([len(r) for r in unique_rows], dtype=np.int64)
-    flat_rows = np.fromiter((r for rs in unique_rows for r in rs), dtype=np.int64, count=int(lengths.sum()))
-    starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
-    per_token = lengths[codes]
-    token_index = np.repeat(np.arange(len(codes)), per_token)
-    offset = np.arange(len(token_index)) - np.repeat(np.cumsum(per_token) - per_token, per_token)
-    return Pieces(text=np.asarray(text_of)[token_index], row=flat_rows[starts[codes][token_index] + offset])
+    return codes, uniques, unique_rows
 
 
 def text_pieces(text: str, vectors: WordVectors) -> Pieces:
@@ -120,21 +112,26 @@ def text_pieces(text: str, vectors: WordVectors) -> Pieces:
             ends.append(match.start() + part.end())
     rows = vectors.rows(words) if words else np.zeros(0, dtype=np.int64)
     keep = rows >= 0
-    return Pieces(text=np.zeros(int(keep.sum()), dtype=np.int64), row=rows[keep],
-                  start=np.asarray(starts, dtype=np.int64)[keep], end=np.asarray(ends, dtype=np.int64)[keep])
+    return Pieces(row=rows[keep], start=np.asarray(starts, dtype=np.int64)[keep],
+                  end=np.asarray(ends, dtype=np.int64)[keep])
 
 
-def pooled(pieces: Pieces, n_texts: int, vectors: WordVectors, a: float = SIF_A) -> tuple[np.ndarray, np.ndarray]:
-    """SIF sentence vectors of ``n_texts`` texts from their pieces, and the
-    number of pieces of each text."""
-    used, column = np.unique(pieces.row, return_inverse=True)
-    weights = sif_weights(used, len(vectors), a)
-    counts = sparse.csr_matrix((np.ones(len(column)), (pieces.text, column)), shape=(n_texts, len(used)))
-    n = np.asarray(counts.sum(axis=1)).ravel()
-    table = np.asarray(vectors.vectors[used], dtype=np.float64) * weights[:, None] if len(used) else \
-        np.zeros((0, vectors.dim))
-    summed = counts @ table
-    return summed / np.where(n > 0, n, 1)[:, None], n
+def pooled(tokens: Sequence[str], text_of: np.ndarray, n_texts: int, vectors: WordVectors,
+           a: float = SIF_A) -> tuple[np.ndarray, np.ndarray]:
+    """SIF sentence vectors of ``n_texts`` texts from their tokens (lower case;
+    ``text_of`` the text of each), and the number of pieces found in each text:
+    each distinct token's weighted vector is summed once, then counted per text."""
+    codes, _, unique_rows = token_rows(tokens, vectors)
+    lengths = np.array([len(r) for r in unique_rows], dtype=np.float64)
+    flat = np.fromiter((r for rs in unique_rows for r in rs), dtype=np.int64, count=int(lengths.sum()))
+    owner = np.repeat(np.arange(len(unique_rows)), lengths.astype(np.int64))
+    weighted = np.asarray(vectors.vectors[flat], dtype=np.float64) * sif_weights(flat, len(vectors), a)[:, None]
+    per_token = np.zeros((len(unique_rows), vectors.dim))
+    np.add.at(per_token, owner, weighted)
+    counts = sparse.csr_matrix((np.ones(len(codes)), (np.asarray(text_of), codes)),
+                               shape=(n_texts, len(unique_rows)))
+    n = counts @ lengths
+    return (counts @ per_token) / np.where(n > 0, n, 1)[:, None], n
 
 
 def sentence_vectors(texts, *, vectors=None, a: float = SIF_A) -> np.ndarray:
@@ -168,7 +165,7 @@ def sentence_vectors(texts, *, vectors=None, a: float = SIF_A) -> np.ndarray:
         found = _TOKEN.findall(text.lower())
         tokens += found
         text_of += [i] * len(found)
-    return pooled(token_pieces(tokens, np.asarray(text_of, dtype=np.int64), vectors), len(texts), vectors, a)[0]
+    return pooled(tokens, np.asarray(text_of, dtype=np.int64), len(texts), vectors, a)[0]
 
 
 def piece_contributions(pieces: Pieces, n: float, direction: np.ndarray, vectors: WordVectors,
