@@ -85,13 +85,13 @@ reliability
 sentences = test[["doc_id", "sent_id", "text"]]
 compared = {method: frame_validity(sentences, test, method=method, n_boot=2000) for method in ("dictionary", "classifier")}
 compared["coder B vs coder A"] = precision_recall_f1(coder_b, coder_a, n_boot=2000)
-frame_scores = pd.concat([table.assign(method=name) for name, table in compared.items()], ignore_index=True)
+v1_scores = pd.concat([table.assign(method=name) for name, table in compared.items()], ignore_index=True)
 columns = ["method", "column", "coder_labels", "machine_labels", "precision", "recall", "f1", "f1_low", "f1_high"]
-save_table(frame_scores[columns], "08_frame_scores")
-frame_scores.pivot(index="column", columns="method", values="f1").loc[FRAMES]
+save_table(v1_scores[columns], "08_frame_scores")
+v1_scores.pivot(index="column", columns="method", values="f1").loc[FRAMES]
 
 # %%
-fig, ax = plot_method_comparison(frame_scores, xlabel="F1 with 95% bootstrap interval",
+fig, ax = plot_method_comparison(v1_scores, xlabel="F1 with 95% bootstrap interval",
                                  title="Frames on the locked test set (260 unseen sentences)")
 save_figure(fig, "08_frame_f1")
 
@@ -243,6 +243,27 @@ attribution_scores = pd.concat(attribution_rows, ignore_index=True)
 attribution_scores = attribution_scores[["half", "who", *attribution_scores.columns[:-2]]]
 save_table(attribution_scores, "08_attribution_scores")
 attribution_scores
+
+# %% [markdown]
+# ## The frames at a glance
+#
+# F1 per frame of every comparison above, side by side; the prose below reads
+# from this table.
+
+# %%
+glance = pd.concat({
+    "v1 dictionary": v1_scores.query("method == 'dictionary'").set_index("column")["f1"],
+    "v1 classifier": v1_scores.query("method == 'classifier'").set_index("column")["f1"],
+    "v1 coder B": v1_scores.query("method == 'coder B vs coder A'").set_index("column")["f1"],
+    **{f"v2 {m}": v2.query("method == @m").set_index("column")["f1"]
+       for m in ("dictionary, unweighted", "classifier, unweighted", "classifier, weighted",
+                 "coder B vs coder A, unweighted")},
+    "outlet held out": transfer.query("split == 'leave one group out'").set_index("column")["f1"],
+    "random split": transfer.query("split == 'random split'").set_index("column")["f1"],
+}, axis=1).loc[FRAMES]
+glance.loc["mean"] = glance.mean()
+save_table(glance.reset_index(names="frame"), "08_frame_f1_summary")
+glance.round(2)
 
 # %% [markdown]
 # ## What this shows
