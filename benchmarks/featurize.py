@@ -249,6 +249,23 @@ def restored(environ: dict[str, str]):
         os.environ.update(environ)
 
 
+def ratio_only(corpus, vectorize, n_entries: int, repeat: int, chunksize: int, mb: float) -> None:
+    """featurize against CountVectorizer, in turn ``repeat`` times, wall and CPU seconds (medians, ranges)."""
+    wall: dict[str, list[float]] = {"one": [], "cv": []}
+    cpu: dict[str, list[float]] = {"one": [], "cv": []}
+    for _ in range(repeat):
+        for name, function in (("one", lambda: featurize(corpus, chunksize=chunksize, progress=False)),
+                               ("cv", vectorize)):
+            start, start_cpu = time.perf_counter(), time.process_time()
+            function()
+            wall[name].append(time.perf_counter() - start)
+            cpu[name].append(time.process_time() - start_cpu)
+    for label, seconds in (("wall", wall), ("CPU", cpu)):
+        one, cv = statistics.median(seconds["one"]), statistics.median(seconds["cv"])
+        print(f"{label}: featurize {spread(seconds['one'])} ({mb / one:.2f} MB/s), CountVectorizer(1-3 grams, "
+              f"{n_entries} entries) {spread(seconds['cv'])}: featurize / CountVectorizer = {one / cv:.2f}x")
+
+
 def per_run(base: list[float], times: list[float]) -> str:
     """The speed-up of each run over the run of ``base`` in the same turn."""
     return ", ".join(f"{b / t:.2f}" for b, t in zip(base, times))
@@ -311,6 +328,9 @@ def main() -> None:
     parser.add_argument("--chunksize", type=int, default=CHUNKSIZE, help="documents per chunk (default: %(default)s)")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--repeat", type=int, default=3, help="runs of each timing, in turn (default: %(default)s)")
+    parser.add_argument("--ratio-only", action="store_true",
+                        help="time only featurize (one process) and CountVectorizer, in turn --repeat times, in wall "
+                             "and in CPU time of this process (CPU time depends less on other work on the machine)")
     parser.add_argument("--stream", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.stream:
@@ -332,6 +352,8 @@ def main() -> None:
     print(f"featurize, 1 process, first call: {cold:5.1f} s  {mb / cold:5.2f} MB/s  "
           f"({len(sents)} sentences, {len(attrs)} attributions; includes compiling the lexicons)")
     vectorize, n_entries = count_vectorizer(corpus["text"].tolist())
+    if args.ratio_only:
+        return ratio_only(corpus, vectorize, n_entries, args.repeat, args.chunksize, mb)
     seconds = compare(corpus, vectorize, args.repeat, args.workers, args.partitions or 4 * args.workers,
                       args.chunksize)
     one, cv = statistics.median(seconds["one"]), statistics.median(seconds["cv"])

@@ -569,9 +569,8 @@ class FrameClassifier(BaseEstimator):
         """The SIF sentence vectors of the texts and their numbers of words found."""
         if tokens is None:
             tokens = _tokens(texts)
-        words, text_of, is_separator = tokens
-        keep = ~is_separator
-        return pooled(np.asarray(words, dtype=object)[keep], text_of[keep], len(texts), self.vectors_)
+        words, text_of, _ = tokens              # a separator is in no vocabulary: it adds nothing
+        return pooled(words, text_of, len(texts), self.vectors_)
 
     def _vector_columns(self, raw: np.ndarray) -> np.ndarray:
         """The vector features before standardising: the vectors minus their
