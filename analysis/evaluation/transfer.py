@@ -86,6 +86,17 @@ def cross_validate_by_group(X, y: pd.DataFrame, *, by=None, within=None, estimat
     TableError
         ``y`` does not have one row per text, ``by`` or ``within`` not one value per
         row, or fewer than two groups.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from analysis import FrameClassifier
+    >>> texts = ["Aid reached the camp.", "Talks went on.", "More aid came.", "A match was played."] * 10
+    >>> codes = pd.DataFrame({"aid": [1, 0, 1, 0] * 10})
+    >>> model = FrameClassifier(codebook={"aid": ["aid"]}, features=("terms", "dictionary"), cv=2)
+    >>> held = cross_validate_by_group(texts, codes, by=["A"] * 20 + ["B"] * 20, estimator=model)
+    >>> held.groupby("held_out")["aid"].sum().to_dict()
+    {'A': 10, 'B': 10}
     """
     texts = estimator_texts(X, "cross_validate_by_group()")
     if len(y) != len(texts):

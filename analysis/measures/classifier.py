@@ -159,7 +159,7 @@ class FrameClassifier(BaseEstimator):
         For each frame, the regularisation C is chosen from ``Cs`` by
         cross-validated F1 (``cv`` stratified folds), the probabilities are
         calibrated (Platt) and the threshold set where cross-validated F1 is
-        highest (:func:`analysis.measures.linear.fit_label`).
+        highest (``analysis.measures.linear.fit_label``).
 
         Parameters
         ----------

@@ -2,7 +2,7 @@
 :class:`analysis.FrameClassifier`, as public helpers for any classifier of
 the kit that decides a 0/1 label from a feature matrix.
 
-For one label, :func:`fit_label`:
+For one label, ``fit_label``:
 
 1. chooses the regularisation ``C`` of a logistic regression (L2, liblinear,
    class weights ``"balanced"`` by default) from ``Cs`` by stratified
@@ -15,7 +15,7 @@ For one label, :func:`fit_label`:
 4. refits the logistic regression on all rows.
 
 Coefficients, intercept and Platt parameters are rounded to 7 significant
-digits (:func:`rounded`), as a model file keeps them, so that a saved and
+digits (``rounded``), as a model file keeps them, so that a saved and
 loaded model predicts exactly as the fitted one.
 
 >>> import numpy as np

@@ -16,7 +16,7 @@ keyword is ("bodies of 74 migrants were found").
 * **pooling**: the weighted vectors summed and divided by the number of
   words found, per text (:func:`sentence_vectors`); a text with no word in
   the vocabulary gets zeros;
-* **prototypes** (:func:`entry_prototypes`): one vector per frame, the mean
+* **prototypes** (``entry_prototypes``): one vector per frame, the mean
   of its dictionary entries' unit vectors (an entry: the mean of its words; a
   word with ``*``: the mean of the ten most frequent vocabulary words it
   matches), so that the cosine of a sentence to a frame is a feature too.
@@ -24,7 +24,7 @@ keyword is ("bodies of 74 migrants were found").
 The frame classifier removes the common component (SIF's second step) and
 standardises the result (:class:`analysis.FrameClassifier`). Everything here
 is linear in the words, so a score computed from these features splits
-exactly into one contribution per word (:func:`piece_contributions`), which
+exactly into one contribution per word (``piece_contributions``), which
 is the evidence shown for a positive.
 
 >>> from analysis import WordVectors
