@@ -31,7 +31,6 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 from sklearn.base import clone
-from sklearn.model_selection import GroupKFold
 from tqdm.auto import tqdm
 
 from .._output import progress_enabled
@@ -120,6 +119,8 @@ def cross_validate_by_group(X, y: pd.DataFrame, *, by=None, within=None, estimat
         if together[known].nunique() < n_splits:
             raise TableError(f"cross_validate_by_group(): {together[known].nunique()} groups of within= cannot make "
                              f"{n_splits} folds; lower n_splits.")
+        from sklearn.model_selection import GroupKFold   # imported when it is used, not with the kit
+
         splitter = GroupKFold(n_splits=n_splits, shuffle=True, random_state=random_state)
         rows = np.flatnonzero(known)
         for k, (_, test) in enumerate(splitter.split(rows, groups=together[known].astype(str).to_numpy())):

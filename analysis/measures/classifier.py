@@ -38,10 +38,12 @@ on sentences coded by hand (1 if the sentence carries the frame, 0 if not):
 * **files**: :meth:`FrameClassifier.save` writes plain JSON (vocabulary, idf,
   the vector block's component, means, scales and prototypes, coefficients,
   Platt parameters, thresholds, the codebook's version, frames and entries,
-  and the word vectors' name and digest); :meth:`FrameClassifier.load`
-  refuses a file made for another codebook or with other word vectors.
-  Learned numbers are kept to 7 significant digits, so a loaded model predicts
-  exactly as the fitted one. Never pickle.
+  the word vectors' name and digest, and a digest of each training sentence,
+  so that :meth:`FrameClassifier.trained_on` and :func:`analysis.frame_validity`
+  can tell in-sample sentences without the texts being stored);
+  :meth:`FrameClassifier.load` refuses a file made for another codebook or
+  with other word vectors. Learned numbers are kept to 7 significant digits,
+  so a loaded model predicts exactly as the fitted one. Never pickle.
 
 The kit ships a model fitted on the hand coding of the migration codebook
 (``analysis/data/migration/frame_classifier.json``); fit your own on your coding.
@@ -55,24 +57,27 @@ The kit ships a model fitted on the hand coding of the migration codebook
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import re
+import unicodedata
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from nltk.stem.snowball import SnowballStemmer
 from scipy import sparse
 from sklearn.base import BaseEstimator
 from sklearn.utils.validation import check_is_fitted
 
+from .._deprecation import renamed
 from .._output import write_text_atomic
 from ..errors import ModelError, TableError, VectorsError
 from ..paths import shipped
 from ..resources._files import as_path, cached_by_file
 from ..resources.codebook import Codebook
 from ..resources.vectors import WordVectors
+from ..text._stemmer import english_stemmer
 from ..text._units import estimator_texts, unit_column
 from .dictionary import frame_counts
 from .linear import fit_label, rounded, sigmoid
@@ -90,7 +95,6 @@ TOKEN_PATTERN = r"\w+(?:['’-]\w+)*"
 _TOKEN = re.compile(TOKEN_PATTERN)
 _SEPARATOR = "\x00"
 _TOKEN_OR_SEPARATOR = re.compile(f"{TOKEN_PATTERN}|{_SEPARATOR}")
-_STEMMER = SnowballStemmer("english")
 
 
 class FrameClassifier(BaseEstimator):
@@ -131,6 +135,10 @@ class FrameClassifier(BaseEstimator):
     intercept_, platt_ (n_frames, 2), threshold_, C_ : per frame
     cv_f1_ : ndarray, the cross-validated F1 of each frame at its threshold
     codebook_ : Codebook
+    n_training_ : int, the number of training texts
+    training_digests_ : frozenset of str, or None
+        A digest of each training text (``text_digest``); None for a model
+        file that does not record them.
 
     Examples
     --------
@@ -177,9 +185,12 @@ class FrameClassifier(BaseEstimator):
         Raises
         ------
         ModelError
-            A frame with fewer than 8 (or ``cv``) coded texts with it, or without it;
-            ``features`` empty or with an unknown kind.
+            No ``y``; a frame with fewer than 8 (or ``cv``) coded texts with it, or
+            without it; ``features`` empty or with an unknown kind.
         """
+        if y is None:
+            raise ModelError("FrameClassifier requires y to be passed, but the target y is None: pass the hand "
+                             "coding, one 0/1 column per frame (analysis.read_frame_coding gives it).")
         kinds = _feature_kinds(self.features)
         codebook = Codebook.load(self.codebook)
         texts = _texts(X)
@@ -226,7 +237,43 @@ class FrameClassifier(BaseEstimator):
         self.cv_f1_ = np.array([f.cv_f1 for f in fitted])
         self.n_training_ = len(texts)
         self.n_positive_ = labels.sum(axis=0).astype(int)
+        self.training_digests_ = frozenset(text_digest(text) for text in texts)
         return self
+
+    def trained_on(self, X) -> np.ndarray | None:
+        """Which of the texts the model was fitted on (the same text, up to
+        white space and Unicode composition), from the digests of its training
+        texts: scores on them are in-sample.
+
+        Parameters
+        ----------
+        X : list of str, Series or DataFrame
+            The texts, or a table with ``text``.
+
+        Returns
+        -------
+        ndarray of bool, or None
+            One value per text; None if the model (a file saved before models
+            recorded their training texts) cannot tell.
+
+        Examples
+        --------
+        >>> texts = ["Aid reached the camp.", "Talks went on."] * 10
+        >>> model = FrameClassifier(codebook={"aid": ["aid"]}, cv=2).fit(texts, pd.DataFrame({"aid": [1, 0] * 10}))
+        >>> model.trained_on(["Aid  reached the camp.", "Aid reached another camp."]).tolist()
+        [True, False]
+        """
+        check_is_fitted(self, "coef_")
+        if self.training_digests_ is None:
+            return None
+        return np.array([text_digest(text) in self.training_digests_ for text in _texts(X)], dtype=bool)
+
+    def __sklearn_tags__(self):
+        tags = super().__sklearn_tags__()
+        tags.input_tags.string = True          # texts in, as sklearn's CountVectorizer
+        tags.input_tags.two_d_array = False
+        tags.target_tags.required = True       # the hand coding
+        return tags
 
     # -- predicting ---------------------------------------------------------------------------
 
@@ -287,9 +334,10 @@ class FrameClassifier(BaseEstimator):
             table[f"{frame}_probability"] = probability[:, j]
         return table
 
-    def evidence(self, sentences: pd.DataFrame, *, top: int = 3) -> pd.DataFrame:
+    @renamed(top="n")
+    def evidence(self, sentences: pd.DataFrame, *, n: int = 3) -> pd.DataFrame:
         """Why each positive is positive: for every sentence and frame the model
-        gives, the ``top`` features present in the sentence with the largest
+        gives, the ``n`` features present in the sentence with the largest
         positive contribution to the frame's score (coefficient times value).
 
         A word, word pair, the dictionary or the names of people on the move
@@ -303,8 +351,9 @@ class FrameClassifier(BaseEstimator):
         sentences : DataFrame
             A table with ``text``; with doc_id, a unit id (sent_id or par_id) and
             ``start``, the spans are offsets into the document.
-        top : int
-            Features per sentence and frame.
+        n : int
+            Features per sentence and frame (``top=`` is its old name, accepted
+            with a FutureWarning).
 
         Returns
         -------
@@ -372,7 +421,7 @@ class FrameClassifier(BaseEstimator):
                         word = texts[i][start:end]
                         candidates.append((value, f"meaning: {word.lower()}", start, end, word))
             candidates.sort(key=lambda c: (-c[0], c[2]))
-            for rank, (value, feature, start, end, matched) in enumerate(candidates[:top], start=1):
+            for rank, (value, feature, start, end, matched) in enumerate(candidates[:n], start=1):
                 rows.append((doc_ids[i], *([units[i]] if unit else []), self.frames_[j], float(probability[i, j]),
                              rank, feature, float(value), base[i] + start, base[i] + end, matched))
         columns = ["doc_id", *([unit] if unit else []), "frame", "probability", "rank", "feature", "contribution",
@@ -392,7 +441,8 @@ class FrameClassifier(BaseEstimator):
             parameters, the features (terms and idf; the vector block's
             component, means, scales and prototypes) and, per frame,
             coefficients, intercept, calibration, threshold, chosen C and
-            cross-validated F1.
+            cross-validated F1; the number of training texts and a digest of
+            each (sorted; the texts themselves are not stored).
         """
         check_is_fitted(self, "coef_")
         vectors = None if self.vectors_ is None else {
@@ -418,6 +468,8 @@ class FrameClassifier(BaseEstimator):
                                "n_positive": int(self.n_positive_[j])}
                        for j, frame in enumerate(self.frames_)},
             "n_training": self.n_training_,
+            **({} if self.training_digests_ is None else {"training_texts": {
+                "digest": DIGEST_NOTE, "digests": sorted(self.training_digests_)}}),
         }
 
     def save(self, path, *, overwrite: bool = False) -> Path:
@@ -533,6 +585,8 @@ class FrameClassifier(BaseEstimator):
         model.cv_f1_ = np.array([f["cv_f1"] for f in frames])
         model.n_positive_ = np.array([f["n_positive"] for f in frames])
         model.n_training_ = data["n_training"]
+        recorded = data.get("training_texts")
+        model.training_digests_ = None if recorded is None else frozenset(recorded["digests"])
         return model
 
     # -- features -----------------------------------------------------------------------------
@@ -545,7 +599,7 @@ class FrameClassifier(BaseEstimator):
         """The stem of each token, each distinct token stemmed once (kept on the model)."""
         cache = self.__dict__.setdefault("_stem_cache", {})
         new = set(tokens).difference(cache)
-        cache.update(zip(new, map(_STEMMER.stem, new)))
+        cache.update(zip(new, map(english_stemmer().stem, new)))
         return list(map(cache.__getitem__, tokens))
 
     def _span(self, text: str, term: str) -> tuple[int, int]:
@@ -608,6 +662,22 @@ class FrameClassifier(BaseEstimator):
             raw, _ = self._raw_vectors(texts, tokens)
             blocks.append(sparse.csr_matrix((self._vector_columns(raw) - self.vector_mean_) * self.vector_scale_))
         return sparse.hstack(blocks, format="csr")
+
+
+#: How :func:`text_digest` is made, as a model file records it.
+DIGEST_NOTE = "blake2b, 8 bytes, hex, of the text in Unicode NFC with each run of white space as one space, trimmed"
+
+
+def text_digest(text: str) -> str:
+    """A short digest of a text that does not depend on its white space or
+    Unicode composition (:data:`DIGEST_NOTE`): what a model file records of
+    each training text.
+
+    >>> text_digest("Aid  reached\\nthe camp.") == text_digest("Aid reached the camp.")
+    True
+    """
+    normal = " ".join(unicodedata.normalize("NFC", text).split())
+    return hashlib.blake2b(normal.encode("utf-8"), digest_size=8).hexdigest()
 
 
 def frame_classifier(model=None, *, codebook=None, vectors=None) -> FrameClassifier:

@@ -31,8 +31,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from sklearn.linear_model import LogisticRegression
-from sklearn.model_selection import StratifiedKFold
 
 #: Significant digits kept of learned numbers (coefficients, intercepts, Platt parameters, idf).
 DIGITS = 7
@@ -100,6 +98,8 @@ def fit_label(features, target, *, Cs=(0.3, 1.0, 3.0, 10.0), cv: int = 5, random
     -------
     LabelModel
     """
+    from sklearn.model_selection import StratifiedKFold      # imported when a model is fitted, not with the kit
+
     target = np.asarray(target).astype(np.int64)
     split = list(StratifiedKFold(n_splits=cv, shuffle=True, random_state=random_state).split(np.zeros(len(target)),
                                                                                              target))
@@ -147,6 +147,8 @@ def platt_scaling(decision: np.ndarray, target: np.ndarray) -> np.ndarray:
     >>> bool(platt_scaling(np.array([-2.0, -1.0, 1.0, 2.0]), np.array([0, 0, 1, 1]))[0] > 0)
     True
     """
+    from sklearn.linear_model import LogisticRegression
+
     n_pos, n_neg = int(target.sum()), int(len(target) - target.sum())
     soft = np.where(target == 1, (n_pos + 1) / (n_pos + 2), 1 / (n_neg + 2))
     platt = LogisticRegression(C=1e6, solver="lbfgs").fit(
@@ -186,5 +188,8 @@ def rounded(values) -> np.ndarray:
     return np.array([float(f"{v:.{DIGITS}g}") for v in np.ravel(values)]).reshape(np.shape(values))
 
 
-def _logistic(C: float, class_weight) -> LogisticRegression:
+def _logistic(C: float, class_weight):
+    """sklearn's LogisticRegression for one label, imported when a model is fitted, not with the kit."""
+    from sklearn.linear_model import LogisticRegression
+
     return LogisticRegression(C=C, class_weight=class_weight, solver="liblinear", max_iter=1000)
