@@ -28,6 +28,7 @@ from .evaluation.agreement import (agreement_table, alpha_interval, coder_agreem
                                    krippendorff_alpha, precision_recall_f1)
 from .evaluation.learning import learning_curve
 from .evaluation.sheets import read_coding, read_frame_coding, resource_versions
+from .evaluation.transfer import cross_validate_by_group, transfer_scores
 from .evaluation.validity import attribution_sets, attributions_agreement, frame_validity
 from .evaluation.sampling import coding_sample, coding_sheet
 from .inference.crossfit import cross_fit
@@ -44,6 +45,7 @@ from .measures.featurize import featurize, featurize_to_parquet
 from .measures.frames import frame_evidence, frame_hits, frame_profile, frame_scores
 from .measures.naming import migrant_naming, naming_speakers, naming_table
 from .measures.profiles import article_profiles, bootstrap_means
+from .measures.sentence_vectors import sentence_vectors
 from .measures.quotes import OUTLET_VOICE, quotes
 from .measures.scorer import FrameScorer
 from .measures.topics import TopicModel, doc_topics_table, fit_topics, top_terms_table, topic_prevalence
@@ -84,11 +86,12 @@ __all__ = [
     "find_actors", "actor_mentions", "quotes", "OUTLET_VOICE", "attributions", "responsibility_matrix",
     "fit_topics", "TopicModel", "top_terms_table", "doc_topics_table", "topic_prevalence",
     "select_k", "npmi_coherence", "topic_diversity",
-    "featurize", "featurize_to_parquet", "article_profiles", "bootstrap_means",
+    "featurize", "featurize_to_parquet", "article_profiles", "bootstrap_means", "sentence_vectors",
     # evaluation
     "krippendorff_alpha", "alpha_interval", "cohen_kappa", "precision_recall_f1", "agreement_table",
     "disagreements", "coder_agreement", "coding_sheet", "read_coding", "read_frame_coding", "resource_versions",
-    "frame_validity", "attribution_sets", "attributions_agreement", "learning_curve",
+    "frame_validity", "attribution_sets", "attributions_agreement", "learning_curve", "cross_validate_by_group",
+    "transfer_scores",
     # inference
     "prevalence", "group_differences", "regression", "coding_sample", "coding_size", "cross_fit",
     "simulate_coding",

@@ -3,6 +3,10 @@ file made by repeating its articles.
 
 Prints, in one run:
 
+0. in a fresh process: the time of ``import analysis``, whether it mapped or
+   opened the word vectors (it must not), and the time of the first
+   ``WordVectors.load()`` (checking both files' SHA-256, memory-mapping the
+   array, reading the vocabulary), which the first featurize call pays;
 1. throughput of ``featurize`` on one core (MB of UTF-8 text per second), on
    the first call (which compiles the lexicons) and on later calls;
 2. the time of scikit-learn's ``CountVectorizer(ngram_range=(1, 3),
@@ -57,6 +61,26 @@ from analysis.corpus.news import default_news_zip, news_corpus
 from analysis.corpus.stream import CHUNKSIZE, corpus_chunks
 from analysis.measures.featurize import featurize, featurize_frame
 from analysis.resources import load_codebook
+
+
+VECTORS_AT_IMPORT = """
+import time
+start = time.perf_counter()
+import analysis
+imported = time.perf_counter() - start
+mapped = "glove_6B" in open("/proc/self/maps").read()
+start = time.perf_counter()
+analysis.WordVectors.load()
+print(imported, mapped, time.perf_counter() - start)
+"""
+
+
+def vectors_at_import() -> tuple[float, bool, float]:
+    """Seconds of ``import analysis`` in a fresh process, whether the vectors were mapped by then, and seconds
+    of the first ``WordVectors.load()``."""
+    out = subprocess.run([sys.executable, "-c", VECTORS_AT_IMPORT], capture_output=True, text=True, check=True)
+    imported, mapped, loaded = out.stdout.split()
+    return float(imported), mapped == "True", float(loaded)
 
 
 def megabytes(texts) -> float:
@@ -225,6 +249,23 @@ def restored(environ: dict[str, str]):
         os.environ.update(environ)
 
 
+def ratio_only(corpus, vectorize, n_entries: int, repeat: int, chunksize: int, mb: float) -> None:
+    """featurize against CountVectorizer, in turn ``repeat`` times, wall and CPU seconds (medians, ranges)."""
+    wall: dict[str, list[float]] = {"one": [], "cv": []}
+    cpu: dict[str, list[float]] = {"one": [], "cv": []}
+    for _ in range(repeat):
+        for name, function in (("one", lambda: featurize(corpus, chunksize=chunksize, progress=False)),
+                               ("cv", vectorize)):
+            start, start_cpu = time.perf_counter(), time.process_time()
+            function()
+            wall[name].append(time.perf_counter() - start)
+            cpu[name].append(time.process_time() - start_cpu)
+    for label, seconds in (("wall", wall), ("CPU", cpu)):
+        one, cv = statistics.median(seconds["one"]), statistics.median(seconds["cv"])
+        print(f"{label}: featurize {spread(seconds['one'])} ({mb / one:.2f} MB/s), CountVectorizer(1-3 grams, "
+              f"{n_entries} entries) {spread(seconds['cv'])}: featurize / CountVectorizer = {one / cv:.2f}x")
+
+
 def per_run(base: list[float], times: list[float]) -> str:
     """The speed-up of each run over the run of ``base`` in the same turn."""
     return ", ".join(f"{b / t:.2f}" for b, t in zip(base, times))
@@ -287,6 +328,9 @@ def main() -> None:
     parser.add_argument("--chunksize", type=int, default=CHUNKSIZE, help="documents per chunk (default: %(default)s)")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--repeat", type=int, default=3, help="runs of each timing, in turn (default: %(default)s)")
+    parser.add_argument("--ratio-only", action="store_true",
+                        help="time only featurize (one process) and CountVectorizer, in turn --repeat times, in wall "
+                             "and in CPU time of this process (CPU time depends less on other work on the machine)")
     parser.add_argument("--stream", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.stream:
@@ -301,10 +345,15 @@ def main() -> None:
     mb = megabytes(corpus["text"])
     print(f"corpus: {len(corpus)} articles, {mb:.2f} MB of text")
 
+    imported, mapped, loaded = vectors_at_import()
+    print(f"fresh process: import analysis {imported:.2f} s, word vectors {'MAPPED' if mapped else 'not read'} by "
+          f"then; first WordVectors.load() {loaded:.2f} s (SHA-256 of both files, memory map, vocabulary)")
     (sents, attrs), cold = timed(featurize, corpus, chunksize=args.chunksize, progress=False)
     print(f"featurize, 1 process, first call: {cold:5.1f} s  {mb / cold:5.2f} MB/s  "
           f"({len(sents)} sentences, {len(attrs)} attributions; includes compiling the lexicons)")
     vectorize, n_entries = count_vectorizer(corpus["text"].tolist())
+    if args.ratio_only:
+        return ratio_only(corpus, vectorize, n_entries, args.repeat, args.chunksize, mb)
     seconds = compare(corpus, vectorize, args.repeat, args.workers, args.partitions or 4 * args.workers,
                       args.chunksize)
     one, cv = statistics.median(seconds["one"]), statistics.median(seconds["cv"])

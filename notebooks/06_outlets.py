@@ -343,9 +343,9 @@ quoted(f"corpus of {len(corpus):,} English news articles (dated {dates.min():%-d
 #
 # With the frame classifier (this notebook's measure since it scored better than
 # the dictionary on unseen sentences of this corpus), sovereignty, the control of
-# entry, leads in ABC News (15% of sentences), RTE (14%) and CNN (13%), the
+# entry, leads in ABC News (14% of sentences), RTE (12%) and CNN (11%), the
 # outlets most taken up by the US travel ban; Al Jazeera stands out for
-# humanitarian language (14%, against 3% to 10% elsewhere) and security (16%);
+# humanitarian language (11%, against 2% to 9% elsewhere) and security (13%);
 # China Daily's few migration articles carry little of any frame. Against the
 # dictionary-based version of this notebook, sovereignty and humanitarian shares
 # rose (the classifier finds entry control and suffering the word lists missed)
@@ -372,7 +372,7 @@ quoted(f"corpus of {len(corpus):,} English news articles (dated {dates.min():%-d
 # the rules' counts of attributions fall short of the coders', outlet by
 # outlet, as printed; outlets with few coded sentences carry a note in the table.
 #
-# How far to trust this: on unseen sentences of this corpus neither the frame
-# classifier nor attribution reaches the F1 it aimed at (notebook
-# `08_unseen_news`). Read the differences between outlets as leads to check in the
+# How far to trust this: on unseen sentences of this corpus, and on outlets the
+# classifier never saw, neither the frame classifier nor attribution reaches the
+# F1 it aimed at (notebook `08_unseen_news`). Read the differences between outlets as leads to check in the
 # texts (`analysis.kwic`, the evidence columns), not as findings.

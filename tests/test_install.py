@@ -69,8 +69,17 @@ def test_the_quick_start_runs_from_the_installed_wheel(wheel, tmp_path):
     work.mkdir()
     run = subprocess.run([python, "-c", QUICK_START], cwd=work, capture_output=True, text=True)
     assert run.returncode == 0, run.stdout + run.stderr
+    # the frames: whatever the shipped model says, the installed wheel must say what the checkout says
+    import pandas as pd
+
+    import analysis
+    docs = pd.DataFrame({"doc_id": ["a", "b"], "text": [
+        "Italy accused smugglers of the deaths of migrants.",
+        "Aid workers rescued 200 people. The government said it would act."]})
+    here = analysis.frame_scores(analysis.sentences(analysis.load_corpus(docs)))[["humanitarian", "criminality"]]
+    assert here["criminality"].tolist()[0] == 1                       # "smugglers": the dictionary and the model agree
     assert run.stdout.splitlines() == [
-        "[[1, 1], [1, 0], [0, 0]]",
+        str(here.values.tolist()),
         "[['europe', 'smugglers_traffickers', 'causal']]",
         "mexico",
         "['scores.csv', 'scores.md', 'scores.tex']",

@@ -227,7 +227,8 @@ def cohen_kappa(a, b) -> float:
 
 
 def precision_recall_f1(machine: pd.DataFrame, coder: pd.DataFrame, columns: list[str] | None = None, *,
-                        n_boot: int = 1000, random_state: int | None = 0, level: float = 0.95) -> pd.DataFrame:
+                        n_boot: int = 1000, random_state: int | None = 0, level: float = 0.95,
+                        weights=None) -> pd.DataFrame:
     """Precision, recall and F1 of the machine against a coder, per column, with
     percentile bootstrap confidence intervals that resample units.
 
@@ -251,15 +252,23 @@ def precision_recall_f1(machine: pd.DataFrame, coder: pd.DataFrame, columns: lis
         The seed of the bootstrap.
     level : float
         The confidence level of the intervals.
+    weights : array-like, optional
+        A weight per unit of ``coder`` (in its order), e.g. ``1 /
+        coding_probability`` of a sample drawn with known inclusion
+        probabilities: tp, fp and fn are then weighted sums (Horvitz-Thompson
+        estimates of the population's counts), so the scores estimate those of
+        the population the sample was drawn from, not of the sample; the
+        bootstrap resamples units with their weights (ignoring strata: a
+        slightly wide interval for a stratified design).
 
     Returns
     -------
     DataFrame
         One row per column: column, n_units, coder_labels, machine_labels, tp,
-        fp, fn, precision, recall, f1, each measure with ``_low`` and ``_high``
-        bounds. A measure is NaN where its denominator is 0 (precision when the
-        machine gives no label); bootstrap replicates where it is undefined are
-        left out.
+        fp, fn (floats when ``weights`` are given), precision, recall, f1,
+        each measure with ``_low`` and ``_high`` bounds. A measure is NaN where
+        its denominator is 0 (precision when the machine gives no label);
+        bootstrap replicates where it is undefined are left out.
 
     Examples
     --------
@@ -268,6 +277,8 @@ def precision_recall_f1(machine: pd.DataFrame, coder: pd.DataFrame, columns: lis
     >>> scores = precision_recall_f1(machine, coder, n_boot=0)
     >>> scores[["tp", "fp", "fn"]].values.tolist(), scores[["precision", "recall", "f1"]].values.tolist()
     ([[1, 1, 1]], [[0.5, 0.5, 0.5]])
+    >>> precision_recall_f1(machine, coder, n_boot=0, weights=[1, 3, 1, 1])[["tp", "fn", "recall"]].values.tolist()
+    [[1.0, 3.0, 0.25]]
     """
     check_interval("n_boot", n_boot, 0, integer=True, where="precision_recall_f1")
     check_interval("level", level, 0, 1, closed="neither", where="precision_recall_f1")
@@ -277,10 +288,19 @@ def precision_recall_f1(machine: pd.DataFrame, coder: pd.DataFrame, columns: lis
         for i, (m, c) in enumerate(zip(machine[col], coder[col])):
             m, c = label_set(m), label_set(c)
             counts[:, i, j] = len(m & c), len(m - c), len(c - m)
+    kind = int
+    if weights is not None:
+        weights = np.asarray(weights, dtype=float)
+        if weights.shape != (len(coder),) or not np.isfinite(weights).all() or (weights < 0).any():
+            raise AnalysisError(f"weights= needs one finite weight >= 0 per unit of the coder ({len(coder)}), e.g. "
+                                "1 / coding_probability; got " + (f"{weights.shape[0]} values." if weights.ndim == 1
+                                                                  else f"shape {weights.shape}."))
+        counts *= weights[None, :, None]
+        kind = float
     tp, fp, fn = counts.sum(axis=1)
     table = pd.DataFrame({"column": columns, "n_units": len(coder),
-                          "coder_labels": (tp + fn).astype(int), "machine_labels": (tp + fp).astype(int),
-                          "tp": tp.astype(int), "fp": fp.astype(int), "fn": fn.astype(int)})
+                          "coder_labels": (tp + fn).astype(kind), "machine_labels": (tp + fp).astype(kind),
+                          "tp": tp.astype(kind), "fp": fp.astype(kind), "fn": fn.astype(kind)})
     point = _scores(tp, fp, fn)
     boot = _bootstrap(counts, n_boot, random_state)
     alpha = (1 - level) / 2

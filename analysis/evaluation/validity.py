@@ -21,7 +21,7 @@ import pandas as pd
 from ..errors import TableError, require_columns
 from ..measures.attribution import NO_ACTOR
 from ..measures.classifier import frame_classifier
-from ..measures.frames import frame_scores, resolve_method
+from ..measures.frames import dictionary_scores, frame_scores, resolve_method
 from ..resources.codebook import Codebook
 from .agreement import precision_recall_f1
 from .sheets import ATTRIBUTION_FIELDS
@@ -106,11 +106,16 @@ def frame_validity(sentences: pd.DataFrame, coding: pd.DataFrame, *, codebook=No
     keys = ["doc_id", "sent_id"]
     require_columns(sentences, [*keys, "text"], "frame_validity")
     require_columns(coding, keys, "frame_validity")
-    machine = frame_scores(sentences, codebook=cb, method=method, model=model).set_index(keys)[frames].gt(0).astype(int)
+    chosen = resolve_method(method, codebook=cb, model=model)
+    if chosen == "dictionary":
+        scores = dictionary_scores(sentences, codebook=cb)
+    else:
+        scores = frame_scores(sentences, codebook=cb, method="classifier", model=model)
+    machine = scores.set_index(keys)[frames]
     table = precision_recall_f1(machine, coding.set_index(keys)[frames], n_boot=n_boot, random_state=random_state,
                                 level=level)
     table["in_training"] = pd.array([pd.NA] * len(table), dtype="Int64")
-    if resolve_method(method, codebook=cb, model=model) == "classifier":
+    if chosen == "classifier":
         classifier = frame_classifier(model, codebook=cb)
         coded = coding[keys].drop_duplicates().merge(sentences[[*keys, "text"]], on=keys)
         seen = classifier.trained_on(coded["text"])

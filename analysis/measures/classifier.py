@@ -1,32 +1,49 @@
-"""Frame classifiers learned from hand coding, with the codebook's dictionary as
-features and as evidence.
+"""Frame classifiers learned from hand coding, with the codebook's dictionary and
+pretrained word vectors as features, and the words behind each decision as evidence.
 
 :class:`FrameClassifier` is one linear model per frame of a codebook, trained
 on sentences coded by hand (1 if the sentence carries the frame, 0 if not):
 
-* **features**: word unigrams and bigrams (lower case, reduced to their stems by
-  NLTK's Snowball stemmer, which needs no data; TF-IDF with sublinear term
-  frequency, rows scaled to unit length; terms in at least ``min_df`` training
-  sentences); for every frame of the codebook the dictionary's hits in the
-  sentence (``log(1 + hits)``, :func:`analysis.frame_scores`); and the names
-  for people on the move of the codebook's naming labels (``log(1 + names)``,
-  :func:`analysis.migrant_naming`), since the frames are frames of migration;
-* **model**: logistic regression with balanced class weights, its ``C`` chosen
-  per frame from ``Cs`` by stratified cross-validation on the training
+* **features** (``features=``, all three by default):
+
+  - ``"terms"``: word unigrams and bigrams (lower case, reduced to their stems
+    by NLTK's Snowball stemmer, which needs no data; TF-IDF with sublinear term
+    frequency, rows scaled to unit length; terms in at least ``min_df``
+    training sentences);
+  - ``"dictionary"``: for every frame of the codebook the dictionary's hits in
+    the sentence (``log(1 + hits)``, :func:`analysis.frame_hits`), and the
+    names for people on the move of the codebook's naming labels
+    (``log(1 + names)``, :func:`analysis.migrant_naming`), since the frames
+    are frames of migration;
+  - ``"vectors"``: the meaning of the words, from word vectors (``vectors=``,
+    default GloVe 6B 50d, :class:`analysis.WordVectors`): the sentence's
+    SIF-weighted mean vector with its common component removed (Arora et al.
+    2017; the component is the first singular vector of the training
+    sentences' vectors) and its cosine to each frame's prototype, the mean
+    vector of the frame's dictionary entries
+    (:mod:`analysis.measures.sentence_vectors`); each of these columns
+    standardised on the training sentences, the block scaled to unit
+    expected length, as the TF-IDF rows are;
+
+* **model**: per frame, a logistic regression with balanced class weights,
+  its ``C`` chosen from ``Cs`` by stratified cross-validation on the training
   sentences; probabilities calibrated by Platt scaling on the cross-validated
-  decision values; the threshold on them that maximises the cross-validated F1;
+  decision values; the threshold on them that maximises the cross-validated F1
+  (:mod:`analysis.measures.linear`, whose helpers other classifiers share);
 * **evidence**: each positive comes with the features present in the sentence
-  that pushed it up most (a word or word pair with its character span, or the
-  dictionary entries of the frame that matched), as :func:`analysis.frame_hits`
-  gives for the dictionary;
+  that pushed it up most, each with its character span: a word or word pair,
+  the dictionary entries of the frame that matched, or a word whose vector
+  moved the sentence towards the frame (the vector features are linear in the
+  words, so their part of the score splits exactly into one share per word);
 * **files**: :meth:`FrameClassifier.save` writes plain JSON (vocabulary, idf,
-  coefficients, Platt parameters, thresholds, the codebook version and frame
-  ids, and a digest of each training sentence, so that
-  :meth:`FrameClassifier.trained_on` and :func:`analysis.frame_validity` can
-  tell in-sample sentences without the texts being stored);
-  :meth:`FrameClassifier.load` refuses a file made for another codebook.
-  Coefficients and idf are kept to 7 significant digits, so a loaded model
-  predicts exactly as the fitted one. Never pickle.
+  the vector block's component, means, scales and prototypes, coefficients,
+  Platt parameters, thresholds, the codebook's version, frames and entries,
+  the word vectors' name and digest, and a digest of each training sentence,
+  so that :meth:`FrameClassifier.trained_on` and :func:`analysis.frame_validity`
+  can tell in-sample sentences without the texts being stored);
+  :meth:`FrameClassifier.load` refuses a file made for another codebook or
+  with other word vectors. Learned numbers are kept to 7 significant digits,
+  so a loaded model predicts exactly as the fitted one. Never pickle.
 
 The kit ships a model fitted on the hand coding of the migration codebook
 (``analysis/data/migration/frame_classifier.json``); fit your own on your coding.
@@ -55,24 +72,29 @@ from sklearn.utils.validation import check_is_fitted
 
 from .._deprecation import renamed
 from .._output import write_text_atomic
-from ..errors import ModelError, TableError
+from ..errors import ModelError, TableError, VectorsError
 from ..paths import shipped
 from ..resources._files import as_path, cached_by_file
 from ..resources.codebook import Codebook
+from ..resources.vectors import WordVectors
 from ..text._stemmer import english_stemmer
 from ..text._units import estimator_texts, unit_column
 from .dictionary import frame_counts
+from .linear import fit_label, rounded, sigmoid
+from .sentence_vectors import entry_prototypes, piece_contributions, pooled, text_pieces
 
 FORMAT = "analysis.FrameClassifier"
-#: 2: stems and the names feature (1, never released, had neither); a file of another version is refused.
-FORMAT_VERSION = 2
+#: 3: the word-vector features and ``features=`` (2: stems and the names feature; 1, never released, had
+#: neither); a file of another version is refused.
+FORMAT_VERSION = 3
 #: Fewer positive (or negative) training sentences than this for a frame: no model.
 MIN_POSITIVES = 8
+#: The kinds of features a model can use (``features=``).
+FEATURES = ("terms", "dictionary", "vectors")
 TOKEN_PATTERN = r"\w+(?:['’-]\w+)*"
 _TOKEN = re.compile(TOKEN_PATTERN)
 _SEPARATOR = "\x00"
 _TOKEN_OR_SEPARATOR = re.compile(f"{TOKEN_PATTERN}|{_SEPARATOR}")
-_DIGITS = 7
 
 
 class FrameClassifier(BaseEstimator):
@@ -83,6 +105,12 @@ class FrameClassifier(BaseEstimator):
     ----------
     codebook : Codebook, path or mapping, optional
         The frames and the dictionary used as features; default the shipped one.
+    vectors : WordVectors, path or mapping, optional
+        The word vectors of the ``"vectors"`` features; default the kit's GloVe
+        6B 50d (:class:`analysis.WordVectors`).
+    features : tuple of str
+        Which features to use, any of "terms", "dictionary" and "vectors"
+        (see the module docstring); default all three.
     Cs : tuple of float
         Inverse regularisation strengths tried per frame by cross-validation.
     min_df : int
@@ -99,7 +127,11 @@ class FrameClassifier(BaseEstimator):
     frames_ : list of str
     vocabulary_ : dict of str -> int
     idf_ : ndarray
-    coef_ : ndarray (n_frames, n_terms + n_frames)
+    component_, vector_mean_, vector_scale_, prototypes_ : ndarray
+        The vector features' common component, the mean and the scale of each
+        of their columns, and the frames' prototypes (empty without "vectors").
+    vectors_ : WordVectors, or None without "vectors"
+    coef_ : ndarray (n_frames, n_features)
     intercept_, platt_ (n_frames, 2), threshold_, C_ : per frame
     cv_f1_ : ndarray, the cross-validated F1 of each frame at its threshold
     codebook_ : Codebook
@@ -110,16 +142,18 @@ class FrameClassifier(BaseEstimator):
 
     Examples
     --------
-    >>> texts = ["Aid reached the camp.", "Talks went on."] * 10
+    >>> texts = ["Aid reached the camp.", "Talks went on."] * 10      # two texts: too few for word vectors
     >>> labels = pd.DataFrame({"aid": [1, 0] * 10})
-    >>> model = FrameClassifier(codebook={"aid": ["aid"]}, cv=2).fit(texts, labels)
+    >>> model = FrameClassifier(codebook={"aid": ["aid"]}, features=("terms", "dictionary"), cv=2).fit(texts, labels)
     >>> model.predict(["More aid came.", "Talks went on again."]).tolist()
     [[1], [0]]
     """
 
-    def __init__(self, codebook=None, *, Cs=(0.3, 1.0, 3.0, 10.0), min_df: int = 2, cv: int = 5,
-                 random_state: int = 0):
+    def __init__(self, codebook=None, *, vectors=None, features=FEATURES, Cs=(0.3, 1.0, 3.0, 10.0), min_df: int = 2,
+                 cv: int = 5, random_state: int = 0):
         self.codebook = codebook
+        self.vectors = vectors
+        self.features = features
         self.Cs = Cs
         self.min_df = min_df
         self.cv = cv
@@ -133,7 +167,7 @@ class FrameClassifier(BaseEstimator):
         For each frame, the regularisation C is chosen from ``Cs`` by
         cross-validated F1 (``cv`` stratified folds), the probabilities are
         calibrated (Platt) and the threshold set where cross-validated F1 is
-        highest.
+        highest (``analysis.measures.linear.fit_label``).
 
         Parameters
         ----------
@@ -151,20 +185,38 @@ class FrameClassifier(BaseEstimator):
         Raises
         ------
         ModelError
-            No ``y``, or a frame with fewer than 8 (or ``cv``) coded texts with it, or without it.
+            No ``y``; a frame with fewer than 8 (or ``cv``) coded texts with it, or
+            without it; ``features`` empty or with an unknown kind.
         """
         if y is None:
             raise ModelError("FrameClassifier requires y to be passed, but the target y is None: pass the hand "
                              "coding, one 0/1 column per frame (analysis.read_frame_coding gives it).")
+        kinds = _feature_kinds(self.features)
         codebook = Codebook.load(self.codebook)
         texts = _texts(X)
         labels = _labels(y, codebook.frame_ids, len(texts))
         self.codebook_ = codebook
         self.frames_ = list(codebook.frame_ids)
-        self.vocabulary_, self.idf_ = _vocabulary(texts, self.min_df, self._stems)
+        self.features_ = kinds
+        if "terms" in kinds:
+            self.vocabulary_, self.idf_ = _vocabulary(texts, self.min_df, self._stems)
+        else:
+            self.vocabulary_, self.idf_ = {}, np.zeros(0)
+        self.vectors_ = WordVectors.load(self.vectors) if "vectors" in kinds else None
+        self.component_ = self.vector_mean_ = self.vector_scale_ = np.zeros(0)
+        self.prototypes_ = np.zeros((0, 0))
+        if self.vectors_ is not None:
+            self.prototypes_ = rounded(entry_prototypes(codebook, self.vectors_))
+            raw, _ = self._raw_vectors(texts)
+            _, _, right = np.linalg.svd(raw, full_matrices=False)
+            self.component_ = rounded(right[0] * np.sign(right[0][np.argmax(np.abs(right[0]))]))
+            dense = self._vector_columns(raw)
+            self.vector_mean_ = rounded(dense.mean(axis=0))
+            spread = dense.std(axis=0)
+            self.vector_scale_ = rounded(1.0 / (np.where(spread > 0, spread, 1.0) * math.sqrt(dense.shape[1])))
         features = self._features(texts)
         needed = max(MIN_POSITIVES, self.cv)
-        coefs, intercepts, platts, thresholds, chosen, scores = [], [], [], [], [], []
+        fitted = []
         for j, frame in enumerate(self.frames_):
             target = labels[:, j]
             n_pos = int(target.sum())
@@ -176,23 +228,13 @@ class FrameClassifier(BaseEstimator):
                                  "(strategy='uncertain' needs a model already fitted on these frames: the shipped one "
                                  "for the shipped codebook, else model=...). Or leave the frame out of the codebook "
                                  "you train on.")
-            split = list(_folds(self.cv, self.random_state).split(features, target))
-            c, platt, f1, threshold = max(((c, *_cross_validated(features, target, c, split)) for c in self.Cs),
-                                          key=lambda item: (item[2], -item[0]))
-            model = _logistic(C=c, class_weight="balanced", solver="liblinear", max_iter=1000)
-            model.fit(features, target)
-            coefs.append(model.coef_[0])
-            intercepts.append(model.intercept_[0])
-            platts.append(platt)
-            thresholds.append(threshold)
-            chosen.append(c)
-            scores.append(f1)
-        self.coef_ = _rounded(np.array(coefs))
-        self.intercept_ = _rounded(np.array(intercepts))
-        self.platt_ = _rounded(np.array(platts))
-        self.threshold_ = np.array(thresholds)
-        self.C_ = np.array(chosen)
-        self.cv_f1_ = np.array(scores)
+            fitted.append(fit_label(features, target, Cs=self.Cs, cv=self.cv, random_state=self.random_state))
+        self.coef_ = np.array([f.coef for f in fitted])
+        self.intercept_ = np.array([f.intercept for f in fitted])
+        self.platt_ = np.array([f.platt for f in fitted])
+        self.threshold_ = np.array([f.threshold for f in fitted])
+        self.C_ = np.array([f.C for f in fitted])
+        self.cv_f1_ = np.array([f.cv_f1 for f in fitted])
         self.n_training_ = len(texts)
         self.n_positive_ = labels.sum(axis=0).astype(int)
         self.training_digests_ = frozenset(text_digest(text) for text in texts)
@@ -298,6 +340,12 @@ class FrameClassifier(BaseEstimator):
         gives, the ``n`` features present in the sentence with the largest
         positive contribution to the frame's score (coefficient times value).
 
+        A word, word pair, the dictionary or the names of people on the move
+        each count once; the vector features count once per word of the
+        sentence: what that word's vector adds to the score (its weighted
+        vector, over the sentence's number of words, projected on the frame's
+        direction in the vector features).
+
         Parameters
         ----------
         sentences : DataFrame
@@ -311,7 +359,8 @@ class FrameClassifier(BaseEstimator):
         -------
         DataFrame
             doc_id, the unit id (if any), frame, probability, rank, feature (a word,
-            a word pair, or "dictionary: <frame>"), contribution, start, end,
+            a word pair, "dictionary: <frame>", "names for people on the move",
+            or "meaning: <word>" for a word's vector), contribution, start, end,
             matched. A dictionary feature lists the frame's entries that matched,
             with the span of the first.
 
@@ -332,36 +381,49 @@ class FrameClassifier(BaseEstimator):
         features = self._features(texts)
         probability = self._probability(features)
         terms = self._terms()
+        n_terms, n_frames = len(terms), len(self.frames_)
+        n_dictionary = n_frames + 1 if "dictionary" in self.features_ else 0
         hits_of: dict[tuple[int, str], list[tuple[int, int]]] = {}
-        for i, start, end, frame, _ in self.codebook_.lexicon.find_all(texts):
-            hits_of.setdefault((i, frame), []).append((start, end))
+        if n_dictionary:
+            for i, start, end, frame, _ in self.codebook_.lexicon.find_all(texts):
+                hits_of.setdefault((i, frame), []).append((start, end))
+        raw = norms = None
+        if self.vectors_ is not None:
+            raw, counts = self._raw_vectors(texts)
+            norms = np.linalg.norm(raw, axis=1)
         rows = []
         for i, j in zip(*np.nonzero(probability >= self.threshold_)):
             row = slice(features.indptr[i], features.indptr[i + 1])
             indices = features.indices[row]
             contribution = features.data[row] * self.coef_[j, indices]
-            order = np.argsort(-contribution, kind="stable")
-            rank = 0
-            for k in order:
-                if contribution[k] <= 0 or rank == n:
-                    break
-                rank += 1
-                index = indices[k]
-                if index >= len(terms) + len(self.frames_):        # the number of names
+            candidates = []                                # (contribution, feature, start, end, matched)
+            for index, value in zip(indices.tolist(), contribution.tolist()):
+                if value <= 0 or index >= n_terms + n_dictionary:
+                    continue
+                if index == n_terms + n_frames:                   # the number of names
                     found = [(a, b) for a, b, _, _ in self.codebook_.naming_lexicon.find(texts[i])]
                     start, end = found[0]
-                    feature, matched = "names for people on the move", "; ".join(texts[i][a:b] for a, b in found)
-                elif index >= len(terms):
-                    frame = self.frames_[index - len(terms)]
+                    candidates.append((value, "names for people on the move", start, end,
+                                       "; ".join(texts[i][a:b] for a, b in found)))
+                elif index >= n_terms:
+                    frame = self.frames_[index - n_terms]
                     found = hits_of[(i, frame)]
-                    start, end = found[0]
-                    feature, matched = f"dictionary: {frame}", "; ".join(dict.fromkeys(texts[i][a:b] for a, b in found))
+                    candidates.append((value, f"dictionary: {frame}", *found[0],
+                                       "; ".join(dict.fromkeys(texts[i][a:b] for a, b in found))))
                 else:
-                    feature = terms[index]
-                    start, end = self._span(texts[i], feature)
-                    matched = texts[i][start:end]
+                    start, end = self._span(texts[i], terms[index])
+                    candidates.append((value, terms[index], start, end, texts[i][start:end]))
+            if raw is not None:
+                pieces = text_pieces(texts[i], self.vectors_)
+                shares = piece_contributions(pieces, counts[i], self._vector_direction(j, norms[i]), self.vectors_)
+                for value, start, end in zip(shares.tolist(), pieces.start.tolist(), pieces.end.tolist()):
+                    if value > 0:
+                        word = texts[i][start:end]
+                        candidates.append((value, f"meaning: {word.lower()}", start, end, word))
+            candidates.sort(key=lambda c: (-c[0], c[2]))
+            for rank, (value, feature, start, end, matched) in enumerate(candidates[:n], start=1):
                 rows.append((doc_ids[i], *([units[i]] if unit else []), self.frames_[j], float(probability[i, j]),
-                             rank, feature, float(contribution[k]), base[i] + start, base[i] + end, matched))
+                             rank, feature, float(value), base[i] + start, base[i] + end, matched))
         columns = ["doc_id", *([unit] if unit else []), "frame", "probability", "rank", "feature", "contribution",
                    "start", "end", "matched"]
         return pd.DataFrame(rows, columns=columns).astype({"rank": "int64", "start": "int64", "end": "int64"})
@@ -375,22 +437,31 @@ class FrameClassifier(BaseEstimator):
         -------
         dict
             Format and version, the codebook's version, frames and
-            ``entries_digest``, the parameters,
-            the features (terms and idf) and, per frame, coefficients, intercept,
-            calibration, threshold, chosen C and cross-validated F1; the number
-            of training texts and a digest of each (sorted; the texts
-            themselves are not stored).
+            ``entries_digest``, the word vectors' name, size and digest, the
+            parameters, the features (terms and idf; the vector block's
+            component, means, scales and prototypes) and, per frame,
+            coefficients, intercept, calibration, threshold, chosen C and
+            cross-validated F1; the number of training texts and a digest of
+            each (sorted; the texts themselves are not stored).
         """
         check_is_fitted(self, "coef_")
+        vectors = None if self.vectors_ is None else {
+            "name": self.vectors_.name, "digest": self.vectors_.digest, "words": len(self.vectors_),
+            "dimensions": self.vectors_.dim}
         return {
             "format": FORMAT, "format_version": FORMAT_VERSION,
             "codebook": {"version": self.codebook_.version, "frames": self.frames_,
                          "source": Path(self.codebook_.source).name, "entries_digest": self.codebook_.entries_digest},
-            "parameters": {"Cs": list(self.Cs), "min_df": self.min_df, "cv": self.cv,
-                           "random_state": self.random_state},
+            "vectors": vectors,
+            "parameters": {"features": list(self.features_), "Cs": list(self.Cs), "min_df": self.min_df,
+                           "cv": self.cv, "random_state": self.random_state},
             "features": {"token_pattern": TOKEN_PATTERN, "lowercase": True, "ngram_range": [1, 2],
                          "tf": "1 + log(count)", "norm": "l2", "dictionary": "log(1 + hits) of each frame",
-                         "terms": self._terms(), "idf": self.idf_.tolist()},
+                         "terms": self._terms(), "idf": self.idf_.tolist(),
+                         "vectors": "SIF mean (a=0.001, Zipf frequencies from rank) minus its common component, "
+                                    "then its cosine to each frame's prototype; each column (x - mean) * scale",
+                         "component": self.component_.tolist(), "mean": self.vector_mean_.tolist(),
+                         "scale": self.vector_scale_.tolist(), "prototypes": self.prototypes_.tolist()},
             "frames": {frame: {"coef": self.coef_[j].tolist(), "intercept": float(self.intercept_[j]),
                                "platt": self.platt_[j].tolist(), "threshold": float(self.threshold_[j]),
                                "C": float(self.C_[j]), "cv_f1": float(self.cv_f1_[j]),
@@ -423,8 +494,8 @@ class FrameClassifier(BaseEstimator):
         return write_text_atomic(path, text + "\n")
 
     @classmethod
-    def load(cls, path=None, *, codebook=None) -> "FrameClassifier":
-        """A saved model, checked against the codebook it is to be used with.
+    def load(cls, path=None, *, codebook=None, vectors=None) -> "FrameClassifier":
+        """A saved model, checked against the codebook and word vectors it is to be used with.
 
         Parameters
         ----------
@@ -434,6 +505,10 @@ class FrameClassifier(BaseEstimator):
             The codebook in use (default the shipped one): its version, frame
             ids and entries (``entries_digest``, if the file records it) must
             be those the model was trained with.
+        vectors : WordVectors, path or mapping, optional
+            The word vectors in use, for a model with vector features (default
+            the kit's GloVe 6B 50d): their digest must be the one the model
+            recorded.
 
         Returns
         -------
@@ -445,6 +520,8 @@ class FrameClassifier(BaseEstimator):
         ModelError
             The file cannot be read, is not a frame classifier, or was trained for
             another codebook.
+        VectorsError
+            The model was fitted with other word vectors than ``vectors``.
 
         Examples
         --------
@@ -457,7 +534,10 @@ class FrameClassifier(BaseEstimator):
         except (OSError, json.JSONDecodeError) as err:
             raise ModelError(f"{source}: cannot be read as a frame classifier ({err}).") from None
         if data.get("format") != FORMAT or data.get("format_version") != FORMAT_VERSION:
-            raise ModelError(f"{source}: not a frame classifier file of format {FORMAT} v{FORMAT_VERSION}.")
+            found = f"format {data.get('format')} v{data.get('format_version')}" if isinstance(data, dict) else "?"
+            raise ModelError(f"{source}: not a frame classifier file of format {FORMAT} v{FORMAT_VERSION} ({found}); "
+                             "a model saved by an earlier version of the kit cannot be read: fit it again on its "
+                             "coding (FrameClassifier(...).fit(texts, codes).save(path)).")
         book = Codebook.load(codebook)
         saved = data["codebook"]
         if saved["frames"] != book.frame_ids or saved["version"] != book.version:
@@ -470,10 +550,32 @@ class FrameClassifier(BaseEstimator):
                              f"v{saved['version']} than those of {book.source} (same version and frames); its "
                              "dictionary features would count other words. Pass the codebook it was trained with, "
                              "or fit the model again with yours (and give your codebook a new version).")
-        model = cls(codebook, **{k: tuple(v) if k == "Cs" else v for k, v in data["parameters"].items()})
+        parameters = {k: tuple(v) if k in ("Cs", "features") else v for k, v in data["parameters"].items()}
+        model = cls(codebook, vectors=vectors, **parameters)
+        model.vectors_ = None
+        if data["vectors"] is not None:
+            model.vectors_ = WordVectors.load(vectors)
+            if model.vectors_.digest != data["vectors"]["digest"]:
+                saved_vectors = data["vectors"]
+                raise VectorsError(
+                    f"{source}: the model was fitted with the word vectors {saved_vectors['name']} "
+                    f"({saved_vectors['words']:,} words x {saved_vectors['dimensions']}, digest "
+                    f"{saved_vectors['digest'][:12]}...); the vectors in use are {model.vectors_.name} "
+                    f"({len(model.vectors_):,} x {model.vectors_.dim}, digest {model.vectors_.digest[:12]}...). "
+                    "Its vector features would mean other things: pass vectors= with the vectors it was fitted "
+                    "with, or fit the model again with yours.")
+        elif vectors is not None:
+            raise VectorsError(f"{source}: the model uses no word vectors (features {parameters['features']}); "
+                               "leave vectors= out.")
         model.codebook_, model.frames_ = book, list(book.frame_ids)
-        model.vocabulary_ = {term: i for i, term in enumerate(data["features"]["terms"])}
-        model.idf_ = np.array(data["features"]["idf"])
+        model.features_ = parameters["features"]
+        features = data["features"]
+        model.vocabulary_ = {term: i for i, term in enumerate(features["terms"])}
+        model.idf_ = np.array(features["idf"])
+        model.component_ = np.array(features["component"])
+        model.vector_mean_ = np.array(features["mean"])
+        model.vector_scale_ = np.array(features["scale"])
+        model.prototypes_ = np.array(features["prototypes"], dtype=float) if features["prototypes"] else np.zeros((0, 0))
         frames = [data["frames"][f] for f in model.frames_]
         model.coef_ = np.array([f["coef"] for f in frames])
         model.intercept_ = np.array([f["intercept"] for f in frames])
@@ -491,7 +593,7 @@ class FrameClassifier(BaseEstimator):
 
     def _probability(self, features: sparse.csr_matrix) -> np.ndarray:
         """Calibrated probability of each frame from the features of the texts."""
-        return _sigmoid((features @ self.coef_.T + self.intercept_) * self.platt_[:, 0] + self.platt_[:, 1])
+        return sigmoid((features @ self.coef_.T + self.intercept_) * self.platt_[:, 0] + self.platt_[:, 1])
 
     def _stems(self, tokens: list[str]) -> list[str]:
         """The stem of each token, each distinct token stemmed once (kept on the model)."""
@@ -517,17 +619,49 @@ class FrameClassifier(BaseEstimator):
             terms[i] = term
         return terms
 
+    def _raw_vectors(self, texts: list[str], tokens=None) -> tuple[np.ndarray, np.ndarray]:
+        """The SIF sentence vectors of the texts and their numbers of words found."""
+        if tokens is None:
+            tokens = _tokens(texts)
+        words, text_of, _ = tokens              # a separator is in no vocabulary: it adds nothing
+        return pooled(words, text_of, len(texts), self.vectors_)
+
+    def _vector_columns(self, raw: np.ndarray) -> np.ndarray:
+        """The vector features before standardising: the vectors minus their
+        common component, then the cosine of each (as it was) to each prototype."""
+        norms = np.linalg.norm(raw, axis=1, keepdims=True)
+        cosines = (raw / np.where(norms > 0, norms, 1.0)) @ self.prototypes_.T
+        return np.hstack([raw - np.outer(raw @ self.component_, self.component_), cosines])
+
+    def _vector_direction(self, frame: int, norm: float) -> np.ndarray:
+        """The direction in word-vector space that frame ``frame``'s vector
+        features score, for a sentence whose mean vector has length ``norm``:
+        a word's share of the score is its weighted vector projected on it."""
+        dim = self.component_.shape[0]
+        weights = self.coef_[frame, -(dim + len(self.frames_)):] * self.vector_scale_
+        direction = weights[:dim] - (weights[:dim] @ self.component_) * self.component_
+        return direction + (weights[dim:] @ self.prototypes_) / (norm if norm > 0 else 1.0)
+
     def _features(self, texts: list[str]) -> sparse.csr_matrix:
-        """TF-IDF of the terms, the dictionary's log(1 + hits) per frame, and log(1 + names)."""
-        words = _term_matrix(texts, self.vocabulary_, self._stems)
-        words.data = 1.0 + np.log(words.data)
-        words = words.multiply(self.idf_).tocsr()
-        norms = np.sqrt(np.asarray(words.multiply(words).sum(axis=1)).ravel())
-        words = sparse.diags(1.0 / np.where(norms > 0, norms, 1.0)) @ words
-        dictionary = np.log1p(frame_counts(self.codebook_, texts))
-        names = np.zeros((len(texts), 1))
-        np.add.at(names[:, 0], [hit[0] for hit in self.codebook_.naming_lexicon.find_all(texts)], 1)
-        return sparse.hstack([words, sparse.csr_matrix(np.hstack([dictionary, np.log1p(names)]))], format="csr")
+        """TF-IDF of the terms, the dictionary's log(1 + hits) per frame and log(1 + names), and the vector
+        features, as ``features_`` asks."""
+        tokens = _tokens(texts)
+        blocks = []
+        if "terms" in self.features_:
+            words = _term_matrix(tokens, len(texts), self.vocabulary_, self._stems)
+            words.data = 1.0 + np.log(words.data)
+            words = words.multiply(self.idf_).tocsr()
+            norms = np.sqrt(np.asarray(words.multiply(words).sum(axis=1)).ravel())
+            blocks.append(sparse.diags(1.0 / np.where(norms > 0, norms, 1.0)) @ words)
+        if "dictionary" in self.features_:
+            dictionary = np.log1p(frame_counts(self.codebook_, texts))
+            names = np.zeros((len(texts), 1))
+            np.add.at(names[:, 0], [hit[0] for hit in self.codebook_.naming_lexicon.find_all(texts)], 1)
+            blocks.append(sparse.csr_matrix(np.hstack([dictionary, np.log1p(names)])))
+        if self.vectors_ is not None:
+            raw, _ = self._raw_vectors(texts, tokens)
+            blocks.append(sparse.csr_matrix((self._vector_columns(raw) - self.vector_mean_) * self.vector_scale_))
+        return sparse.hstack(blocks, format="csr")
 
 
 #: How :func:`text_digest` is made, as a model file records it.
@@ -546,13 +680,13 @@ def text_digest(text: str) -> str:
     return hashlib.blake2b(normal.encode("utf-8"), digest_size=8).hexdigest()
 
 
-def frame_classifier(model=None, *, codebook=None) -> FrameClassifier:
+def frame_classifier(model=None, *, codebook=None, vectors=None) -> FrameClassifier:
     """``model`` as a fitted :class:`FrameClassifier` checked against
-    ``codebook`` (if given, it must have the model's frames): the model
-    itself, or the one saved in its file (None: the shipped one). A file's
-    model is read once per process and codebook content (version, frames and
-    entries, a mapping's too), and again when the file changes, so chunk
-    after chunk shares its stems.
+    ``codebook`` (if given, it must have the model's frames) and ``vectors``:
+    the model itself, or the one saved in its file (None: the shipped one). A
+    file's model is read once per process, codebook content (version, frames
+    and entries, a mapping's too) and vectors, and again when the file
+    changes, so chunk after chunk shares its stems.
 
     >>> frame_classifier().frames_[:2]
     ['sovereignty', 'humanitarian']
@@ -565,15 +699,34 @@ def frame_classifier(model=None, *, codebook=None) -> FrameClassifier:
             raise ModelError(f"the model was fitted for the frames {model.frames_}, the codebook has "
                              f"{Codebook.load(codebook).frame_ids}; pass the codebook the model was fitted with "
                              "(or none: the model's is used).")
+        if vectors is not None and model.vectors_ != WordVectors.load(vectors):
+            raise VectorsError("the model was fitted with other word vectors than those passed as vectors=; pass "
+                               "none (the model's are used) or the ones it was fitted with.")
         return model
     book = Codebook.load(codebook)
     source = shipped("migration", "frame_classifier.json") if model is None else model
-    # what the model's features depend on: the frames and their entries (a mapping too has them)
-    key = f"FrameClassifier for {book.version} {book.frame_ids} {book.entries_digest}"
-    return cached_by_file(as_path(source), lambda path: FrameClassifier.load(path, codebook=book), key=key)
+    # what the model's features depend on: the frames and their entries (a mapping too has them), and the vectors
+    key = f"FrameClassifier for {book.version} {book.frame_ids} {book.entries_digest} {_vectors_key(vectors)}"
+    return cached_by_file(as_path(source), lambda path: FrameClassifier.load(path, codebook=book, vectors=vectors),
+                          key=key)
 
 
 # --------------------------------------------------------------------------- helpers
+
+
+def _vectors_key(vectors) -> str:
+    """What identifies ``vectors`` for the model cache, without reading a file's numbers."""
+    if vectors is None or isinstance(vectors, (str, Path)):
+        return str(vectors)
+    return WordVectors.load(vectors).digest
+
+
+def _feature_kinds(features) -> tuple[str, ...]:
+    kinds = (features,) if isinstance(features, str) else tuple(features)
+    unknown = [k for k in kinds if k not in FEATURES]
+    if unknown or not kinds:
+        raise ModelError(f"features= takes one or more of {list(FEATURES)}, not {list(kinds)}.")
+    return tuple(k for k in FEATURES if k in kinds)
 
 
 def _texts(X) -> list[str]:
@@ -627,13 +780,13 @@ def _vocabulary(texts: list[str], min_df: int, stems) -> tuple[dict[str, int], n
     kept = sorted(term for term, found in documents.items() if len(found) >= min_df)
     n = len(texts)
     idf = np.array([math.log((1 + n) / (1 + len(documents[t]))) + 1 for t in kept])
-    return {term: i for i, term in enumerate(kept)}, _rounded(idf)
+    return {term: i for i, term in enumerate(kept)}, rounded(idf)
 
 
-def _term_matrix(texts: list[str], vocabulary: dict[str, int], stems) -> sparse.csr_matrix:
-    """Counts of the vocabulary's terms in each text, in one pass over all tokens:
+def _term_matrix(tokenized, n_texts: int, vocabulary: dict[str, int], stems) -> sparse.csr_matrix:
+    """Counts of the vocabulary's terms in each text, in one pass over all tokens (:func:`_tokens`):
     tokens become stems, stems integers, pairs of stems pairs of integers looked up at once."""
-    tokens, text_of, is_separator = _tokens(texts)
+    tokens, text_of, is_separator = tokenized
     tokens = stems(tokens)
     names = sorted({w for term in vocabulary for w in term.split(" ")})
     number = {w: i for i, w in enumerate(names)}
@@ -663,55 +816,4 @@ def _term_matrix(texts: list[str], vocabulary: dict[str, int], stems) -> sparse.
         rows.append(text_of[:-1][found])
         cols.append(pair_features[place[found]])
     rows, cols = np.concatenate(rows), np.concatenate(cols)
-    return sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(texts), len(vocabulary)))
-
-
-def _cross_validated(features, target, c: float, split) -> tuple[np.ndarray, float, float]:
-    """For one C: the Platt parameters fitted on the cross-validated decision
-    values, and the best cross-validated F1 over thresholds with its threshold."""
-    decision = np.zeros(len(target))
-    for train, test in split:
-        model = _logistic(C=c, class_weight="balanced", solver="liblinear", max_iter=1000)
-        model.fit(features[train], target[train])
-        decision[test] = model.decision_function(features[test])
-    # Platt (1999) scaling with his smoothed targets, so that separable folds give no infinite slope
-    n_pos, n_neg = int(target.sum()), int(len(target) - target.sum())
-    soft = np.where(target == 1, (n_pos + 1) / (n_pos + 2), 1 / (n_neg + 2))
-    platt = _logistic(C=1e6, solver="lbfgs").fit(
-        np.concatenate([decision, decision]).reshape(-1, 1), np.r_[np.ones(len(target)), np.zeros(len(target))],
-        sample_weight=np.r_[soft, 1 - soft])
-    a, b = float(platt.coef_[0, 0]), float(platt.intercept_[0])
-    probability = _sigmoid(decision * a + b)
-    # F1 of "probability >= t" for every distinct probability t, from the highest down
-    levels, level_of = np.unique(-probability, return_inverse=True)
-    positives = np.bincount(level_of, weights=target, minlength=len(levels))
-    counted = np.bincount(level_of, minlength=len(levels))
-    f1 = 2 * np.cumsum(positives) / (np.cumsum(counted) + target.sum())
-    best = int(np.argmax(f1))                                  # ties: the highest threshold
-    below = -levels[best + 1] if best + 1 < len(levels) else 0.0
-    return np.array([a, b]), float(f1[best]), float((-levels[best] + below) / 2)   # midway to the next one down
-
-
-def _logistic(**params):
-    """sklearn's LogisticRegression, imported when a model is fitted, not with the kit."""
-    from sklearn.linear_model import LogisticRegression
-
-    return LogisticRegression(**params)
-
-
-def _folds(cv: int, random_state):
-    """Stratified, shuffled folds (sklearn's StratifiedKFold, imported when a model is fitted)."""
-    from sklearn.model_selection import StratifiedKFold
-
-    return StratifiedKFold(n_splits=cv, shuffle=True, random_state=random_state)
-
-
-def _sigmoid(x: np.ndarray) -> np.ndarray:
-    return 1.0 / (1.0 + np.exp(-x))
-
-
-def _rounded(values: np.ndarray) -> np.ndarray:
-    """Values kept to 7 significant digits, as they are saved."""
-    return np.array([float(f"{v:.{_DIGITS}g}") for v in np.ravel(values)]).reshape(np.shape(values))
-
-
+    return sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n_texts, len(vocabulary)))

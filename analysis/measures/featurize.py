@@ -53,7 +53,7 @@ READ_OPTIONS = ("text_col", "id_col", "clean", "cleaning", "on_error", "encoding
 
 
 def featurize(corpus, *, codebook=None, actors=None, cues=None, segmentation=None, method: str = "auto",
-              model=None, chunksize: int = CHUNKSIZE, progress: bool = True,
+              model=None, vectors=None, chunksize: int = CHUNKSIZE, progress: bool = True,
               text_col: str = "text", id_col: str | None = "doc_id", clean: bool = True, cleaning=None,
               on_error: str = "raise", encoding: str = "utf-8"):
     """Sentences with features, and attributions, of a corpus table, a file, or a Dask DataFrame.
@@ -77,20 +77,22 @@ def featurize(corpus, *, codebook=None, actors=None, cues=None, segmentation=Non
         The resources of :func:`analysis.attributions`; default the shipped ones.
     segmentation : SegmentationRules, path or mapping, optional
         The abbreviations that do not end a sentence, as in :func:`analysis.sentences`.
-    method, model
+    method, model, vectors
         How frames are measured, as in :func:`analysis.frame_scores`: "classifier"
-        (0/1 from the frame classifier ``model``, and a ``<frame>_probability``
-        column each), "dictionary" (hits), or "auto" (the classifier when there is
-        one for the codebook).
+        (0/1 from the frame classifier ``model``, fitted with the word vectors
+        ``vectors``, and a ``<frame>_probability`` column each), "dictionary"
+        (0/1 for at least one hit, and a ``<frame>_hits`` column each), or "auto"
+        (the classifier when there is one for the codebook).
     text_col, id_col, clean, cleaning, on_error, encoding
         How to read a file, as in :func:`analysis.load_corpus`.
 
     Returns
     -------
     (sentences, attributions) : two DataFrames (Dask DataFrames for Dask input)
-        ``sentences``: doc_id, sent_id, par_id, start, end, text, one integer
-        column per frame (0/1 from the classifier, then a ``<frame>_probability``
-        column each; or the dictionary's hits: :func:`analysis.frame_scores`), naming
+        ``sentences``: doc_id, sent_id, par_id, start, end, text, one 0/1
+        column per frame, then a ``<frame>_probability`` column each (the
+        classifier) or a ``<frame>_hits`` column each (the dictionary's hit
+        counts; :func:`analysis.frame_scores`), naming
         (the naming labels of the sentence, :func:`analysis.migrant_naming`
         without proper names, distinct, in text order, joined by ``"; "``;
         empty if none), n_attributions. ``attributions``: the columns of
@@ -108,7 +110,7 @@ def featurize(corpus, *, codebook=None, actors=None, cues=None, segmentation=Non
     """
     method = resolve_method(method, codebook=codebook, model=model, where="featurize")
     resources = {"codebook": codebook, "actors": actors, "cues": cues, "segmentation": segmentation,
-                 "method": method, "model": model}
+                 "method": method, "model": model, "vectors": vectors}
     if _is_dask(corpus):
         return _featurize_dask(corpus, resources)
     parts = list(featurize_chunks(corpus, **resources, chunksize=chunksize, progress=progress,
@@ -120,8 +122,7 @@ def featurize(corpus, *, codebook=None, actors=None, cues=None, segmentation=Non
 
 
 def featurize_chunks(corpus, *, codebook=None, actors=None, cues=None, segmentation=None, method: str = "auto",
-                     model=None,
-                     chunksize: int = CHUNKSIZE,
+                     model=None, vectors=None, chunksize: int = CHUNKSIZE,
                      progress: bool = True, text_col: str = "text", id_col: str | None = "doc_id",
                      clean: bool = True, cleaning=None, on_error: str = "raise",
                      encoding: str = "utf-8") -> Iterator[tuple[pd.DataFrame, pd.DataFrame]]:
@@ -138,12 +139,12 @@ def featurize_chunks(corpus, *, codebook=None, actors=None, cues=None, segmentat
     with tqdm(total=total, unit="doc", desc="featurize", disable=not progress_enabled(progress)) as bar:
         for chunk in chunks:
             yield featurize_frame(chunk, codebook=codebook, actors=actors, cues=cues, segmentation=segmentation,
-                                  method=method, model=model)
+                                  method=method, model=model, vectors=vectors)
             bar.update(len(chunk))
 
 
 def featurize_frame(corpus: pd.DataFrame, *, codebook=None, actors=None, cues=None, segmentation=None,
-                    method: str = "auto", model=None) -> tuple[pd.DataFrame, pd.DataFrame]:
+                    method: str = "auto", model=None, vectors=None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """``(sentences, attributions)`` of an in-memory corpus table, in one go
     (what :func:`featurize` does to each chunk).
 
@@ -157,7 +158,7 @@ def featurize_frame(corpus: pd.DataFrame, *, codebook=None, actors=None, cues=No
     if len(corpus) == 0:
         return empty_tables(codebook=cb, method=method)
     segmented = sentences(corpus, segmentation=segmentation)
-    sents = frame_scores(segmented, codebook=cb, method=method, model=model)
+    sents = frame_scores(segmented, codebook=cb, method=method, model=model, vectors=vectors)
     naming = migrant_naming(sents[["doc_id", "sent_id", "start", "text"]], codebook=cb)
     labels: dict[tuple[str, int], list[str]] = {}
     for key, label, proper in zip(zip(naming["doc_id"].tolist(), naming["sent_id"].tolist()),
@@ -189,9 +190,10 @@ def empty_tables(*, codebook=None, method: str = "auto", model=None) -> tuple[pd
 def _dtypes(frame_ids: tuple[str, ...], method: str = "dictionary") -> tuple[dict[str, str], dict[str, str]]:
     """Column -> dtype of the sentences and the attributions tables."""
     probabilities = [f"{f}_probability" for f in frame_ids] if method == "classifier" else []
-    sent_cols = ["doc_id", "sent_id", "par_id", "start", "end", "text", *frame_ids, *probabilities, "naming",
+    hits = [f"{f}_hits" for f in frame_ids] if method == "dictionary" else []
+    sent_cols = ["doc_id", "sent_id", "par_id", "start", "end", "text", *frame_ids, *probabilities, *hits, "naming",
                  "n_attributions"]
-    ints = _INTS | set(frame_ids)
+    ints = _INTS | set(frame_ids) | set(hits)
     return tuple({c: "int64" if c in ints else "float64" if c in probabilities else "str" for c in cols}
                  for cols in (sent_cols, ATTRIBUTION_COLUMNS))
 
@@ -204,7 +206,7 @@ def _conform(table: pd.DataFrame, types: dict[str, str]) -> pd.DataFrame:
 
 
 def featurize_to_parquet(corpus, directory: str | Path, *, codebook=None, actors=None, cues=None, segmentation=None,
-                         method: str = "auto", model=None, chunksize: int = CHUNKSIZE, progress: bool = True,
+                         method: str = "auto", model=None, vectors=None, chunksize: int = CHUNKSIZE, progress: bool = True,
                          **read) -> tuple[Path, Path]:
     """Featurize chunk by chunk into ``directory/sentences.parquet`` and
     ``directory/attributions.parquet``, holding one chunk in memory at a time.
@@ -219,7 +221,7 @@ def featurize_to_parquet(corpus, directory: str | Path, *, codebook=None, actors
         DataFrame.
     directory : str or path
         The folder to write into; made if missing.
-    codebook, actors, cues, segmentation, method, model
+    codebook, actors, cues, segmentation, method, model, vectors
         The resources, and how frames are measured, as in :func:`analysis.featurize`.
     chunksize : int
         Documents per chunk.
@@ -260,7 +262,8 @@ def featurize_to_parquet(corpus, directory: str | Path, *, codebook=None, actors
     unknown = sorted(set(read) - set(READ_OPTIONS))
     if unknown:
         raise TypeError(f"featurize_to_parquet() got unexpected keyword argument(s) {unknown}; its options are "
-                        "codebook, actors, cues, segmentation, method, model, chunksize, progress and, to read a "
+                        "codebook, actors, cues, segmentation, method, model, vectors, chunksize, progress and, to "
+                        "read a "
                         f"file, {', '.join(READ_OPTIONS)}.")
     if _is_dask(corpus):
         raise TableError("featurize_to_parquet() takes a corpus table or a path, not a Dask DataFrame. Use "
@@ -274,7 +277,8 @@ def featurize_to_parquet(corpus, directory: str | Path, *, codebook=None, actors
     method = resolve_method(method, codebook=codebook, model=model, where="featurize_to_parquet")
     schemas = [pa.Schema.from_pandas(e, preserve_index=False) for e in empty_tables(codebook=codebook, method=method)]
     chunks = featurize_chunks(corpus, codebook=codebook, actors=actors, cues=cues, segmentation=segmentation,
-                              method=method, model=model, chunksize=chunksize, progress=progress, **read)
+                              method=method, model=model, vectors=vectors, chunksize=chunksize, progress=progress,
+                              **read)
     first = list(islice(chunks, 1))             # reads and checks the corpus before anything is made
     directory.mkdir(parents=True, exist_ok=True)
     writers = []

@@ -3,9 +3,11 @@ cooperation), measured with a codebook that is data
 (``analysis/data/migration/frames.yaml``) and traceable to words and spans.
 
 * ``frame_hits(sentences)``: one row per hit, with offsets into the document.
-* ``frame_scores(sentences)``: the input with one column per frame: 0/1 from the
-  frame classifier (:class:`analysis.FrameClassifier`, with probabilities) or the
-  dictionary's hits (``method="dictionary"``).
+* ``frame_scores(sentences)``: the input with, per frame, a 0/1 column named by
+  the frame (does the sentence carry it?) and a column that says how the
+  method got there: ``<frame>_probability`` from the frame classifier
+  (:class:`analysis.FrameClassifier`), or ``<frame>_hits``, the dictionary's
+  hit count (``method="dictionary"``; ``<frame>_weight`` with ``weighted=True``).
 * ``frame_profile(sentences, by="doc_id")``: hits per 1,000 tokens and share of
   sentences with each frame, per group.
 * ``frame_evidence(sentences)``: the strongest sentences per frame, as KWIC.
@@ -22,9 +24,13 @@ default: a frame that is denied is still invoked; pass ``negated="skip"`` (with
 >>> scores = frame_scores(sents)
 >>> list(scores.columns[6:11])
 ['sovereignty', 'humanitarian', 'security', 'criminality', 'cooperation']
+>>> list(scores.columns[11:13])
+['sovereignty_probability', 'humanitarian_probability']
 """
 
 from __future__ import annotations
+
+import warnings
 
 import numpy as np
 import pandas as pd
@@ -39,6 +45,11 @@ from .classifier import frame_classifier
 from .dictionary import NEGATED_CHOICES, frame_counts
 
 METHODS = ("auto", "classifier", "dictionary")
+#: Said once per place a dictionary result is asked for (FutureWarning), until the next release.
+CHANGED_COLUMNS = ("frame_scores(method='dictionary'): the column named by each frame is now 0/1 whatever the method "
+                   "(1: at least one dictionary hit), and the hit counts are in <frame>_hits (<frame>_weight with "
+                   "weighted=True); before, the frame's column held the counts. Read <frame>_hits where you used the "
+                   "counts. This warning goes in the next release.")
 
 
 def resolve_method(method: str, *, codebook=None, model=None, where: str = "frame_scores") -> str:
@@ -53,7 +64,16 @@ def resolve_method(method: str, *, codebook=None, model=None, where: str = "fram
     check_option("method", method, METHODS, where=where)
     if method != "auto":
         return method
-    return "classifier" if model is not None or Codebook.load(codebook) == Codebook.load() else "dictionary"
+    book, shipped_book = Codebook.load(codebook), Codebook.load()
+    if model is not None or book == shipped_book:
+        return "classifier"
+    if book.frame_ids == shipped_book.frame_ids:
+        warnings.warn(f"method='auto': the codebook {book.source} has the shipped frames but differs from the shipped "
+                      f"codebook (version {book.version} against {shipped_book.version}, or other entries), so the "
+                      "shipped classifier does not apply and the frames are coded by the dictionary (<frame> is 1 "
+                      "for a sentence with a hit, <frame>_hits counts them). Pass method='dictionary' to say so, or "
+                      "fit a classifier on your coding (model=...).", UserWarning, stacklevel=3)
+    return "dictionary"
 
 
 
@@ -102,10 +122,10 @@ def _hits(sentences: pd.DataFrame, cb: Codebook, who: str) -> pd.DataFrame:
     return table.astype({"start": "int64", "end": "int64", "negated": bool, "weight": float, "_row": "int64"})
 
 
-def frame_scores(sentences: pd.DataFrame, *, codebook=None, method: str = "auto", model=None,
+def frame_scores(sentences: pd.DataFrame, *, codebook=None, method: str = "auto", model=None, vectors=None,
                  negated: str = "count", weighted: bool = False) -> pd.DataFrame:
-    """The input table (same rows, same index) with one column per frame,
-    named by the frame id.
+    """The input table (same rows, same index) with, per frame, a 0/1 column
+    named by the frame id, and a column that says how it was decided.
 
     Parameters
     ----------
@@ -115,40 +135,51 @@ def frame_scores(sentences: pd.DataFrame, *, codebook=None, method: str = "auto"
     codebook : Codebook, path or mapping, optional
         The frames (default the shipped codebook); see :func:`analysis.load_codebook`.
     method : {"auto", "classifier", "dictionary"}
-        "classifier": 1 or 0 from the frame classifier ``model``
+        "classifier": the frame classifier ``model``
         (:class:`analysis.FrameClassifier` or its file; default the shipped one,
-        fitted on hand coding of the shipped codebook), and its probability in
-        ``<frame>_probability``. "dictionary": the number of the codebook's
-        dictionary hits in each row's ``text``. "auto" (the default): the
-        classifier when there is one for the codebook (``model`` given, or the
-        shipped codebook), else the dictionary. On unseen news the shipped
-        classifier scored a little better than the dictionary (notebook
-        ``08_unseen_news``).
+        fitted on hand coding of the shipped codebook). "dictionary": the
+        codebook's dictionary hits in each row's ``text``. "auto" (the
+        default): the classifier when there is one for the codebook (``model``
+        given, or the shipped codebook), else the dictionary, with a warning if
+        the codebook has the shipped frames but other entries or version (an
+        edited copy of ours, which the shipped classifier does not fit). On
+        unseen news the shipped classifier scored better than the dictionary
+        (notebook ``08_unseen_news``).
     model : FrameClassifier or path, optional
         The classifier for ``method="classifier"`` (or "auto"): a fitted
         :class:`analysis.FrameClassifier` or the JSON file it was saved to.
+    vectors : WordVectors, path or mapping, optional
+        The word vectors of a classifier fitted with them (default the kit's
+        GloVe 6B 50d); a model fitted with other vectors is refused.
     negated : {"count", "skip"}
         Dictionary only (with the classifier it is an error, as is
         ``weighted``): count negated hits (default: a denied frame is still
         invoked) or leave them out.
     weighted : bool
-        Dictionary: sum entry weights (floats) instead of counting hits (integers).
+        Dictionary: also sum the entry weights, in ``<frame>_weight``.
 
     Returns
     -------
     DataFrame
-        ``sentences`` with one column per frame: 0/1 (classifier) plus
-        ``<frame>_probability``, or hit counts (dictionary; weight sums if
-        ``weighted``).
+        ``sentences`` with one 0/1 column per frame (1: the sentence carries
+        the frame), then, per frame, ``<frame>_probability`` (classifier: its
+        calibrated probability; 1 where it reaches the frame's threshold) or
+        ``<frame>_hits`` (dictionary: the number of hits; 1 where there is at
+        least one; with ``weighted``, ``<frame>_weight``, the summed weights,
+        instead).
 
     Examples
     --------
     >>> import pandas as pd
     >>> s = pd.DataFrame({"doc_id": ["a", "a"], "text": ["Aid and relief for victims.", "Smugglers were arrested."]})
-    >>> frame_scores(s, method="dictionary").iloc[:, 2:].values.tolist()
+    >>> frame_scores(s, method="dictionary").filter(like="_hits").values.tolist()
     [[0, 3, 0, 0, 0], [0, 0, 0, 2, 0]]
-    >>> frame_scores(s).iloc[:, 2:7].values.tolist()
+    >>> t = pd.DataFrame({"doc_id": ["b", "b"], "text": ["Rescuers pulled survivors from the sea.",
+    ...                                                  "Smugglers were arrested."]})
+    >>> frame_scores(t).iloc[:, 2:7].values.tolist()
     [[0, 1, 0, 0, 0], [0, 0, 0, 1, 0]]
+    >>> list(frame_scores(t).columns[7:9])
+    ['sovereignty_probability', 'humanitarian_probability']
     """
     check_option("negated", negated, NEGATED_CHOICES, where="frame_scores")
     if resolve_method(method, codebook=codebook, model=model) == "classifier":
@@ -157,16 +188,35 @@ def frame_scores(sentences: pd.DataFrame, *, codebook=None, method: str = "auto"
                                 "classifier (method='auto' chose it) has neither. Pass method='dictionary' to "
                                 "use them.")
         texts_of(sentences, "frame_scores")
-        return frame_classifier(model, codebook=codebook).scores(sentences)
+        return frame_classifier(model, codebook=codebook, vectors=vectors).scores(sentences)
+    warnings.warn(CHANGED_COLUMNS, FutureWarning, stacklevel=2)
+    return dictionary_scores(sentences, codebook=codebook, negated=negated, weighted=weighted)
+
+
+def dictionary_scores(sentences: pd.DataFrame, *, codebook=None, negated: str = "count",
+                      weighted: bool = False) -> pd.DataFrame:
+    """:func:`frame_scores` with ``method="dictionary"``: per frame, 0/1 (at least
+    one hit) and ``<frame>_hits`` (or ``<frame>_weight`` with ``weighted``).
+
+    >>> import pandas as pd
+    >>> s = pd.DataFrame({"doc_id": ["a", "a"], "text": ["Aid and relief for victims.", "Smugglers were arrested."]})
+    >>> scores = dictionary_scores(s)
+    >>> scores[["humanitarian", "humanitarian_hits", "criminality", "criminality_hits"]].values.tolist()
+    [[1, 3, 0, 0], [0, 0, 1, 2]]
+    """
     cb = Codebook.load(codebook)
     texts = texts_of(sentences, "frame_scores")
-    clash = [f for f in cb.frame_ids if f in sentences.columns]
+    detail = "_weight" if weighted else "_hits"
+    clash = [c for f in cb.frame_ids for c in (f, f + detail) if c in sentences.columns]
     if clash:
         raise TableError(f"frame_scores(): the input already has column(s) {clash}; drop or rename them first.")
-    counts = frame_counts(cb, texts, negated, weighted)
+    counts = frame_counts(cb, texts, negated)
+    details = frame_counts(cb, texts, negated, True) if weighted else counts
     scores = sentences.copy()
     for j, fid in enumerate(cb.frame_ids):
-        scores[fid] = counts[:, j]
+        scores[fid] = (counts[:, j] > 0).astype(np.int64)
+    for j, fid in enumerate(cb.frame_ids):
+        scores[fid + detail] = details[:, j]
     return scores
 
 

@@ -80,9 +80,9 @@ def article_profiles(sentences: pd.DataFrame, attributions: pd.DataFrame, corpus
     Parameters
     ----------
     sentences : DataFrame
-        The sentences table of :func:`analysis.featurize`: doc_id and one
-        column per frame of ``codebook`` (a sentence carries a frame when its
-        value is above 0).
+        The sentences table of :func:`analysis.featurize`: doc_id and the 0/1
+        column of each frame of ``codebook`` (a sentence carries a frame when
+        its value is above 0), whichever method made it.
     attributions : DataFrame
         The attributions table of :func:`analysis.featurize` (or
         :func:`analysis.attributions`): doc_id, kind and polarity.

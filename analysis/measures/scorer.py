@@ -105,15 +105,17 @@ class FrameScorer(TransformerMixin, BaseEstimator):
         Returns
         -------
         ndarray of str
-            The codebook's frame ids, one per column.
+            ``<frame>_hits`` for each frame id (``<frame>_weight`` with
+            ``weighted``), as :func:`analysis.frame_scores` names these numbers.
 
         Examples
         --------
         >>> FrameScorer(codebook={"aid": ["aid"], "crime": ["crime"]}).fit([]).get_feature_names_out().tolist()
-        ['aid', 'crime']
+        ['aid_hits', 'crime_hits']
         """
         check_is_fitted(self, "codebook_")
-        return np.asarray(self.frames_, dtype=object)
+        detail = "_weight" if self.weighted else "_hits"
+        return np.asarray([f + detail for f in self.frames_], dtype=object)
 
     def __sklearn_tags__(self):
         tags = super().__sklearn_tags__()

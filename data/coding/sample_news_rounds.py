@@ -17,18 +17,19 @@ sentence's context was the neighbouring row of the stratum where a sentence
 between them was left out (138 of the 500 sentences of round 3, 110 of its 125
 with a migration term; 164 of the 600 of round 2). Coders coded the sentence
 itself; some saw context from elsewhere in the article. The script now passes
-context=, so drawing round 3 again gives the same sentences with their own
-context.
+context=, so a sheet it draws shows each sentence's own context.
 
 Round 2 was drawn with round1_model.json, fitted by the first version of the
 classifier (before stems and the names feature; that version was never
 committed), so it cannot be drawn again: the classifier refuses that file. Its
-sample as drawn is news_frames_round2_sample.csv; this script draws round 3.
-Round 3 was drawn when coding_sheet(strategy="uncertain") took the n sentences
-the model was least sure about (a top-k choice); since issue 23 it draws a
-probability sample in proportion to the model's uncertainty, with a floor, and
-the random strata are drawn by systematic sampling, so running this script now
-draws another sample: news_frames_round3_sample.csv is the one that was coded.
+sample as drawn is news_frames_round2_sample.csv; this script drew round 3, with
+round2_model.json (format 2: stems and the names feature). Round 3 was drawn
+when coding_sheet(strategy="uncertain") took the n sentences the model was
+least sure about (a top-k choice); since issue 23 it draws a probability sample
+in proportion to the model's uncertainty, with a floor, and since the
+classifier reads word vectors (format 3, issue 22) it refuses round2_model.json
+too, so round 3 cannot be drawn again: its sample as drawn is
+news_frames_round3_sample.csv.
 """
 
 from __future__ import annotations

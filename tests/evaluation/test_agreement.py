@@ -229,3 +229,20 @@ def test_disagreements_list_missed_and_extra_labels():
     assert table.values.tolist() == [["d", 0, "actor", "europe", "media"], ["d", 1, "f", "", "1"]]
     with pytest.raises(ValueError, match="no machine row"):
         agreement.disagreements(machine.iloc[:1], coder)
+
+
+def test_weights_estimate_the_population_a_stratified_sample_was_drawn_from():
+    """A population of 100 sentences: 10 with the frame, all found, and 90 without, 18 of them wrongly
+    found (F1 = 20 / 38). A sample takes all 10 positives (probability 1) and 10 of the negatives
+    (probability 1/9), 2 of them wrongly found: unweighted F1 is 20 / 22, weighted by 1 / probability
+    it is the population's."""
+    coder = pd.DataFrame({"f": [1] * 10 + [0] * 10})
+    machine = pd.DataFrame({"f": [1] * 10 + [1, 1] + [0] * 8})
+    probability = np.array([1.0] * 10 + [1 / 9] * 10)
+    plain = precision_recall_f1(machine, coder, n_boot=0)
+    weighted = precision_recall_f1(machine, coder, n_boot=200, weights=1 / probability)
+    assert plain["f1"].iloc[0] == pytest.approx(20 / 22)
+    assert weighted["f1"].iloc[0] == pytest.approx(20 / 38) and weighted["fp"].iloc[0] == pytest.approx(18.0)
+    assert weighted["f1_low"].iloc[0] <= 20 / 38 <= weighted["f1_high"].iloc[0]
+    with pytest.raises(ValueError, match=r"weights= needs one finite weight >= 0 per unit of the coder \(20\)"):
+        precision_recall_f1(machine, coder, n_boot=0, weights=[1.0] * 19)

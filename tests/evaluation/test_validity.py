@@ -109,8 +109,10 @@ def test_frame_validity_flags_a_classifier_scored_on_its_own_training_sentences(
     (data/coding/fit_frame_classifier.py trains on frames_seed_coding.csv, all 61):
     its scores on them are in-sample, and frame_validity says so."""
     coding = pd.read_csv(CODING)
-    with pytest.warns(UserWarning, match=r"61 of the 61 coded sentences are among the 1,471 the classifier was fitted "
-                                         r"on.*in-sample"):
+    fitted_on = analysis.FrameClassifier.load().n_training_    # training sentences, 2,000 and more
+    assert fitted_on > 2000
+    with pytest.warns(UserWarning, match=rf"61 of the 61 coded sentences are among the {fitted_on:,} the classifier "
+                                         r"was fitted on.*in-sample"):
         table = frame_validity(sents, coding, method="classifier")
     assert table["in_training"].tolist() == [61] * 5
     dictionary = frame_validity(sents, coding, method="dictionary")       # no record of what it was tuned on

@@ -33,7 +33,7 @@ def planted(n=40, seed=0):
 @pytest.fixture(scope="module")
 def model():
     texts, labels = planted()
-    return FrameClassifier(codebook=AID, cv=3).fit(texts, labels)
+    return FrameClassifier(codebook=AID, cv=3, features=("terms", "dictionary")).fit(texts, labels)
 
 
 def test_a_frame_signalled_by_a_word_the_dictionary_lacks_is_learned(model):
@@ -48,6 +48,81 @@ def test_a_dictionary_word_in_a_non_frame_sense_is_unlearned(model):
     assert model.predict(new).ravel().tolist() == [0, 1]
     probability = model.predict_proba(new).ravel()
     assert probability[0] < model.threshold_[0] <= probability[1]
+
+
+def harm(n=12, seed=0):
+    """Sentences where the frame 'harm' is people suffering, told with verbs of
+    harm, and its negatives people enjoying themselves; no dictionary entry matches."""
+    rng = np.random.default_rng(seed)
+    people, places = ["Migrants", "Children", "Villagers", "Families"], ["at sea", "in the desert", "near the camp"]
+    bad, good = ["drowned", "starved", "died", "suffered", "were wounded"], ["celebrated", "sang", "danced", "won"]
+    texts, labels = [], []
+    for _ in range(n):
+        who, where = people[rng.integers(4)], places[rng.integers(3)]
+        texts += [f"{who} {bad[rng.integers(5)]} {where}.", f"{who} {good[rng.integers(4)]} {where}."]
+        labels += [1, 0]
+    return texts, pd.DataFrame({"harm": labels})
+
+
+def test_word_vectors_carry_a_frame_to_words_no_coder_ever_saw():
+    texts, labels = harm()
+    book = {"harm": ["harmed"]}
+    unseen = ["Migrants perished at sea.", "Children perished in the desert.", "Migrants cheered at sea.",
+              "Children applauded in the desert."]
+    assert not {"perished", "cheered", "applauded"} & {w.strip(".").lower() for t in texts for w in t.split()}
+    with_vectors = FrameClassifier(codebook=book, cv=3).fit(texts, labels)
+    assert with_vectors.predict(unseen).ravel().tolist() == [1, 1, 0, 0]
+    without = FrameClassifier(codebook=book, cv=3, features=("terms", "dictionary")).fit(texts, labels)
+    probability = without.predict_proba(unseen).ravel()
+    assert probability[0] == probability[2] and probability[1] == probability[3]   # it cannot tell them apart
+    evidence = with_vectors.evidence(pd.DataFrame({"doc_id": ["d"], "text": unseen[:1]}), top=1)
+    assert evidence[["feature", "start", "end", "matched"]].values.tolist() == [["meaning: perished", 9, 17, "perished"]]
+
+
+def test_the_vector_evidence_splits_the_score_exactly_into_words():
+    from analysis.measures.sentence_vectors import piece_contributions, text_pieces
+
+    texts, labels = harm()
+    model = FrameClassifier(codebook={"harm": ["harmed"]}, cv=3, features=("vectors",)).fit(texts, labels)
+    text = "Hundreds of migrants perished when their boat sank off Libya's coast."
+    decision = float((model._features([text]) @ model.coef_[0])[0] + model.intercept_[0])
+    raw, counts = model._raw_vectors([text])
+    pieces = text_pieces(text, model.vectors_)
+    shares = piece_contributions(pieces, counts[0], model._vector_direction(0, float(np.linalg.norm(raw[0]))),
+                                 model.vectors_)
+    constant = model.intercept_[0] - float(model.coef_[0] @ (model.vector_mean_ * model.vector_scale_))
+    assert shares.sum() + constant == pytest.approx(decision, abs=1e-9)
+    assert [text[a:b] for a, b in zip(pieces.start, pieces.end)][-3:] == ["Libya", "s", "coast"]
+
+
+def test_a_model_fitted_with_other_vectors_is_refused(tmp_path):
+    texts, labels = harm()
+    small = {w: np.random.default_rng(len(w)).normal(size=4).tolist() for t in texts for w in
+             t.lower().strip(".").split()}
+    model = FrameClassifier(codebook={"harm": ["harmed"]}, cv=3, vectors=small).fit(texts, labels)
+    path = model.save(tmp_path / "model.json")
+    recorded = json.loads(path.read_text())["vectors"]
+    assert recorded["digest"] == analysis.WordVectors.load(small).digest and recorded["dimensions"] == 4
+    loaded = FrameClassifier.load(path, codebook={"harm": ["harmed"]}, vectors=small)
+    assert np.array_equal(loaded.predict_proba(texts), model.predict_proba(texts))
+    with pytest.raises(analysis.VectorsError, match=r"model\.json: the model was fitted with the word vectors "
+                                                    r"<mapping> .* the vectors in use are GloVe 6B 50d"):
+        FrameClassifier.load(path, codebook={"harm": ["harmed"]})
+    changed = dict(small, migrants=[0.0, 0.0, 0.0, 1.0])
+    with pytest.raises(analysis.VectorsError, match="pass vectors= with the vectors it was fitted with"):
+        FrameClassifier.load(path, codebook={"harm": ["harmed"]}, vectors=changed)
+    with pytest.raises(ModelError, match=r"features= takes one or more of \['terms', 'dictionary', 'vectors'\]"):
+        FrameClassifier(codebook={"harm": ["harmed"]}, features=("words",)).fit(texts, labels)
+
+
+def test_a_model_file_of_the_earlier_format_is_refused_with_what_to_do(model, tmp_path):
+    path = model.save(tmp_path / "model.json")
+    data = json.loads(path.read_text())
+    data["format_version"] = 2
+    path.write_text(json.dumps(data))
+    with pytest.raises(ModelError, match=r"v3 \(format analysis.FrameClassifier v2\); a model saved by an earlier "
+                                         r"version of the kit cannot be read: fit it again"):
+        FrameClassifier.load(path, codebook=AID)
 
 
 def test_saving_and_loading_gives_identical_predictions(model, tmp_path):

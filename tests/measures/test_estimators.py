@@ -238,7 +238,7 @@ def test_set_output_pandas_names_the_columns(estimator, planted):
     texts = planted[0][:60]
     out = clone(estimator).set_output(transform="pandas").fit(texts).transform(texts)
     assert isinstance(out, pd.DataFrame) and len(out) == 60
-    expected = (["sovereignty", "humanitarian", "security", "criminality", "cooperation"]
+    expected = ([f"{f}_hits" for f in ("sovereignty", "humanitarian", "security", "criminality", "cooperation")]
                 if isinstance(estimator, FrameScorer) else ["topic_0", "topic_1", "topic_2"])
     assert list(out.columns) == expected
 

@@ -32,7 +32,8 @@ def test_known_answers_for_one_document():
     sents, attrs = featurize(doc, progress=False, method="dictionary")
     assert sents[["sent_id", "par_id", "start", "end"]].values.tolist() == [[0, 0, 0, 50], [1, 0, 51, 96],
                                                                             [2, 1, 97, 124]]
-    assert sents["criminality"].tolist() == [1, 0, 0] and sents["humanitarian"].tolist() == [1, 0, 3]
+    assert sents["criminality"].tolist() == [1, 0, 0] and sents["humanitarian"].tolist() == [1, 0, 1]
+    assert sents["humanitarian_hits"].tolist() == [1, 0, 3] and "humanitarian_probability" not in sents.columns
     assert sents["naming"].tolist() == ["migrants", "", ""]
     assert sents["n_attributions"].tolist() == [1, 1, 0]
     assert attrs[["sent_id", "actor", "kind", "polarity"]].values.tolist() == [

@@ -2,21 +2,32 @@
 profiles and evidence. Expected counts were worked out by hand from the entries
 of analysis/data/migration/frames.yaml."""
 
-from functools import partial
-
 import numpy as np
 import pandas as pd
 import pytest
+
+import yaml
 
 from analysis.measures import frames
 from analysis.errors import AnalysisError
 from analysis.measures.frames import frame_evidence, frame_hits, frame_profile
 from analysis.measures.naming import migrant_naming
+from analysis.paths import shipped
 from analysis.resources.codebook import Codebook
 from analysis.text.kwic import kwic
 
-#: These tests check the dictionary's counts (the classifier has its own tests).
-frame_scores = partial(frames.frame_scores, method="dictionary")
+def frame_scores(table, codebook=None, **options):
+    """The dictionary's hit counts (or weights) under the frames' names; checks on
+    the way that the frames' own columns are 0/1, 1 where there is a hit, and
+    that the old meaning of those columns is warned about. (The classifier has
+    its own tests.)"""
+    with pytest.warns(FutureWarning, match=r"the column named by each frame is now 0/1 .* counts are in <frame>_hits"):
+        scores = frames.frame_scores(table, codebook=codebook, method="dictionary", **options)
+    detail = "_weight" if options.get("weighted") else "_hits"
+    for f in Codebook.load(codebook).frame_ids:
+        assert scores[f].tolist() == (scores[f + detail] != 0).astype(int).tolist()
+        scores[f] = scores.pop(f + detail)
+    return scores
 
 FRAMES = ["sovereignty", "humanitarian", "security", "criminality", "cooperation"]
 
@@ -54,7 +65,7 @@ def test_negated_hits_are_flagged_counted_by_default_and_can_be_skipped():
     assert frame_scores(s)["humanitarian"].iloc[0] == 1
     assert frame_scores(s, negated="skip")[["humanitarian", "criminality"]].values.tolist() == [[0, 1]]
     with pytest.raises(ValueError, match="negated= must be one of"):
-        frame_scores(s, negated="drop")
+        frames.frame_scores(s, method="dictionary", negated="drop")
 
 
 def test_multiword_and_glob_entries_across_variants():
@@ -89,14 +100,16 @@ def test_frame_scores_keep_rows_and_index_and_agree_with_hits(sents):
 def test_frame_scores_refuses_a_table_that_already_has_a_frame_column():
     s = one("aid").assign(security=1)
     with pytest.raises(ValueError, match=r"already has column\(s\) \['security'\]"):
-        frame_scores(s)
+        frames.frame_scores(s, method="dictionary")
+    with pytest.raises(ValueError, match=r"already has column\(s\) \['security_hits'\]"):
+        frames.frame_scores(one("aid").assign(security_hits=1), method="dictionary")
 
 
 def test_bad_input_tables_get_clear_errors():
     with pytest.raises(ValueError, match="missing \\['text'\\]"):
-        frame_scores(pd.DataFrame({"doc_id": ["a"]}))
+        frames.frame_scores(pd.DataFrame({"doc_id": ["a"]}), method="dictionary")
     with pytest.raises(ValueError, match="row 1 \\(doc_id 'b'\\)"):
-        frame_scores(pd.DataFrame({"doc_id": ["a", "b"], "text": ["aid", None]}))
+        frames.frame_scores(pd.DataFrame({"doc_id": ["a", "b"], "text": ["aid", None]}), method="dictionary")
 
 
 def test_weighted_scores_sum_entry_weights():
@@ -129,10 +142,29 @@ def test_frame_evidence_ranks_by_summed_weight(sents):
     assert top.keyword.lower() in top.entries
 
 
+def test_the_columns_say_what_they_are_whatever_the_method():
+    s = one("Aid and relief for victims.")
+    by_model = frames.frame_scores(s)
+    assert list(by_model.columns[4:]) == [*FRAMES, *(f"{f}_probability" for f in FRAMES)]
+    by_dictionary = frame_scores(s)
+    with pytest.warns(FutureWarning):
+        assert list(frames.frame_scores(s, method="dictionary").columns[4:]) == [*FRAMES, *(f"{f}_hits" for f in FRAMES)]
+    assert by_dictionary["humanitarian"].tolist() == [3]
+    # an edited copy of the shipped codebook: no classifier fits it, so the dictionary codes it, it says so, and
+    # the frame columns stay 0/1: a count never appears under a frame's name
+    edited = yaml.safe_load(shipped("migration", "frames.yaml").read_text())
+    edited["frames"][1]["entries"].append("tarpaulin")
+    with pytest.warns(UserWarning, match=r"has the shipped frames but differs from the shipped codebook"):
+        with pytest.warns(FutureWarning):
+            auto = frames.frame_scores(s, codebook=edited)
+    assert auto["humanitarian"].tolist() == [1] and auto["humanitarian_hits"].tolist() == [3]
+    assert "humanitarian_probability" not in auto.columns
+
+
 def test_dictionary_options_are_refused_with_the_classifier_not_ignored():
     s = one("There were no violations of human rights.")
-    assert frames.frame_scores(s, method="dictionary", negated="skip")["humanitarian"].tolist() == [0]
-    assert frames.frame_scores(s, method="dictionary", weighted=True)["humanitarian"].tolist() == [2.0]
+    assert frame_scores(s, negated="skip")["humanitarian"].tolist() == [0]
+    assert frame_scores(s, weighted=True)["humanitarian"].tolist() == [2.0]
     for options in ({"negated": "skip"}, {"weighted": True}):
         with pytest.raises(AnalysisError, match=r"negated= and weighted= set how the dictionary counts"):
             frames.frame_scores(s, **options)

@@ -20,9 +20,11 @@ CODEBOOK_V1 = project_root() / "data" / "coding" / "frames_codebook_v1.0.yaml"
 def test_frame_scorer_matches_frame_scores_and_follows_sklearn(sents):
     scorer = FrameScorer()
     assert scorer.fit(sents["text"]) is scorer
-    assert np.array_equal(scorer.transform(sents["text"]), frame_scores(sents, method="dictionary")[FRAMES].to_numpy())
+    hits = [f"{f}_hits" for f in FRAMES]
+    with pytest.warns(FutureWarning):
+        assert np.array_equal(scorer.transform(sents["text"]), frame_scores(sents, method="dictionary")[hits].to_numpy())
     assert np.array_equal(scorer.transform(sents), scorer.transform(list(sents["text"])))
-    assert scorer.get_feature_names_out().tolist() == FRAMES
+    assert scorer.get_feature_names_out().tolist() == hits
     assert scorer.get_params() == {"codebook": None, "negated": "count", "weighted": False}
     copy = clone(FrameScorer(codebook=str(CODEBOOK_V1), negated="skip"))
     assert copy.get_params()["negated"] == "skip" and not hasattr(copy, "codebook_")

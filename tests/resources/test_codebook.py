@@ -55,7 +55,8 @@ def test_dic_round_trip_keeps_frames_and_entries(tmp_path, sents):
     assert back.frame_ids == FRAMES
     assert [[e["entry"] for e in f["entries"]] for f in back.frames] == \
            [[e["entry"] for e in f["entries"]] for f in load_codebook().frames]
-    assert frame_scores(sents, codebook=back)[FRAMES].equals(frame_scores(sents, method="dictionary")[FRAMES])
+    hits = [f"{f}_hits" for f in FRAMES]
+    assert frame_scores(sents, codebook=back)[hits].equals(frame_scores(sents, method="dictionary")[hits])
 
 
 def test_user_dic_with_spaces_and_several_categories(tmp_path):
@@ -65,7 +66,7 @@ def test_user_dic_with_spaces_and_several_categories(tmp_path):
     assert [(f["id"], [e["entry"] for e in f["entries"]]) for f in cb.frames] == [
         ("blame", ["blam*", "responsib*"]), ("help", ["human rights", "responsib*"])]
     assert frame_scores(one("They blamed Human Rights groups for their responsibility."), codebook=cb)[
-        ["blame", "help"]].values.tolist() == [[2, 2]]
+        ["blame_hits", "help_hits"]].values.tolist() == [[2, 2]]
 
 
 def test_quanteda_style_yaml_replaces_or_extends(tmp_path):
