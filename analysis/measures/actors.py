@@ -53,6 +53,8 @@ _OF_GAP = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?", re.IGNORECASE)  # "the gov
 _LAST_WORD = re.compile(r"[^\W\d_]+(?=[^\w]*$)")
 _NAME_GOES_ON = re.compile(r"[ \t]+(?=[^\W\d_])|[-‐‑](?=\w)")     # "the Paris Agreement", "a Brussels-based NGO"
 _NEXT_WORD = re.compile(r"\w+")
+# A prefix that makes a mention a modifier of something else ("non-EU citizens", "anti-EU parties").
+_PREFIXED = re.compile(r"(?<![\w-])(?:non|anti|pro)[-‐‑]$", re.IGNORECASE)
 _DATE_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april may "
                         "june july august september october november december".split())  # news drops the "on" of "on Tuesday"
 
@@ -202,7 +204,7 @@ def unit_mentions(texts: list[str], actors: Actors) -> Iterator[list[_Found]]:
     capitals in names dropped, and generic references qualified by an adjacent
     mention."""
     lexicon, order = actors.lexicon, actors.order
-    acronyms, demonyms, people_after, capitals = actors.acronyms, actors.demonyms, actors.people_after, actors.capitals
+    acronyms, states, people_after, capitals = actors.acronyms, actors.state_actors, actors.people_after, actors.capitals
     hits = [h for h in lexicon.find_all(texts) if h[4] not in acronyms or texts[h[0]][h[1]:h[2]] == h[4]]
     hits.sort(key=lambda h: (h[0], h[1], h[1] - h[2], order[h[3]]))
     heads: dict[str, str] = {}              # matched words -> their head (the same words recur)
@@ -216,8 +218,10 @@ def unit_mentions(texts: list[str], actors: Actors) -> Iterator[list[_Found]]:
             if start < last_end:
                 continue
             last_end = end
-            if label == IGNORED or (label, alias) in demonyms and people_after.match(text, end):
-                continue
+            if label == IGNORED or label in states and people_after.match(text, end):
+                continue                    # "Syrian refugees", "EU citizens": people, not their state
+            if _PREFIXED.search(text, max(0, start - 6), start):
+                continue                    # "non-EU citizens", "anti-EU parties": not the EU
             if (label, alias) in capitals and _in_name(text, end, hits, i):
                 continue
             words = text[start:end]

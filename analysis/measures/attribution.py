@@ -18,7 +18,26 @@ words and where the actor stands relative to the cue, within its clause:
 
 Actors coordinated with the one found ("the UN and the EU") are taken too. A
 negator among the three words before a ``negatable`` cue, in its clause, flips
-the polarity ("bears no responsibility" denies). "If X had not ..., Y would not
+the polarity ("bears no responsibility" denies). What a rule may ask of its
+cue (keys of the rule in the cues file):
+
+* ``adjacent``: the subject stands right before the cue, with only
+  auxiliaries, adverbs and words of its own noun phrase between, as a modal's
+  subject does ("EU leaders will have to act"; not "X was suggesting the
+  criminally insane should ...");
+* ``not_passive``: no cue before a passive ("smugglers should be punished"
+  says nothing of who must act);
+* ``passive_subject``: after a passive auxiliary the subject is held
+  responsible and the agent after "by" speaks ("Labour has been accused of
+  ...", "Italy was accused by the UN of ...");
+* ``needs_object``: the rest of the clause names what the rule needs (a
+  denial denies charges, involvement or a wrongdoing: "denied abusing
+  migrants", "strongly denied it"; not "denied it amounted to a crisis",
+  "sought to deny entry").
+
+A cue of an object rule that ends in "to" is no cue after a form of "be" and
+before a verb: that "to" opens an infinitive ("is due to outline plans", not
+"was due to smugglers"). "If X had not ..., Y would not
 ..." assigns causal responsibility to X, and to Y when Y's clause names a
 wrongdoing ("such a crime").
 
@@ -74,6 +93,33 @@ _CLAUSE_BEFORE_BACKWARDS = re.compile(r"[,;:“”\"()]|\b(?:" + "|".join(w[::-1
 _CLAUSE_AFTER = re.compile(r"[,;:!?“”\"()]|(?<!\b[A-Z])\.|\b(?:which|who|whom|so that|but|while|whereas|because|if)\b",
                            re.IGNORECASE)
 _NAME_WORDS = re.compile(r"[\w'’-]+")
+_BE = r"(?:is|are|was|were|be|been|being|am|['’]s|['’]re)"
+_ADVERB = r"(?:\w+ly|not|also|still|never|always|now|already|too|then|thus|therefore|even|just|only|once|again)"
+# A passive auxiliary ends the text before a cue ("has been (widely) accused", "got blamed").
+_PASSIVE_BEFORE = re.compile(rf"(?:\b{_BE}|\bget|\bgets|\bgot|\bgetting)\s+(?:{_ADVERB}\s+)*$", re.IGNORECASE)
+_BE_BEFORE = re.compile(rf"\b{_BE}\s+(?:{_ADVERB}\s+)*$", re.IGNORECASE)
+# A participle: a word in -ed, -en or -wn, or an irregular one; not a word that only looks like one.
+_PARTICIPLE = (r"(?!(?:even|often|open|seven|eleven|citizen|children|garden|happen|listen|need|indeed|hundred|speed"
+               r"|seed|feed|breed|greed|ready|red|bed|shed|wed)\b)(?:\w+(?:ed|en|wn)|done|held|made|sent|kept|left|built"
+               r"|paid|told|brought|bought|caught|taught|found|put|set|cut|hit|let|shut|spent|lost|won|hung|struck|led"
+               r"|fed|met|sold|sought|thought|fought|dealt|meant|felt|heard|bound|stuck|hurt|shot|swept)")
+# A passive right after a cue ("should (not) be killed"), not an adjective before "to" ("be prepared to").
+_PASSIVE_AFTER = re.compile(rf"\s+(?:{_ADVERB}\s+)*(?:be|been|get)\s+(?:{_ADVERB}\s+)*{_PARTICIPLE}\b(?!\s+to\b)",
+                            re.IGNORECASE)
+_BY_AGENT = re.compile(r"\bby\s+", re.IGNORECASE)
+_COORDINATOR = re.compile(r"\b(?:and|or|but)\b", re.IGNORECASE)
+_WORD = re.compile(r"[\w'’-]+")
+# Words that may stand between a modal and its subject ("EU leaders will not have to").
+_AUXILIARIES = frozenset("will would shall should can could may might must has have had is are was were be been being "
+                         "do does did not never n't also still now always already too then thus therefore even just "
+                         "only alone itself themselves himself herself in turn".split())
+# Words that open a noun phrase or a clause, or join them: none of them continues a subject's noun phrase.
+_FUNCTION_WORDS = frozenset("the a an this that these those its his her their our my your some any many most all each "
+                            "every no he she it they we i you him them us me who which whom whose what where when why "
+                            "how of in on at to from for with by about against over into than as since after before "
+                            "while until because if though although whether and or but nor so yet".split())
+_NOUN_PHRASE_OPENERS = frozenset("the a an this these those its his her their our my your some any many most all each "
+                                 "every no".split())
 _COORDINATION = re.compile(r"^(?:\s*(?:,|and|or|as well as|the|its|their|with|in|to|from|general|particular)\s*)*$",
                            re.IGNORECASE)
 
@@ -306,13 +352,26 @@ def _sentence_attributions(cues: Cues, text: str, hits: tuple[tuple[int, int, st
             after = " ".join(text[end:].split()[:3]).lower()
             if any(after == w or after.startswith(w + " ") for w in not_before):
                 continue
+        if rule_id in cues.rule_objects and not _names_object(text, end, cues.rule_objects[rule_id]):
+            continue
+        if rule.get("not_passive") and _PASSIVE_AFTER.match(text, end):
+            continue
+        if rule["actor"] in ("object", "objects") and _opens_infinitive(text, start, end, mentions):
+            continue
         polarity = rule["polarity"]
         if rule.get("negatable") and is_negated(text, start, window=3):
             polarity = {"assign": "deny", "deny": "assign"}[polarity]
-        actors = ([Mention(start, end, "", "", "")] if rule["actor"] == "speaker"
-                  else _slot(text, mentions, start, end, rule["actor"], said_before))
+        passive = rule.get("passive_subject") and _PASSIVE_BEFORE.search(text[max(0, start - 60):start])
+        slot = "subject" if passive else rule["actor"]
+        actors = ([Mention(start, end, "", "", "")] if slot == "speaker"
+                  else _slot(text, mentions, start, end, slot, said_before))
+        if rule.get("adjacent") and actors and not _adjacent(text[actors[-1].end:start]):
+            actors = []
         speaker = ""
-        if rule.get("speaker") == "subject":
+        if passive:                                         # "X was accused by Y of ...": Y speaks
+            agent = _agent(text, mentions, end)
+            speaker = (text[agent.start:agent.end], agent.actor) if agent else ""
+        elif rule.get("speaker") == "subject":
             subject = (_slot(text, mentions, start, end, "subject", said_before) if rule["actor"] != "subject"
                        else actors)[-1:]
             speaker = (text[subject[0].start:subject[0].end], subject[0].actor) if subject else ""
@@ -322,6 +381,60 @@ def _sentence_attributions(cues: Cues, text: str, hits: tuple[tuple[int, int, st
                           "cue": text[start:end], "rule": rule_id, "speaker": speaker, "cue_at": start})
     found += _counterfactuals(cues, text, mentions)
     return sorted(found, key=lambda f: (f["start"], f["end"], f["actor"]))
+
+
+def _names_object(text: str, end: int, objects: re.Pattern) -> bool:
+    """Whether the rest of the clause after a cue ending at ``end`` names what
+    the rule needs (``objects``: :attr:`Cues.rule_objects`), or holds nothing
+    but pronouns, determiners and adverbs ("strongly denied it")."""
+    stop = _CLAUSE_AFTER.search(text, end)
+    rest = _COORDINATOR.split(text[end:stop.start() if stop else len(text)], 1)[0]   # "denied and in return accused"
+    if objects.search(rest):
+        return True
+    return all(w.lower() in _FUNCTION_WORDS or w.lower() in _AUXILIARIES or w.lower().endswith("ly")
+               for w in _WORD.findall(rest))
+
+
+def _opens_infinitive(text: str, start: int, end: int, mentions: Sequence[Mention]) -> bool:
+    """Whether the cue at ``start:end`` ends in "to" that opens an infinitive:
+    after a form of "be" and before a lower-case word that opens no noun
+    phrase and no actor mention ("is due to outline plans", not "was due to
+    smugglers", "was due to the war")."""
+    if not text[start:end].lower().endswith(" to") or not _BE_BEFORE.search(text[max(0, start - 40):start]):
+        return False
+    word = _WORD.match(text, len(text[:end]) + len(text[end:]) - len(text[end:].lstrip()))
+    if word is None or not word.group()[0].islower() or word.group().lower() in _NOUN_PHRASE_OPENERS:
+        return False
+    return not any(m.start == word.start() for m in mentions)
+
+
+def _adjacent(gap: str) -> bool:
+    """Whether ``gap``, the text between a subject mention and a cue, lets the
+    mention be the cue's subject: auxiliaries, adverbs and negators, after
+    words that go on with the mention's noun phrase ("EU leaders will", "the
+    UN and its agencies must"), never a verb, a pronoun or a new noun phrase
+    ("Italy was suggesting the criminally insane should")."""
+    words = [w.lower() for w in _WORD.findall(gap.replace("’", "'"))]
+    while words and (words[-1] in _AUXILIARIES or words[-1].endswith(("ly", "n't"))):
+        words.pop()
+    if words and words[0] in ("and", "or"):                 # a coordinated noun phrase: "and its partners"
+        words = words[1:]
+        if words and words[0] in _NOUN_PHRASE_OPENERS:
+            words = words[1:]
+    return all(w not in _FUNCTION_WORDS and w not in _AUXILIARIES and not w.endswith("ing") for w in words)
+
+
+def _agent(text: str, mentions: Sequence[Mention], end: int) -> Mention | None:
+    """The actor after "by" in the clause of a passive cue ending at ``end``
+    ("was accused by the UN of ..."), or None."""
+    stop = _CLAUSE_AFTER.search(text, end)
+    hi = stop.start() if stop else len(text)
+    for by in _BY_AGENT.finditer(text, end, hi):
+        after = [m for m in mentions if by.end() <= m.start < hi]
+        if after and not text[by.end():after[0].start].strip(" ") or after and \
+                text[by.end():after[0].start].lower().strip() in _NOUN_PHRASE_OPENERS:
+            return after[0]
+    return None
 
 
 def _speech_before_cues(cues: Cues, texts: list[str],
@@ -457,19 +570,19 @@ def _carried_speakers(asking: list[tuple], statements: dict) -> dict:
     for doc_id, sent_id in asking:
         before, after = statements.get((doc_id, sent_id - 1)), statements.get((doc_id, sent_id + 1))
         if (doc_id, sent_id) not in statements and before and after and before[0][4] and before[0][4] == after[0][4]:
-            carried[(doc_id, sent_id)] = before[0][3:]
+            carried[(doc_id, sent_id)] = before[0][3:5]
     return carried
 
 
 def _statements_by_sentence(said: list[dict], keys: set) -> dict:
-    """``{(doc_id, sent_id): [(start, end, kind, speaker, speaker_actor), ...]}``
+    """``{(doc_id, sent_id): [(start, end, kind, speaker, speaker_actor, cue), ...]}``
     for the sentences of ``keys``: the quotes and statements with a speaker
     over each, in the order of ``said`` (rows of :func:`analysis.quotes`)."""
     statements: dict = {}
     for row in said:
         if not row["speaker"]:
             continue
-        statement = (row["start"], row["end"], row["kind"], row["speaker"], row["speaker_actor"])
+        statement = (row["start"], row["end"], row["kind"], row["speaker"], row["speaker_actor"], row["cue"])
         for sent_id in range(row["first_sent_id"], row["last_sent_id"] + 1):
             if (row["doc_id"], sent_id) in keys:
                 statements.setdefault((row["doc_id"], sent_id), []).append(statement)
@@ -478,8 +591,10 @@ def _statements_by_sentence(said: list[dict], keys: set) -> dict:
 
 def _speaker_at(statements: list[tuple], position: int) -> tuple[str, str] | None:
     """``(speaker, speaker_actor)`` of the quote or statement (``(start, end,
-    kind, speaker, speaker_actor)``) that covers ``position``, else of the
-    statement of the sentence; None when there is none."""
+    kind, speaker, speaker_actor, cue)``) that covers ``position``, else of the
+    statement of the sentence, unless it is said in a participle clause, which
+    covers its own words only ("Italy must act, with Germany claiming ...");
+    None when there is none."""
     covering = [s for s in statements if s[0] <= position < s[1]]
-    chosen = covering or [s for s in statements if s[2] == "reported"]
+    chosen = covering or [s for s in statements if s[2] == "reported" and not s[5].lower().endswith("ing")]
     return (chosen[0][3], chosen[0][4]) if chosen else None

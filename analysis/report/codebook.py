@@ -150,9 +150,15 @@ def _cues_markdown(cues: Cues) -> list[str]:
     for rule in cues.rules.values():
         negatable = " (a negator before the cue flips the polarity)" if rule.get("negatable") else ""
         not_after = f" (not right after {_words(rule['not_after'])})" if rule.get("not_after") else ""
+        needs = (f" (only with {_words(rule['needs_object'])} or a wrongdoing after it, or a pronoun)"
+                 if rule.get("needs_object") else "")
+        passive = " (not before a passive)" if rule.get("not_passive") else ""
         speaker = "; the subject is the speaker" if rule.get("speaker") == "subject" else ""
-        lines.append(f"| {rule['id']} | {_words(rule['cues'])}{not_after} | {rule['kind']} | {rule['polarity']}"
-                     f"{negatable} | {position[rule['actor']]}{speaker} |")
+        where = position[rule["actor"]] + (", right before it" if rule.get("adjacent") else "")
+        if rule.get("passive_subject"):
+            where += "; after a passive auxiliary the subject, and the agent after 'by' speaks"
+        lines.append(f"| {rule['id']} | {_words(rule['cues'])}{not_after}{needs}{passive} | {rule['kind']} | "
+                     f"{rule['polarity']}{negatable} | {where}{speaker} |")
     cf = data["counterfactual"]
     lines += ["", "Counterfactuals: a condition (" + _words(cf["condition"]) + ") with a negation ("
               + _words(cf["negation"]) + ") followed by " + _words(cf["consequence"])

@@ -228,11 +228,6 @@ class Actors(Resource):
         return frozenset(a.id for a in self.actors.values() if a.countries)
 
     @cached_property
-    def demonyms(self) -> frozenset[tuple[str, str]]:
-        """``(actor id, alias)`` pairs that are demonyms."""
-        return self._country_aliases("demonyms")
-
-    @cached_property
     def capitals(self) -> frozenset[tuple[str, str]]:
         """``(actor id, alias)`` pairs that are capitals of the country table
         (cities and seats of government: "Paris", "White House")."""

@@ -18,7 +18,7 @@ that rule (its other keys replace the base's); a new id is a new rule.
 [(6, 10)]
 >>> from analysis.paths import shipped
 >>> Cues.load(shipped("cues.yaml")).version
-'3'
+'4'
 """
 
 from __future__ import annotations
@@ -39,7 +39,9 @@ KINDS = ("causal", "treatment")
 POLARITIES = ("assign", "deny")
 _TOP_KEYS = {"version", "extends", "description", "kinds", "polarities", "speech", "anaphors", *WORD_LISTS,
              "responsibility", "counterfactual"}
-_RULE_KEYS = {"id", "cues", "kind", "polarity", "actor", "speaker", "negatable", "not_after", "not_before", "note"}
+_RULE_KEYS = {"id", "cues", "kind", "polarity", "actor", "speaker", "negatable", "not_after", "not_before", "needs_object",
+              "adjacent", "not_passive", "passive_subject", "note"}
+_RULE_FLAGS = ("negatable", "adjacent", "not_passive", "passive_subject")
 _COUNTERFACTUAL = ("condition", "negation", "consequence", "wrongdoing")
 
 
@@ -108,6 +110,14 @@ class Cues(Resource):
         return {rule_id: (frozenset(w.lower() for w in rule.get("not_after", ())),
                           tuple(w.lower() for w in rule.get("not_before", ())))
                 for rule_id, rule in self.rules.items()}
+
+    @cached_property
+    def rule_objects(self) -> dict[str, re.Pattern]:
+        """Per rule id with ``needs_object``: a pattern of its words and of the
+        counterfactual wrongdoings (globs as ``\\w*``, case ignored)."""
+        wrongdoing = list(self.data["counterfactual"]["wrongdoing"])
+        return {rule_id: _word_pattern([*rule["needs_object"], *wrongdoing])
+                for rule_id, rule in self.rules.items() if rule.get("needs_object")}
 
     @cached_property
     def rule_order(self) -> dict[str, int]:
@@ -237,9 +247,14 @@ class Cues(Resource):
 
     @cached_property
     def wrongdoing_pattern(self) -> re.Pattern:
-        words = self.data["counterfactual"]["wrongdoing"]
-        return re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\*", r"\w*") for w in words) + r")\b",
-                          re.IGNORECASE)
+        return _word_pattern(self.data["counterfactual"]["wrongdoing"])
+
+
+def _word_pattern(words) -> re.Pattern:
+    """Whole words or phrases (a ``*`` for any word characters, a space for any
+    white space), case ignored."""
+    return re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\*", r"\w*").replace(r"\ ", r"\s+") for w in words)
+                      + r")\b", re.IGNORECASE)
 
 
 def load_cues(path=None) -> Cues:
@@ -297,11 +312,18 @@ def _check_rules(rules: list, source: str, *, known: frozenset = frozenset(), ba
                 raise CuesError(f"{where}.{key}: {rule[key]!r} is not one of {sorted(values)}.")
         if rule.get("speaker", "quote") not in ("quote", "subject"):
             raise CuesError(f"{where}.speaker: {rule['speaker']!r} is not 'quote' or 'subject'.")
-        for key in ("cues", "not_after", "not_before"):
+        for key in ("cues", "not_after", "not_before", "needs_object"):
             if key in rule:
                 _words(rule, key, f"{where}.{key}")
-        if not isinstance(rule.get("negatable", False), bool):
-            raise CuesError(f"{where}.negatable: must be true or false.")
+        for key in _RULE_FLAGS:
+            if not isinstance(rule.get(key, False), bool):
+                raise CuesError(f"{where}.{key}: must be true or false.")
+        if rule.get("adjacent") and rule.get("actor", "subject") != "subject":
+            raise CuesError(f"{where}.adjacent: only a rule whose actor is the subject can have it right before "
+                            "its cue; remove it or set actor: subject.")
+        if rule.get("passive_subject") and rule.get("actor", "object") not in ("object", "objects"):
+            raise CuesError(f"{where}.passive_subject: only a rule whose actor is the object can take the subject "
+                            "of a passive instead; remove it or set actor: object.")
 
 
 def _check_extension(child: dict, parent: Cues, source: str) -> None:

@@ -154,6 +154,12 @@ def test_a_country_table_with_a_shared_alias_names_its_row(tmp_path):
     (lambda d: d["responsibility"][0].update(cues=["blame", {"x": 1}]), r"\.cues\[1\]: .* is not a word"),
     (lambda d: d["speech"].append(7), r"speech\[\d+\]: 7 is not a word"),
     (lambda d: d.pop("anaphors"), "'anaphors:' must map"),
+    (lambda d: d["responsibility"][0].update(adjacent="yes"), r"\(id 'blame'\)\.adjacent: must be true or false"),
+    (lambda d: d["responsibility"][1].update(adjacent=True),
+     r"\(id 'responsibility_of'\)\.adjacent: only a rule whose actor is the subject"),
+    (lambda d: d["responsibility"][0].update(passive_subject=True),
+     r"\(id 'blame'\)\.passive_subject: only a rule whose actor is the object"),
+    (lambda d: d["responsibility"][0].update(needs_object=[]), r"\(id 'blame'\)\.needs_object: must be a non-empty"),
 ])
 def test_bad_cues_name_the_key_path(change, where):
     data = _cues_data()
