@@ -149,9 +149,11 @@ def attributions(corpus: pd.DataFrame, sentences: pd.DataFrame | None = None, *,
         :data:`~analysis.OUTLET_VOICE` for the outlet's own voice),
         speaker_actor (its actor id), actor (held responsible),
         actor_resolution (how its mention was resolved: alias, qualified, head,
-        nearest, unresolved or fixed, see :mod:`analysis.measures.actors`;
-        "speaker" where a rule holds the speaker responsible), kind (causal or treatment), polarity (assign or
-        deny), cue (the words that carry it), rule (its id in the cues),
+        article, nearest, unresolved or fixed, see :mod:`analysis.measures.actors`;
+        "speaker" where a rule holds the speaker responsible or finds a
+        speaker's "we"; "speaker_state" where a generic reference in a
+        statement of a state's speaker is that state's), kind (causal or
+        treatment), polarity (assign or deny), cue (the words that carry it), rule (its id in the cues),
         evidence (the text of the span).
 
     Examples
@@ -177,7 +179,8 @@ def attributions(corpus: pd.DataFrame, sentences: pd.DataFrame | None = None, *,
     cued = [i for i, text in enumerate(texts_of_sents)
             if i in cue_hits or cues.may_be_counterfactual(text) and counterfactual.search(text)]
     cued_cues = [cue_hits.get(i, ()) for i in cued]
-    mentions = _mentions(actors, cued, texts_of_sents, doc_ids, sent_starts, texts)
+    mentions = _with_speaker_pronouns(cues, [texts_of_sents[i] for i in cued],
+                                      _mentions(actors, cued, texts_of_sents, doc_ids, sent_starts, texts))
     speech_ends = _speech_before_cues(cues, [texts_of_sents[i] for i in cued], cued_cues)
     found_in = {}                                           # only sentences with attributions: most have none
     for i, sent_cues, sent_mentions, sent_speech_ends in zip(cued, cued_cues, mentions, speech_ends):
@@ -187,8 +190,8 @@ def attributions(corpus: pd.DataFrame, sentences: pd.DataFrame | None = None, *,
     # Quotes are costly and only needed where a speaker is not in the clause and
     # a statement may give one: find them in those documents alone (each
     # document's quotes are its own).
-    unspoken = {i: [f["cue_at"] for f in founds if not f["speaker"]] for i, founds in found_in.items()
-                if any(not f["speaker"] for f in founds)}
+    unspoken = {i: [f["cue_at"] for f in founds if _needs_statement(f)] for i, founds in found_in.items()
+                if any(_needs_statement(f) for f in founds)}
     needed, marks = _documents_needing_quotes(unspoken, doc_ids, sent_starts, texts_of_sents, texts, cues)
     spans: dict = {}                                        # the sentences of those documents
     for doc_id, start, end in zip(doc_ids, sent_starts, sents["end"].tolist()):
@@ -206,25 +209,36 @@ def attributions(corpus: pd.DataFrame, sentences: pd.DataFrame | None = None, *,
     statements = _statements_by_sentence(said, around)
     carried = _carried_speakers(asking, statements)
     outlet = (OUTLET_VOICE, OUTLET_VOICE)
+    states = actors.state_actors
     rows = []
     for i, founds in found_in.items():
         doc_id, sent_id, sent_start = doc_ids[i], sent_ids[i], sent_starts[i]
         for found in founds:
             start, end = sent_start + found["start"], sent_start + found["end"]
-            speaker = (found["speaker"] or _speaker_at(statements.get((doc_id, sent_id), []),
-                                                       sent_start + found["cue_at"])
-                       or carried.get((doc_id, sent_id)) or outlet)
+            stated = (_speaker_at(statements.get((doc_id, sent_id), []), sent_start + found["cue_at"])
+                      or carried.get((doc_id, sent_id)) or outlet) if _needs_statement(found) else outlet
+            speaker = found["speaker"] or stated
             actor, resolution = found["actor"], found["resolution"]
-            if not actor:                                   # the speaker's own responsibility
-                if not speaker[1] or speaker is outlet:
+            if not actor:                                   # the speaker's own responsibility ("we must act")
+                own = stated if resolution == "speaker" else speaker
+                if not own[1] or own is outlet:
                     continue
-                actor, resolution = speaker[1], "speaker"
+                actor, resolution = own[1], "speaker"
+            elif resolution == "article" and speaker[1] in states and speaker[1] != actor:
+                actor, resolution = speaker[1], "speaker_state"     # "the government" in a state's statement
             rows.append([doc_id, sent_id, start, end, *speaker, actor, resolution, found["kind"],
                          found["polarity"], found["cue"], found["rule"], None])
     table = pd.DataFrame(_merge(rows), columns=COLUMNS)
     table["evidence"] = pd.Series([texts[d][s:e] for d, s, e in zip(table["doc_id"], table["start"], table["end"])],
                                   index=table.index, dtype=object)
     return table.astype({"sent_id": "int64", "start": "int64", "end": "int64"})
+
+
+def _needs_statement(found: dict) -> bool:
+    """Whether an attribution needs the speaker of the statement it stands in:
+    it has no speaker of its own, or its actor is a speaker pronoun ("called
+    on us")."""
+    return not found["speaker"] or found["resolution"] == "speaker"
 
 
 def _documents_needing_quotes(unspoken: dict[int, list[int]], doc_ids: list, starts: list[int],
@@ -274,7 +288,7 @@ def _mentions(actors: Actors, cued: list[int], sentence_texts: list[str], doc_id
               documents: dict) -> list[Sequence[Mention]]:
     """Actor mentions of the cued sentences, generic references resolved in
     their document: a document with a generic reference in a cued sentence
-    that the sentence does not qualify is read up to the last such sentence."""
+    is read whole (the ``article`` rule weighs every state it names)."""
     result: list = []
     generic: dict = {}                      # document -> its cued sentences (places in result) to resolve there
     for i, mentions in zip(cued, unit_mentions([sentence_texts[i] for i in cued], actors)):
@@ -283,10 +297,8 @@ def _mentions(actors: Actors, cued: list[int], sentence_texts: list[str], doc_id
             result.append(None)
         else:                               # nothing to resolve: the sentence suffices (often it names no actor)
             result.append(resolve_mentions(mentions, actors) if mentions else ())
-    # resolution looks back only: read each such document up to its last such sentence, all at once
-    ends = {d: starts[cued[k[-1]]] + len(sentence_texts[cued[k[-1]]]) for d, k in generic.items()}
-    for doc_id, doc_found in zip(generic, unit_mentions([documents[d][:end] for d, end in ends.items()], actors)):
-        resolved, j = resolutions(doc_found, actors), 0
+    for doc_id, doc_found in zip(generic, unit_mentions([documents[d] for d in generic], actors)):
+        resolved, j = resolutions(doc_found, actors, documents[doc_id]), 0
         for k in generic[doc_id]:           # the mentions inside each sentence, in one walk (they do not overlap)
             base = starts[cued[k]]
             end = base + len(sentence_texts[cued[k]])
@@ -297,6 +309,20 @@ def _mentions(actors: Actors, cued: list[int], sentence_texts: list[str], doc_id
                 m, (actor, how) = doc_found[j], resolved[j]
                 result[k].append(Mention(m.start - base, m.end - base, actor, m.alias, how))
                 j += 1
+    return result
+
+
+def _with_speaker_pronouns(cues: Cues, texts: list[str], mentions: list[Sequence[Mention]]) -> list[Sequence[Mention]]:
+    """The mentions of each text with its speaker pronouns ("we", "us" of the
+    cues' ``speaker_pronouns``) among them, as mentions of no actor: a rule
+    that finds one holds the speaker responsible."""
+    pattern = cues.speaker_pronouns
+    if pattern is None:
+        return mentions
+    result = []
+    for text, found in zip(texts, mentions):
+        pronouns = [Mention(m.start(), m.end(), "", m.group(), "speaker") for m in pattern.finditer(text)]
+        result.append(sorted([*found, *pronouns]) if pronouns else found)
     return result
 
 

@@ -642,7 +642,7 @@ def _actor_finder(ctx, text: str, actor_of: dict[str, tuple]):
         if last.actor != GENERIC:
             return last.actor
         if not document:
-            document.extend(resolve_mentions(next(unit_mentions([text], ctx.actors)), ctx.actors))
+            document.extend(resolve_mentions(next(unit_mentions([text], ctx.actors)), ctx.actors, text))
         position = at + last.start
         return next((m.actor for m in document if m.start <= position < m.end), ctx.actors.unresolved)
     return actor

@@ -124,16 +124,21 @@ def _actors_markdown(actors: Actors) -> list[str]:
                   "names, demonyms and capitals of the country table (id in brackets): "
                   + ", ".join(f"{actors.countries[a.countries[0]].name} (`{a.id}`)" for a in own_country) + ".", ""]
     if actors.generic:
-        rule = {"nearest": "resolved in their document: a mention right before them or after \"of\" qualifies them "
-                           "(\"the Italian government\", \"the government of Mexico\"); otherwise the most recent "
-                           "earlier mention with the same last word (\"the army\" after \"the eastern-based army\"); "
-                           "otherwise the nearest preceding mention of a state",
+        context = ("resolved in their document: a mention right before them or after \"of\" qualifies them "
+                   "(\"the Italian government\", \"the government of Mexico\"); otherwise the most recent "
+                   "earlier mention with the same last word (\"the army\" after \"the eastern-based army\"); "
+                   "otherwise ")
+        rule = {"article": context + "the state with the most votes of the article: log(1 + its mentions), one more "
+                                     "for the state named right before (halved every 600 characters back), one "
+                                     "more for the state of the dateline",
+                "nearest": context + "the nearest preceding mention of a state",
                 "unresolved": "never resolved"}.get(actors.resolve, f"always {actors.resolve.removeprefix('actor:')}")
         lines += ["### Generic references", "",
                   f"References to a state's institutions that do not say which state: {rule}; where none of "
                   f"this applies, `{actors.unresolved}`. Words: {_words(actors.generic)}.", ""]
     if actors.people_nouns:
-        lines += [f"A demonym followed by {_words(actors.people_nouns)} names people, not their state.", ""]
+        lines += [f"A state's name, demonym or capital followed by {_words(actors.people_nouns)} names people, not "
+                  "their state; so does one after \"non-\", \"anti-\" or \"pro-\".", ""]
     return lines
 
 

@@ -1,7 +1,8 @@
 """Cues of speech and of responsibility attribution, as data.
 
 A cues file lists the speech verbs that open or close a quote, the anaphors that
-refer back to a speaker ("he", "the ministry"), words that type a speaker as a
+refer back to a speaker ("he", "the ministry"), the pronouns by which speakers
+name themselves ("we", "us": optional), words that type a speaker as a
 person or an organisation, and the responsibility rules of
 :func:`analysis.attributions` (cue words, the kind and polarity they carry, where
 the actor held responsible stands). ``analysis/data/cues.yaml`` holds cues of
@@ -37,7 +38,8 @@ SLOTS = ("subject", "object", "objects", "speaker")
 #: What a responsibility rule's ``kind`` and ``polarity`` may be (each file defines them in ``kinds:`` and ``polarities:``).
 KINDS = ("causal", "treatment")
 POLARITIES = ("assign", "deny")
-_TOP_KEYS = {"version", "extends", "description", "kinds", "polarities", "speech", "anaphors", *WORD_LISTS,
+_TOP_KEYS = {"version", "extends", "description", "kinds", "polarities", "speech", "anaphors", "speaker_pronouns",
+             *WORD_LISTS,
              "responsibility", "counterfactual"}
 _RULE_KEYS = {"id", "cues", "kind", "polarity", "actor", "speaker", "negatable", "not_after", "not_before", "needs_object",
               "adjacent", "not_passive", "passive_subject", "note"}
@@ -163,6 +165,13 @@ class Cues(Resource):
         ('organisation', None)
         """
         return self.anaphors.get(" ".join(phrase.lower().split()))
+
+    @cached_property
+    def speaker_pronouns(self) -> re.Pattern | None:
+        """The file's ``speaker_pronouns`` ("we", "us") as one pattern of whole
+        words, case ignored; None if it has none."""
+        words = self.data.get("speaker_pronouns")
+        return _word_pattern(words) if words else None
 
     @cached_property
     def person_titles(self) -> frozenset[str]:
@@ -332,7 +341,7 @@ def _check_extension(child: dict, parent: Cues, source: str) -> None:
     problem = key_problems(child, _TOP_KEYS)
     if problem:
         raise CuesError(f"{source}: {problem}")
-    for key in WORD_LISTS:
+    for key in (*WORD_LISTS, "speaker_pronouns"):
         if key in child:
             _words(child, key, f"{source}: {key}")
     anaphors = child.get("anaphors", {})
@@ -395,6 +404,8 @@ def _validate(data: dict, source: str) -> dict:
     out = dict(data)
     for key in WORD_LISTS:
         out[key] = [w.lower() for w in _words(data, key, f"{source}: {key}")]
+    if "speaker_pronouns" in data:
+        out["speaker_pronouns"] = [w.lower() for w in _words(data, "speaker_pronouns", f"{source}: speaker_pronouns")]
     anaphors = data.get("anaphors")
     if not isinstance(anaphors, dict) or set(anaphors) != {"person", "organisation"}:
         raise CuesError(f"{source}: 'anaphors:' must map 'person' and 'organisation' to lists of words.")

@@ -146,4 +146,4 @@ def test_actor_mentions_refuses_a_document_whose_rows_are_apart():
         actor_mentions(table)
     together = actor_mentions(table.iloc[[0, 2, 1]])
     assert together[["doc_id", "actor", "resolution"]].values.tolist() == [
-        ["a", "tunisia", "alias"], ["a", "tunisia", "nearest"], ["b", "niger", "alias"]]
+        ["a", "tunisia", "alias"], ["a", "tunisia", "article"], ["b", "niger", "alias"]]

@@ -231,3 +231,21 @@ def test_the_errors_a_new_user_met(text, expected):
 ])
 def test_speakers_after_the_statement_and_in_apposition(text, expected):
     assert triples(text) == expected
+
+
+def test_a_speakers_we_and_us_are_the_speakers_actor_and_none_in_the_outlets_voice():
+    assert triples('"We must restart the economy," the US president said.') == [
+        ("united_states", "united_states", "treatment", "assign")]
+    assert triples('"Italy called on us to act," the Libyan minister said.') == [   # us: the minister's, not Italy's
+        ("europe", "libya", "treatment", "assign")]
+    assert triples("We must act.") == []
+
+
+def test_a_generic_reference_in_a_states_statement_is_that_states():
+    # the article names Libya most, but Italy's minister speaks of "the government": Italy's
+    text = ("Libya wants money. Libya patrols the sea. Libya's coast guard is weak. Tunisia agreed. Italy's minister "
+            "said yesterday in an interview with the press in Tunisia that the government must pay.")
+    table = attributions(pd.DataFrame({"doc_id": ["d"], "text": [text]}))
+    assert table[["speaker_actor", "actor", "actor_resolution"]].values.tolist() == [
+        ["europe", "europe", "speaker_state"]]
+    assert [m.actor for m in analysis.find_actors(text) if m.alias == "government"] == ["libya"]   # the article alone
