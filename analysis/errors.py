@@ -13,6 +13,7 @@ analysis.errors.TableError: sentences() needs columns ['doc_id', 'text']; missin
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 
 
 class AnalysisError(ValueError):
@@ -68,6 +69,21 @@ class LexiconError(AnalysisError):
     Traceback (most recent call last):
     ...
     analysis.errors.LexiconError: label 'aid': entry '---' has characters that cannot be matched; ...
+    """
+
+
+class VectorsError(AnalysisError):
+    """Word vectors that cannot be used: a missing or changed file, a wrong
+    shape, a vocabulary that does not match the array, or a model fitted with
+    other vectors; the message names the file and what to do.
+
+    Examples
+    --------
+    >>> import analysis
+    >>> analysis.WordVectors.load({"aid": [1.0, 0.0], "camp": [1.0]})
+    Traceback (most recent call last):
+    ...
+    analysis.errors.VectorsError: <mapping>: every vector must be a list of numbers of one length; found lengths [1, 2].
     """
 
 
@@ -148,6 +164,39 @@ class ModelError(AnalysisError):
     ...
     analysis.errors.ModelError: frame 'aid' has 1 positive and 1 negative training sentences; the classifier needs at least 8 of each. ...
     """
+
+
+class CodingSheetError(AnalysisError):
+    """A coding sheet that cannot be read; says which file, row and column (rows
+    numbered as a spreadsheet shows them, header lines included).
+
+    Parameters
+    ----------
+    path : str or Path
+        The file.
+    row : int or None
+        The row, as a spreadsheet numbers it (header lines included).
+    column : str or None
+        The column at fault.
+    problem : str
+        What is wrong and what to do.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> import analysis
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "coded.csv"
+    >>> _ = path.write_text("doc_id,sent_id,sentence,aid\\nd,0,Aid came.,yes\\n")
+    >>> analysis.read_frame_coding(path, codebook={"aid": ["aid"]})
+    Traceback (most recent call last):
+    ...
+    analysis.errors.CodingSheetError: .../coded.csv, row 2, column 'aid': a frame cell must be 0 or 1 (found 'yes').
+    """
+
+    def __init__(self, path, row: int | None, column: str | None, problem: str):
+        self.path, self.row, self.column = Path(path), row, column
+        where = ", ".join(p for p in (str(path), row and f"row {row}", column and f"column {column!r}") if p)
+        super().__init__(f"{where}: {problem}")
 
 
 class NewsFetchError(AnalysisError, RuntimeError):

@@ -18,7 +18,8 @@ from gensim.corpora import Dictionary
 from gensim.models.coherencemodel import CoherenceModel
 
 from analysis.measures.coherence import npmi_coherence
-from analysis.measures.topics import fit_topics, planted_corpus, topic_tokens
+from analysis.measures.topics import fit_topics, topic_tokens
+from analysis.synthetic import planted_corpus
 
 
 def timed(function, *args, **kwargs):

@@ -1,9 +1,10 @@
 """Test setup: NLTK may only use an empty data folder, so a hidden dependency on
 downloaded NLTK data (punkt, stopwords, wordnet...) fails here as it would offline.
 
-The tests mirror the package: tests/corpus/, tests/text/, tests/resources/,
-tests/measures/, tests/evaluation/ and tests/report/ hold one test module per
-module of analysis/. The fixtures here are shared by all of them."""
+The tests mirror the package: tests/corpus/, tests/text/, tests/textstats/,
+tests/resources/, tests/measures/, tests/evaluation/ and tests/report/ hold one
+test module per module of analysis/, and tests/test_<module>.py one per module
+of its ground floor (matching, errors...). The fixtures here are shared by all of them."""
 
 import os
 import socket
@@ -30,8 +31,8 @@ assert not os.listdir(_EMPTY), f"NLTK_DATA={_EMPTY} must be an empty folder for 
 import pytest  # noqa: E402
 
 import analysis  # noqa: E402
-from analysis.measures.topics import planted_corpus  # noqa: E402
 from analysis.paths import project_root  # noqa: E402
+from analysis.synthetic import planted_corpus  # noqa: E402
 
 
 @pytest.fixture(scope="session")

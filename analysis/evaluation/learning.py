@@ -26,7 +26,7 @@ from ..errors import AnalysisError
 from ..measures.classifier import FrameClassifier
 from ..resources.codebook import Codebook
 from .agreement import precision_recall_f1
-from .coding import uncertainty_order
+from .sampling import uncertainty_order
 
 STRATEGIES = ("random", "uncertain")
 

@@ -21,7 +21,7 @@ from ..measures.attribution import NO_ACTOR
 from ..measures.frames import frame_scores
 from ..resources.codebook import Codebook
 from .agreement import precision_recall_f1
-from .coding import ATTRIBUTION_FIELDS
+from .sheets import ATTRIBUTION_FIELDS
 
 
 def frame_validity(sentences: pd.DataFrame, coding: pd.DataFrame, *, codebook=None, method: str = "auto", model=None,

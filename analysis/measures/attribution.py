@@ -74,7 +74,7 @@ import pandas as pd
 from ..errors import require_columns
 from ..resources.actors import GENERIC, Actors
 from ..resources.cues import Cues
-from ..text.matching import is_negated
+from ..matching import is_negated
 from ..text.segment import sentences_for
 from .actors import Mention, resolutions, resolve_mentions, unit_mentions
 from .quotes import OUTLET_VOICE, _Context, _quote_marks, _quote_rows

@@ -6,6 +6,7 @@ and a stated rule that recommends k.
 * :func:`topic_diversity` is the share of distinct words among all topics' top words.
 * :func:`select_k` sweeps k over seeds and recommends one, with a stated rule.
 
+>>> from analysis.synthetic import planted_corpus
 >>> texts, _, _ = planted_corpus(n_docs=120, k=3, seed=1)
 >>> select_k(texts, range(2, 5), progress=False).k
 3
@@ -25,7 +26,7 @@ from tqdm.auto import tqdm
 
 from .._output import progress_enabled
 from ..errors import TopicInputError
-from .topics import (METHODS, _check_k, _document_term_matrix, _estimator, _options, _vectorizer, planted_corpus,
+from .topics import (METHODS, _check_k, _document_term_matrix, _estimator, _options, _vectorizer,
                      topic_tokens, unit_texts)
 
 
@@ -324,6 +325,7 @@ def select_k(texts, ks=range(2, 16), *, method: str = "nmf", seeds=(0, 1, 2), un
 
     Examples
     --------
+    >>> from analysis.synthetic import planted_corpus
     >>> texts, _, _ = planted_corpus(n_docs=120, k=3, seed=1)
     >>> select_k(texts, range(2, 5), progress=False).k
     3

@@ -15,7 +15,7 @@ import numpy as np
 
 from ..errors import AnalysisError
 from ..resources.codebook import Codebook
-from ..text.matching import is_negated
+from ..matching import is_negated
 
 NEGATED_CHOICES = ("count", "skip")
 

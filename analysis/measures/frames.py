@@ -13,7 +13,7 @@ cooperation), measured with a codebook that is data
 Every function takes the codebook as ``codebook=`` (a path, a mapping or a
 :class:`~analysis.resources.Codebook`; default the shipped one). Matching rules
 (case, token boundaries, multi-word entries, globs, negation) are those of
-:mod:`analysis.text.matching`. A negated hit ("no violations") still counts by
+:mod:`analysis.matching`. A negated hit ("no violations") still counts by
 default: a frame that is denied is still invoked; pass ``negated="skip"`` (with
 ``method="dictionary"`` in :func:`frame_scores`) to leave negated hits out.
 
@@ -32,7 +32,7 @@ import pandas as pd
 from ..errors import AnalysisError, TableError, require_columns
 from ..resources.codebook import Codebook
 from ..text._units import context, row_keys, texts_of, unit_column
-from ..text.matching import is_negated
+from ..matching import is_negated
 from ..text.segment import words
 from .classifier import frame_classifier
 from .dictionary import NEGATED_CHOICES, frame_counts

@@ -10,7 +10,7 @@ resources actually used (their files and versions are stamped at the top).
 
 from __future__ import annotations
 
-from ..evaluation.coding import resource_version
+from ..evaluation.sheets import resource_version
 from ..resources.actors import Actors
 from ..resources.codebook import Codebook
 from ..resources.cues import Cues

@@ -1,6 +1,7 @@
 """Figures of topic models: choosing k, topic shares per text, prevalence by group.
 
->>> from analysis.measures.topics import fit_topics, planted_corpus
+>>> from analysis.measures.topics import fit_topics
+>>> from analysis.synthetic import planted_corpus
 >>> texts, _, _ = planted_corpus(n_docs=60, k=2, seed=0)
 >>> fig, ax = plot_doc_topics(fit_topics(texts, 2))
 >>> ax.get_ylabel()
@@ -37,7 +38,7 @@ def plot_k_selection(selection: KSelection, *, ax=None):
     Examples
     --------
     >>> from analysis import select_k
-    >>> from analysis.measures.topics import planted_corpus
+    >>> from analysis.synthetic import planted_corpus
     >>> texts = planted_corpus(n_docs=40, k=2, doc_length=30, seed=0)[0]
     >>> selection = select_k(texts, ks=range(2, 4), seeds=(0, 1), progress=False)
     >>> fig, axes = plot_k_selection(selection)

@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..errors import ActorsError, LexiconError
-from ..text.matching import Lexicon, normalize_entry
+from ..matching import Lexicon, normalize_entry
 from ._base import FrozenDict, Resource
 from ._files import key_problems, note_read, referenced_file
 

@@ -24,7 +24,7 @@ import yaml
 
 from .._output import write_text_atomic
 from ..errors import CodebookError, LexiconError
-from ..text.matching import Lexicon
+from ..matching import Lexicon
 from ._base import Resource, freeze, thaw
 from ._files import as_path, close_key, key_problems, read_yaml_mapping
 

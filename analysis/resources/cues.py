@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..errors import CuesError, LexiconError
-from ..text.matching import Lexicon
+from ..matching import Lexicon
 from ._base import Resource, freeze, thaw
 from ._files import key_problems, referenced_file
 

@@ -1,2 +1,2 @@
-"""Text units: segmentation into paragraphs, sentences and tokens; dictionary matching; keyword in context;
-and the corpus-linguistic statistics on words: keyness, collocates, dispersion and clusters."""
+"""Text units: segmentation into paragraphs, sentences and tokens with character offsets, and keyword in
+context. Dictionary matching is :mod:`analysis.matching`; statistics on words are in ``analysis.textstats``."""

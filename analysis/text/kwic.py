@@ -19,7 +19,7 @@ import pandas as pd
 
 from ..errors import AnalysisError
 from ._units import context, row_keys, texts_of, tokens_before, unit_column
-from .matching import Lexicon, is_negated
+from ..matching import Lexicon, is_negated
 from .segment import TOKEN_PATTERN, is_word
 
 _SORT_KEY = re.compile(r"([LR])([1-9]\d*)|keyword")
@@ -73,7 +73,7 @@ def kwic(corpus: pd.DataFrame, pattern, window: int = 8, *, sort=None, sample: i
         ``start``, offsets are into the document.
     pattern : str, list of str or Lexicon
         An entry or glob ("humanitarian*", "human rights"), a list of them, or
-        a :class:`~analysis.Lexicon`; matching follows :mod:`analysis.text.matching`.
+        a :class:`~analysis.Lexicon`; matching follows :mod:`analysis.matching`.
     window : int
         Tokens shown on each side.
     sort : str or list of str, optional

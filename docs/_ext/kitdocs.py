@@ -21,14 +21,18 @@ ROOT = DOCS.parent
 PACKAGE = ROOT / "analysis"
 
 #: The API reference's pages, in the order data flows through the package, with
-#: their titles. ``errors`` is the module analysis/errors.py and every error class.
+#: their titles: one per folder, and one per module of the ground floor
+#: (``matching`` is analysis/matching.py; ``errors`` is analysis/errors.py and every error class).
 GROUPS = {
-    "resources": "Resources: codebook, actors, cues, rules",
+    "matching": "Matching: dictionaries (lexicons) against text",
+    "resources": "Resources: codebook, actors, cues, rules, word vectors",
     "corpus": "Corpus: loading, cleaning, NewsArticles",
-    "text": "Text: segmentation, matching, keywords in context, keyness, collocates",
+    "text": "Text: segmentation, tokens, keywords in context",
+    "textstats": "Text statistics: keyness, collocates, dispersion, clusters",
     "measures": "Measures: frames, naming, actors, quotes, attributions, topics",
     "evaluation": "Evaluation: coding sheets, agreement, validity",
     "report": "Report: figures, tables, the codebook appendix",
+    "synthetic": "Synthetic corpora with a known answer, for tests and benchmarks",
     "errors": "Errors",
 }
 
@@ -71,10 +75,16 @@ def group_of(name: str, module: str) -> str:
     return module.split(".")[1]
 
 
+def is_module(group: str) -> bool:
+    """Whether a page is one module of the ground floor (analysis/errors.py), not a folder."""
+    return (PACKAGE / f"{group}.py").is_file()
+
+
 def modules_of(group: str) -> list[str]:
-    """The documented modules of a folder of the package (private ``_*`` modules left out)."""
-    if group == "errors":
-        return ["analysis.errors"]
+    """The documented modules of a folder of the package (private ``_*`` modules left out),
+    or the one module of a page of the ground floor."""
+    if is_module(group):
+        return [f"analysis.{group}"]
     package = importlib.import_module(f"analysis.{group}")
     names = [f"analysis.{group}.{m.name}" for m in pkgutil.iter_modules(package.__path__) if not m.name.startswith("_")]
     return sorted(names)
@@ -90,11 +100,14 @@ def api_pages() -> dict[str, str]:
         # modules holding public names first, in the order of analysis.__all__; then the others
         order = list(dict.fromkeys([*(names[n] for n in names if names[n] in modules), *modules]))
         lines = [f".. _api-{group}:", "", title, "=" * len(title), ""]
-        if group != "errors":
+        if not is_module(group):
             lines += [f".. automodule:: analysis.{group}", "   :no-members:", "   :no-index:", ""]
         for module in order:
             members = [n for n, m in names.items() if m == module]
             heading = f"``{module}``"
+            if not members and is_module(group):       # a ground-floor module outside analysis.__all__: all of it
+                lines += [heading, "-" * len(heading), "", f".. automodule:: {module}", "   :members:", ""]
+                continue
             lines += [heading, "-" * len(heading), "", f".. automodule:: {module}", "   :no-members:", "",
                       ".. currentmodule:: analysis", ""]
             for name in members:

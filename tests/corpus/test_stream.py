@@ -6,8 +6,7 @@ import pytest
 
 import analysis
 from analysis.corpus.stream import corpus_chunks
-
-from ..generated import generated_corpus
+from analysis.synthetic import generated_corpus
 
 
 def test_streamed_chunks_are_corpus_tables_like_load_corpus(tmp_path):

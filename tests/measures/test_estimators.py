@@ -23,7 +23,7 @@ from sklearn.utils.estimator_checks import estimator_checks_generator, parametri
 from sklearn.utils.validation import check_array
 
 from analysis import FrameScorer, TopicModel
-from analysis.measures.topics import planted_corpus
+from analysis.synthetic import planted_corpus
 
 #: words the codebook knows (so FrameScorer's counts are not all zero), one per column
 WORDS = ["sovereignty", "aid", "smugglers", "security", "cooperation", "victims", "border", "traffickers"]

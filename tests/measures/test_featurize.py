@@ -13,8 +13,7 @@ import pytest
 import analysis
 from analysis.errors import CorpusError, TableError
 from analysis.measures.featurize import empty_tables, featurize, featurize_to_parquet
-
-from ..generated import SENTENCES, generated_corpus
+from analysis.synthetic import SENTENCES, generated_corpus
 
 featurize_module = importlib.import_module("analysis.measures.featurize")   # analysis.featurize is the function
 

@@ -12,7 +12,7 @@ from sklearn.metrics import normalized_mutual_info_score
 
 import analysis
 from analysis.errors import TopicInputError
-from analysis.measures.topics import (TopicModel, doc_topics_table, fit_topics, planted_corpus, top_terms_table,
+from analysis.measures.topics import (TopicModel, doc_topics_table, fit_topics, top_terms_table,
                                       topic_prevalence, topic_tokens, unit_texts, vocabulary_thresholds)
 
 
@@ -213,15 +213,3 @@ def test_prevalence_by_document_counts_its_paragraphs(corpus):
     assert by_doc["n_texts"].tolist() == [9, 10, 11, 11, 9]
     first = model.doc_topics_[:9].mean(axis=0)
     assert by_doc.loc[0, ["topic_0", "topic_1", "topic_2"]].tolist() == pytest.approx(first.tolist())
-
-
-def test_planted_corpus_is_deterministic_and_follows_its_topics():
-    a = planted_corpus(n_docs=30, k=3, shared_words=4, seed=5)
-    b = planted_corpus(n_docs=30, k=3, shared_words=4, seed=5)
-    assert a[0] == b[0] and np.array_equal(a[1], b[1])
-    texts, theta, topic_words = a
-    assert np.allclose(theta.sum(axis=1), 1) and theta.shape == (30, 3)
-    allowed = set().union(*map(set, topic_words))
-    assert all(len(t.split()) == 60 and set(t.split()) <= allowed for t in texts)
-    assert all(len(words) == 24 and sum(w.startswith("shw") for w in words) == 4 for words in topic_words)
-    assert planted_corpus(n_docs=30, k=3, seed=6)[0] != texts

@@ -10,7 +10,8 @@ from scipy.optimize import linear_sum_assignment
 
 import analysis
 from analysis import TopicModel, doc_topics_table, fit_topics, select_k, topic_prevalence
-from analysis.measures.topics import planted_corpus, unit_texts
+from analysis.measures.topics import unit_texts
+from analysis.synthetic import planted_corpus
 
 
 @pytest.fixture(scope="module")

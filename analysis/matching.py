@@ -42,7 +42,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from itertools import accumulate
 
-from ..errors import LexiconError
+from .errors import LexiconError
 
 #: Words that negate what follows them in the same clause (plus any word ending in n't).
 NEGATORS = frozenset({"no", "not", "never", "without", "neither", "nor", "none", "nobody", "nothing",

@@ -1,9 +1,9 @@
-"""Tests for analysis.text.matching: known texts whose hits were worked out by hand."""
+"""Tests for analysis.matching: known texts whose hits were worked out by hand."""
 
 import pytest
 
 from analysis.errors import LexiconError
-from analysis.text.matching import Lexicon, is_negated, normalize_entry
+from analysis.matching import Lexicon, is_negated, normalize_entry
 
 
 def spans(lexicon, text):

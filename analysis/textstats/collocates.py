@@ -17,11 +17,11 @@ import numpy as np
 import pandas as pd
 
 from ..errors import AnalysisError
+from ..matching import Lexicon
 from ..resources.stopwords import normalize_word, stopword_set
 from ._association import log_likelihood
 from ._options import check_min_count, warn_min_count
 from ._stream import word_stream
-from .matching import Lexicon
 
 MEASURES = ("log_dice", "mi", "mi3", "t_score", "g2", "count")
 COLUMNS = {"node": str, "term": str, "count": "int64", "left": "int64", "right": "int64", "node_count": "int64",
@@ -30,7 +30,7 @@ COLUMNS = {"node": str, "term": str, "count": "int64", "left": "int64", "right":
 
 
 def node_lexicon(node, who: str) -> Lexicon:
-    """A node as a :class:`~analysis.text.matching.Lexicon`: a word, phrase or
+    """A node as a :class:`~analysis.Lexicon`: a word, phrase or
     glob (its own label), a list of them (one label each, e.g. 50 nodes counted
     in one pass), a mapping ``{label: [entries]}``, or a Lexicon (such as
     ``analysis.load_codebook().naming_lexicon``, labelled by naming id).
@@ -94,7 +94,7 @@ def collocates(tokens_or_corpus: pd.DataFrame, node, *, window=(5, 5), within: s
         (:func:`analysis.tokens`). Rows are read in the order given.
     node : str, list of str, dict or Lexicon
         A word, phrase or glob ("migrant*", "illegal immigrant*"), matched as
-        in :mod:`analysis.text.matching`; a list of them (each its own node,
+        in :mod:`analysis.matching`; a list of them (each its own node,
         all counted in one pass over the corpus); a mapping ``{label:
         [entries]}``; or a :class:`~analysis.Lexicon` such as the codebook's
         naming labels (``analysis.load_codebook().naming_lexicon``).

@@ -30,8 +30,8 @@ import pandas as pd
 
 from ..errors import AnalysisError, TableError, require_columns
 from ..resources.stopwords import normalize_word
-from ._units import texts_of
-from .segment import TOKEN_PATTERN, is_word, paragraphs, sentences
+from ..text._units import texts_of
+from ..text.segment import TOKEN_PATTERN, is_word, paragraphs, sentences
 
 HINT = ("Pass a corpus, paragraphs or sentences table (doc_id, text) or a token table "
         "(analysis.tokens(...): doc_id, token).")

@@ -1,15 +1,15 @@
-"""Coding sheets: sample sentences for hand coding, and read coded sheets back.
+"""Coding sheets as files: what a sheet holds, and reading coded sheets back.
 
-* ``coding_sheet(sentences, n, stratify_by, path)`` writes a CSV for coders, with
-  header lines that stamp the versions of the resources (codebook, actors,
-  cues) it was made with;
-* ``read_coding(paths)`` reads coded sheets back and checks every value
-  against those resources (and the versions against the sheet's stamp).
+* A sheet (written by :func:`analysis.coding_sheet`, which draws its sentences,
+  :mod:`analysis.evaluation.sampling`) opens with header lines that stamp the
+  versions of the resources (codebook, actors, cues) it was made with
+  (:func:`resource_versions`);
+* :func:`read_coding` reads coded sheets back and checks every value against
+  those resources (and the versions against the sheet's stamp);
+  :func:`read_frame_coding` reads files coded for the frames only.
 
->>> import analysis
->>> sheet = coding_sheet(analysis.sentences(analysis.load_corpus()), n=5)
->>> list(sheet.columns[:5])
-['doc_id', 'sent_id', 'previous', 'sentence', 'next']
+>>> resource_versions()
+'frames.yaml v1.3; actors.yaml v3; cues.yaml v3'
 """
 
 from __future__ import annotations
@@ -19,47 +19,12 @@ import os
 import re
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
-from .._output import write_atomic
-from ..errors import AnalysisError, require_columns
-from ..measures.classifier import frame_classifier
+from ..errors import AnalysisError, CodingSheetError
 from ..resources.actors import Actors
 from ..resources.codebook import Codebook
 from ..resources.cues import KINDS, POLARITIES, Cues
-
-
-class CodingSheetError(AnalysisError):
-    """A coding sheet that cannot be read; says which file, row and column (rows
-    numbered as a spreadsheet shows them, header lines included).
-
-    Parameters
-    ----------
-    path : str or Path
-        The file.
-    row : int or None
-        The row, as a spreadsheet numbers it (header lines included).
-    column : str or None
-        The column at fault.
-    problem : str
-        What is wrong and what to do.
-
-    Examples
-    --------
-    >>> import tempfile, pathlib
-    >>> path = pathlib.Path(tempfile.mkdtemp()) / "coded.csv"
-    >>> _ = path.write_text("doc_id,sent_id,sentence,aid\\nd,0,Aid came.,yes\\n")
-    >>> read_frame_coding(path, codebook={"aid": ["aid"]})
-    Traceback (most recent call last):
-    ...
-    analysis.evaluation.coding.CodingSheetError: .../coded.csv, row 2, column 'aid': a frame cell must be 0 or 1 (found 'yes').
-    """
-
-    def __init__(self, path, row: int | None, column: str | None, problem: str):
-        self.path, self.row, self.column = Path(path), row, column
-        where = ", ".join(p for p in (str(path), row and f"row {row}", column and f"column {column!r}") if p)
-        super().__init__(f"{where}: {problem}")
 
 
 def resource_versions(*, codebook=None, actors=None, cues=None) -> str:
@@ -118,173 +83,6 @@ ATTRIBUTION_FIELDS = ("actor", "kind", "polarity")
 CONTEXT_COLUMNS = ["doc_id", "sent_id", "previous", "sentence", "next"]
 
 
-def coding_sheet(sentences: pd.DataFrame, n: int | None = None, stratify_by: str | list[str] | None = "doc_id",
-                 random_state: int | None = 0, path: str | Path | None = None, *, strategy: str = "random",
-                 model=None, exclude: pd.DataFrame | None = None, codebook=None, actors=None, cues=None,
-                 overwrite: bool = False) -> pd.DataFrame:
-    """A sheet for hand coding: a sample of sentences with their context, one
-    blank column per frame and the attribution fields.
-
-    Parameters
-    ----------
-    sentences : DataFrame
-        ``analysis.sentences(corpus)``: doc_id, sent_id, text.
-    n : int, optional
-        Sentences to sample, from 1 to the number not excluded; all of them
-        if None.
-    stratify_by : str or list of str or None
-        Column(s) of ``sentences`` defining the strata of ``strategy="random"``
-        (default: documents; None: one stratum).
-    random_state : int, optional
-        The seed of the random sample, or of the order of ties for
-        ``strategy="uncertain"``.
-    path : str or Path, optional
-        If given, the sheet is also written there as CSV (UTF-8), with header
-        lines starting with "#" that stamp the versions of the resources used
-        (:func:`resource_versions`) and say how to code.
-    strategy : {"random", "uncertain"}
-        "random" (the default): a stratified random sample. Strata get shares
-        of ``n`` proportional to their size (largest remainders round, ties to
-        the first stratum); units are drawn without replacement within each
-        stratum. "uncertain": the ``n`` sentences the frame classifier
-        ``model`` is least sure about: those whose probability for some frame
-        is closest to that frame's threshold (uncertainty sampling; ties in a
-        random order drawn with ``random_state``); what each coded sentence
-        then teaches the model is most.
-    model : FrameClassifier or path, optional
-        For ``strategy="uncertain"``: a fitted :class:`analysis.FrameClassifier`
-        or its file (default the shipped one). Without ``codebook``, the sheet
-        has the model's frames; with it, the two must have the same frames.
-    exclude : DataFrame, optional
-        Sentences (doc_id, sent_id) never to draw, e.g. those already coded.
-    codebook, actors, cues : Codebook, Actors, Cues, path or mapping, optional
-        The frames (a column each), the actor ids coders may use, and the
-        cues whose kinds and polarities they code; default the shipped ones.
-    overwrite : bool
-        Replace an existing file at ``path``; by default it is never replaced.
-
-    Returns
-    -------
-    DataFrame
-        The drawn sentences in document order, one row each: doc_id, sent_id,
-        previous, sentence, next (``previous`` and ``next`` are the
-        neighbouring sentences of the same document, context only; "" at its
-        ends), then one column per frame, actor, kind, polarity, coder and
-        notes, all blank ("").
-
-    Raises
-    ------
-    FileExistsError
-        If ``path`` exists and ``overwrite`` is false.
-    AnalysisError
-        If a frame id clashes with the sheet's own columns, ``strategy`` is
-        unknown, ``n`` is out of range, ``model`` and ``codebook`` have
-        different frames (:class:`analysis.ModelError`), or ``sentences`` or
-        ``exclude`` lacks a column (:class:`analysis.TableError`).
-
-    Examples
-    --------
-    >>> import analysis
-    >>> sents = analysis.sentences(analysis.load_corpus())
-    >>> sheet = coding_sheet(sents, n=10, codebook={"crime": ["crime*"]})
-    >>> list(sheet.columns)
-    ['doc_id', 'sent_id', 'previous', 'sentence', 'next', 'crime', 'actor', 'kind', 'polarity', 'coder', 'notes']
-    >>> len(sheet), sheet.groupby("doc_id").size().tolist()
-    (10, [2, 2, 2, 2, 2])
-    """
-    require_columns(sentences, ["doc_id", "sent_id", "text"], "coding_sheet",
-                    hint="Pass the table of analysis.sentences().")
-    if strategy == "uncertain":
-        model = frame_classifier(model, codebook=codebook)
-        codebook = model.codebook_ if codebook is None else codebook
-    book = Codebook.load(codebook)
-    frames = book.frame_ids
-    actor_ids = coding_actor_ids(actors)
-    clash = set(frames) & set(CONTEXT_COLUMNS + list(ATTRIBUTION_FIELDS) + ["coder", "notes"])
-    if clash:
-        raise AnalysisError(f"Frame ids {sorted(clash)} clash with the sheet's own columns; rename them in the codebook.")
-    if path is not None and Path(path).exists() and not overwrite:
-        raise FileExistsError(f"{path} exists and may hold coding; pick another path or pass overwrite=True.")
-    if strategy not in ("random", "uncertain"):
-        raise AnalysisError(f"strategy must be 'random' or 'uncertain', not {strategy!r}.")
-    ordered = sentences.sort_values(["doc_id", "sent_id"]).reset_index(drop=True)
-    same_doc = ordered["doc_id"].eq(ordered["doc_id"].shift(1))
-    ordered["previous"] = ordered["text"].shift(1).where(same_doc, "")
-    ordered["next"] = ordered["text"].shift(-1).where(ordered["doc_id"].eq(ordered["doc_id"].shift(-1)), "")
-    if exclude is not None:
-        require_columns(exclude, ["doc_id", "sent_id"], "coding_sheet", hint="exclude= lists sentences already coded.")
-        done = set(zip(exclude["doc_id"].astype(str), exclude["sent_id"].astype(int)))
-        ordered = ordered[[(str(d), int(i)) not in done for d, i in zip(ordered["doc_id"], ordered["sent_id"])]]
-    if strategy == "uncertain":
-        rows = ordered.loc[sample_uncertain(ordered, n, model=model, codebook=codebook, random_state=random_state)]
-    else:
-        rows = ordered.loc[sample_stratified(ordered, n, stratify_by, random_state)]
-    sheet = rows[["doc_id", "sent_id", "previous", "text", "next"]].rename(columns={"text": "sentence"})
-    for col in frames + list(ATTRIBUTION_FIELDS) + ["coder", "notes"]:
-        sheet[col] = ""
-    sheet = sheet.reset_index(drop=True)
-    if path is not None:
-        version = resource_versions(codebook=codebook, actors=actors, cues=cues)
-        write_atomic(Path(path), lambda tmp: _write_sheet(tmp, sheet, _sheet_header(version, book, actor_ids)))
-    return sheet
-
-
-def sample_uncertain(table: pd.DataFrame, n: int | None, *, model=None, codebook=None,
-                     random_state: int | None = 0) -> pd.Index:
-    """Index labels of the ``n`` rows whose ``text`` the frame classifier is
-    least sure about (the smallest distance between a frame's probability and
-    its threshold, over the frames), in the table's order.
-
-    >>> t = pd.DataFrame({"text": ["Migrants drowned at sea.", "The match ended 2-1.", "Border talks resumed."]})
-    >>> len(sample_uncertain(t, 2))
-    2
-    """
-    if n is None:
-        return table.index
-    if not 0 < n <= len(table):
-        raise AnalysisError(f"n must be between 1 and the number of rows ({len(table)}); got n={n}.")
-    classifier = frame_classifier(model, codebook=codebook)
-    chosen = uncertainty_order(classifier, table["text"].tolist(), np.random.default_rng(random_state))[:n]
-    return table.index[np.sort(chosen)]
-
-
-def uncertainty_order(classifier, texts: list[str], rng: np.random.Generator) -> np.ndarray:
-    """Positions of ``texts``, least certain first: by the smallest distance
-    between a frame's probability and its threshold, ties in ``rng``'s order.
-
-    >>> from analysis import FrameClassifier
-    >>> uncertainty_order(FrameClassifier.load(), ["The match ended 2-1.", "Border talks resumed."],
-    ...                   np.random.default_rng(0)).tolist()
-    [1, 0]
-    """
-    margin = np.abs(classifier.predict_proba(texts) - classifier.threshold_).min(axis=1)
-    return np.lexsort((rng.permutation(len(texts)), margin))
-
-
-def sample_stratified(table: pd.DataFrame, n: int | None, stratify_by: str | list[str] | None,
-                      random_state: int | None = 0) -> pd.Index:
-    """Index labels of a stratified random sample of ``n`` rows (proportional
-    allocation, largest remainders), in the table's order.
-
-    >>> t = pd.DataFrame({"g": ["a"] * 6 + ["b"] * 3})
-    >>> t.loc[sample_stratified(t, 3, "g")]["g"].tolist()
-    ['a', 'a', 'b']
-    """
-    if n is None:
-        return table.index
-    if not 0 < n <= len(table):
-        raise AnalysisError(f"n must be between 1 and the number of rows ({len(table)}); got n={n}.")
-    rng = np.random.default_rng(random_state)
-    groups = [table.index] if stratify_by is None else [g.index for _, g in table.groupby(stratify_by, sort=True)]
-    sizes = np.array([len(g) for g in groups])
-    quota = sizes * n / sizes.sum()
-    take = np.floor(quota).astype(int)
-    for i in np.argsort(-(quota - take), kind="stable")[: n - take.sum()]:
-        take[i] += 1
-    chosen = [label for g, k in zip(groups, take) for label in rng.choice(np.asarray(g), size=k, replace=False)]
-    return table.index[table.index.isin(chosen)]
-
-
 def read_coding(paths, *, codebook=None, actors=None, cues=None, codebook_version: str | None = None,
                 sentences: pd.DataFrame | None = None) -> pd.DataFrame:
     """Read one or more coded sheets, checking every value against the codebook.
@@ -334,7 +132,7 @@ def read_coding(paths, *, codebook=None, actors=None, cues=None, codebook_versio
     >>> import analysis, tempfile, pathlib
     >>> path = pathlib.Path(tempfile.mkdtemp()) / "sheet.csv"
     >>> sents = analysis.sentences(analysis.load_corpus())
-    >>> _ = coding_sheet(sents, n=5, path=path, codebook={"crime": ["crime*"]})
+    >>> _ = analysis.coding_sheet(sents, n=5, path=path, codebook={"crime": ["crime*"]})
     >>> coded = read_coding(path, codebook={"crime": ["crime*"]})
     >>> len(coded), int(coded["crime"].sum()), coded["coder"].iloc[0]
     (5, 0, 'sheet')
@@ -409,7 +207,7 @@ def read_frame_coding(paths, *, codebook=None, sentences: pd.DataFrame | None = 
     >>> read_frame_coding(path, codebook={"aid": ["aid"]})
     Traceback (most recent call last):
     ...
-    analysis.evaluation.coding.CodingSheetError: .../coded.csv, row 3, column 'aid': a frame cell must be 0 or 1 (found '2').
+    analysis.errors.CodingSheetError: .../coded.csv, row 3, column 'aid': a frame cell must be 0 or 1 (found '2').
     """
     book = Codebook.load(codebook)
     frames = book.frame_ids
@@ -467,11 +265,11 @@ def read_frame_coding(paths, *, codebook=None, sentences: pd.DataFrame | None = 
     return pd.concat(tables, ignore_index=True)
 
 
-def _sheet_header(version: str, book: Codebook, actors: list[str]) -> list[str]:
+def sheet_header(version: str, book: Codebook, actors: list[str]) -> list[str]:
     """The ``#`` lines that open a sheet."""
     return [
         f"# codebook_version: {version}",
-        f"# Code the sentence only; previous and next are context. Definitions: {_definitions(book)}.",
+        f"# Code the sentence only; previous and next are context. Definitions: {definitions_of(book)}.",
         f"# Frames ({' '.join(book.frame_ids)}): 1 if the sentence uses the frame; blank or 0 if not.",
         f"# actor: who is held responsible - one of: {' '.join(actors)}.",
         f"# kind: {' or '.join(KINDS)}. polarity: {' or '.join(POLARITIES)}. Several attributions in one "
@@ -480,10 +278,10 @@ def _sheet_header(version: str, book: Codebook, actors: list[str]) -> list[str]:
     ]
 
 
-def _definitions(book: Codebook) -> str:
+def definitions_of(book: Codebook) -> str:
     """Where a coder finds the definitions of the frames of ``book``.
 
-    >>> _definitions(Codebook.load({"aid": ["aid"]}))
+    >>> definitions_of(Codebook.load({"aid": ["aid"]}))
     'not in a file (the codebook was given as a mapping); ask whoever made this sheet'
     """
     if book == Codebook.load():
@@ -493,7 +291,7 @@ def _definitions(book: Codebook) -> str:
     return f"the codebook {Path(book.source).name} (analysis.codebook_markdown(codebook=<its path>))"
 
 
-def _write_sheet(path: Path, sheet: pd.DataFrame, header: list[str]) -> None:
+def write_sheet(path: Path, sheet: pd.DataFrame, header: list[str]) -> None:
     with open(path, "w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerows([line] for line in header)

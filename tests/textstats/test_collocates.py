@@ -1,4 +1,4 @@
-"""Tests for analysis.text.collocates: planted windows whose counts are known
+"""Tests for analysis.textstats.collocates: planted windows whose counts are known
 (sentence edges, repeated nodes, crossing sentences), every measure worked by
 hand, and a direct computation on the seeds."""
 

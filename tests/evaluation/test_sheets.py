@@ -1,5 +1,5 @@
-"""Tests for analysis.evaluation.coding: stratified samples, coding sheets (their
-header, a round trip, every malformed case) and two coders read back."""
+"""Tests for analysis.evaluation.sheets: coding sheets read back (a round trip,
+every malformed case, two coders), and files coded for the frames."""
 
 import csv
 
@@ -8,105 +8,25 @@ import pytest
 import yaml
 
 from analysis.evaluation.agreement import coder_agreement, coders_table
-from analysis.evaluation.coding import (KINDS, POLARITIES, CodingSheetError, coding_sheet, read_coding,
-                                        resource_versions, sample_stratified)
+from analysis.errors import CodingSheetError
+from analysis.evaluation.sampling import coding_sheet
+from analysis.evaluation.sheets import read_coding
+from analysis.resources.cues import KINDS, POLARITIES
 from analysis.paths import shipped
-from analysis.resources.codebook import load_codebook
+
+from .sheet_helpers import ACTOR_FILE, CODEBOOK, FRAMES, OWN, edit_sheet, make_sheet, read_sheets, sents  # noqa: F401 (sents: a fixture)
 
 # --------------------------------------------------------------------------- coding sheets
 
-FRAMES = ["sovereignty", "humanitarian"]
-# The resources of the sheets: a codebook with FRAMES, and three actors (libya, europe, un_agencies), both version 9.
-CODEBOOK = {"version": 9, "frames": [{"id": "sovereignty", "entries": ["sovereign*"]},
-                                     {"id": "humanitarian", "entries": ["humanitarian*"]}]}
-ACTOR_FILE = {"version": 9, "actors": {"libya": {"definition": "The Libyan state.", "aliases": ["Libya"]},
-                                       "europe": {"definition": "The EU and its states.", "aliases": ["EU"]},
-                                       "un_agencies": {"definition": "The UN and its bodies.", "aliases": ["UN"]}}}
-VERSION = resource_versions(codebook=CODEBOOK, actors=ACTOR_FILE)
-
-
-@pytest.fixture
-def sents():
-    docs = {"a": 6, "b": 3, "c": 1}
-    return pd.DataFrame([(d, i, f"Sentence {i} of {d}.") for d, k in docs.items() for i in range(k)],
-                        columns=["doc_id", "sent_id", "text"])
-
-
-def _sheet(sents, path, **kw):
-    kw = {"n": 5, "codebook": CODEBOOK, "actors": ACTOR_FILE, **kw}
-    return coding_sheet(sents, path=path, **kw)
-
-
-def _read(*paths, **kw):
-    return read_coding(list(paths), **{"codebook": CODEBOOK, "actors": ACTOR_FILE, "codebook_version": VERSION, **kw})
-
-
-def _edit(path, edits=None, rows=None, drop_lines=(), text=None):
-    """Rewrite a sheet: ``edits`` maps (data row index, column) -> value."""
-    records = list(csv.reader(open(path, encoding="utf-8", newline="")))
-    start = next(i for i, r in enumerate(records) if not r[0].startswith("#"))
-    columns = records[start]
-    for (i, col), value in (edits or {}).items():
-        records[start + 1 + i][columns.index(col)] = value
-    records += rows or []
-    records = [r for i, r in enumerate(records) if i not in drop_lines]
-    with open(path, "w", encoding="utf-8", newline="") as handle:
-        csv.writer(handle, lineterminator="\n").writerows(records)
-    return start
-
-
-def test_stratified_sample_is_proportional_with_largest_remainders():
-    table = pd.DataFrame({"g": ["a"] * 5 + ["b"] * 3 + ["c"] * 2})
-    # quotas 2.5, 1.5, 1.0 -> floors 2, 1, 1; one left, tie of remainders -> first stratum
-    assert table.loc[sample_stratified(table, 5, "g")]["g"].value_counts().to_dict() == {"a": 3, "b": 1, "c": 1}
-    assert len(sample_stratified(table, None, "g")) == 10
-    with pytest.raises(ValueError, match="between 1 and"):
-        sample_stratified(table, 11, "g")
-
-
-def test_sheet_has_context_blank_columns_and_is_reproducible(sents):
-    sheet = coding_sheet(sents, n=5, codebook=CODEBOOK, actors=ACTOR_FILE)
-    assert list(sheet.columns) == ["doc_id", "sent_id", "previous", "sentence", "next", *FRAMES,
-                                   "actor", "kind", "polarity", "coder", "notes"]
-    # quotas 3.0, 1.5, 0.5 of 5: floors 3, 1, 0; the one left goes to the first of the tied remainders
-    assert sheet["doc_id"].value_counts().to_dict() == {"a": 3, "b": 2}
-    for row in sheet.itertuples():
-        assert row.sentence == f"Sentence {row.sent_id} of {row.doc_id}."
-        assert row.previous == ("" if row.sent_id == 0 else f"Sentence {row.sent_id - 1} of {row.doc_id}.")
-        last = {"a": 5, "b": 2, "c": 0}[row.doc_id]
-        assert row.next == ("" if row.sent_id == last else f"Sentence {row.sent_id + 1} of {row.doc_id}.")
-    assert (sheet[FRAMES + ["actor", "kind", "polarity", "coder"]] == "").all().all()
-    again = coding_sheet(sents, n=5, codebook=CODEBOOK, actors=ACTOR_FILE, random_state=0)
-    pd.testing.assert_frame_equal(sheet, again)
-    others = [coding_sheet(sents, n=5, codebook=CODEBOOK, actors=ACTOR_FILE, random_state=s)["sent_id"].tolist()
-              for s in range(1, 6)]
-    assert any(o != sheet["sent_id"].tolist() for o in others)
-
-
-def test_sheet_header_names_codebook_version_and_never_overwrites(sents, tmp_path):
-    path = tmp_path / "sheet.csv"
-    _sheet(sents, path)
-    lines = path.read_text(encoding="utf-8").splitlines()
-    assert lines[0] == f"# codebook_version: {VERSION}"
-    assert VERSION.startswith("<mapping> v9; <mapping> v9; ")             # the versions of the resources given
-    assert any("libya europe un_agencies" in line for line in lines if line.startswith("#"))
-    path.write_text("my coding", encoding="utf-8")
-    with pytest.raises(FileExistsError, match="overwrite=True"):
-        _sheet(sents, path)
-    assert path.read_text(encoding="utf-8") == "my coding"
-    _sheet(sents, path, overwrite=True)
-    assert path.read_text(encoding="utf-8").startswith("# codebook_version")
-
-
 def test_round_trip_of_a_coded_sheet(sents, tmp_path):
     path = tmp_path / "ann.csv"
-    sheet = _sheet(sents, path)
-    _edit(path, {(0, "sovereignty"): "1", (0, "humanitarian"): "0", (1, "humanitarian"): "1.0",
+    sheet = make_sheet(sents, path)
+    edit_sheet(path, {(0, "sovereignty"): "1", (0, "humanitarian"): "0", (1, "humanitarian"): "1.0",
                  (1, "actor"): "libya; europe", (1, "kind"): "causal;treatment", (1, "polarity"): "deny ; assign",
                  (2, "coder"): "Ann", (2, "notes"): "unsure, see context"},
           rows=[["", "", "", "", "", "", "", "", "", "", "", ""]])  # a blank row, as spreadsheets add
-    coded = _read(path)
-    pd.testing.assert_frame_equal(coded, _read(path, sentences=sents))
+    coded = read_sheets(path)
+    pd.testing.assert_frame_equal(coded, read_sheets(path, sentences=sents))
     assert coded[["doc_id", "sent_id"]].values.tolist() == sheet[["doc_id", "sent_id"]].values.tolist()
     assert coded["sovereignty"].tolist() == [1, 0, 0, 0, 0]
     assert coded["humanitarian"].tolist() == [0, 1, 0, 0, 0]
@@ -119,17 +39,17 @@ def test_round_trip_of_a_coded_sheet(sents, tmp_path):
 
 def test_read_coding_tolerates_a_byte_order_mark(sents, tmp_path):
     path = tmp_path / "bom.csv"
-    _sheet(sents, path)
+    make_sheet(sents, path)
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
-    assert len(_read(path)) == 5
+    assert len(read_sheets(path)) == 5
 
 
 def test_two_coders_agreement(sents, tmp_path):
     ann, bo = tmp_path / "ann.csv", tmp_path / "bo.csv"
-    _sheet(sents, ann), _sheet(sents, bo)
-    _edit(ann, {(0, "sovereignty"): "1", (1, "sovereignty"): "1"})
-    _edit(bo, {(0, "sovereignty"): "1", (2, "sovereignty"): "1"})
-    coding = _read(ann, bo)
+    make_sheet(sents, ann), make_sheet(sents, bo)
+    edit_sheet(ann, {(0, "sovereignty"): "1", (1, "sovereignty"): "1"})
+    edit_sheet(bo, {(0, "sovereignty"): "1", (2, "sovereignty"): "1"})
+    coding = read_sheets(ann, bo)
     assert coders_table(coding, "sovereignty").shape == (5, 2)
     agreement = coder_agreement(coding, ["sovereignty"]).iloc[0]
     # ann 1,1,0,0,0; bo 1,0,1,0,0: p_o = 3/5, p_e = 0.4*0.4 + 0.6*0.6 = 0.52 -> kappa = 0.08/0.48
@@ -137,7 +57,7 @@ def test_two_coders_agreement(sents, tmp_path):
     # n = 10, n_1 = 4, n_0 = 6, mismatching coincidences 4: alpha = 1 - 9 * 4 / (100 - 52)
     assert agreement.alpha == pytest.approx(1 - 9 * 4 / 48)
     with pytest.raises(ValueError, match="at least two coders"):
-        coder_agreement(_read(ann))
+        coder_agreement(read_sheets(ann))
 
 
 # Each malformed case: how to break the sheet, and the (row, column) the error must name.
@@ -162,10 +82,10 @@ MALFORMED = {
 def test_malformed_values_name_file_row_and_column(case, sents, tmp_path):
     edits, row, column = MALFORMED[case]
     path = tmp_path / "bad.csv"
-    _sheet(sents, path)
-    _edit(path, edits)
+    make_sheet(sents, path)
+    edit_sheet(path, edits)
     with pytest.raises(CodingSheetError) as err:
-        _read(path)
+        read_sheets(path)
     assert (err.value.path, err.value.row, err.value.column) == (path, row, column)
     assert str(path) in str(err.value) and f"row {row}" in str(err.value) and repr(column) in str(err.value)
 
@@ -174,22 +94,22 @@ def test_malformed_structure(sents, tmp_path):
     path = tmp_path / "bad.csv"
 
     def fresh():
-        _sheet(sents, path, overwrite=True)
+        make_sheet(sents, path, overwrite=True)
 
     def error(**kw):
         with pytest.raises(CodingSheetError) as err:
-            _read(path, **kw)
+            read_sheets(path, **kw)
         return err.value
 
     with pytest.raises(CodingSheetError, match="no such file"):
-        _read(tmp_path / "missing.csv")
-    fresh(); _edit(path, drop_lines=[0])
+        read_sheets(tmp_path / "missing.csv")
+    fresh(); edit_sheet(path, drop_lines=[0])
     assert "codebook_version" in str(error()) and error().row == 1
     fresh()
     assert "v1" in str(error(codebook_version="frames.yaml v1; actors.yaml v1"))
-    fresh(); _edit(path, drop_lines=range(7, 20))
+    fresh(); edit_sheet(path, drop_lines=range(7, 20))
     assert "no rows" in str(error())
-    fresh(); _edit(path, drop_lines=range(6, 20))
+    fresh(); edit_sheet(path, drop_lines=range(6, 20))
     assert "no column names" in str(error())
     fresh()
     text = path.read_text(encoding="utf-8").replace(",humanitarian,", ",humanitarain,")
@@ -201,10 +121,10 @@ def test_malformed_structure(sents, tmp_path):
     fresh()
     path.write_text(path.read_text(encoding="utf-8").replace(",notes\n", ",notes,notes\n"), encoding="utf-8")
     assert (error().row, error().column) == (7, "notes") and "repeated" in str(error())
-    fresh(); _edit(path, rows=[["a", "1", "", "", ""] + [""] * 7 + ["stray"]])
+    fresh(); edit_sheet(path, rows=[["a", "1", "", "", ""] + [""] * 7 + ["stray"]])
     assert error().row == 13 and "right of the last column" in str(error())
-    fresh(); _edit(path, {(2, "sent_id"): "99"})
-    assert len(_read(path)) == 5
+    fresh(); edit_sheet(path, {(2, "sent_id"): "99"})
+    assert len(read_sheets(path)) == 5
     assert (error(sentences=sents).row, error(sentences=sents).column) == (10, "doc_id")
     assert "not in the corpus" in str(error(sentences=sents))
     wrong_frames = error(codebook={"frames": [*CODEBOOK["frames"], {"id": "security", "entries": ["threat*"]}]})
@@ -213,11 +133,11 @@ def test_malformed_structure(sents, tmp_path):
 
 def test_same_coder_twice_on_a_sentence_is_an_error(sents, tmp_path):
     first, second = tmp_path / "ann.csv", tmp_path / "ann2.csv"
-    _sheet(sents, first), _sheet(sents, second)
-    _edit(first, {(i, "coder"): "ann" for i in range(5)})
-    _edit(second, {(i, "coder"): "ann" for i in range(5)})
+    make_sheet(sents, first), make_sheet(sents, second)
+    edit_sheet(first, {(i, "coder"): "ann" for i in range(5)})
+    edit_sheet(second, {(i, "coder"): "ann" for i in range(5)})
     with pytest.raises(CodingSheetError, match="twice") as err:
-        _read(first, second)
+        read_sheets(first, second)
     assert err.value.path == second and err.value.row == 8
 
 
@@ -228,22 +148,7 @@ def test_kinds_and_polarities_match_the_cues_file():
     assert list(cues["kinds"]) == list(KINDS) and list(cues["polarities"]) == list(POLARITIES)
 
 
-def test_sheet_defaults_come_from_the_shipped_codebook(tmp_path):
-    from analysis import load_corpus, sentences
-    sents = sentences(load_corpus())
-    path = tmp_path / "sheet.csv"
-    sheet = coding_sheet(sents, n=12, path=path)
-    assert [c for c in sheet.columns if c in load_codebook().frame_ids] == load_codebook().frame_ids
-    assert path.read_text(encoding="utf-8").startswith(
-        f"# codebook_version: {resource_versions()}\n")
-    assert len(read_coding(path)) == 12
-
-
 # --------------------------------------------------------------------------- the loop of an own codebook
-
-OWN = {"version": 1, "frames": [{"id": "danger", "entries": ["danger*", "risk*"]},
-                                {"id": "care", "entries": ["aid", "help*"]}]}
-
 
 def test_a_coded_sheet_reads_back_for_a_classifier_and_the_next_sheet_has_its_frames(tmp_path):
     """The README's loop with an own codebook: sheet -> coding by hand (a 1
@@ -258,8 +163,8 @@ def test_a_coded_sheet_reads_back_for_a_classifier_and_the_next_sheet_has_its_fr
     danger = "smuggl|traffick|danger|deten|detain|kill|abuse|violen"
     truth = {"danger": sheet["sentence"].str.contains(danger, case=False),
              "care": sheet["sentence"].str.contains("rescue|humanitarian|aid", case=False)}
-    _edit(path, {(i, frame): "1" for frame, hits in truth.items() for i in hits[hits].index})
-    _edit(path, {(i, "coder"): "A" for i in sheet.index})    # a row with no 1 is coded: its coder says so
+    edit_sheet(path, {(i, frame): "1" for frame, hits in truth.items() for i in hits[hits].index})
+    edit_sheet(path, {(i, "coder"): "A" for i in sheet.index})    # a row with no 1 is coded: its coder says so
     coded = read_frame_coding(path, codebook=OWN, sentences=sents)
     assert len(coded) == len(sents) == len(sheet)
     for frame, hits in truth.items():
@@ -337,11 +242,11 @@ def test_a_sheet_saved_with_semicolons_is_named_as_such(sents, tmp_path):
     from analysis import read_frame_coding
 
     path = tmp_path / "sheet.csv"
-    _sheet(sents, path)
-    _edit(path, {(i, frame): "0" for i in range(5) for frame in FRAMES})
+    make_sheet(sents, path)
+    edit_sheet(path, {(i, frame): "0" for i in range(5) for frame in FRAMES})
     _save_with_semicolons(path)
     assert path.read_text(encoding="utf-8-sig").startswith('"# codebook_version: <mapping> v9; ')   # quoted: it has ;
-    for read in (_read, lambda p: read_frame_coding(p, codebook=CODEBOOK)):
+    for read in (read_sheets, lambda p: read_frame_coding(p, codebook=CODEBOOK)):
         with pytest.raises(CodingSheetError, match="separated by ';', not ','") as err:
             read(path)
         assert (err.value.row, err.value.column) == (7, None)
@@ -356,12 +261,12 @@ def test_a_quoted_header_line_is_still_a_header_line(sents, tmp_path):
     from analysis import read_frame_coding
 
     path = tmp_path / "sheet.csv"
-    _sheet(sents, path)
-    _edit(path, {(i, "sovereignty"): "1" for i in range(5)})
+    make_sheet(sents, path)
+    edit_sheet(path, {(i, "sovereignty"): "1" for i in range(5)})
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     path.write_text("".join(f'"{line[:-1]}"\n' if line.startswith("#") else line for line in lines), encoding="utf-8")
     assert read_frame_coding(path, codebook=CODEBOOK)["sovereignty"].tolist() == [1] * 5
-    assert _read(path)["sovereignty"].tolist() == [1] * 5
+    assert read_sheets(path)["sovereignty"].tolist() == [1] * 5
 
 
 def test_the_sheet_header_points_to_the_codebook_used(sents, tmp_path):
@@ -382,7 +287,7 @@ def test_the_sheet_header_points_to_the_codebook_used(sents, tmp_path):
     assert definitions(given) == "not in a file (the codebook was given as a mapping); ask whoever made this sheet."
     assert definitions(ours) == "the codebook (analysis.codebook_markdown() or figures/codebook.md)."
     assert "codebook.md" not in own.read_text(encoding="utf-8") + given.read_text(encoding="utf-8")
-    _edit(own, {(i, "coder"): "A" for i in range(3)})
+    edit_sheet(own, {(i, "coder"): "A" for i in range(3)})
     assert len(read_coding(own, codebook=mine)) == len(read_frame_coding(own, codebook=mine)) == 3
 
 

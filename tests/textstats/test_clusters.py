@@ -1,4 +1,4 @@
-"""Tests for analysis.text.clusters: planted n-grams around a node."""
+"""Tests for analysis.textstats.clusters: planted n-grams around a node."""
 
 import pandas as pd
 import pytest

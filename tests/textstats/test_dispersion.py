@@ -1,4 +1,4 @@
-"""Tests for analysis.text.dispersion: range, Juilland's D and Gries's DP worked
+"""Tests for analysis.textstats.dispersion: range, Juilland's D and Gries's DP worked
 by hand, their extremes, multi-word terms, parts other than documents, bad input."""
 
 import math

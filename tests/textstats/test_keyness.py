@@ -1,4 +1,4 @@
-"""Tests for analysis.text.keyness: 2x2 tables worked by hand, symmetry, a
+"""Tests for analysis.textstats.keyness: 2x2 tables worked by hand, symmetry, a
 cross-check against scipy on the seeds, n-grams, stop words and bad input."""
 
 import math
