@@ -68,20 +68,27 @@ from itertools import groupby
 
 import pandas as pd
 
-from ..errors import require_columns
+from ..errors import AnalysisError, require_columns
 from ..resources.actors import Actors
 from ..resources.cues import Cues
 from ..text.segment import sentences_for
 from .cue_rules import RulePass, rule_pass
 from .quotes import OUTLET_VOICE, _Context, _quote_marks, _quote_rows
+from .roles import AttributionModel, attribution_model
 
 COLUMNS = ["doc_id", "sent_id", "start", "end", "speaker", "speaker_actor", "actor", "actor_resolution", "kind",
            "polarity", "cue", "rule", "evidence"]
 #: In :func:`responsibility_matrix`, the speaker_actor of a named speaker who is no actor of the file.
 NO_ACTOR = "(no actor)"
 
+#: The method :func:`attributions` uses when none is given. The learned model
+#: becomes the default only once it wins on the locked test (issue 21).
+DEFAULT_METHOD = "rules"
+METHODS = ("rules", "learned")
+
+
 def attributions(corpus: pd.DataFrame, sentences: pd.DataFrame | None = None, *, actors=None,
-                 cues=None) -> pd.DataFrame:
+                 cues=None, method: str | None = None, model=None) -> pd.DataFrame:
     """Responsibility attributions: who holds whom responsible, for causing or for
     solving a problem, assigned or denied, and who says so.
 
@@ -96,6 +103,16 @@ def attributions(corpus: pd.DataFrame, sentences: pd.DataFrame | None = None, *,
         Who can speak and be held responsible (default the shipped migration actors).
     cues : Cues, path or mapping, optional
         Speech cues and responsibility rules (default the shipped migration cues).
+    method : {"rules", "learned"}, optional
+        ``"rules"`` (the default, :data:`DEFAULT_METHOD`): the responsibility
+        rules of the cues (:mod:`analysis.measures.cue_rules`). ``"learned"``:
+        the roles of an :class:`analysis.AttributionModel` fitted on hand
+        coding, which weighs every actor mention with the rules' output among
+        its features.
+    model : AttributionModel or path, optional
+        For ``method="learned"``: a fitted model or its file (default the model
+        shipped for the migration actors and cues); it must have been fitted
+        with ``actors`` and ``cues``.
 
     Returns
     -------
@@ -109,8 +126,15 @@ def attributions(corpus: pd.DataFrame, sentences: pd.DataFrame | None = None, *,
         "speaker" where a rule holds the speaker responsible or finds a
         speaker's "we"; "speaker_state" where a generic reference in a
         statement of a state's speaker is that state's), kind (causal or
-        treatment), polarity (assign or deny), cue (the words that carry it), rule (its id in the cues),
-        evidence (the text of the span).
+        treatment), polarity (assign or deny), cue (the words that carry it), rule (its id in the cues;
+        "learned" where no rule found it), evidence (the text of the span); with ``method="learned"`` also
+        probability (of the kind, as the model's calibration gives it; empty where a rule holding the
+        speaker responsible is kept as it is) and reasons (the features that pushed it most).
+
+    Raises
+    ------
+    ModelError
+        ``method="learned"`` with a model fitted with other actors or cues.
 
     Examples
     --------
@@ -120,10 +144,40 @@ def attributions(corpus: pd.DataFrame, sentences: pd.DataFrame | None = None, *,
     [['libya', 'causal', 'deny']]
     """
     require_columns(corpus, ["doc_id", "text"], "attributions", hint="Pass the table made by analysis.load_corpus().")
+    method = DEFAULT_METHOD if method is None else method
+    if method not in METHODS:
+        raise AnalysisError(f"attributions(): method {method!r} is not one of {list(METHODS)}.")
     actors, cues = Actors.load(actors), Cues.load(cues)
+    if method == "learned":
+        return learned_attributions(corpus, sentences, model=attribution_model(model, actors=actors, cues=cues))
     sents = sentences_for(corpus, sentences, "attributions")
     found = rule_pass(corpus, sents, actors=actors, cues=cues)
-    return _attribution_table(found, found.founds, corpus, actors=actors, cues=cues).drop(columns="probability")
+    return _attribution_table(found, found.founds, corpus, actors=actors, cues=cues)[COLUMNS]
+
+
+def learned_attributions(corpus: pd.DataFrame, sentences: pd.DataFrame | None = None, *,
+                         model: AttributionModel) -> pd.DataFrame:
+    """The attributions of a fitted :class:`analysis.AttributionModel`, with
+    their speakers: what :func:`attributions` gives with ``method="learned"``.
+
+    Parameters
+    ----------
+    corpus : DataFrame
+        doc_id and text.
+    sentences : DataFrame, optional
+        The corpus's :func:`analysis.sentences`, if already made.
+    model : AttributionModel
+        Fitted.
+
+    Returns
+    -------
+    DataFrame
+        The columns of :func:`attributions`, then probability and reasons.
+    """
+    require_columns(corpus, ["doc_id", "text"], "attributions", hint="Pass the table made by analysis.load_corpus().")
+    sents = sentences_for(corpus, sentences, "attributions")
+    found = rule_pass(corpus, sents, actors=model.actors_, cues=model.cues_, every_sentence=True)
+    return _attribution_table(found, model.found(found), corpus, actors=model.actors_, cues=model.cues_)
 
 
 def _attribution_table(found: RulePass, found_in: dict, corpus: pd.DataFrame, *, actors: Actors,
@@ -171,8 +225,8 @@ def _attribution_table(found: RulePass, found_in: dict, corpus: pd.DataFrame, *,
             elif resolution == "article" and speaker[1] in states and speaker[1] != actor:
                 actor, resolution = speaker[1], "speaker_state"     # "the government" in a state's statement
             rows.append([doc_id, sent_id, start, end, *speaker, actor, resolution, f["kind"],
-                         f["polarity"], f["cue"], f["rule"], None, f.get("probability")])
-    table = pd.DataFrame(_merge(rows), columns=[*COLUMNS, "probability"])
+                         f["polarity"], f["cue"], f["rule"], None, f.get("probability"), f.get("reasons", "")])
+    table = pd.DataFrame(_merge(rows), columns=[*COLUMNS, "probability", "reasons"])
     table["evidence"] = pd.Series([texts[d][s:e] for d, s, e in zip(table["doc_id"], table["start"], table["end"])],
                                   index=table.index, dtype=object)
     return table.astype({"sent_id": "int64", "start": "int64", "end": "int64"})

@@ -36,7 +36,9 @@ news:
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
+import json
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -190,6 +192,25 @@ class Actors(Resource):
     def ids(self) -> list[str]:
         """Actor ids in file order (country actors of ``others: own`` after the listed ones)."""
         return list(self.actors)
+
+    @cached_property
+    def digest(self) -> str:
+        """SHA-256 of what decides the mentions: each actor's id, aliases,
+        countries and takes, the generic references and their rule, the
+        people nouns, the ignored phrases and the country table. A model
+        fitted on mentions of these actors records it, to be refused with
+        others.
+
+        >>> one = {"actors": {"a": {"definition": "A.", "aliases": ["A"]}}}
+        >>> Actors.load(one).digest == Actors.load({**one, "version": 2}).digest   # the version is no part of it
+        True
+        >>> Actors.load(one).digest == Actors.load({"actors": {"a": {"definition": "A.", "aliases": ["B"]}}}).digest
+        False
+        """
+        data = [[[a.id, list(a.aliases), list(a.countries), list(a.takes)] for a in self.actors.values()],
+                list(self.generic), self.resolve, self.unresolved, list(self.people_nouns), list(self.ignore),
+                [[c.id, c.name, list(c.names), list(c.demonyms), list(c.capitals)] for c in self.countries.values()]]
+        return hashlib.sha256(json.dumps(data, ensure_ascii=False).encode("utf-8")).hexdigest()
 
     @cached_property
     def taken(self) -> dict[str, str]:

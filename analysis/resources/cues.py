@@ -24,6 +24,8 @@ that rule (its other keys replace the base's); a new id is a new rule.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -100,6 +102,16 @@ class Cues(Resource):
         return cues
 
     # -- the parts, compiled once -----------------------------------------------------------
+
+    @cached_property
+    def digest(self) -> str:
+        """SHA-256 of the whole validated mapping (after ``extends``): a model
+        fitted on these cues records it, to be refused with others.
+
+        >>> Cues.load().digest == Cues.load("shipped:cues.yaml").digest
+        False
+        """
+        return hashlib.sha256(json.dumps(thaw(self.data), ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
 
     @cached_property
     def rules(self) -> dict[str, dict]:
