@@ -18,7 +18,7 @@ line; word2vec's first line "<words> <dimensions>" is recognised), a ``.npy``
 array with its vocabulary (a text file with one word per line, or a Parquet
 file with one column of words, in the array's row order), or a mapping
 ``{word: vector}``. Rows are taken to be in order of frequency, most frequent
-first, as GloVe and word2vec write them: :mod:`analysis.measures.sentence_vectors`
+first, as GloVe and word2vec write them: ``analysis.measures.sentence_vectors`` (the frame classifier's features)
 reads a word's rank as a proxy for its frequency (Zipf's law).
 
 A :class:`WordVectors` is checked when it is built (a 2-D array of finite
@@ -223,6 +223,24 @@ class WordVectors:
         """Vectors from a mapping ``{word: vector}`` (all of one length), in the
         mapping's order.
 
+        Parameters
+        ----------
+        data : mapping of str -> sequence of float
+            One vector per word, all of one length.
+        source : str
+            What error messages call the mapping.
+
+        Returns
+        -------
+        WordVectors
+
+        Raises
+        ------
+        VectorsError
+            Vectors of different lengths, or not numbers.
+
+        Examples
+        --------
         >>> WordVectors.from_dict({"a": [1, 2], "b": [3, 4]}).vectors.dtype
         dtype('float32')
         """
@@ -330,6 +348,21 @@ class WordVectors:
 def load_vectors(source=None, *, vocabulary=None, sha256: str | None = None) -> WordVectors:
     """Word vectors: :meth:`WordVectors.load` (the kit's GloVe 6B 50d by default).
 
+    Parameters
+    ----------
+    source : WordVectors, path or mapping, optional
+        As :meth:`WordVectors.load` takes it; default the shipped GloVe 6B 50d.
+    vocabulary : path, optional
+        The vocabulary file of a ``.npy`` array.
+    sha256 : str, optional
+        The array file's expected SHA-256.
+
+    Returns
+    -------
+    WordVectors
+
+    Examples
+    --------
     >>> load_vectors().dim
     50
     """
