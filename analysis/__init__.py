@@ -23,11 +23,12 @@ from .corpus.news import migration_articles, news_corpus
 from .corpus.summary import corpus_summary
 from .errors import (ActorsError, AnalysisError, CodebookError, CodingSheetError, CorpusError, CuesError, LexiconError,
                      ModelError, NewsFetchError, NotebookError, RulesError, TableError, TopicInputError, VectorsError)
+from .evaluation.attribution_cv import cross_validate_attributions
 from .evaluation.agreement import (agreement_table, alpha_interval, coder_agreement, cohen_kappa, disagreements,
                                    krippendorff_alpha, precision_recall_f1)
 from .evaluation.learning import learning_curve
 from .evaluation.sampling import coding_sheet
-from .evaluation.sheets import read_coding, read_frame_coding, resource_versions
+from .evaluation.sheets import read_attribution_coding, read_coding, read_frame_coding, resource_versions
 from .evaluation.validity import attribution_sets, attributions_agreement, frame_validity
 from .matching import Lexicon
 from .measures.actors import actor_mentions, find_actors
@@ -39,6 +40,8 @@ from .measures.frames import frame_evidence, frame_hits, frame_profile, frame_sc
 from .measures.naming import migrant_naming, naming_speakers, naming_table
 from .measures.profiles import article_profiles, bootstrap_means
 from .measures.quotes import OUTLET_VOICE, quotes
+from .measures.responsibility import ResponsibilityClassifier, responsibility_scores
+from .measures.roles import AttributionModel
 from .measures.scorer import FrameScorer
 from .measures.topics import TopicModel, doc_topics_table, fit_topics, top_terms_table, topic_prevalence
 from .report.codebook import codebook_markdown
@@ -74,13 +77,15 @@ __all__ = [
     "frame_hits", "frame_scores", "frame_profile", "frame_evidence", "FrameScorer", "FrameClassifier",
     "migrant_naming", "naming_table", "naming_speakers",
     "find_actors", "actor_mentions", "quotes", "OUTLET_VOICE", "attributions", "responsibility_matrix",
+    "AttributionModel", "ResponsibilityClassifier", "responsibility_scores",
     "fit_topics", "TopicModel", "top_terms_table", "doc_topics_table", "topic_prevalence",
     "select_k", "npmi_coherence", "topic_diversity",
     "featurize", "featurize_to_parquet", "article_profiles", "bootstrap_means",
     # evaluation
     "krippendorff_alpha", "alpha_interval", "cohen_kappa", "precision_recall_f1", "agreement_table",
     "disagreements", "coder_agreement", "coding_sheet", "read_coding", "read_frame_coding", "resource_versions",
-    "frame_validity", "attribution_sets", "attributions_agreement", "learning_curve",
+    "read_attribution_coding", "frame_validity", "attribution_sets", "attributions_agreement", "learning_curve",
+    "cross_validate_attributions",
     # report
     "new_figure", "save_figure", "save_table", "codebook_markdown", "plot_corpus_sizes", "plot_frame_profile",
     "plot_naming", "plot_responsibility", "plot_responsibility_by_doc", "plot_k_selection", "plot_doc_topics",

@@ -270,7 +270,8 @@ def read_frame_coding(paths, *, codebook=None, sentences: pd.DataFrame | None = 
 CODED_SPEAKERS = ("(outlet)", "(no actor)")
 
 
-def read_attribution_coding(paths, *, actors=None, sentences: pd.DataFrame | None = None) -> pd.DataFrame:
+def read_attribution_coding(paths, *, actors=None, sentences: pd.DataFrame | None = None,
+                            speaker: str = "speaker_actor", blank_speaker: str = "(no actor)") -> pd.DataFrame:
     """Read files of sentences coded for responsibility attributions (for
     training or testing :class:`analysis.AttributionModel` and
     :class:`analysis.ResponsibilityClassifier`, or for
@@ -295,6 +296,12 @@ def read_attribution_coding(paths, *, actors=None, sentences: pd.DataFrame | Non
     sentences : DataFrame, optional
         ``analysis.sentences(corpus)``: if given, every sentence must be in it,
         with the same text (whitespace at either end aside).
+    speaker : str
+        The column that holds the speaker (``speaker`` in the seeds' coding).
+    blank_speaker : {"(no actor)", "(outlet)"}
+        What a blank speaker of an attribution means: a named speaker who is
+        no actor (the default, as the coder instructions write it), or the
+        outlet's own voice (the seeds' coding).
 
     Returns
     -------
@@ -337,6 +344,9 @@ def read_attribution_coding(paths, *, actors=None, sentences: pd.DataFrame | Non
     paths = [paths] if isinstance(paths, (str, Path)) else list(paths)
     if not paths:
         raise AnalysisError("read_attribution_coding() needs at least one file.")
+    if blank_speaker not in CODED_SPEAKERS:
+        raise AnalysisError(f"read_attribution_coding(): blank_speaker {blank_speaker!r} is not one of "
+                            f"{list(CODED_SPEAKERS)}.")
     loaded = Actors.load(actors)
     ids = set(coding_actor_ids(loaded))
     speakers = ids | set(CODED_SPEAKERS)
@@ -354,10 +364,10 @@ def read_attribution_coding(paths, *, actors=None, sentences: pd.DataFrame | Non
             raise CodingSheetError(path, None, None, f"cannot be read as a UTF-8 CSV file ({err}); save it from "
                                    "the spreadsheet as CSV (UTF-8).") from None
         text = "sentence" if "sentence" in table.columns else "text"
-        for column in ["doc_id", "sent_id", text, "speaker_actor", *ATTRIBUTION_FIELDS]:
+        for column in ["doc_id", "sent_id", text, speaker, *ATTRIBUTION_FIELDS]:
             if column not in table.columns:
                 raise CodingSheetError(path, n_header + 1, column, "column missing; an attribution coding needs "
-                                       "doc_id, sent_id, sentence, speaker_actor, actor, kind and polarity.")
+                                       f"doc_id, sent_id, sentence, {speaker}, actor, kind and polarity.")
         rows = []
         for row, cells in enumerate(table.to_dict("records"), start=n_header + 2):
             cells = {k: v.strip() for k, v in cells.items()}
@@ -383,9 +393,9 @@ def read_attribution_coding(paths, *, actors=None, sentences: pd.DataFrame | Non
             if len(set(counts.values())) > 1:
                 fail(min(counts, key=counts.get), "actor, kind and polarity must list the same number of "
                      f"attributions, in the same order; got {counts}")
-            speaker = cells["speaker_actor"]
-            if speaker and speaker not in speakers:
-                fail("speaker_actor", f"{speaker!r} is no actor id of {resource_version(loaded)}, '(outlet)' or "
+            said_by = cells[speaker]
+            if said_by and said_by not in speakers:
+                fail(speaker, f"{said_by!r} is no actor id of {resource_version(loaded)}, '(outlet)' or "
                      "'(no actor)'; correct it, or pass the actors file the coding was made with (actors=...)")
             key = (cells["doc_id"], sent_id)
             coded = bool(parts["actor"])
@@ -409,10 +419,10 @@ def read_attribution_coding(paths, *, actors=None, sentences: pd.DataFrame | Non
                          f"the file has {ours}, the corpus {theirs}. Copy the corpus's text back (a spreadsheet may "
                          "have changed quotes, dashes or spaces), or pass the sentences of the corpus that was coded")
             others = {k: v for k, v in cells.items()
-                      if k not in ("doc_id", "sent_id", text, "speaker_actor", *ATTRIBUTION_FIELDS)}
+                      if k not in ("doc_id", "sent_id", text, speaker, *ATTRIBUTION_FIELDS)}
             base = {"doc_id": cells["doc_id"], "sent_id": sent_id, "text": cells[text]}
             for actor, kind, polarity in zip(*parts.values()) if coded else [("", "", "")]:
-                rows.append({**base, "speaker_actor": (speaker or "(no actor)") if coded else "", "actor": actor,
+                rows.append({**base, "speaker_actor": (said_by or blank_speaker) if coded else "", "actor": actor,
                              "kind": kind, "polarity": polarity, **others, "file": path.name, "row": row})
         tables.append(pd.DataFrame(rows))
     result = pd.concat(tables, ignore_index=True)

@@ -226,7 +226,7 @@ def _attribution_table(found: RulePass, found_in: dict, corpus: pd.DataFrame, *,
                 actor, resolution = speaker[1], "speaker_state"     # "the government" in a state's statement
             rows.append([doc_id, sent_id, start, end, *speaker, actor, resolution, f["kind"],
                          f["polarity"], f["cue"], f["rule"], None, f.get("probability"), f.get("reasons", "")])
-    table = pd.DataFrame(_merge(rows), columns=[*COLUMNS, "probability", "reasons"])
+    table = pd.DataFrame(_merge(_most_probable(rows)), columns=[*COLUMNS, "probability", "reasons"])
     table["evidence"] = pd.Series([texts[d][s:e] for d, s, e in zip(table["doc_id"], table["start"], table["end"])],
                                   index=table.index, dtype=object)
     return table.astype({"sent_id": "int64", "start": "int64", "end": "int64"})
@@ -337,6 +337,22 @@ def _merge(rows: list[list]) -> list[list]:
     return merged
 
 
+def _most_probable(rows: list[list]) -> list[list]:
+    """Of learned rows (with a probability) of one sentence that give one
+    actor the same kind and polarity (its mention and a speaker's "we"), the
+    most probable; rule rows are kept as they are. The order is kept."""
+    probability = len(COLUMNS)
+    key = [COLUMNS.index(c) for c in ("doc_id", "sent_id", "actor", "kind", "polarity")]
+    best: dict = {}
+    for n, row in enumerate(rows):
+        if row[probability] is not None:
+            k = tuple(row[j] for j in key)
+            if k not in best or row[probability] > rows[best[k]][probability]:
+                best[k] = n
+    kept = set(best.values())
+    return [row for n, row in enumerate(rows) if row[probability] is None or n in kept]
+
+
 def _carried_speakers(asking: list[tuple], statements: dict) -> dict:
     """Speakers of the sentences ``asking`` (doc_id, sent_id) without a
     statement of their own that stand between two sentences with statements
@@ -371,8 +387,10 @@ def _speaker_at(statements: list[tuple], position: int) -> tuple[str, str] | Non
     """``(speaker, speaker_actor)`` of the quote or statement (``(start, end,
     kind, speaker, speaker_actor, cue)``) that covers ``position``, else of the
     statement of the sentence, unless it is said in a participle clause, which
-    covers its own words only ("Italy must act, with Germany claiming ...");
+    covers its own words only ("Italy must act, with Germany claiming ..."),
+    else of a quote of the sentence (the position is in its attribution);
     None when there is none."""
     covering = [s for s in statements if s[0] <= position < s[1]]
-    chosen = covering or [s for s in statements if s[2] == "reported" and not s[5].lower().endswith("ing")]
+    chosen = (covering or [s for s in statements if s[2] == "reported" and not s[5].lower().endswith("ing")]
+              or [s for s in statements if s[2] == "direct"])
     return (chosen[0][3], chosen[0][4]) if chosen else None

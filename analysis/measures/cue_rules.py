@@ -147,6 +147,16 @@ class RulePass:
     cue_hits: dict = field(default_factory=dict)
     mentions: dict = field(default_factory=dict)
     founds: dict = field(default_factory=dict)
+    speech: dict = field(default_factory=dict)
+    speech_lexicon: object = None
+
+    def speech_hits(self, positions: list[int]) -> list[list]:
+        """The speech cue hits (start, end, label, entry) of the sentences at
+        ``positions``, found once per sentence, in one scan of those not yet scanned."""
+        new = sorted({i for i in positions if i not in self.speech})
+        for i, hits in zip(new, self.speech_lexicon.find_each([self.texts[i] for i in new])):
+            self.speech[i] = hits
+        return [self.speech[i] for i in positions]
 
 
 def rule_pass(corpus: pd.DataFrame, sentences: pd.DataFrame, *, actors: Actors, cues: Cues,
@@ -172,7 +182,8 @@ def rule_pass(corpus: pd.DataFrame, sentences: pd.DataFrame, *, actors: Actors, 
     texts_of_sents = sentences["text"].tolist()
     found = RulePass(sentences["doc_id"].tolist(), sentences["sent_id"].tolist(), sentences["start"].tolist(),
                      sentences["end"].tolist(), texts_of_sents, dict(zip(corpus["doc_id"].tolist(),
-                                                                         corpus["text"].tolist())))
+                                                                         corpus["text"].tolist())),
+                     speech_lexicon=cues.speech_lexicon)
     for i, hits in groupby(cues.cue_lexicon.find_all(texts_of_sents), key=itemgetter(0)):
         kept = _cue_hits(cues, texts_of_sents[i], [hit[1:] for hit in hits])
         if kept:
@@ -264,7 +275,8 @@ def _with_speaker_pronouns(cues: Cues, texts: list[str], mentions: list[Sequence
         return mentions
     result = []
     for text, found in zip(texts, mentions):
-        pronouns = [Mention(m.start(), m.end(), "", m.group(), "speaker") for m in pattern.finditer(text)]
+        pronouns = [Mention(m.start(), m.end(), "", m.group(), "speaker") for m in pattern.finditer(text)
+                    if not any(a.start < m.end() and m.start() < a.end for a in found)]
         result.append(sorted([*found, *pronouns]) if pronouns else found)
     return result
 

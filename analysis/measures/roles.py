@@ -18,7 +18,16 @@ responsible, for causing the problem (``causal``) or for solving it
   before the cue, a speech verb next to it, whether it stands in quotation
   marks, how it was resolved, and the mean word vectors of the two windows
   (:class:`analysis.WordVectors`, SIF weights) where ``"vectors"`` is among
-  ``features``;
+  ``features``; and, with ``"sentence"``, the probabilities that the sentence
+  attributes responsibility, causal or treatment, of a
+  :class:`analysis.ResponsibilityClassifier` fitted on the same coding (its
+  cross-validated probabilities while the roles are learned, so no sentence
+  sees a model that was fitted on it: stacking);
+* **gate**: with ``"sentence"``, only the mentions of sentences whose
+  probability of responsibility reaches a gate are weighed (the others have
+  none); the gate is the sentence probability below which the role model,
+  in cross-validation, made :data:`GATE_LOSS` of its attributions, so it
+  costs little and spares most of the work;
 * **model**: per kind, a logistic regression (balanced class weights) whose
   ``C`` is chosen from ``Cs`` by cross-validation grouped by article
   (``cv`` folds: no article on both sides), its probabilities calibrated by
@@ -27,8 +36,9 @@ responsible, for causing the problem (``causal``) or for solving it
   actor takes its most probable mention); a third model decides the polarity
   of an actor held responsible (``polarity="learned"``), or the rules' polarity
   is taken (``polarity="rules"``: a rule that found the actor, else assign);
-* **evidence**: each attribution comes with the span of its mention and cue,
-  its probability and the features that pushed it most (``reasons``);
+* **evidence**: each attribution comes with its span (that of the rule that
+  found it, else the mention with the words of its windows and the nearest
+  cue), its probability and the features that pushed it most (``reasons``);
 * **files**: :meth:`AttributionModel.save` writes plain JSON (feature names,
   coefficients, calibration, thresholds, the digests of the actors, cues and
   word vectors); :meth:`AttributionModel.load` refuses a file fitted with other
@@ -55,6 +65,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from bisect import bisect_left
 from pathlib import Path
 
 import numpy as np
@@ -62,8 +73,6 @@ import pandas as pd
 from nltk.stem.snowball import SnowballStemmer
 from scipy import sparse
 from sklearn.base import BaseEstimator
-from sklearn.linear_model import LogisticRegression
-from sklearn.model_selection import StratifiedGroupKFold
 from sklearn.utils.validation import check_is_fitted
 
 from .._output import write_text_atomic
@@ -75,13 +84,17 @@ from ..resources.actors import Actors
 from ..resources.cues import KINDS, Cues
 from ..resources.vectors import WordVectors
 from ..text.segment import sentences_for
+from .calibration import best_threshold, fit_grouped_label, probability_of, rounded
 from .cue_rules import RulePass, rule_pass
+from .responsibility import ResponsibilityClassifier, check_resource_stamps, read_model_file, resource_stamps
 
 FORMAT = "analysis.AttributionModel"
 FORMAT_VERSION = 1
 #: Fewer coded examples than this of a kind (or of a denial, to learn polarity): no model.
 MIN_EXAMPLES = 8
-FEATURES = ("rules", "words", "vectors")
+FEATURES = ("rules", "words", "vectors", "sentence")
+#: The share of its cross-validated attributions that the role model may lose to the gate.
+GATE_LOSS = 0.01
 _TOKEN = re.compile(r"\w+(?:['’-]\w+)*")
 _STEMMER = SnowballStemmer("english")
 _CLAUSE_BREAK = re.compile(r"[,;:“”\"()]|\b(?:that|which|who|whom|but|while|whereas|because|if)\b", re.IGNORECASE)
@@ -89,8 +102,8 @@ _PASSIVE = re.compile(r"\s+(?:\w+ly\s+|not\s+)*(?:is|are|was|were|be|been|being|
                       r"(?:\w+ly\s+)*\w+(?:ed|en|wn)\b", re.IGNORECASE)
 _BY = re.compile(r"\bby\s+(?:the\s+)?$", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?\b")
+_QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
 _SPEECH_NEAR = 2                        # words between a mention and a speech cue that make it a speaker
-_DIGITS = 7
 _POLARITY = "deny"
 
 
@@ -108,7 +121,8 @@ class AttributionModel(BaseEstimator):
     features : tuple of str
         Which features: ``"rules"`` (the rules' output and the nearest cues,
         passive, negation, speech, resolution), ``"words"`` (the words of the
-        windows), ``"vectors"`` (their mean word vectors).
+        windows), ``"vectors"`` (their mean word vectors), ``"sentence"`` (the
+        sentence classifier's probabilities, and its gate).
     window : int
         Words on each side of a mention.
     Cs : tuple of float
@@ -129,6 +143,8 @@ class AttributionModel(BaseEstimator):
         coef, intercept, platt (a, b), threshold, C, cv_f1.
     dense_mean_, dense_scale_ : ndarray
         How the dense features are standardised.
+    sentence_model_ : ResponsibilityClassifier or None
+        With ``"sentence"``: the sentence classifier, and ``gate_``, its gate.
     cv_ : dict
         Cross-validated figures of the chosen model on the training coding
         (sentences, precision, recall, f1 of (actor, kind, polarity) triples
@@ -186,7 +202,7 @@ class AttributionModel(BaseEstimator):
                         hint="Pass the table made by analysis.read_attribution_coding().")
         actors, cues = Actors.load(self.actors), Cues.load(self.cues)
         vectors = WordVectors.load(self.vectors) if "vectors" in self.features else None
-        gold, keys = _gold(coding)
+        gold, keys, own = _gold(coding)
         docs = corpus[corpus["doc_id"].astype(str).isin({k[0] for k in keys})]
         docs = docs.assign(doc_id=docs["doc_id"].astype(str))
         sents = sentences_for(docs, None if sentences is None else
@@ -198,39 +214,60 @@ class AttributionModel(BaseEstimator):
         wanted = sorted(position[k] for k in keys)
         cands = _candidates(found, wanted)
         self.actors_, self.cues_, self.vectors_ = actors, cues, vectors
-        names, rows, dense = self._raw_features(found, cands)
+        self.sentence_model_, sentence_probability = None, None
+        if "sentence" in self.features:
+            self.sentence_model_ = ResponsibilityClassifier(
+                actors, cues, vectors=self.vectors, features=("terms", "cues", "vectors") if vectors else
+                ("terms", "cues"), cv=self.cv, random_state=self.random_state).fit(coding, docs, sents)
+            order = {k: r for r, k in enumerate(_gold(coding)[1])}
+            cv_probability = np.column_stack([self.sentence_model_.cv_probability_[label]
+                                              for label in self.sentence_model_.labels_])
+            sentence_probability = {position[k]: cv_probability[r] for k, r in order.items()}
+        names, rows, dense = self._raw_features(found, cands, sentence_probability)
         self.feature_names_ = sorted({n for row in rows for n in row})
         self._index = {n: j for j, n in enumerate(self.feature_names_)}
         if dense is not None:
-            self.dense_mean_ = _rounded(dense.mean(axis=0))
-            self.dense_scale_ = _rounded(np.where(dense.std(axis=0) > 0, dense.std(axis=0), 1.0))
+            self.dense_mean_ = rounded(dense.mean(axis=0))
+            self.dense_scale_ = rounded(np.where(dense.std(axis=0) > 0, dense.std(axis=0), 1.0))
             self.feature_names_ += names
         X = self._matrix(rows, dense)
-        labels, groups, unit = _labels(cands, found, gold)
-        reachable = sum(1 for key, triples in gold.items() for t in triples
-                        if (key, t[0]) in {(u[0], u[1]) for u in unit})
+        labels, groups, unit = _labels(cands, found, gold, own)
+        mentioned = set(unit)
+        reachable = sum(1 for key, triples in gold.items() for t in triples if (key, t[0]) in mentioned)
         total = sum(len(t) for t in gold.values())
         self.models_, self.cv_ = {}, {}
         decisions = {}
         for kind in KINDS:
             y = labels[kind]
-            if y.sum() < MIN_EXAMPLES:
-                raise ModelError(f"the coding has {int(y.sum())} actors held {kind} responsible that are mentioned in "
+            coded = len({unit[j] for j in np.flatnonzero(y)})
+            if coded < MIN_EXAMPLES:
+                raise ModelError(f"the coding has {coded} actors held {kind} responsible that are mentioned in "
                                  f"their sentence; a role model needs at least {MIN_EXAMPLES}. Code more sentences "
                                  "(analysis.coding_sheet draws them), or fit on more coding files together.")
-            self.models_[kind], decisions[kind] = _fit_label(X, y, groups, self.Cs, self.cv, self.random_state)
+            self.models_[kind], decisions[kind] = fit_grouped_label(X, y, groups, Cs=self.Cs, cv=self.cv,
+                                                                    random_state=self.random_state)
         if self.polarity == "learned":
             responsible = (labels["causal"] + labels["treatment"]) > 0
             y = labels[_POLARITY][responsible]
-            if y.sum() < MIN_EXAMPLES:
-                raise ModelError(f"the coding has {int(y.sum())} denied responsibilities of actors mentioned in their "
+            denied = len({unit[j] for j in np.flatnonzero(responsible & (labels[_POLARITY] > 0))})
+            if denied < MIN_EXAMPLES:
+                raise ModelError(f"the coding has {denied} denied responsibilities of actors mentioned in their "
                                  f"sentence; learning the polarity needs at least {MIN_EXAMPLES}. Code more sentences, "
                                  "or pass polarity='rules' to take the rules' polarity.")
-            self.models_[_POLARITY], deny_decision = _fit_label(X[responsible], y, groups[responsible], self.Cs,
-                                                                self.cv, self.random_state)
+            self.models_[_POLARITY], deny_probability = fit_grouped_label(
+                X[responsible], y, groups[responsible], Cs=self.Cs, cv=self.cv, random_state=self.random_state)
             decisions[_POLARITY] = np.zeros(len(groups))
-            decisions[_POLARITY][responsible] = deny_decision
-        self._set_thresholds(decisions, cands, found, gold, unit)
+            decisions[_POLARITY][responsible] = deny_probability
+        self._set_thresholds(decisions, cands, found, gold, unit, own)
+        if self.sentence_model_ is not None:
+            sentence = np.array([sentence_probability[i][0] for i, _ in cands])
+            made = np.zeros(len(cands), dtype=bool)
+            for kind in KINDS:
+                made |= decisions[kind] >= self.models_[kind]["threshold"]
+            self.gate_ = float(np.quantile(sentence[made], GATE_LOSS, method="lower")) if made.any() else 0.0
+            for kind in KINDS:                              # what the gate keeps out has no attribution
+                decisions[kind] = np.where(sentence >= self.gate_, decisions[kind], 0.0)
+            self.cv_.update(_triple_scores(self._decide(decisions, unit, cands, found), gold, found, own))
         self.cv_["reachable"] = reachable / total if total else float("nan")
         self.n_training_ = {"sentences": len(keys), "candidates": len(cands),
                             **{k: int(labels[k].sum()) for k in (*KINDS, _POLARITY)}}
@@ -243,26 +280,21 @@ class AttributionModel(BaseEstimator):
         if self.polarity not in ("learned", "rules"):
             raise ModelError(f"polarity: {self.polarity!r} is not 'learned' or 'rules'.")
 
-    def _set_thresholds(self, decisions: dict, cands: list, found: RulePass, gold: dict, unit: list) -> None:
+    def _set_thresholds(self, probability: dict, cands: list, found: RulePass, gold: dict, unit: list,
+                        own: dict) -> None:
         """Each kind's threshold where the cross-validated F1 of (sentence,
-        actor, kind) pairs is highest; the figures of the chosen model."""
-        probability = {k: _sigmoid(d * self.models_[k]["platt"][0] + self.models_[k]["platt"][1])
-                       for k, d in decisions.items()}
+        actor, kind) pairs is highest (``probability``: the cross-validated
+        ones per label); the figures of the chosen model."""
         for kind in KINDS:
             best = _pair_probabilities(probability[kind], unit)
             coded = {(key, a) for key, triples in gold.items() for a, k, _ in triples if k == kind}
-            levels = sorted(set(best.values()), reverse=True)
-            scores = []
-            for level in levels:
-                chosen = {p for p, v in best.items() if v >= level}
-                tp = len(chosen & coded)
-                scores.append((2 * tp / (len(chosen) + len(coded)) if coded or chosen else 0.0, level))
-            f1, level = max(scores, key=lambda s: (s[0], s[1])) if scores else (0.0, 1.0)
-            below = [lv for lv in levels if lv < level]
-            self.models_[kind]["threshold"] = float((level + (below[0] if below else 0.0)) / 2)
-            self.models_[kind]["pair_f1"] = float(f1)
+            pairs = list(best)
+            f1, threshold = best_threshold(np.array([best[p] for p in pairs]),
+                                           np.array([p in coded for p in pairs], dtype=np.int64),
+                                           n_positive=len(coded))
+            self.models_[kind]["threshold"], self.models_[kind]["pair_f1"] = threshold, f1
         predicted = self._decide(probability, unit, cands, found)
-        self.cv_.update(_triple_scores(predicted, gold, found))
+        self.cv_.update(_triple_scores(predicted, gold, found, own))
 
     # -- predicting ---------------------------------------------------------------------------
 
@@ -301,14 +333,20 @@ class AttributionModel(BaseEstimator):
             Sentence position -> list of attributions.
         """
         check_is_fitted(self, "models_")
-        cands = _candidates(found, sorted(found.mentions))
+        positions = sorted(found.mentions)
+        sentence_probability = None
+        if self.sentence_model_ is not None:
+            probability = self.sentence_model_.probabilities(found, positions)
+            kept = probability[:, 0] >= self.gate_
+            positions = [i for i, keep in zip(positions, kept) if keep]
+            sentence_probability = dict(zip(positions, probability[kept]))
+        cands = _candidates(found, positions)
         if not cands:
             return _pass_through(found, {})
-        _, rows, dense = self._raw_features(found, cands)
+        _, rows, dense = self._raw_features(found, cands, sentence_probability)
         X = self._matrix(rows, dense)
-        probability = {k: _sigmoid((X @ np.asarray(m["coef"]) + m["intercept"]) * m["platt"][0] + m["platt"][1])
-                       for k, m in self.models_.items()}
-        unit = [(_key(found, c[0]), c[1].actor) for c in cands]
+        probability = {k: probability_of(m, X) for k, m in self.models_.items()}
+        unit = [(_key(found, i), m.actor or f"(speaker {m.start})") for i, m in cands]
         decided = self._decide(probability, unit, cands, found, X=X)
         return _pass_through(found, decided)
 
@@ -323,8 +361,9 @@ class AttributionModel(BaseEstimator):
             for j, key in enumerate(unit):
                 if p[j] >= self.models_[kind]["threshold"] and p[j] > best.get((key, kind), (-1.0,))[0]:
                     best[(key, kind)] = (float(p[j]), j)
-        for ((_, actor), kind), (p, j) in sorted(best.items(), key=lambda item: item[1][1]):
+        for (_, kind), (p, j) in sorted(best.items(), key=lambda item: item[1][1]):
             i, mention = cands[j]
+            actor = mention.actor
             rules = [f for f in found.founds.get(i, ()) if f["actor"] == actor and f["kind"] == kind
                      and f["mention_at"] == mention.start] or \
                     [f for f in found.founds.get(i, ()) if f["actor"] == actor and f["kind"] == kind]
@@ -337,39 +376,58 @@ class AttributionModel(BaseEstimator):
             if rules:
                 start, end, cue, rule, speaker, cue_at = (rules[0]["start"], rules[0]["end"], rules[0]["cue"],
                                                           rules[0]["rule"], rules[0]["speaker"], rules[0]["cue_at"])
-            else:
-                start, end = min(mention.start, cue_start), max(mention.end, cue_end)
+            else:                               # the window the model weighed, and the nearest cue
+                start, end = _window_span(found.texts[i], mention, self.window)
+                start, end = min(start, cue_start), max(end, cue_end)
                 cue = found.texts[i][cue_start:cue_end] if cue_rule else ""
                 rule, speaker, cue_at = "learned", "", cue_start if cue_rule else mention.start
-            reasons = self._reasons(X, j, kind) if X is not None else ""
             decided.setdefault(i, []).append({
                 "start": start, "end": end, "actor": actor, "resolution": mention.resolution, "kind": kind,
                 "polarity": polarity, "cue": cue, "rule": rule, "speaker": speaker, "cue_at": cue_at,
-                "mention_at": mention.start, "probability": round(p, 4), "reasons": reasons})
+                "mention_at": mention.start, "probability": round(p, 4), "reasons": "", "_row": j})
+        if X is not None:
+            self._reasons(X, [f for founds in decided.values() for f in founds])
         for founds in decided.values():
             founds.sort(key=lambda f: (f["start"], f["end"], f["actor"]))
+            for f in founds:
+                del f["_row"]
         return decided
 
-    def _reasons(self, X, j: int, kind: str, top: int = 3) -> str:
-        """The ``top`` features of row ``j`` that pushed ``kind`` up most."""
-        row = X[j].tocoo() if sparse.issparse(X) else sparse.coo_matrix(X[j])
-        coef = np.asarray(self.models_[kind]["coef"])
-        contribution = row.data * coef[row.col]
-        order = np.argsort(-contribution, kind="stable")[:top]
-        names = [self.feature_names_[row.col[k]] for k in order if contribution[k] > 0]
-        return "; ".join(names)
+    def _reasons(self, X, decided: list[dict], top: int = 3) -> None:
+        """Set each attribution's ``reasons``: the ``top`` features of its
+        mention that pushed its kind up most, the word vectors counted as one
+        ("word vectors")."""
+        if not decided:
+            return
+        is_vector = np.array([n.startswith("vec:") for n in self.feature_names_])
+        rows = X[[f["_row"] for f in decided]].tocsr()
+        for r, f in enumerate(decided):
+            span = slice(rows.indptr[r], rows.indptr[r + 1])
+            columns = rows.indices[span]
+            contribution = rows.data[span] * self.models_[f["kind"]]["coef"][columns]
+            vector = is_vector[columns]
+            pieces = [(c, self.feature_names_[k]) for c, k in zip(contribution[~vector], columns[~vector]) if c > 0]
+            if contribution[vector].sum() > 0:
+                pieces.append((contribution[vector].sum(), "word vectors"))
+            f["reasons"] = "; ".join(name for _, name in sorted(pieces, key=lambda x: -x[0])[:top])
 
     # -- features -----------------------------------------------------------------------------
 
-    def _raw_features(self, found: RulePass, cands: list) -> tuple[list, list, np.ndarray | None]:
+    def _raw_features(self, found: RulePass, cands: list,
+                      sentence_probability: dict | None) -> tuple[list, list, np.ndarray | None]:
         """The sparse features of each candidate (lists of names) and the dense
         ones (an array, or None), with the dense features' names."""
         rows = _sparse_features(found, cands, self.cues_, self.actors_, self.features, self.window, self._stems)
-        if "vectors" not in self.features:
-            return [], rows, None
-        dense = _window_vectors(found, cands, self.vectors_, self.window)
-        names = [f"vec:{side}{k}" for side in ("left", "right") for k in range(self.vectors_.dim)]
-        return names, rows, dense
+        names, dense = [], []
+        if "vectors" in self.features:
+            dense.append(_window_vectors(found, cands, self.vectors_, self.window))
+            names += [f"vec:{side}{k}" for side in ("left", "right") for k in range(self.vectors_.dim)]
+        if sentence_probability is not None:
+            probability = np.clip(np.array([sentence_probability[i] for i, _ in cands]).reshape(len(cands), -1),
+                                  1e-6, 1 - 1e-6)
+            dense.append(np.log(probability / (1 - probability)))
+            names += [f"sentence:{label}" for label in self.sentence_model_.labels_]
+        return names, rows, np.hstack(dense) if dense else None
 
     def _matrix(self, rows: list, dense) -> sparse.csr_matrix:
         index = self._index
@@ -400,18 +458,15 @@ class AttributionModel(BaseEstimator):
         dict
         """
         check_is_fitted(self, "models_")
-        vectors = None if self.vectors_ is None else {"name": self.vectors_.name, "digest": self.vectors_.digest}
+        n_dense = len(self.feature_names_) - len(self._index)
         return {
-            "format": FORMAT, "format_version": FORMAT_VERSION,
-            "actors": {"source": _name(self.actors_.source), "version": self.actors_.version,
-                       "digest": self.actors_.digest},
-            "cues": {"source": _name(self.cues_.source), "version": self.cues_.version, "digest": self.cues_.digest},
-            "vectors": vectors,
+            "format": FORMAT, "format_version": FORMAT_VERSION, **resource_stamps(self),
             "parameters": {"features": list(self.features), "window": self.window, "Cs": list(self.Cs), "cv": self.cv,
                            "polarity": self.polarity, "random_state": self.random_state},
             "feature_names": self.feature_names_,
-            "dense": None if self.vectors_ is None else {"mean": self.dense_mean_.tolist(),
-                                                         "scale": self.dense_scale_.tolist()},
+            "dense": {"mean": self.dense_mean_.tolist(), "scale": self.dense_scale_.tolist()} if n_dense else None,
+            "sentence_model": None if self.sentence_model_ is None else self.sentence_model_.to_dict(),
+            "gate": getattr(self, "gate_", None),
             "models": {k: {**m, "coef": list(m["coef"]), "platt": list(m["platt"])} for k, m in self.models_.items()},
             "cv": self.cv_, "n_training": self.n_training_,
         }
@@ -459,36 +514,21 @@ class AttributionModel(BaseEstimator):
             with other actors, cues or vectors.
         """
         source = shipped("migration", "attribution_model.json") if path is None else Path(path)
-        try:
-            data = json.loads(source.read_text(encoding="utf-8"))
-        except (OSError, json.JSONDecodeError) as err:
-            raise ModelError(f"{source}: cannot be read as an attribution model ({err}).") from None
-        if data.get("format") != FORMAT or data.get("format_version") != FORMAT_VERSION:
-            raise ModelError(f"{source}: not an attribution model file of format {FORMAT} v{FORMAT_VERSION}.")
-        actors, cues = Actors.load(actors), Cues.load(cues)
-        for what, resource in (("actors", actors), ("cues", cues)):
-            saved = data[what]
-            if saved["digest"] != resource.digest:
-                raise ModelError(f"{source}: the model was fitted with the {what} of {saved['source']} "
-                                 f"v{saved['version']}; those in use ({_name(resource.source)} v{resource.version}) "
-                                 f"differ (another digest), so its features would mean other things. Pass the {what} "
-                                 "it was fitted with, or fit a model on your coding with yours "
-                                 "(AttributionModel(actors=..., cues=...).fit(coding, corpus)).")
-        parameters = data["parameters"]
+        data = read_model_file(source, FORMAT, FORMAT_VERSION, "an attribution model")
         model = cls(actors, cues, vectors=vectors, **{k: tuple(v) if isinstance(v, list) else v
-                                                      for k, v in parameters.items()})
-        model.actors_, model.cues_ = actors, cues
-        model.vectors_ = None
-        if data["vectors"] is not None:
-            model.vectors_ = WordVectors.load(vectors)
-            if model.vectors_.digest != data["vectors"]["digest"]:
-                raise ModelError(f"{source}: the model was fitted with the word vectors {data['vectors']['name']}; "
-                                 f"those in use ({model.vectors_.name}) differ. Pass those vectors, or fit again.")
-            model.dense_mean_ = np.array(data["dense"]["mean"])
-            model.dense_scale_ = np.array(data["dense"]["scale"])
+                                                      for k, v in data["parameters"].items()})
+        check_resource_stamps(model, data, source)
         model.feature_names_ = data["feature_names"]
-        n_dense = 0 if model.vectors_ is None else 2 * model.vectors_.dim
+        n_dense = 0
+        if data["dense"] is not None:
+            model.dense_mean_, model.dense_scale_ = np.array(data["dense"]["mean"]), np.array(data["dense"]["scale"])
+            n_dense = len(model.dense_mean_)
         model._index = {n: j for j, n in enumerate(model.feature_names_[:len(model.feature_names_) - n_dense])}
+        model.sentence_model_ = None
+        if data["sentence_model"] is not None:
+            model.sentence_model_ = ResponsibilityClassifier.from_dict(data["sentence_model"], source=source,
+                                                                       actors=actors, cues=cues, vectors=vectors)
+            model.gate_ = data["gate"]
         model.models_ = {k: {**m, "coef": np.array(m["coef"]), "platt": np.array(m["platt"])}
                          for k, m in data["models"].items()}
         model.cv_, model.n_training_ = data["cv"], data["n_training"]
@@ -531,31 +571,40 @@ def attribution_model(model=None, *, actors=None, cues=None) -> AttributionModel
 
 
 def _candidates(found: RulePass, positions: list[int]) -> list[tuple[int, object]]:
-    """(sentence position, mention) of every mention of an actor (not a
-    speaker pronoun) in the sentences at ``positions``."""
-    return [(i, m) for i in positions for m in found.mentions.get(i, ()) if m.actor]
+    """(sentence position, mention) of every mention of an actor in the
+    sentences at ``positions``, and of every speaker pronoun ("we", "us":
+    actor "", the speaker's)."""
+    return [(i, m) for i in positions for m in found.mentions.get(i, ())]
 
 
 def _key(found: RulePass, i: int) -> tuple:
     return found.doc_ids[i], found.sent_ids[i]
 
 
-def _gold(coding: pd.DataFrame) -> tuple[dict, list]:
-    """{(doc_id, sent_id): set of (actor, kind, polarity)} and the coded sentences."""
+def _gold(coding: pd.DataFrame) -> tuple[dict, list, dict]:
+    """{(doc_id, sent_id): set of (actor, kind, polarity)}, the coded
+    sentences, and per sentence the actors coded as holding themselves
+    responsible (actor = speaker: what a speaker's "we" names)."""
     gold: dict = {}
-    for doc_id, sent_id, actor, kind, polarity in coding[["doc_id", "sent_id", "actor", "kind", "polarity"]] \
-            .fillna("").itertuples(index=False):
+    own: dict = {}
+    columns = ["doc_id", "sent_id", "actor", "kind", "polarity"]
+    speakers = coding["speaker_actor"].fillna("").tolist() if "speaker_actor" in coding.columns else [""] * len(coding)
+    for (doc_id, sent_id, actor, kind, polarity), speaker in zip(coding[columns].fillna("").itertuples(index=False),
+                                                                  speakers):
         key = (str(doc_id), int(sent_id))
         triples = gold.setdefault(key, set())
         for a, k, p in zip(*(str(v).split(";") if str(v).strip() else [] for v in (actor, kind, polarity))):
             triples.add((a.strip(), k.strip(), p.strip()))
-    return gold, list(gold)
+            if a.strip() == str(speaker).strip():
+                own.setdefault(key, set()).add(a.strip())
+    return gold, list(gold), own
 
 
-def _labels(cands: list, found: RulePass, gold: dict) -> tuple[dict, np.ndarray, list]:
+def _labels(cands: list, found: RulePass, gold: dict, own: dict) -> tuple[dict, np.ndarray, list]:
     """Per candidate: 0/1 per kind and for a denial, its article (the CV
-    group), and its (sentence key, actor)."""
-    unit = [(_key(found, i), m.actor) for i, m in cands]
+    group), and its (sentence key, actor); a speaker pronoun stands for the
+    actor coded as holding itself responsible in its sentence, if any."""
+    unit = [(_key(found, i), m.actor or min(own.get(_key(found, i), {""}))) for i, m in cands]
     labels = {k: np.zeros(len(cands), dtype=np.int64) for k in (*KINDS, _POLARITY)}
     for j, (key, actor) in enumerate(unit):
         for a, kind, polarity in gold.get(key, ()):
@@ -568,20 +617,24 @@ def _labels(cands: list, found: RulePass, gold: dict) -> tuple[dict, np.ndarray,
 
 
 def _check_coded_sentences(coding: pd.DataFrame, sents: pd.DataFrame) -> None:
-    known = set(zip(sents["doc_id"].astype(str), sents["sent_id"].astype(int)))
-    for row in coding.itertuples(index=False):
-        if (str(row.doc_id), int(row.sent_id)) not in known:
-            where = f"{row.file}, row {row.row}: " if hasattr(row, "file") and hasattr(row, "row") else ""
-            raise TableError(f"AttributionModel.fit(): {where}sentence ({row.doc_id}, {row.sent_id}) is not among "
-                             "the corpus's sentences; pass the corpus the coding was made from (read the coding with "
-                             "read_attribution_coding(..., sentences=analysis.sentences(corpus)) to check every text).")
+    """Refuse a coded sentence that is not in the corpus, naming its file and row where the coding has them."""
+    known = pd.MultiIndex.from_arrays([sents["doc_id"].astype(str), sents["sent_id"].astype(int)])
+    coded = pd.MultiIndex.from_arrays([coding["doc_id"].astype(str), coding["sent_id"].astype(int)])
+    missing = np.flatnonzero(~coded.isin(known))
+    if len(missing):
+        row = coding.iloc[missing[0]]
+        where = (f"{row['file']}, row {int(row['row'])}: " if {"file", "row"} <= set(coding.columns)
+                 and pd.notna(row["file"]) and pd.notna(row["row"]) else "")
+        raise TableError(f"AttributionModel.fit(): {where}sentence ({row['doc_id']}, {row['sent_id']}) is not among the "
+                         "corpus's sentences; pass the corpus the coding was made from (read the coding with "
+                         "read_attribution_coding(..., sentences=analysis.sentences(corpus)) to check every text).")
 
 
 def _pass_through(found: RulePass, decided: dict) -> dict:
     """``decided`` with the rules' attributions that hold the speaker
     responsible (no mention to learn from: "we must", a rebuttal)."""
     for i, founds in found.founds.items():
-        kept = [f for f in founds if not f["actor"]]
+        kept = [f for f in founds if not f["actor"] and f["mention_at"] < 0]
         if kept:
             decided.setdefault(i, [])
             decided[i] = sorted([*decided[i], *({**f, "probability": None, "reasons": "rule"} for f in kept)],
@@ -596,30 +649,36 @@ def _sparse_features(found: RulePass, cands: list, cues: Cues, actors: Actors, f
                      stems) -> list[list[str]]:
     """The names of the sparse features of each candidate (see the module docstring)."""
     rules = cues.rules
-    speech = cues.speech_lexicon
-    speech_at: dict = {}
     positions = sorted({i for i, _ in cands})
-    for k, hits in zip(positions, speech.find_each([found.texts[i] for i in positions])):
-        speech_at[k] = [(s, e) for s, e, _, _ in hits]
+    speech_of = dict(zip(positions, found.speech_hits(positions)))
     states = actors.state_actors
-    rows = []
     by_sentence: dict = {}
-    for j, (i, m) in enumerate(cands):
+    for j, (i, _) in enumerate(cands):
         by_sentence.setdefault(i, []).append(j)
+    rows: list = [None] * len(cands)
     for i in positions:
         text = found.texts[i]
-        tokens = [(t.start(), t.end(), t.group().lower()) for t in _TOKEN.finditer(text)]
-        token_starts = [t[0] for t in tokens]
-        stemmed = stems([t[2] for t in tokens]) if "words" in features else []
-        hits = found.cue_hits.get(i, ())
+        starts, ends, words = [], [], []
+        for t in _TOKEN.finditer(text):
+            starts.append(t.start())
+            ends.append(t.end())
+            words.append(t.group().lower())
+        stemmed = stems(words) if "words" in features else []
+        breaks = [b.start() for b in _CLAUSE_BREAK.finditer(text)]
+        hits = [(h[0], h[1], h[2], bisect_left(starts, h[0]), bisect_left(starts, h[1]),
+                 "neg" if is_negated(text, h[0], window=3) else "pos") for h in found.cue_hits.get(i, ())]
+        speech = [(bisect_left(starts, a), bisect_left(starts, b)) for a, b, _, _ in speech_of[i]]
         founds = found.founds.get(i, ())
-        quotes = _quoted_spans(text)
+        quotes = [(q.start(), q.end()) for q in _QUOTED.finditer(text)]
         mentions = [cands[j][1] for j in by_sentence[i]]
+        distinct = {c.actor for c in mentions}
+        shared = [f"mentions={min(len(mentions), 4)}", f"actors={min(len(distinct), 4)}"]
+        if speech:
+            shared.append("sentence_speech")
         for j in by_sentence[i]:
             m = cands[j][1]
-            names = ["bias"]
-            first = _bisect(token_starts, m.start)
-            last = _bisect(token_starts, m.end)
+            first, last = bisect_left(starts, m.start), bisect_left(starts, m.end)
+            names = ["bias", *shared]
             if "rules" in features:
                 mine = [f for f in founds if f["actor"] == m.actor and f["mention_at"] == m.start]
                 for f in mine:
@@ -628,54 +687,49 @@ def _sparse_features(found: RulePass, cands: list, cues: Cues, actors: Actors, f
                     names.append("rule_same_actor_elsewhere")
                 if any(f["actor"] != m.actor for f in founds):
                     names.append("rule_other_actor")
-                for side, hit in (("L", _cue_before(hits, m)), ("R", _cue_after(hits, m))):
+                left = next((h for h in reversed(hits) if h[1] <= m.start), None)
+                right = next((h for h in hits if h[0] >= m.end), None)
+                for side, hit in (("L", left), ("R", right)):
                     if hit is None:
                         names.append(f"{side}cue=none")
                         continue
                     rule = rules[hit[2]]
                     lo, hi = (hit[1], m.start) if side == "L" else (m.end, hit[0])
-                    distance = _bin(len(_TOKEN.findall(text[lo:hi])))
-                    clause = "clause" if _CLAUSE_BREAK.search(text[lo:hi]) else "same"
-                    negated = "neg" if is_negated(text, hit[0], window=3) else "pos"
+                    distance = _bin(first - hit[4] if side == "L" else hit[3] - last)
+                    k = bisect_left(breaks, lo)
+                    clause = "clause" if k < len(breaks) and breaks[k] < hi else "same"
                     names += [f"{side}cue={hit[2]}", f"{side}cue_kind={rule['kind']}/{rule['polarity']}",
-                              f"{side}cue={hit[2]}|{distance}|{clause}", f"{side}cue_kind={rule['kind']}|{negated}",
+                              f"{side}cue={hit[2]}|{distance}|{clause}", f"{side}cue_kind={rule['kind']}|{hit[5]}",
                               f"{side}dist={distance}|{clause}"]
-                names.append(f"resolution={m.resolution}")
-                names.append("state" if m.actor in states else "not_state")
-                names.append(f"mentions={min(len(mentions), 4)}")
+                names += [f"resolution={m.resolution}", "state" if m.actor in states else "not_state",
+                          f"actor={m.actor or '(speaker)'}", f"position={_bin(first)}"]
                 if mentions[0] is m:
                     names.append("first_mention")
+                elif len(distinct) > 1 and mentions[-1] is m:
+                    names.append("last_mention")
                 if _PASSIVE.match(text, m.end):
                     names.append("passive_after")
                 if _BY.search(text, max(0, m.start - 12), m.start):
                     names.append("by_before")
                 if _POSSESSIVE.match(text, m.end):
                     names.append("possessive")
-                for s, e in speech_at.get(i, ()):
-                    gap = len(_TOKEN.findall(text[m.end:s])) if s >= m.end else len(_TOKEN.findall(text[e:m.start]))
-                    if gap <= _SPEECH_NEAR and (s >= m.end or e <= m.start):
-                        names.append("speech_after" if s >= m.end else "speech_before")
-                if speech_at.get(i):
-                    names.append("sentence_speech")
+                for a, b in speech:
+                    if 0 <= a - last <= _SPEECH_NEAR:
+                        names.append("speech_after")
+                    elif 0 <= first - b <= _SPEECH_NEAR:
+                        names.append("speech_before")
                 if any(a <= m.start < b for a, b in quotes):
                     names.append("in_quote")
-                names.append(f"position={_bin(first)}")
             if "words" in features:
-                left = stemmed[max(0, first - window):first]
-                right = stemmed[last:last + window]
-                names += [f"L={w}" for w in left] + [f"R={w}" for w in right]
-                if left:
-                    names.append(f"L1={left[-1]}")
-                if right:
-                    names.append(f"R1={right[0]}")
-            rows.append(names)
-    ordered: list = [None] * len(cands)
-    k = 0
-    for i in positions:
-        for j in by_sentence[i]:
-            ordered[j] = rows[k]
-            k += 1
-    return ordered
+                left_words = stemmed[max(0, first - window):first]
+                right_words = stemmed[last:last + window]
+                names += [f"L={w}" for w in left_words] + [f"R={w}" for w in right_words]
+                if left_words:
+                    names.append(f"L1={left_words[-1]}")
+                if right_words:
+                    names.append(f"R1={right_words[0]}")
+            rows[j] = names
+    return rows
 
 
 def _window_vectors(found: RulePass, cands: list, vectors: WordVectors, window: int) -> np.ndarray:
@@ -683,23 +737,28 @@ def _window_vectors(found: RulePass, cands: list, vectors: WordVectors, window: 
     mention and of those right of it, side by side (zeros where none is in
     the vocabulary)."""
     words, owner = [], []
+    tokens_of: dict = {}
     for j, (i, m) in enumerate(cands):
-        text = found.texts[i]
-        left = _TOKEN.findall(text[:m.start].lower())[-window:]
-        right = _TOKEN.findall(text[m.end:].lower())[:window]
+        if i not in tokens_of:
+            found_tokens = [(t.start(), t.group().lower()) for t in _TOKEN.finditer(found.texts[i])]
+            tokens_of = {i: ([a for a, _ in found_tokens], [w for _, w in found_tokens])}
+        starts, sentence_words = tokens_of[i]
+        first, last = bisect_left(starts, m.start), bisect_left(starts, m.end)
+        left, right = sentence_words[max(0, first - window):first], sentence_words[last:last + window]
         words += left + right
         owner += [2 * j] * len(left) + [2 * j + 1] * len(right)
-    unique, code = np.unique(np.array(words, dtype=object), return_inverse=True) if words else (np.array([]), [])
-    rows = vectors.rows([w.replace("’", "'") for w in unique])
-    weights = _sif(rows, len(vectors))
-    known = rows[code] >= 0 if len(words) else np.zeros(0, dtype=bool)
-    owner = np.asarray(owner, dtype=np.int64)[known]
-    used = np.asarray(code)[known]
-    matrix = sparse.csr_matrix((weights[used], (owner, rows[used])), shape=(2 * len(cands), len(vectors)))
-    counts = np.bincount(owner, minlength=2 * len(cands))
-    present = np.unique(rows[rows >= 0])
-    summed = matrix[:, present] @ np.asarray(vectors.vectors[present], dtype=np.float64)
-    pooled = summed / np.where(counts > 0, counts, 1)[:, None]
+    pooled = np.zeros((2 * len(cands), vectors.dim))
+    if words:
+        code, unique = pd.factorize(np.array(words, dtype=object))
+        rows = vectors.rows([w.replace("’", "'") for w in unique])
+        known = rows[code] >= 0
+        column, present = pd.factorize(rows[code][known])
+        owner = np.asarray(owner, dtype=np.int64)[known]
+        matrix = sparse.csr_matrix((_sif(rows[code][known], len(vectors)), (owner, column)),
+                                   shape=(2 * len(cands), len(present)))
+        counts = np.bincount(owner, minlength=2 * len(cands))
+        pooled = matrix @ np.asarray(vectors.vectors[np.asarray(present)], dtype=np.float64)
+        pooled /= np.where(counts > 0, counts, 1)[:, None]
     return pooled.reshape(len(cands), 2 * vectors.dim)
 
 
@@ -708,26 +767,6 @@ def _sif(rows: np.ndarray, n_words: int, a: float = 1e-3) -> np.ndarray:
     harmonic = math.log(n_words) + 0.5772156649 + 1 / (2 * n_words)
     p = 1.0 / ((np.maximum(rows, 0).astype(np.float64) + 1) * harmonic)
     return np.where(rows >= 0, a / (a + p), 0.0)
-
-
-def _quoted_spans(text: str) -> list[tuple[int, int]]:
-    spans, open_ = [], None
-    for k, ch in enumerate(text):
-        if ch in "“\"" and open_ is None:
-            open_ = k
-        elif ch in "”\"" and open_ is not None:
-            spans.append((open_, k))
-            open_ = None
-    return spans
-
-
-def _cue_before(hits, m):
-    before = [h for h in hits if h[1] <= m.start]
-    return before[-1] if before else None
-
-
-def _cue_after(hits, m):
-    return next((h for h in hits if h[0] >= m.end), None)
 
 
 def _nearest_cue(hits, m) -> tuple[int, int, str]:
@@ -739,65 +778,17 @@ def _nearest_cue(hits, m) -> tuple[int, int, str]:
     return h[0], h[1], h[2]
 
 
+def _window_span(text: str, mention, window: int) -> tuple[int, int]:
+    """From the first of the ``window`` words before a mention to the last of those after it."""
+    tokens = list(_TOKEN.finditer(text))
+    starts = [t.start() for t in tokens]
+    first, last = bisect_left(starts, mention.start), bisect_left(starts, mention.end)
+    before, after = tokens[max(0, first - window):first], tokens[last:last + window]
+    return (before[0].start() if before else mention.start), (after[-1].end() if after else mention.end)
+
+
 def _bin(n: int) -> str:
     return "0" if n == 0 else "1-2" if n <= 2 else "3-5" if n <= 5 else "6-10" if n <= 10 else ">10"
-
-
-def _bisect(starts: list[int], at: int) -> int:
-    lo, hi = 0, len(starts)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if starts[mid] < at:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
-
-
-# --------------------------------------------------------------------------- the estimator
-
-
-def _fit_label(X, y, groups, Cs, cv: int, random_state: int) -> tuple[dict, np.ndarray]:
-    """One label's logistic regression: C by grouped cross-validated F1,
-    Platt scaling on the cross-validated decisions; the model refitted on all
-    rows, and those decisions."""
-    n_splits = min(cv, len(set(groups)))
-    split = list(StratifiedGroupKFold(n_splits=n_splits, shuffle=True, random_state=random_state)
-                 .split(np.zeros(len(y)), y, groups))
-    best = None
-    for c in Cs:
-        decision = np.zeros(len(y))
-        for train, test in split:
-            model = _logistic(c).fit(X[train], y[train])
-            decision[test] = model.decision_function(X[test])
-        platt = _platt(decision, y)
-        f1 = _best_f1(_sigmoid(decision * platt[0] + platt[1]), y)
-        if best is None or f1 > best[2]:
-            best = (c, platt, f1, decision)
-    c, platt, f1, decision = best
-    model = _logistic(c).fit(X, y)
-    return {"coef": _rounded(model.coef_[0]), "intercept": float(_rounded(model.intercept_)[0]),
-            "platt": _rounded(platt), "threshold": 0.5, "C": float(c), "cv_f1": float(f1)}, decision
-
-
-def _logistic(C: float) -> LogisticRegression:
-    return LogisticRegression(C=C, class_weight="balanced", solver="liblinear", max_iter=1000)
-
-
-def _platt(decision: np.ndarray, y: np.ndarray) -> np.ndarray:
-    n_pos, n_neg = int(y.sum()), int(len(y) - y.sum())
-    soft = np.where(y == 1, (n_pos + 1) / (n_pos + 2), 1 / (n_neg + 2))
-    platt = LogisticRegression(C=1e6, solver="lbfgs").fit(
-        np.concatenate([decision, decision]).reshape(-1, 1), np.r_[np.ones(len(y)), np.zeros(len(y))],
-        sample_weight=np.r_[soft, 1 - soft])
-    return np.array([float(platt.coef_[0, 0]), float(platt.intercept_[0])])
-
-
-def _best_f1(probability: np.ndarray, y: np.ndarray) -> float:
-    order = np.argsort(-probability, kind="stable")
-    tp = np.cumsum(y[order])
-    f1 = 2 * tp / (np.arange(1, len(y) + 1) + y.sum())
-    return float(f1.max()) if len(f1) else 0.0
 
 
 def _pair_probabilities(probability: np.ndarray, unit: list) -> dict:
@@ -808,10 +799,12 @@ def _pair_probabilities(probability: np.ndarray, unit: list) -> dict:
     return best
 
 
-def _triple_scores(predicted: dict, gold: dict, found: RulePass) -> dict:
-    """Precision, recall, F1 of (sentence, actor, kind, polarity) and of (sentence, actor, kind)."""
-    machine = {(_key(found, i), f["actor"], f["kind"], f["polarity"]) for i, founds in predicted.items()
-               for f in founds}
+def _triple_scores(predicted: dict, gold: dict, found: RulePass, own: dict) -> dict:
+    """Precision, recall, F1 of (sentence, actor, kind, polarity) and of
+    (sentence, actor, kind); a speaker's "we" counts as the actor coded as
+    holding itself responsible, if any."""
+    machine = {(_key(found, i), f["actor"] or min(own.get(_key(found, i), {"(speaker)"})), f["kind"], f["polarity"])
+               for i, founds in predicted.items() for f in founds}
     coded = {(key, *t) for key, triples in gold.items() for t in triples}
     scores = {}
     for name, strip in (("triples", lambda t: t), ("actor_kind", lambda t: t[:3])):
@@ -824,13 +817,3 @@ def _triple_scores(predicted: dict, gold: dict, found: RulePass) -> dict:
     return scores
 
 
-def _sigmoid(x):
-    return 1.0 / (1.0 + np.exp(-x))
-
-
-def _rounded(values) -> np.ndarray:
-    return np.array([float(f"{v:.{_DIGITS}g}") for v in np.ravel(values)]).reshape(np.shape(values))
-
-
-def _name(source: str) -> str:
-    return source if source.startswith("<") else Path(source).name

@@ -181,9 +181,17 @@ class Cues(Resource):
     @cached_property
     def speaker_pronouns(self) -> re.Pattern | None:
         """The file's ``speaker_pronouns`` ("we", "us") as one pattern of whole
-        words, case ignored; None if it has none."""
+        words in lower case or capitalised ("We"), not in capitals ("US" is a
+        state); None if it has none.
+
+        >>> [m.group() for m in Cues.load().speaker_pronouns.finditer("We said US troops help us.")]
+        ['We', 'us']
+        """
         words = self.data.get("speaker_pronouns")
-        return _word_pattern(words) if words else None
+        if not words:
+            return None
+        forms = {form for w in words for form in (w, w[:1].upper() + w[1:])}
+        return re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(forms))) + r")\b")
 
     @cached_property
     def person_titles(self) -> frozenset[str]:
