@@ -1,60 +1,37 @@
 """Responsibility attributions: who holds whom responsible, for causing the
-problem (``causal``) or for solving it (``treatment``), assigned or denied.
+problem (``causal``) or for solving it (``treatment``), assigned or denied,
+and who says so.
 
 Causal and treatment responsibility follow Iyengar (1991) and the responsibility
-items of Semetko & Valkenburg (2000). The rules are data (``responsibility`` and
-``counterfactual`` of the cues, :class:`analysis.Cues`); each rule names cue
-words and where the actor stands relative to the cue, within its clause:
+items of Semetko & Valkenburg (2000). Two methods find them
+(:func:`attributions`, ``method=``):
 
-* ``subject``: the last actor mention before the cue, after any speech cue
-  ("Libya bears no responsibility", "the EU should assist"; in "the UN said the
-  talks must end" the UN is not the subject of "must"); in a relative clause
-  without one, the actor right before "who", "which" or "that" ("the
-  traffickers, who abused migrants");
-* ``object``: the first actor mention after it ("accused the army of",
-  "outside the capacity of the government", "due to smugglers");
-* ``objects``: every actor mention after it ("requires support from the UN and
-  the international community").
-
-Actors coordinated with the one found ("the UN and the EU") are taken too. A
-negator among the three words before a ``negatable`` cue, in its clause, flips
-the polarity ("bears no responsibility" denies). What a rule may ask of its
-cue (keys of the rule in the cues file):
-
-* ``adjacent``: the subject stands right before the cue, with only
-  auxiliaries, adverbs and words of its own noun phrase between, as a modal's
-  subject does ("EU leaders will have to act"; not "X was suggesting the
-  criminally insane should ...");
-* ``not_passive``: no cue before a passive ("smugglers should be punished"
-  says nothing of who must act);
-* ``passive_subject``: after a passive auxiliary the subject is held
-  responsible and the agent after "by" speaks ("Labour has been accused of
-  ...", "Italy was accused by the UN of ...");
-* ``needs_object``: the rest of the clause names what the rule needs (a
-  denial denies charges, involvement or a wrongdoing: "denied abusing
-  migrants", "strongly denied it"; not "denied it amounted to a crisis",
-  "sought to deny entry").
-
-A cue of an object rule that ends in "to" is no cue after a form of "be" and
-before a verb: that "to" opens an infinitive ("is due to outline plans", not
-"was due to smugglers"). "If X had not ..., Y would not
-..." assigns causal responsibility to X, and to Y when Y's clause names a
-wrongdoing ("such a crime").
+* ``"rules"`` (the default): the responsibility rules of the cues, data in
+  :class:`analysis.Cues`, applied clause by clause
+  (:mod:`analysis.measures.cue_rules` says how each rule finds its actor);
+* ``"learned"``: an :class:`analysis.AttributionModel` fitted on hand coding
+  weighs every actor mention of a sentence, with the rules' output, the cues
+  around it, its words and their vectors and a sentence classifier's
+  probabilities among its features (:mod:`analysis.measures.roles`). The kit
+  ships one fitted on the development coding of the migration actors and
+  cues; fit your own on your coding.
 
 Actors are those of the actors resource (:class:`analysis.Actors`), generic
 references ("the government") resolved in their document
-(:mod:`analysis.measures.actors`; ``actor_resolution`` says how).
+(:mod:`analysis.measures.actors`; ``actor_resolution`` says how); a generic
+reference in a statement of a state's speaker is that state's.
 
 The speaker is who makes the claim: the subject of an accusation or denial
-("The government accused ..."); otherwise the speaker of the quote or reported
-statement the cue stands in (:func:`analysis.quotes`), or of the statement of
-its sentence, or, for a sentence with no statement standing between two
-sentences with statements of one speaker, that speaker (a paraphrase going on);
-:data:`~analysis.OUTLET_VOICE` when the outlet speaks in its own voice.
-``speaker`` is the phrase as written, ``speaker_actor`` its actor id (empty
-for a named speaker who is no actor of the file). A capitalised cue right
-after a capitalised word is part of a name and no cue ("Technical Cooperation
-with the State of Libya").
+("The government accused ..."), the agent of a passive one ("was accused by
+the UN"); otherwise the speaker of the quote or reported statement the cue
+stands in (:func:`analysis.quotes`), or of the statement of its sentence
+(not one said in a participle clause: "..., with the Tories claiming ..."),
+or of a quote of the sentence, or, for a sentence with no statement standing
+between two sentences with statements of one speaker, that speaker (a
+paraphrase going on); :data:`~analysis.OUTLET_VOICE` when the outlet speaks in
+its own voice. ``speaker`` is the phrase as written, ``speaker_actor`` its
+actor id (empty for a named speaker who is no actor of the file). A speaker's
+"we" and "us" (the cues' ``speaker_pronouns``) are the speaker's actor.
 
 >>> import pandas as pd
 >>> doc = pd.DataFrame({"doc_id": ["d"], "text": ["Italy accused smugglers of the deaths."]})

@@ -153,4 +153,4 @@ def rounded(values) -> np.ndarray:
 
 
 def _logistic(C: float) -> LogisticRegression:
-    return LogisticRegression(C=C, class_weight="balanced", solver="liblinear", max_iter=1000)
+    return LogisticRegression(C=C, class_weight="balanced", solver="liblinear", max_iter=1000, random_state=0)
