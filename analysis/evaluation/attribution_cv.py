@@ -1,6 +1,6 @@
 """Attribution models measured out of sample on the development coding.
 
-:func:`cross_validate_attributions` gives, for every coded sentence, the
+``cross_validate_attributions`` gives, for every coded sentence, the
 attributions of a model that did not see its article (a random split of the
 articles into folds) or its group (``by="outlet"``: leave one outlet out, the
 proxy for news the model never saw), optionally trained on fewer coded
@@ -48,8 +48,9 @@ def cross_validate_attributions(coding: pd.DataFrame, corpus: pd.DataFrame, *, e
         default ``AttributionModel()``.
     by : str, optional
         A column of ``coding`` (``"outlet"``): each of its groups is held out
-        in turn. None: the articles are split at random into ``n_splits``
-        folds.
+        in turn; rows whose group is missing (blank, NaN) are always trained
+        on, never tested. None: the articles are split at random into
+        ``n_splits`` folds.
     n_splits : int
         Folds of the random split.
     sizes : sequence of int, optional
@@ -85,8 +86,8 @@ def cross_validate_attributions(coding: pd.DataFrame, corpus: pd.DataFrame, *, e
         group = coding["doc_id"].map(fold_of)
     else:
         require_columns(coding, [by], "cross_validate_attributions")
-        group = coding[by].astype(str)
-    groups = sorted(set(group))
+        group = coding[by].where(coding[by].notna() & (coding[by].astype(str) != ""), None)
+    groups = sorted({g for g in group if g is not None}, key=str)
     if len(groups) < 2:
         raise AnalysisError(f"cross_validate_attributions(): {len(groups)} fold or group; at least two are needed.")
     keys = coding[["doc_id", "sent_id"]].drop_duplicates()

@@ -219,15 +219,7 @@ def read_frame_coding(paths, *, codebook=None, sentences: pd.DataFrame | None = 
                                                    sentences["text"]))
     tables, seen = [], {}
     for path in map(Path, paths):
-        if not path.is_file():
-            raise CodingSheetError(path, None, None, "no such file.")
-        n_header, names = _sheet_start(path)
-        _refuse_semicolons(path, n_header + 1, names)
-        try:
-            table = pd.read_csv(path, dtype=str, keep_default_na=False, skiprows=n_header, encoding="utf-8-sig")
-        except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as err:
-            raise CodingSheetError(path, None, None, f"cannot be read as a UTF-8 CSV file ({err}); save it from "
-                                   "the spreadsheet as CSV (UTF-8).") from None
+        table, n_header = _read_table(path)
         text = "sentence" if "sentence" in table.columns else "text"
         for column in ["doc_id", "sent_id", text, *frames]:
             if column not in table.columns:
@@ -291,7 +283,7 @@ def read_attribution_coding(paths, *, actors=None, sentences: pd.DataFrame | Non
     actors : Actors, path or mapping, optional
         The actors the coding was made with (default the shipped ones): every
         actor and speaker_actor must be one of their ids or the unresolved id
-        (:func:`coding_actor_ids`); a speaker may also be "(outlet)" or "(no
+        (``analysis.evaluation.sheets.coding_actor_ids``); a speaker may also be "(outlet)" or "(no
         actor)" (blank: "(no actor)").
     sentences : DataFrame, optional
         ``analysis.sentences(corpus)``: if given, every sentence must be in it,
@@ -354,15 +346,7 @@ def read_attribution_coding(paths, *, actors=None, sentences: pd.DataFrame | Non
                                                    sentences["text"]))
     tables, first = [], {}                  # first: sentence -> (file and row, its text, whether it has attributions)
     for path in map(Path, paths):
-        if not path.is_file():
-            raise CodingSheetError(path, None, None, "no such file.")
-        n_header, names = _sheet_start(path)
-        _refuse_semicolons(path, n_header + 1, names)
-        try:
-            table = pd.read_csv(path, dtype=str, keep_default_na=False, skiprows=n_header, encoding="utf-8-sig")
-        except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as err:
-            raise CodingSheetError(path, None, None, f"cannot be read as a UTF-8 CSV file ({err}); save it from "
-                                   "the spreadsheet as CSV (UTF-8).") from None
+        table, n_header = _read_table(path)
         text = "sentence" if "sentence" in table.columns else "text"
         for column in ["doc_id", "sent_id", text, speaker, *ATTRIBUTION_FIELDS]:
             if column not in table.columns:
@@ -533,6 +517,22 @@ def _read_row(path: Path, row: int, cells: dict, frames: list[str], actors: set[
     coder = cells["coder"] or path.stem
     return [cells["doc_id"], sent_id, coder, *codes, *(";".join(parts[f]) for f in ATTRIBUTION_FIELDS),
             cells["notes"], str(path), row]
+
+
+def _read_table(path: Path) -> tuple[pd.DataFrame, int]:
+    """A coded CSV file as text cells (its ``#`` header lines skipped) and the
+    number of those lines; a missing file, cells separated by ";" or bytes
+    that are not UTF-8 CSV are refused naming the file."""
+    if not path.is_file():
+        raise CodingSheetError(path, None, None, "no such file.")
+    n_header, names = _sheet_start(path)
+    _refuse_semicolons(path, n_header + 1, names)
+    try:
+        table = pd.read_csv(path, dtype=str, keep_default_na=False, skiprows=n_header, encoding="utf-8-sig")
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as err:
+        raise CodingSheetError(path, None, None, f"cannot be read as a UTF-8 CSV file ({err}); save it from "
+                               "the spreadsheet as CSV (UTF-8).") from None
+    return table, n_header
 
 
 def _sheet_start(path: Path) -> tuple[int, list[str]]:

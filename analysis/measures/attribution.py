@@ -4,7 +4,7 @@ and who says so.
 
 Causal and treatment responsibility follow Iyengar (1991) and the responsibility
 items of Semetko & Valkenburg (2000). Two methods find them
-(:func:`attributions`, ``method=``):
+(``attributions``, ``method=``):
 
 * ``"rules"`` (the default): the responsibility rules of the cues, data in
   :class:`analysis.Cues`, applied clause by clause
@@ -55,10 +55,10 @@ from .roles import AttributionModel, attribution_model
 
 COLUMNS = ["doc_id", "sent_id", "start", "end", "speaker", "speaker_actor", "actor", "actor_resolution", "kind",
            "polarity", "cue", "rule", "evidence"]
-#: In :func:`responsibility_matrix`, the speaker_actor of a named speaker who is no actor of the file.
+#: In ``responsibility_matrix``, the speaker_actor of a named speaker who is no actor of the file.
 NO_ACTOR = "(no actor)"
 
-#: The method :func:`attributions` uses when none is given. The learned model
+#: The method ``attributions`` uses when none is given. The learned model
 #: becomes the default only once it wins on the locked test (issue 21).
 DEFAULT_METHOD = "rules"
 METHODS = ("rules", "learned")
@@ -81,7 +81,7 @@ def attributions(corpus: pd.DataFrame, sentences: pd.DataFrame | None = None, *,
     cues : Cues, path or mapping, optional
         Speech cues and responsibility rules (default the shipped migration cues).
     method : {"rules", "learned"}, optional
-        ``"rules"`` (the default, :data:`DEFAULT_METHOD`): the responsibility
+        ``"rules"`` (the default, ``DEFAULT_METHOD``): the responsibility
         rules of the cues (:mod:`analysis.measures.cue_rules`). ``"learned"``:
         the roles of an :class:`analysis.AttributionModel` fitted on hand
         coding, which weighs every actor mention with the rules' output among
@@ -135,7 +135,7 @@ def attributions(corpus: pd.DataFrame, sentences: pd.DataFrame | None = None, *,
 def learned_attributions(corpus: pd.DataFrame, sentences: pd.DataFrame | None = None, *,
                          model: AttributionModel) -> pd.DataFrame:
     """The attributions of a fitted :class:`analysis.AttributionModel`, with
-    their speakers: what :func:`attributions` gives with ``method="learned"``.
+    their speakers: what ``attributions`` gives with ``method="learned"``.
 
     Parameters
     ----------
@@ -149,7 +149,7 @@ def learned_attributions(corpus: pd.DataFrame, sentences: pd.DataFrame | None = 
     Returns
     -------
     DataFrame
-        The columns of :func:`attributions`, then probability and reasons.
+        The columns of ``attributions``, then probability and reasons.
     """
     require_columns(corpus, ["doc_id", "text"], "attributions", hint="Pass the table made by analysis.load_corpus().")
     sents = sentences_for(corpus, sentences, "attributions")
@@ -160,8 +160,8 @@ def learned_attributions(corpus: pd.DataFrame, sentences: pd.DataFrame | None = 
 def _attribution_table(found: RulePass, found_in: dict, corpus: pd.DataFrame, *, actors: Actors,
                        cues: Cues) -> pd.DataFrame:
     """The attributions of ``found_in`` (sentence position -> attributions in
-    the layout of :attr:`RulePass.founds`) with their speakers, as the table
-    :func:`attributions` returns."""
+    the layout of ``founds``) with their speakers, as the table
+    ``attributions`` returns."""
     doc_ids, sent_ids, sent_starts, texts = found.doc_ids, found.sent_ids, found.starts, found.documents
     # Quotes are costly and only needed where a speaker is not in the clause and
     # a statement may give one: find them in those documents alone (each
@@ -219,14 +219,14 @@ def _needs_statement(found: dict) -> bool:
 def _documents_needing_quotes(unspoken: dict[int, list[int]], doc_ids: list, starts: list[int],
                               sentence_texts: list[str], texts: dict, cues: Cues) -> tuple[set, dict]:
     """The documents whose statements can give a speaker to an attribution
-    without one of its own, and the :func:`_quote_marks` found on the way (by
+    without one of its own, and the ``_quote_marks`` found on the way (by
     doc_id). ``unspoken`` maps positions in the sentences table (``doc_ids``,
     ``starts``, ``sentence_texts``: its columns) to the cue positions (in the
     sentence) of such attributions; ``texts`` maps doc ids to their text.
 
     The speaker is that of a quote over the cue or of a reported statement of
     the sentence, which needs a speech cue in it; or it is carried from the
-    statements over both sentences on either side (:func:`_carried_speakers`),
+    statements over both sentences on either side (``_carried_speakers``),
     each with a speech cue or a quote that may run over it. Where none of
     these can be, the outlet speaks."""
     def same_doc(k: int, i: int) -> bool:
@@ -237,7 +237,7 @@ def _documents_needing_quotes(unspoken: dict[int, list[int]], doc_ids: list, sta
     marks: dict = {}
 
     def quote_over(k: int) -> bool:
-        """Whether a quote may stand over sentence ``k``: :func:`_quote_rows` sets a
+        """Whether a quote may stand over sentence ``k``: ``_quote_rows`` sets a
         quote's sentences from the one of the character after its opening mark
         to the one of its closing mark (at most)."""
         return any((not same_doc(k + 1, k) or open_ + 1 < starts[k + 1])
@@ -297,7 +297,7 @@ def _merge(rows: list[list]) -> list[list]:
     """One row for cues of one sentence that give the same speaker, actor, kind
     and polarity with overlapping evidence ("the EU should ... and assist"):
     the union of the spans, the cues and rules joined by "; ". ``rows`` (in
-    the layout of :data:`COLUMNS`) come sentence by sentence, in the order of
+    the layout of ``COLUMNS``) come sentence by sentence, in the order of
     the sentences table, and keep it."""
     same = [COLUMNS.index(c) for c in ("speaker_actor", "actor", "kind", "polarity")]
     cue, rule = COLUMNS.index("cue"), COLUMNS.index("rule")
@@ -335,7 +335,7 @@ def _carried_speakers(asking: list[tuple], statements: dict) -> dict:
     statement of their own that stand between two sentences with statements
     of the same actor: a paraphrase that goes on ("The ministry said ...
     Another point was that ... It further noted ..."). ``statements`` is
-    :func:`_statements_by_sentence` (over these sentences and their
+    ``_statements_by_sentence`` (over these sentences and their
     neighbours); the speaker carried is ``(phrase, actor)`` of the statement before."""
     carried = {}
     for doc_id, sent_id in asking:

@@ -3,7 +3,7 @@ article: the estimator design of :class:`analysis.FrameClassifier`, for
 units (sentences, actor mentions) that come in groups whose members must stay
 on one side of every split, as the sentences of one article do.
 
-For one 0/1 label, :func:`fit_grouped_label`:
+For one 0/1 label, ``fit_grouped_label``:
 
 1. chooses the regularisation ``C`` of a logistic regression (L2, liblinear,
    balanced class weights) from ``Cs`` by ``cv``-fold cross-validation that
@@ -16,7 +16,7 @@ For one 0/1 label, :func:`fit_grouped_label`:
 3. sets the threshold where the cross-validated F1 is highest (midway to the
    next lower probability);
 4. refits on all rows; coefficients and calibration kept to 7 significant
-   digits (:func:`rounded`), as model files keep them.
+   digits (``rounded``), as model files keep them.
 
 It returns the cross-validated probabilities too, for a caller that decides
 on larger units (an actor in a sentence) or stacks models.
@@ -87,7 +87,7 @@ def fit_grouped_label(features, target, groups, *, Cs=(0.1, 0.3, 1.0, 3.0), cv: 
 
 
 def probability_of(label: dict, features) -> np.ndarray:
-    """The calibrated probability of each row under a fitted label (:func:`fit_grouped_label`).
+    """The calibrated probability of each row under a fitted label (``fit_grouped_label``).
 
     >>> probability_of({"coef": np.array([2.0]), "intercept": -1.0, "platt": np.array([1.0, 0.0])},
     ...                np.array([[0.5]])).tolist()
@@ -144,7 +144,7 @@ def sigmoid(x):
 
 
 def rounded(values) -> np.ndarray:
-    """Values kept to :data:`DIGITS` significant digits, as model files keep them.
+    """Values kept to ``DIGITS`` significant digits, as model files keep them.
 
     >>> rounded([1/3]).tolist()
     [0.3333333]

@@ -3,7 +3,7 @@ engine of :func:`analysis.attributions` (``method="rules"``) and the
 candidates and features of its learned method
 (:class:`analysis.AttributionModel`).
 
-:func:`rule_pass` finds, in each sentence of a corpus, the cue hits of the
+``rule_pass`` finds, in each sentence of a corpus, the cue hits of the
 responsibility rules, the actor mentions (generic references resolved in
 their document, speakers' "we" and "us" among them) and the attributions the
 rules make of them. The rules are data (``responsibility`` and
@@ -111,7 +111,7 @@ _COORDINATION = re.compile(r"^(?:\s*(?:,|and|or|as well as|the|its|their|with|in
 
 @dataclass
 class RulePass:
-    """What :func:`rule_pass` finds in a corpus's sentences, by position ``i``
+    """What ``rule_pass`` finds in a corpus's sentences, by position ``i``
     in its sentences table (the lists ``doc_ids``, ``sent_ids``, ``starts``,
     ``texts`` are that table's columns; offsets below are into the sentence).
 
@@ -125,7 +125,7 @@ class RulePass:
         i -> the responsibility cue hits of sentence i, (start, end, rule id,
         entry), longest first, without overlaps; only sentences with hits.
     mentions : dict
-        i -> the actor mentions of sentence i (:class:`~analysis.measures.actors.Mention`,
+        i -> the actor mentions of sentence i (``Mention``,
         generic references resolved in the document; a speaker pronoun is a
         mention of actor "" with resolution "speaker"): every sentence with a
         cue (or every sentence, with ``every_sentence``) that has mentions.
@@ -288,8 +288,8 @@ def _with_speaker_pronouns(cues: Cues, texts: list[str], mentions: list[Sequence
 def _sentence_attributions(cues: Cues, text: str, hits: tuple[tuple[int, int, str, str], ...],
                             mentions: Sequence[Mention], said: tuple[tuple[int, ...], ...]) -> list[dict]:
     """Attributions in one sentence, offsets into it, from its cue hits
-    (:func:`_cue_hits`), actor mentions (:func:`analysis.find_actors`) and the
-    ends of the speech cues before each cue hit (:func:`_speech_before_cues`). A
+    (``_cue_hits``), actor mentions (:func:`analysis.find_actors`) and the
+    ends of the speech cues before each cue hit (``_speech_before_cues``). A
     speaker found in the sentence is ``(phrase, actor id)``; "" when it is not there."""
     found = []
     for (start, end, rule_id, _), said_before in zip(hits, said):
@@ -338,7 +338,7 @@ def _sentence_attributions(cues: Cues, text: str, hits: tuple[tuple[int, int, st
 
 def _names_object(text: str, end: int, objects: re.Pattern) -> bool:
     """Whether the rest of the clause after a cue ending at ``end`` names what
-    the rule needs (``objects``: :attr:`Cues.rule_objects`), or holds nothing
+    the rule needs (``objects``: ``rule_objects``), or holds nothing
     but pronouns, determiners and adverbs ("strongly denied it")."""
     stop = _CLAUSE_AFTER.search(text, end)
     rest = _COORDINATOR.split(text[end:stop.start() if stop else len(text)], 1)[0]   # "denied and in return accused"

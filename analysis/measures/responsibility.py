@@ -2,7 +2,7 @@
 anyone responsible, for causing the problem (``causal``) or for solving it
 (``treatment``), assigned or denied?
 
-:class:`ResponsibilityClassifier` is the sentence-level measure of the
+``ResponsibilityClassifier`` is the sentence-level measure of the
 attribution coding, with the estimator design of
 :class:`analysis.FrameClassifier`, so that "the share of sentences that blame
 someone" is a measure with a validity figure of its own:
@@ -34,7 +34,6 @@ someone" is a measure with a validity figure of its own:
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from pathlib import Path
@@ -46,7 +45,6 @@ from scipy import sparse
 from sklearn.base import BaseEstimator
 from sklearn.utils.validation import check_is_fitted
 
-from .._output import write_text_atomic
 from ..errors import ModelError, TableError, require_columns
 from ..paths import shipped
 from ..resources.actors import Actors
@@ -55,6 +53,8 @@ from ..resources.vectors import WordVectors
 from ..text.segment import sentences_for
 from .calibration import fit_grouped_label, probability_of, rounded
 from .cue_rules import RulePass, rule_pass
+from .model_files import (check_resource_stamps, labels_as_data, labels_from_data, read_model_file, resource_stamps,
+                          write_model_file)
 
 FORMAT = "analysis.ResponsibilityClassifier"
 FORMAT_VERSION = 1
@@ -133,7 +133,7 @@ class ResponsibilityClassifier(BaseEstimator):
         Raises
         ------
         ModelError
-            A label with fewer than :data:`MIN_EXAMPLES` coded sentences with
+            A label with fewer than ``MIN_EXAMPLES`` coded sentences with
             it or without it; an unknown feature.
         TableError
             A coded sentence that is not in the corpus, or a missing column.
@@ -304,7 +304,7 @@ class ResponsibilityClassifier(BaseEstimator):
     # -- files --------------------------------------------------------------------------------
 
     def to_dict(self) -> dict:
-        """The fitted model as plain data (what :meth:`save` writes).
+        """The fitted model as plain data (what ``save`` writes).
 
         Returns
         -------
@@ -315,8 +315,7 @@ class ResponsibilityClassifier(BaseEstimator):
                 "parameters": {"features": list(self.features), "Cs": list(self.Cs), "min_df": self.min_df,
                                "cv": self.cv, "random_state": self.random_state},
                 "feature_names": self.feature_names_,
-                "labels": {label: {**m, "coef": list(m["coef"]), "platt": list(m["platt"])}
-                           for label, m in self.models_.items()},
+                "labels": labels_as_data(self.models_),
                 "n_training": self.n_training_}
         if "terms" in self.features:
             data["idf"] = self.idf_.tolist()
@@ -337,10 +336,7 @@ class ResponsibilityClassifier(BaseEstimator):
         -------
         Path
         """
-        path = Path(path)
-        if path.exists() and not overwrite:
-            raise FileExistsError(f"{path} exists; pass overwrite=True to replace it.")
-        return write_text_atomic(path, json.dumps(self.to_dict(), ensure_ascii=False, separators=(",", ":")) + "\n")
+        return write_model_file(path, self.to_dict(), overwrite=overwrite)
 
     @classmethod
     def load(cls, path=None, *, actors=None, cues=None, vectors=None) -> "ResponsibilityClassifier":
@@ -349,7 +345,7 @@ class ResponsibilityClassifier(BaseEstimator):
         Parameters
         ----------
         path : str or Path, optional
-            A file written by :meth:`save`; default the shipped one.
+            A file written by ``save``; default the shipped one.
         actors, cues, vectors : resources, optional
             Those in use (default the kit's): they must be those it was fitted with.
 
@@ -370,8 +366,8 @@ class ResponsibilityClassifier(BaseEstimator):
     @classmethod
     def from_dict(cls, data: dict, *, source="<dict>", actors=None, cues=None,
                   vectors=None) -> "ResponsibilityClassifier":
-        """A classifier from what :meth:`to_dict` gave, checked against the
-        resources in use (see :meth:`load`).
+        """A classifier from what ``to_dict`` gave, checked against the
+        resources in use (see ``load``).
 
         Parameters
         ----------
@@ -388,8 +384,7 @@ class ResponsibilityClassifier(BaseEstimator):
                                                       for k, v in data["parameters"].items()})
         check_resource_stamps(model, data, source)
         model.labels_ = list(data["labels"])
-        model.models_ = {k: {**m, "coef": np.array(m["coef"]), "platt": np.array(m["platt"])}
-                         for k, m in data["labels"].items()}
+        model.models_ = labels_from_data(data["labels"])
         model.feature_names_ = data["feature_names"]
         if "terms" in model.features:
             terms = [n for n in model.feature_names_ if not n.startswith(("cue:", "vec:"))]
@@ -404,7 +399,7 @@ class ResponsibilityClassifier(BaseEstimator):
 def responsibility_scores(corpus: pd.DataFrame, sentences: pd.DataFrame | None = None, *, model=None, actors=None,
                           cues=None) -> pd.DataFrame:
     """Per sentence of a corpus: does it hold anyone responsible, causal or
-    treatment (0/1 and a probability each), by a :class:`ResponsibilityClassifier`.
+    treatment (0/1 and a probability each), by a ``ResponsibilityClassifier``.
 
     The share of sentences that blame someone is the mean of ``causal``;
     its validity on unseen news is reported in notebook ``10_attribution``.
@@ -447,93 +442,7 @@ def responsibility_scores(corpus: pd.DataFrame, sentences: pd.DataFrame | None =
     return model.scores(sents, corpus)
 
 
-# --------------------------------------------------------------------------- shared with AttributionModel
-
-
-def read_model_file(source: Path, fmt: str, version: int, what: str) -> dict:
-    """The JSON of a model file, checked to be of ``fmt`` and ``version``.
-
-    Parameters
-    ----------
-    source : Path
-    fmt : str
-    version : int
-    what : str
-        What the file should be, for the error ("a responsibility classifier").
-
-    Returns
-    -------
-    dict
-
-    Raises
-    ------
-    ModelError
-    """
-    try:
-        data = json.loads(Path(source).read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as err:
-        raise ModelError(f"{source}: cannot be read as {what} ({err}).") from None
-    if not isinstance(data, dict) or data.get("format") != fmt or data.get("format_version") != version:
-        raise ModelError(f"{source}: not {what} file of format {fmt} v{version}.")
-    return data
-
-
-def resource_stamps(model) -> dict:
-    """What a model file records of the actors, cues and vectors a model
-    (``actors_``, ``cues_``, ``vectors_``) was fitted with: file name,
-    version and digest.
-
-    Parameters
-    ----------
-    model : a fitted model with ``actors_``, ``cues_`` and ``vectors_``
-
-    Returns
-    -------
-    dict
-    """
-    vectors = None if model.vectors_ is None else {"name": model.vectors_.name, "digest": model.vectors_.digest}
-    return {"actors": {"source": _name(model.actors_.source), "version": model.actors_.version,
-                       "digest": model.actors_.digest},
-            "cues": {"source": _name(model.cues_.source), "version": model.cues_.version, "digest": model.cues_.digest},
-            "vectors": vectors}
-
-
-def check_resource_stamps(model, data: dict, source) -> None:
-    """Set ``model.actors_``, ``cues_`` and ``vectors_`` from its parameters,
-    refusing resources whose digests differ from those ``data`` records.
-
-    Parameters
-    ----------
-    model : a model with ``actors``, ``cues`` and ``vectors`` parameters
-    data : dict
-        The model file's content.
-    source : path
-        The file, named in errors.
-
-    Raises
-    ------
-    ModelError
-        Naming the resource that differs and what to do.
-    """
-    model.actors_, model.cues_ = Actors.load(model.actors), Cues.load(model.cues)
-    for what, resource in (("actors", model.actors_), ("cues", model.cues_)):
-        saved = data[what]
-        if saved["digest"] != resource.digest:
-            raise ModelError(f"{source}: the model was fitted with the {what} of {saved['source']} v{saved['version']}; "
-                             f"those in use ({_name(resource.source)} v{resource.version}) differ (another digest), so "
-                             f"its features would mean other things. Pass the {what} it was fitted with, or fit a model "
-                             f"on your coding with yours ({type(model).__name__}(actors=..., cues=...).fit(coding, "
-                             "corpus)).")
-    model.vectors_ = None
-    if data["vectors"] is not None:
-        model.vectors_ = WordVectors.load(model.vectors)
-        if model.vectors_.digest != data["vectors"]["digest"]:
-            raise ModelError(f"{source}: the model was fitted with the word vectors {data['vectors']['name']}; those in "
-                             f"use ({model.vectors_.name}) differ. Pass those vectors, or fit the model again.")
-
-
-def _name(source: str) -> str:
-    return source if source.startswith("<") else Path(source).name
+# --------------------------------------------------------------------------- helpers
 
 
 def _documents_of(sents: pd.DataFrame) -> pd.DataFrame:
@@ -597,7 +506,7 @@ def _vocabulary(texts: list[str], min_df: int, stems) -> tuple[dict[str, int], n
 
 def _term_matrix(tokens: tuple, n_texts: int, vocabulary: dict[str, int], stems) -> sparse.csr_matrix:
     """Counts of the vocabulary's terms (stems and pairs of stems) in each of
-    ``n_texts`` texts whose :func:`_tokens` are ``tokens``, from one pass over
+    ``n_texts`` texts whose ``_tokens`` are ``tokens``, from one pass over
     them: stems become integers, pairs of stems pairs of integers looked up at once."""
     tokens, text_of, is_separator = tokens
     shape = (n_texts, len(vocabulary))
@@ -623,7 +532,7 @@ def _term_matrix(tokens: tuple, n_texts: int, vocabulary: dict[str, int], stems)
 
 def _sentence_vectors(tokens: tuple, n_texts: int, vectors: WordVectors) -> np.ndarray:
     """The SIF-weighted mean vector of the words of each of ``n_texts`` texts
-    whose :func:`_tokens` are ``tokens`` (zeros without any in the vocabulary)."""
+    whose ``_tokens`` are ``tokens`` (zeros without any in the vocabulary)."""
     tokens, text_of, is_separator = tokens
     keep = ~is_separator
     words = np.array(tokens, dtype=object)[keep] if len(tokens) else np.array([], dtype=object)

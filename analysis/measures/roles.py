@@ -1,7 +1,7 @@
 """Actor roles learned from hand coding: the learned method of
 :func:`analysis.attributions`.
 
-:class:`AttributionModel` decides, for each actor mention of a sentence
+``AttributionModel`` decides, for each actor mention of a sentence
 (:func:`analysis.actor_mentions`), whether the sentence holds that actor
 responsible, for causing the problem (``causal``) or for solving it
 (``treatment``), and whether it assigns or denies it:
@@ -26,7 +26,7 @@ responsible, for causing the problem (``causal``) or for solving it
 * **gate**: with ``"sentence"``, only the mentions of sentences whose
   probability of responsibility reaches a gate are weighed (the others have
   none); the gate is the sentence probability below which the role model,
-  in cross-validation, made :data:`GATE_LOSS` of its attributions, so it
+  in cross-validation, made ``GATE_LOSS`` of its attributions, so it
   costs little and spares most of the work;
 * **model**: per kind, a logistic regression (balanced class weights) whose
   ``C`` is chosen from ``Cs`` by cross-validation grouped by article
@@ -39,9 +39,9 @@ responsible, for causing the problem (``causal``) or for solving it
 * **evidence**: each attribution comes with its span (that of the rule that
   found it, else the mention with the words of its windows and the nearest
   cue), its probability and the features that pushed it most (``reasons``);
-* **files**: :meth:`AttributionModel.save` writes plain JSON (feature names,
+* **files**: ``AttributionModel.save`` writes plain JSON (feature names,
   coefficients, calibration, thresholds, the digests of the actors, cues and
-  word vectors); :meth:`AttributionModel.load` refuses a file fitted with other
+  word vectors); ``AttributionModel.load`` refuses a file fitted with other
   actors, cues or vectors. Never pickle.
 
 The kit ships a model fitted on the hand coding of the migration actors and
@@ -62,7 +62,6 @@ cues (``analysis/data/migration/attribution_model.json``,
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from bisect import bisect_left
@@ -75,7 +74,6 @@ from scipy import sparse
 from sklearn.base import BaseEstimator
 from sklearn.utils.validation import check_is_fitted
 
-from .._output import write_text_atomic
 from ..errors import ModelError, TableError, require_columns
 from ..matching import is_negated
 from ..paths import shipped
@@ -86,7 +84,9 @@ from ..resources.vectors import WordVectors
 from ..text.segment import sentences_for
 from .calibration import best_threshold, fit_grouped_label, probability_of, rounded
 from .cue_rules import RulePass, rule_pass
-from .responsibility import ResponsibilityClassifier, check_resource_stamps, read_model_file, resource_stamps
+from .model_files import (check_resource_stamps, labels_as_data, labels_from_data, read_model_file, resource_stamps,
+                          write_model_file)
+from .responsibility import ResponsibilityClassifier
 
 FORMAT = "analysis.AttributionModel"
 FORMAT_VERSION = 1
@@ -190,7 +190,7 @@ class AttributionModel(BaseEstimator):
         Raises
         ------
         ModelError
-            A kind with fewer than :data:`MIN_EXAMPLES` coded actors that
+            A kind with fewer than ``MIN_EXAMPLES`` coded actors that
             have a mention in their sentence (or denials, with
             ``polarity="learned"``); an unknown feature or polarity option.
         TableError
@@ -320,7 +320,7 @@ class AttributionModel(BaseEstimator):
 
     def found(self, found: RulePass) -> dict:
         """The learned attributions of a rule pass made with ``every_sentence``
-        (:func:`~analysis.measures.cue_rules.rule_pass`), in the layout of its
+        (``rule_pass``), in the layout of its
         ``founds``, with probability and reasons.
 
         Parameters
@@ -451,7 +451,7 @@ class AttributionModel(BaseEstimator):
     # -- files --------------------------------------------------------------------------------
 
     def to_dict(self) -> dict:
-        """The fitted model as plain data (what :meth:`save` writes).
+        """The fitted model as plain data (what ``save`` writes).
 
         Returns
         -------
@@ -467,7 +467,7 @@ class AttributionModel(BaseEstimator):
             "dense": {"mean": self.dense_mean_.tolist(), "scale": self.dense_scale_.tolist()} if n_dense else None,
             "sentence_model": None if self.sentence_model_ is None else self.sentence_model_.to_dict(),
             "gate": getattr(self, "gate_", None),
-            "models": {k: {**m, "coef": list(m["coef"]), "platt": list(m["platt"])} for k, m in self.models_.items()},
+            "models": labels_as_data(self.models_),
             "cv": self.cv_, "n_training": self.n_training_,
         }
 
@@ -484,10 +484,7 @@ class AttributionModel(BaseEstimator):
         -------
         Path
         """
-        path = Path(path)
-        if path.exists() and not overwrite:
-            raise FileExistsError(f"{path} exists; pass overwrite=True to replace it.")
-        return write_text_atomic(path, json.dumps(self.to_dict(), ensure_ascii=False, separators=(",", ":")) + "\n")
+        return write_model_file(path, self.to_dict(), overwrite=overwrite)
 
     @classmethod
     def load(cls, path=None, *, actors=None, cues=None, vectors=None) -> "AttributionModel":
@@ -496,7 +493,7 @@ class AttributionModel(BaseEstimator):
         Parameters
         ----------
         path : str or Path, optional
-            A file written by :meth:`save`; default the shipped model.
+            A file written by ``save``; default the shipped model.
         actors, cues : Actors, Cues, path or mapping, optional
             The resources in use (default the shipped ones): their digests must
             be those the model was fitted with.
@@ -529,14 +526,13 @@ class AttributionModel(BaseEstimator):
             model.sentence_model_ = ResponsibilityClassifier.from_dict(data["sentence_model"], source=source,
                                                                        actors=actors, cues=cues, vectors=vectors)
             model.gate_ = data["gate"]
-        model.models_ = {k: {**m, "coef": np.array(m["coef"]), "platt": np.array(m["platt"])}
-                         for k, m in data["models"].items()}
+        model.models_ = labels_from_data(data["models"])
         model.cv_, model.n_training_ = data["cv"], data["n_training"]
         return model
 
 
 def attribution_model(model=None, *, actors=None, cues=None) -> AttributionModel:
-    """``model`` as a fitted :class:`AttributionModel` for ``actors`` and
+    """``model`` as a fitted ``AttributionModel`` for ``actors`` and
     ``cues``: the model itself (checked), or the one saved in its file (None:
     the shipped one), read once per process and resources, and again when the
     file changes.
