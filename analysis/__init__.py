@@ -51,6 +51,7 @@ from .report.frames import plot_frame_profile, plot_naming
 from .report.groups import plot_group_means
 from .report.keywords import plot_collocates, plot_keyness
 from .report.responsibility import plot_responsibility, plot_responsibility_by_doc
+from .report.notebooks import quoted
 from .report.tables import save_table
 from .report.topics import plot_doc_topics, plot_k_selection, plot_prevalence
 from .report.validity import plot_learning_curve, plot_method_comparison, plot_scores
@@ -87,7 +88,7 @@ __all__ = [
     "read_attribution_coding", "frame_validity", "attribution_sets", "attributions_agreement", "learning_curve",
     "cross_validate_attributions",
     # report
-    "new_figure", "save_figure", "save_table", "codebook_markdown", "plot_corpus_sizes", "plot_frame_profile",
+    "new_figure", "save_figure", "save_table", "quoted", "codebook_markdown", "plot_corpus_sizes", "plot_frame_profile",
     "plot_naming", "plot_responsibility", "plot_responsibility_by_doc", "plot_k_selection", "plot_doc_topics",
     "plot_prevalence", "plot_group_means", "plot_scores", "plot_method_comparison", "plot_learning_curve",
     "plot_keyness", "plot_collocates",

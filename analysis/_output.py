@@ -7,9 +7,15 @@ name and renamed, so an interrupted run never leaves a half-written file.
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 from pathlib import Path
 from typing import Callable
+
+#: The key of the output metadata that names what a save function wrote
+#: (``{"analysis": {"saved": "01_corpus_words"}}``): how a test finds, in an
+#: executed notebook, the figure or table a cell saved.
+SAVED_METADATA = "analysis"
 
 
 def write_atomic(path: Path, write: Callable[[Path], None], *, mode: int | None = None) -> Path:
@@ -60,3 +66,27 @@ class SavedFiles(list):
 
     def __repr__(self) -> str:
         return "saved " + ", ".join(Path(p).name for p in self)
+
+
+def in_notebook() -> bool:
+    """True when the code runs in a Jupyter kernel (IPython loaded, its shell
+    with a kernel), where :func:`show_saved` displays; False in a script, a
+    terminal or a doctest (IPython is never imported here for this).
+
+    >>> in_notebook()
+    False
+    """
+    ipython = sys.modules.get("IPython")
+    shell = ipython.get_ipython() if ipython is not None else None
+    return getattr(shell, "kernel", None) is not None
+
+
+def show_saved(obj, what: dict, *, raw: bool = False, metadata: dict | None = None) -> None:
+    """Display ``obj`` (an object, or with ``raw`` a mime bundle) in the
+    notebook, its output metadata saying ``what`` it is under
+    :data:`SAVED_METADATA` (``{"saved": name}`` for a figure or table written);
+    nothing outside a notebook (:func:`in_notebook`)."""
+    if not in_notebook():
+        return
+    from IPython.display import display
+    display(obj, raw=raw, metadata={**(metadata or {}), SAVED_METADATA: what})

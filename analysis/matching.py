@@ -47,6 +47,21 @@ from .errors import LexiconError
 #: Words that negate what follows them in the same clause (plus any word ending in n't).
 NEGATORS = frozenset({"no", "not", "never", "without", "neither", "nor", "none", "nobody", "nothing",
                       "nowhere", "cannot", "hardly"})
+#: Subjects of an extraposed infinitive: "It's not racist to impose limits".
+EXTRAPOSED_SUBJECTS = frozenset({"it", "this", "that"})
+#: Auxiliaries and forms of "be" that may stand between such a subject and its
+#: negator, or between the negator and the predicate ("it would not be fair to").
+AUXILIARIES = frozenset({"is", "are", "was", "were", "be", "been", "am", "'s", "would", "could", "might", "may",
+                         "will", "shall", "should", "can", "must", "does", "did", "do", "has", "have", "had"})
+#: Words before "to" that pass a negation on to the infinitive after it, because
+#: the infinitive is their complement: "It is not going to happen", "not likely to
+#: succeed", "not allowed to stay". After any other word the infinitive of an
+#: extraposed subject is outside the negator's scope.
+SCOPE_CARRIERS = frozenset({"able", "allowed", "permitted", "going", "likely", "expected", "supposed", "meant",
+                            "set", "due", "about", "bound", "certain", "sure", "enough", "willing", "ready",
+                            "prepared", "trying", "planning", "seeking", "hoping", "designed", "intended", "used",
+                            "required", "obliged", "forced", "authorised", "authorized", "known", "said",
+                            "thought", "believed", "reported", "scheduled"})
 
 # An entry starts with a word character, so \b before it is a word start; the
 # check for a letter after an apostrophe ("Fat'hi") comes after the entry
@@ -75,12 +90,25 @@ def normalize_entry(text: str) -> str:
 
 
 def is_negated(text: str, start: int, window: int = 5) -> bool:
-    """True if a negator stands before ``text[start:]`` within its clause.
+    """True if a negator stands before ``text[start:]`` within its scope.
 
-    The clause starts after the last ``. , ; : ! ? ( ) [ ] " “ ” « » — –`` or
-    "but", "however", "although", "though", "whereas" before ``start``; of its
-    words, the last ``window`` are searched for a word in :data:`NEGATORS` or
-    one ending in "n't". Lexical negation ("lacked", "denied") is not a negator.
+    The scope of a negator is its clause: the clause starts after the last
+    ``. , ; : ! ? ( ) [ ] " “ ” « » — –`` or "but", "however", "although",
+    "though", "whereas" before ``start``; of its words, the last ``window`` are
+    searched for a word in :data:`NEGATORS` or one ending in "n't". Lexical
+    negation ("lacked", "denied") is not a negator.
+
+    One clause holds two when its subject is extraposed: in "It's not racist to
+    impose limits" (or "this is not the time to", "it would not be fair to"), the
+    negator denies the predicate ("racist"), and the infinitive after "to" is the
+    real subject, a clause of its own that the negation does not reach. So when
+    the negator's verb group has the subject "it", "this" or "that"
+    (:data:`EXTRAPOSED_SUBJECTS`, with at most two :data:`AUXILIARIES` between
+    them) and at most four words stand between the negator and a following "to",
+    the negation stops at that "to" -- unless the word before "to" is one of
+    :data:`SCOPE_CARRIERS` ("able", "going", "likely", "allowed"...), whose
+    complement the infinitive is ("it is not going to happen": "happen" is
+    negated).
 
     >>> is_negated("Libya bears no full responsibility", 20)
     True
@@ -88,17 +116,44 @@ def is_negated(text: str, start: int, window: int = 5) -> bool:
     False
     >>> is_negated("Italy won't leave Libya alone", 12)
     True
+    >>> text = "It's not racist to impose limits"
+    >>> is_negated(text, text.index("racist")), is_negated(text, text.index("limits"))
+    (True, False)
+    >>> is_negated("It is not going to stop migration", 27)
+    True
     """
     head = text[max(0, start - 400):start]
     last = None
     for last in _CLAUSE_BREAK.finditer(head):
         pass
     clause = head[last.end():] if last else head
-    for word in _NEG_WORD.findall(clause)[-window:] if window > 0 else []:
-        word = word.lower().replace("’", "'")
-        if word in NEGATORS or word.endswith("n't"):
+    words = [w.lower().replace("’", "'") for w in _NEG_WORD.findall(clause)]
+    reach = len(words)                     # a negator at i negates the hit if _scope_end(words, i) >= reach
+    for i, word in enumerate(words[-window:] if window > 0 else [], start=max(len(words) - window, 0)):
+        if (word in NEGATORS or word.endswith("n't")) and _scope_end(words, i) >= reach:
             return True
     return False
+
+
+def _scope_end(words: list[str], i: int) -> int:
+    """Where the scope of the negator ``words[i]`` ends among ``words``: at an
+    extraposed subject's "to" (see :func:`is_negated`), else after the last word."""
+    subject_at = i - 1                    # "isn't", "cannot": the verb group is the negator itself
+    if not (words[i].endswith("n't") or words[i] == "cannot"):
+        while subject_at >= 0 and i - subject_at <= 2 and words[subject_at] in AUXILIARIES:
+            subject_at -= 1
+    if subject_at < 0:
+        return len(words)
+    subject = words[subject_at]
+    if not (subject in EXTRAPOSED_SUBJECTS or subject in ("it's", "that's")):
+        return len(words)
+    for j in range(i + 1, min(i + 6, len(words))):
+        if words[j] == "to":
+            between = [w for w in words[i + 1:j] if w not in AUXILIARIES]
+            if between and words[j - 1] not in SCOPE_CARRIERS:
+                return j
+            break
+    return len(words)
 
 
 class Lexicon:

@@ -36,7 +36,7 @@ def main() -> None:
     args = parser.parse_args()
 
     texts, _, _ = planted_corpus(n_docs=args.docs, k=args.k, words_per_topic=150, shared_words=300,
-                                 alpha=0.3, doc_length=args.words, seed=0)
+                                 alpha=0.3, doc_length=args.words, random_state=0)
     tokens = [topic_tokens(t) for t in texts]
     print(f"corpus: {len(texts)} documents, {sum(map(len, tokens))} tokens, k = {args.k}")
 
@@ -50,7 +50,7 @@ def main() -> None:
     for method, model in models.items():
         for window_size, topn in ((10, 10), (110, 20)):
             topics = model.top_terms(topn)
-            ours, t_ours = timed(npmi_coherence, topics, tokens, window_size=window_size, topn=topn, per_topic=True)
+            ours, t_ours = timed(npmi_coherence, topics, tokens, window_size=window_size, n=topn, per_topic=True)
             cm = CoherenceModel(topics=topics, texts=tokens, dictionary=dictionary, coherence="c_npmi",
                                 window_size=window_size, topn=topn, processes=1)
             theirs, t_gensim = timed(cm.get_coherence_per_topic)

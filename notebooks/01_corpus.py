@@ -24,12 +24,11 @@
 
 # %%
 import analysis
-from analysis import plot_corpus_sizes, save_figure, save_table
+from analysis import plot_corpus_sizes, quoted, save_figure, save_table
 
 corpus = analysis.load_corpus()
 summary = analysis.corpus_summary(corpus)
 save_table(summary, "01_corpus_summary")
-summary
 
 # %% [markdown]
 # How each metadata value was obtained:
@@ -37,7 +36,6 @@ summary
 # %%
 basis = corpus[["doc_id", "title_basis", "outlet_basis", "date", "date_basis"]]
 save_table(basis, "01_metadata_basis")
-basis
 
 # %% [markdown]
 # ## What cleaning removed
@@ -49,16 +47,21 @@ basis
 # %%
 removed = analysis.cleaning_report(corpus)
 save_table(removed, "01_cleaning_report")
-removed
 
 # %%
 fig, ax = plot_corpus_sizes(summary, "words")
 save_figure(fig, "01_corpus_words")
 
+# %%
+cleaned = removed["doc_id"].unique()
+quoted(f"{summary['words'].min()} to {summary['words'].max()} words each",
+       f"{summary['sentences'].sum()} sentences in {summary['paragraphs'].sum()} paragraphs",
+       f"Only article {', '.join(d[:3] for d in cleaned)} carried")
+
 # %% [markdown]
 # ## What this shows
 #
-# The corpus is small: five news articles of 320 to 400 words each, 61
+# The corpus is small: five news articles of 319 to 404 words each, 61
 # sentences in 50 paragraphs. Only article 003 carried non-article text (a
 # headline, a reading-time widget, a syndication credit and two WordPress
 # widgets); it was removed before segmentation and is listed above. With five

@@ -18,22 +18,25 @@
 # paragraph, and how many topics can this corpus support?
 #
 # Each of the 50 paragraphs is one text. Topics are NMF on tf-idf of the kit's
-# word tokens (scikit-learn's English stop words plus a news list: "said",
-# "according"...; a word must occur in at least two paragraphs and in at most
-# half). k is chosen by NPMI coherence (computed as gensim's `c_npmi`, windows
+# word tokens (without the shipped stop words for news topics,
+# `stopwords_news_topics.txt`: scikit-learn's English stop words plus a news
+# list: "said", "according"...; a word must occur in at least two paragraphs
+# and in at most half). k is chosen by NPMI coherence (computed as gensim's `c_npmi`, windows
 # of 10 tokens) and by stability over three seeds, each fitting on a random 80%
 # of the paragraphs (`analysis.select_k`).
 
 # %%
 import analysis
-from analysis import (fit_topics, plot_doc_topics, plot_k_selection, plot_prevalence, save_figure, save_table, select_k,
-                      top_terms_table, topic_prevalence)
+from analysis import (fit_topics, plot_doc_topics, plot_k_selection, plot_prevalence, quoted, save_figure, save_table,
+                      select_k, top_terms_table, topic_prevalence)
 
+WINDOW, SAMPLE = 10, 0.8           # tokens per window of the coherence; share of the paragraphs in each fit
 corpus = analysis.load_corpus()
-selection = select_k(corpus, range(2, 11), unit="paragraphs", seeds=(0, 1, 2))
-save_table(selection.table, "04_k_selection_table")
+news_stopwords = analysis.load_stopwords("shipped:stopwords_news_topics.txt")
+selection = select_k(corpus, range(2, 11), unit="paragraphs", random_states=(0, 1, 2), stopwords=news_stopwords,
+                     window_size=WINDOW, sample_fraction=SAMPLE)
 print(f"recommended k = {selection.k}: {selection.rule}")
-selection.table
+save_table(selection.table, "04_k_selection_table")
 
 # %%
 fig, axes = plot_k_selection(selection)
@@ -46,10 +49,9 @@ save_figure(fig, "04_k_selection")
 # weight); `share` is the topic's mean share of the paragraphs.
 
 # %%
-model = fit_topics(corpus, selection.k, unit="paragraphs")
+model = fit_topics(corpus, selection.k, unit="paragraphs", stopwords=news_stopwords)
 terms = top_terms_table(model, 8, layout="wide")
 save_table(terms, "04_top_terms")
-terms
 
 # %%
 fig, ax = plot_doc_topics(model)
@@ -62,12 +64,26 @@ save_figure(fig, "04_doc_topics")
 # %%
 by_article = topic_prevalence(model, corpus, "doc_id")
 save_table(by_article, "04_topics_by_article")
-by_article
 
 # %%
 by_date = topic_prevalence(model, corpus, "date")
 fig, ax = plot_prevalence(by_date, "date", model=model)
 save_figure(fig, "04_topics_by_date")
+
+# %%
+table = selection.table.set_index("k")
+threshold = analysis.measures.coherence.STABILITY_THRESHOLD
+stable = [k for k in table.index if table.loc[k, "stability"] >= threshold]
+shares = by_article.set_index("doc_id").filter(like="topic_")
+top = shares.apply(lambda row: row.nlargest(2).tolist(), axis=1)
+split = top.index[[second > 0.3 for _, second in top]]        # articles whose second topic holds a third
+quoted(f"Each of the {len(model.units_)} paragraphs", f"windows of {WINDOW} tokens", f"random {SAMPLE:.0%} of the",
+       f"NPMI around {table['coherence'].min():.2f} to {table['coherence'].max():.2f}",
+       f"at or above {threshold} only for k = {', '.join(map(str, stable[:-1]))} and {stable[-1]}",
+       f"stability >= {threshold}) picks k = {selection.k}",
+       f"mean share {shares.max(axis=1).min():.2f} to {shares.max(axis=1).max():.2f}",
+       *(f"article {doc[:3]} splits into two ({top[doc][0]:.2f} and {top[doc][1]:.2f})" for doc in split),
+       f"With {len(model.units_)} paragraphs and {len(model.vocabulary_)} vocabulary words")
 
 # %% [markdown]
 # ## What the figures show
@@ -75,7 +91,7 @@ save_figure(fig, "04_topics_by_date")
 # * `04_k_selection`: coherence is low for every k (NPMI around 0.03 to 0.07,
 #   with a spread over seeds as large as the differences between k); stability
 #   is at or above 0.8 only for k = 2, 6 and 7. The rule (highest coherence
-#   among k with stability >= 0.8) picks k = 6, but k = 2 and k = 7 are about as
+#   among k with stability >= 0.8) picks k = 6, but the other stable ones are about as
 #   defensible: the data do not pin k down.
 # * `04_top_terms` and `04_doc_topics`: the six topics are readable (the
 #   Italian-Libyan ministers' meeting on illegal immigration; the UNSMIL / IOM
@@ -88,8 +104,8 @@ save_figure(fig, "04_topics_by_date")
 # * `04_topics_by_date` (n counts paragraphs): prevalence by date is prevalence
 #   by article, since each date holds one or two articles.
 #
-# **What five articles can and cannot support.** With 50 paragraphs and about
-# 150 vocabulary words, a topic model here mostly recovers the articles
+# **What five articles can and cannot support.** With 50 paragraphs and 146
+# vocabulary words, a topic model here mostly recovers the articles
 # themselves: a topic is an article's subject, not a theme shared across the
 # coverage. This is useful as a structured summary of each article and as a
 # check that the pipeline works on real text. It cannot support claims about

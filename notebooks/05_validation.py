@@ -33,11 +33,12 @@
 import pandas as pd
 
 import analysis
-from analysis import (Codebook, agreement_table, attribution_sets, coding_sheet, disagreements,
-                      plot_method_comparison, resource_versions, save_figure, save_table)
+from analysis import (Codebook, FrameClassifier, agreement_table, attribution_sets, coding_sheet, disagreements,
+                      plot_method_comparison, quoted, resource_versions, save_figure, save_table)
 from analysis.paths import project_root
 
 CODING = project_root() / "data" / "coding"
+LEVEL, N_BOOT = 0.95, 2000         # confidence level and bootstrap resamples of the intervals
 corpus = analysis.load_corpus()
 sents = analysis.sentences(corpus)
 units = sents[["doc_id", "sent_id"]]
@@ -57,8 +58,8 @@ print(f"{len(frame_coding)} sentences coded by: {frame_coding['coder'].unique().
 coder_frames = frame_coding.set_index(["doc_id", "sent_id"])[frames]
 machine = {method: analysis.frame_scores(sents, method=method).set_index(["doc_id", "sent_id"])[frames] > 0
            for method in ("dictionary", "classifier")}
-frame_table = pd.concat([agreement_table(found, coder_frames, n_boot=2000, random_state=0).assign(method=method)
-                         for method, found in machine.items()], ignore_index=True)
+frame_table = pd.concat([agreement_table(found, coder_frames, n_boot=N_BOOT, random_state=0, level=LEVEL)
+                         .assign(method=method) for method, found in machine.items()], ignore_index=True)
 frame_table.pivot(index="column", columns="method", values="f1").loc[frames]
 
 # %% [markdown]
@@ -68,7 +69,7 @@ frame_table.pivot(index="column", columns="method", values="f1").loc[frames]
 attribution_coding = pd.read_csv(CODING / "attribution_seed_coding.csv")
 coder_attr = attribution_sets(attribution_coding, units)
 machine_attr = attribution_sets(analysis.attributions(corpus), units)
-attribution_table = agreement_table(machine_attr, coder_attr, n_boot=2000, random_state=0)
+attribution_table = agreement_table(machine_attr, coder_attr, n_boot=N_BOOT, random_state=0, level=LEVEL)
 attribution_table
 
 # %%
@@ -77,10 +78,9 @@ table = pd.concat([frame_table.assign(measure="frame"),
 columns = ["measure", "method", "column", "n_units", "coder_labels", "machine_labels", "tp", "fp", "fn",
            "precision", "recall", "f1", "f1_low", "f1_high", "alpha", "kappa"]
 save_table(table[columns], "05_agreement")
-table[columns]
 
 # %%
-fig, ax = plot_method_comparison(frame_table, xlabel="F1 with 95% bootstrap interval",
+fig, ax = plot_method_comparison(frame_table, xlabel=f"F1 with {LEVEL:.0%} bootstrap interval",
                                  title=f"Frames: machine vs one coder, {len(coder_frames)} seed sentences (in-sample)")
 save_figure(fig, "05_frame_f1")
 
@@ -99,14 +99,23 @@ differ.merge(sents[["doc_id", "sent_id", "text"]], on=["doc_id", "sent_id"])
 # ## A coding sheet for a second coder
 #
 # Twenty sentences, stratified by article, with the previous and next sentence as context.
-# Given `path="coding/second_coder.csv"`, `coding_sheet` writes it as CSV with a header naming the
-# codebook version (and never replaces an existing sheet). A second coder fills it in;
+# Given `path="coding/second_coder.csv"`, `coding_sheet` writes it as CSV, every row stamped with
+# the codebook version, and its instructions beside it (and never replaces an existing sheet). A second coder fills it in;
 # `read_coding([...])` checks every value against the codebook and `coder_agreement` gives alpha
 # and kappa between coders.
 
 # %%
 sheet = coding_sheet(sents, n=20, stratify_by="doc_id", random_state=0)
 sheet.groupby("doc_id").size()
+
+# %%
+coded = frame_table[frame_table["method"] == "dictionary"]["coder_labels"]
+quoted(f"with {LEVEL:.0%} bootstrap confidence intervals",
+       f"with {FrameClassifier.load().n_training_ - len(frame_coding):,} sentences of other news",
+       f"reading of the {len(coder_frames)} seed sentences, with {LEVEL:.0%} percentile bootstrap intervals "
+       f"({N_BOOT:,} resamples",
+       f"With only {coded.min()} to {coded.max()} coded sentences per frame",
+       f"no error in {len(coder_frames)} sentences", f"learned these {len(coder_frames)} sentences")
 
 # %% [markdown]
 # ## What the figures show
@@ -117,7 +126,7 @@ sheet.groupby("doc_id").size()
 # alpha and kappa for every frame and every attribution field (actor, kind, polarity, and the whole
 # actor/kind/polarity triple). With only 8 to 27 coded sentences per frame the intervals are wide,
 # and they overlap for most pairs of frames: the seeds cannot rank the frames by accuracy. A frame
-# on which machine and coder agree on every sentence gets the interval [1, 1]: the percentile
+# on which machine and coder agree on every sentence gets the interval `[1, 1]`: the percentile
 # bootstrap cannot show uncertainty it never sees in the sample, so read it as "no error in 61
 # sentences", not as certainty. Where precision is above recall, the dictionary misses more of
 # what the coder saw than it invents; the "Where machine and coder differ" table lists those cases.
@@ -125,4 +134,4 @@ sheet.groupby("doc_id").size()
 # all tuned or fitted on these sentences, so these numbers are in-sample: the classifier's near
 # perfect scores here say it has learned these 61 sentences, not that it reads news that well.
 # Validity on unseen news, with two coders and locked test sets, is notebook `08_unseen_news`:
-# there the best method reaches F1 0.49 to 0.73 per frame, and attribution 0.36.
+# there every method scores well below these figures.

@@ -6,6 +6,7 @@ tests/resources/, tests/measures/, tests/evaluation/ and tests/report/ hold one
 test module per module of analysis/, and tests/test_<module>.py one per module
 of its ground floor (matching, errors...). The fixtures here are shared by all of them."""
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -51,13 +52,13 @@ def sents(corpus):
 def easy():
     """Four planted topics, disjoint vocabularies, documents nearly single-topic
     (tests of topic models, their coherence and their figures)."""
-    return planted_corpus(n_docs=200, k=4, alpha=0.02, doc_length=60, seed=0)
+    return planted_corpus(n_docs=200, k=4, alpha=0.02, doc_length=60, random_state=0)
 
 
 @pytest.fixture(scope="session")
 def overlapping():
     """Four planted topics sharing 10 words, mixed documents."""
-    return planted_corpus(n_docs=200, k=4, shared_words=10, alpha=0.1, doc_length=80, seed=1)
+    return planted_corpus(n_docs=200, k=4, shared_words=10, alpha=0.1, doc_length=80, random_state=1)
 
 
 def _free_port() -> int:
@@ -66,17 +67,16 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def jupyterlab(tmp_path_factory):
-    """JupyterLab from this environment, as `make lab` starts it (loopback, token,
-    --allow-root as root, the notebooks folder), with an empty home folder so
-    that only the environment's settings count. Yields (base URL, token)."""
-    tmp_path = tmp_path_factory.mktemp("jupyterlab")
+@contextlib.contextmanager
+def _jupyterlab(folder: Path, tmp_path: Path):
+    """JupyterLab from this environment serving ``folder``, as `make lab` starts it
+    (loopback, token, --allow-root as root), with an empty home folder so that only
+    the environment's settings count. Yields (base URL, token)."""
     port, token = _free_port(), "browser-test-token"
     home = tmp_path / "home"
     home.mkdir()
     command = [str(Path(sys.executable).parent / "jupyter"), "lab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
-               f"--IdentityProvider.token={token}", f"--notebook-dir={project_root() / 'notebooks'}"]
+               f"--IdentityProvider.token={token}", f"--notebook-dir={folder}"]
     if os.geteuid() == 0:
         command.append("--allow-root")
     env = {key: value for key, value in os.environ.items() if not key.startswith(("JUPYTER", "JUPYTERLAB"))}
@@ -106,3 +106,19 @@ def jupyterlab(tmp_path_factory):
             server.kill()
             server.wait()
         log.close()
+
+
+@pytest.fixture(scope="session")
+def jupyterlab(tmp_path_factory):
+    """JupyterLab serving the notebooks folder, as `make lab` starts it. Yields (base URL, token)."""
+    with _jupyterlab(project_root() / "notebooks", tmp_path_factory.mktemp("jupyterlab")) as served:
+        yield served
+
+
+@pytest.fixture(scope="session")
+def jupyterlab_executed(tmp_path_factory):
+    """JupyterLab serving the executed copies in figures/notebooks/ (what a reader
+    opens without running anything). Yields (base URL, token)."""
+    folder = project_root() / "figures" / "notebooks"
+    with _jupyterlab(folder, tmp_path_factory.mktemp("jupyterlab_executed")) as served:
+        yield served

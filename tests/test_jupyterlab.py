@@ -120,7 +120,41 @@ def test_a_python_notebook_opens_as_a_notebook_in_a_real_browser(jupyterlab, tmp
         assert len(notebook.find_elements(By.CSS_SELECTOR, ".jp-MarkdownCell")) == n_markdown
         assert len(notebook.find_elements(By.CSS_SELECTOR, ".jp-CodeCell")) == n_cells - n_markdown
         # markdown rendered as HTML (a heading, not "# 01 ..." text), code in code cells
+        # markdown is rendered a moment after the cells appear (later on a loaded machine)
+        WebDriverWait(browser, 30).until(lambda b: notebook.find_elements(
+            By.CSS_SELECTOR, ".jp-MarkdownCell .jp-RenderedMarkdown h1"))
         assert notebook.find_element(By.CSS_SELECTOR, ".jp-MarkdownCell .jp-RenderedMarkdown h1").text == heading
         first_code = notebook.find_element(By.CSS_SELECTOR, ".jp-CodeCell .jp-InputArea-editor").text
         assert first_code.startswith("import analysis"), first_code
         assert "# %%" not in notebook.text
+
+
+@pytest.mark.integration
+def test_an_executed_notebook_opens_with_its_figures_and_tables_in_a_real_browser(jupyterlab_executed, tmp_path):
+    """What a reader meets who opens an executed copy (figures/notebooks/): a
+    notebook, with each figure it saved drawn as an image and its tables as tables."""
+    from selenium.common.exceptions import TimeoutException
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    figures = project_root() / "figures"
+    copy = json.loads((figures / "notebooks" / "01_corpus.ipynb").read_text(encoding="utf-8"))
+    n_figures = len(list(figures.glob("01_*.png")))
+    n_tables = len(list(figures.glob("01_*.csv")))
+    base, token = jupyterlab_executed
+    with chrome(tmp_path / "chromium-profile") as browser:
+        browser.set_window_size(1280, 6000)             # every cell on screen: JupyterLab renders what is visible
+        browser.get(f"{base}/lab/tree/01_corpus.ipynb?token={token}")
+        try:
+            WebDriverWait(browser, 120).until(lambda b: len(b.find_elements(
+                By.CSS_SELECTOR, ".jp-Notebook .jp-Cell")) == len(copy["cells"]))
+            WebDriverWait(browser, 30).until(lambda b: len(b.find_elements(
+                By.CSS_SELECTOR, ".jp-Notebook .jp-OutputArea-output img")) >= n_figures)
+        except TimeoutException:
+            pytest.fail("JupyterLab did not show the executed notebook with its figures:\n"
+                        + browser.find_element(By.TAG_NAME, "body").text[:2000])
+        images = browser.find_elements(By.CSS_SELECTOR, ".jp-Notebook .jp-OutputArea-output img")
+        assert len(images) == n_figures
+        assert all(image.size["width"] >= 300 and image.size["height"] >= 200 for image in images)   # drawn, not broken
+        assert len(browser.find_elements(By.CSS_SELECTOR, ".jp-Notebook .jp-OutputArea-output table")) >= n_tables
+        assert "Unable to read" not in browser.find_element(By.TAG_NAME, "body").text

@@ -91,6 +91,29 @@ def test_is_negated(text, word, expected):
     assert is_negated(text, text.index(word)) is expected
 
 
+@pytest.mark.parametrize("text, word, expected", [
+    # an extraposed subject: the negator denies the predicate, not the infinitive after "to"
+    ("It's not racist to impose limits", "limits", False),
+    ("It's not racist to impose limits", "impose", False),
+    ("It's not racist to impose limits", "racist", True),
+    ("It isn't racist to impose limits", "limits", False),
+    ("It would not be fair to blame Libya", "blame", False),
+    ("This is not the time to retreat", "retreat", False),
+    ("It is not a crime to help refugees", "refugees", False),
+    ("It's not racist to say we cannot take more refugees", "refugees", True),   # a negator of its own after "to"
+    # the infinitive is the complement of the negated word, or the negated predicate itself: still negated
+    ("It is not going to stop migration", "migration", True),
+    ("It is not likely to succeed", "succeed", True),
+    ("It can't be allowed to continue", "continue", True),
+    ("That is not enough to stop the boats", "boats", True),
+    ("Migrants are not allowed to stay", "stay", True),          # a subject of its own: no extraposition
+    ("We did not want to return to Libya", "return", True),
+    ("Libya is not to blame", "blame", True),
+])
+def test_negation_stops_at_the_infinitive_of_an_extraposed_subject(text, word, expected):
+    assert is_negated(text, text.index(word)) is expected
+
+
 def test_is_negated_window_can_be_widened():
     text = "not one of the many many people who fled sought asylum"
     assert is_negated(text, text.index("asylum"), window=12)

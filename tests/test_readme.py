@@ -139,3 +139,13 @@ def test_blocks_and_marks_are_read_as_written():
             "```bash\nmake\n```\n```python\nb = 2\n```\n")
     blocks = python_blocks(text)
     assert [(b.line, b.code, b.skip) for b in blocks] == [(3, "a = 1\n", "needs a.csv"), (10, "b = 2\n", None)]
+
+
+def test_the_readme_names_the_columns_collocates_gives_and_no_other():
+    """The first sentence of the README's `collocates` item names every column of
+    the table, in backticks, as the table spells it ("co-occurrences" is `count`)."""
+    item = re.search(r"^- \*\*`collocates`\*\*: (.*?)\.\s", README.read_text(encoding="utf-8"), re.S | re.M).group(1)
+    named = set(re.findall(r"`(\w+)`", item))
+    sents = analysis.sentences(analysis.load_corpus())
+    columns = analysis.collocates(sents, "migrants", min_count=1).columns
+    assert named == set(columns)

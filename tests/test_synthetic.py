@@ -14,12 +14,12 @@ def test_generated_corpus_picks_its_sentences_by_rule():
 
 
 def test_planted_corpus_is_deterministic_and_follows_its_topics():
-    a = planted_corpus(n_docs=30, k=3, shared_words=4, seed=5)
-    b = planted_corpus(n_docs=30, k=3, shared_words=4, seed=5)
+    a = planted_corpus(n_docs=30, k=3, shared_words=4, random_state=5)
+    b = planted_corpus(n_docs=30, k=3, shared_words=4, random_state=5)
     assert a[0] == b[0] and np.array_equal(a[1], b[1])
     texts, theta, topic_words = a
     assert np.allclose(theta.sum(axis=1), 1) and theta.shape == (30, 3)
     allowed = set().union(*map(set, topic_words))
     assert all(len(t.split()) == 60 and set(t.split()) <= allowed for t in texts)
     assert all(len(words) == 24 and sum(w.startswith("shw") for w in words) == 4 for words in topic_words)
-    assert planted_corpus(n_docs=30, k=3, seed=6)[0] != texts
+    assert planted_corpus(n_docs=30, k=3, random_state=6)[0] != texts

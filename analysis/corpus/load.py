@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import warnings
@@ -18,7 +19,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..errors import AnalysisError, CorpusError, require_columns
+from .._validation import check_option
+from ..errors import CorpusError, require_columns
 from ..paths import checkout_path
 from ..resources.rules import CleaningRules
 from .cleaning import clean_text, normalize_text
@@ -27,6 +29,9 @@ TABLE_SUFFIXES = {".csv", ".tsv", ".jsonl", ".ndjson", ".parquet"}
 ARCHIVE_SUFFIXES = {".zip"}
 SEPARATORS = {".csv": ",", ".tsv": "\t"}
 ENCODING_ADVICE = "Save it as UTF-8, or pass its encoding, e.g. load_corpus(..., encoding='cp1252')."
+
+#: What load_corpus does with a bad document: raise an error, or skip it (one warning lists them all).
+ON_ERROR = ("raise", "skip")
 
 
 def load_corpus(
@@ -38,6 +43,7 @@ def load_corpus(
     clean: bool = True,
     cleaning=None,
     on_error: str = "raise",
+    duplicates: str = "warn",
 ) -> pd.DataFrame:
     """Read documents into a table: ``doc_id``, ``text``, ``raw_text``, ``source``,
     ``title`` and any metadata columns.
@@ -45,12 +51,17 @@ def load_corpus(
     Parameters
     ----------
     source : path or DataFrame, optional
-        A directory of ``.txt`` files (doc_id = file stem; hidden files and other
-        extensions are ignored; a ``metadata.csv`` beside them is merged by
-        doc_id), a ``.csv``, ``.tsv``, ``.jsonl``/``.ndjson`` or ``.parquet``
-        file, a ``.zip`` archive holding one such table, or a DataFrame.
-        Defaults to the project's ``seeds/`` when the kit runs from a checkout
-        of the project; installed elsewhere, pass a source.
+        A directory of ``.txt`` files (doc_id = file stem; hidden files and
+        folders and other extensions are ignored; a ``metadata.csv`` beside
+        them is merged by doc_id), a ``.csv``, ``.tsv``, ``.jsonl``/``.ndjson``
+        or ``.parquet`` file, a ``.zip`` archive holding one such table, or a
+        DataFrame. A directory's subfolders are read too (one per category, as
+        in the BBC News corpus): their documents' doc_id is the path below the
+        directory without ``.txt`` (``business/001``) and the column
+        ``folder`` names their subfolder (``business``; ``""`` for a file in
+        the directory itself, and a warning names such files when there are
+        subfolders too). Defaults to the project's ``seeds/`` when the kit runs
+        from a checkout of the project; installed elsewhere, pass a source.
     text_col, id_col : str
         Columns holding the text and the document id in a table. ``id_col=None``
         numbers the rows (``row-1``, ``row-2``...).
@@ -67,6 +78,13 @@ def load_corpus(
     on_error : {"raise", "skip"}
         What to do with a bad document (undecodable, binary, empty, duplicate id):
         raise :class:`CorpusError`, or skip it with one warning listing them all.
+    duplicates : {"warn", "drop"}
+        What to do with a document whose ``text`` (after cleaning) is exactly
+        that of an earlier one, which every measure would count twice: keep
+        it with a warning naming each copy and the document it copies (the
+        default), or drop it, keeping the first, with a warning naming what was
+        dropped (``corpus.attrs["dropped_copies"]`` maps each dropped doc_id to
+        the one kept). :func:`cleaning_report` lists them too.
 
     Returns
     -------
@@ -75,6 +93,20 @@ def load_corpus(
         for tables. ``text`` is normalised (BOM removed, CRLF/CR to LF, Unicode
         NFC) and, if ``clean``, cleaned; every analysis uses ``text``.
 
+    Raises
+    ------
+    CorpusError
+        Naming the file, row or line and what to do: a missing path, no
+        documents, undecodable bytes, a binary file, an empty document, a
+        duplicate id, a missing column, a malformed JSON line (bad documents
+        are skipped instead with ``on_error="skip"``).
+
+    Warns
+    -----
+    UserWarning
+        Listing the documents skipped (``on_error="skip"``), exact copies
+        (``duplicates``), and files beside subfolders of a directory.
+
     Examples
     --------
     >>> import pandas as pd
@@ -82,8 +114,8 @@ def load_corpus(
     >>> load_corpus(df, text_col="body", id_col="url")[["doc_id", "text"]].values.tolist()
     [['a', 'One.'], ['b', 'Two.']]
     """
-    if on_error not in {"raise", "skip"}:
-        raise AnalysisError(f"on_error must be 'raise' or 'skip', not {on_error!r}")
+    check_option("on_error", on_error, ON_ERROR, where="load_corpus")
+    check_option("duplicates", duplicates, DUPLICATES, where="load_corpus")
     if source is None:
         source = checkout_path("seeds", error=CorpusError, what="a folder of .txt files, a table file (.csv, .tsv, "
                                ".jsonl, .parquet) or a DataFrame to load_corpus()")
@@ -98,7 +130,65 @@ def load_corpus(
         )
     if not docs:
         raise CorpusError("No documents left to load" + (" (all were skipped, see the warning)." if problems else "."))
-    return pd.DataFrame(docs).reset_index(drop=True)
+    copies = exact_copies(docs)
+    if copies and duplicates == "drop":
+        docs = [doc for doc in docs if doc["doc_id"] not in copies]
+    if copies:
+        warnings.warn(copies_message("load_corpus", copies, dropped=duplicates == "drop"), stacklevel=2)
+    corpus = pd.DataFrame(docs).reset_index(drop=True)
+    if duplicates == "drop":
+        corpus.attrs["dropped_copies"] = copies
+    return corpus
+
+
+#: What ``load_corpus(duplicates=...)`` does with a document that copies an earlier one.
+DUPLICATES = ("warn", "drop")
+#: How many copies a warning names before it says how many more there are.
+COPIES_NAMED = 20
+
+
+def text_digest(text: str) -> bytes:
+    """A 16-byte digest of a document's text, to find exact copies without keeping every text."""
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
+
+
+def exact_copies(docs, first: dict[bytes, str] | None = None) -> dict[str, str]:
+    """``{doc_id: doc_id of the first document with the same text}`` for each
+    document (a dict with doc_id and text) whose ``text`` is that of an earlier
+    one; ``first`` (digest -> doc_id, updated) carries the texts seen before,
+    e.g. in earlier chunks.
+
+    >>> exact_copies([{"doc_id": "a", "text": "Hi."}, {"doc_id": "b", "text": "Hi."}, {"doc_id": "c", "text": "No."}])
+    {'b': 'a'}
+    """
+    first = {} if first is None else first
+    copies = {}
+    for doc in docs:
+        digest = text_digest(doc["text"])
+        if digest in first:
+            copies[doc["doc_id"]] = first[digest]
+        else:
+            first[digest] = doc["doc_id"]
+    return copies
+
+
+def copies_message(who: str, copies: dict[str, str], *, dropped: bool, total: int | None = None,
+                   advice: str = "Pass duplicates='drop' to keep only the first of each") -> str:
+    """The warning about exact copies (``{copy: original}``; ``total`` copies
+    in all, if ``copies`` holds only the first), naming the first
+    :data:`COPIES_NAMED`; ``advice`` says how to drop them.
+
+    >>> print(copies_message("load_corpus", {"b": "a"}, dropped=False))
+    load_corpus: 1 document has exactly the text of an earlier one, and would count twice in every measure: 'b' (copy of 'a'). Pass duplicates='drop' to keep only the first of each, or remove the copies from the source.
+    """
+    total = len(copies) if total is None else total
+    named = ", ".join(f"{copy!r} (copy of {original!r})" for copy, original in list(copies.items())[:COPIES_NAMED])
+    more = f" and {total - COPIES_NAMED} more" if total > COPIES_NAMED else ""
+    n = f"{total} document{'s' if total > 1 else ''}"
+    if dropped:
+        return f"{who}: dropped {n} whose text is exactly that of an earlier one, keeping the first: {named}{more}."
+    return (f"{who}: {n} {'have' if total > 1 else 'has'} exactly the text of an earlier one, and would count "
+            f"twice in every measure: {named}{more}. {advice}, or remove the copies from the source.")
 
 
 # -- reading -------------------------------------------------------------------------
@@ -147,23 +237,43 @@ def _decode(path: Path, encoding: str, on_error: str, problems: list[str]) -> st
 
 
 def _records_from_dir(path: Path, encoding, on_error, problems) -> list[dict]:
-    files = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() == ".txt"
-                   and not p.name.startswith("."))
+    files = sorted((p for p in path.rglob("*") if p.is_file() and p.suffix.lower() == ".txt"
+                    and not any(part.startswith(".") for part in p.relative_to(path).parts)),
+                   key=lambda p: p.relative_to(path).as_posix())
     if not files:
-        raise CorpusError(f"{path}: no .txt documents in this folder (hidden files and other extensions are "
-                          "ignored). Put one .txt file per document here, or load a table file.")
+        raise CorpusError(f"{path}: no .txt documents in this folder or its subfolders (hidden files and other "
+                          "extensions are ignored). Put one .txt file per document here, or load a table file.")
+    nested = any(len(p.relative_to(path).parts) > 1 for p in files)
     records = []
     for file in files:
         text = _decode(file, encoding, on_error, problems)
-        if text is not None:
-            records.append({"doc_id": file.stem, "raw_text": text, "source": file.name})
+        if text is None:
+            continue
+        relative = file.relative_to(path)
+        record = {"doc_id": relative.with_suffix("").as_posix(), "raw_text": text, "source": relative.as_posix()}
+        if nested:
+            record["folder"] = relative.parent.as_posix() if len(relative.parts) > 1 else ""
+        records.append(record)
+    if nested:
+        top = [p.name for p in files if len(p.relative_to(path).parts) == 1]
+        if top:
+            folders = sorted({p.relative_to(path).parts[0] for p in files if len(p.relative_to(path).parts) > 1})
+            warnings.warn(f"{path}: read the documents of the subfolders {folders} (column 'folder') and "
+                          f"{len(top)} file(s) in the folder itself, with folder '': {top[:10]}"
+                          f"{' ...' if len(top) > 10 else ''}. If they are not documents (a README), move them out "
+                          "of the folder.", stacklevel=4)
+        for stray in sorted(p for p in path.rglob("metadata.csv") if p.parent != path
+                            and not any(part.startswith(".") for part in p.relative_to(path).parts)):
+            warnings.warn(f"{stray}: not read; only {path / 'metadata.csv'} is merged, by doc_id "
+                          "('business/001' for business/001.txt). Move its rows there.", stacklevel=4)
     metadata = path / "metadata.csv"
     if metadata.exists():
-        records = _merge_metadata(records, metadata, {f.stem for f in files})
+        records = _merge_metadata(records, metadata, {p.relative_to(path).with_suffix("").as_posix() for p in files},
+                                  reserved={"folder"} if nested else set())
     return records
 
 
-def _merge_metadata(records: list[dict], path: Path, stems: set[str]) -> list[dict]:
+def _merge_metadata(records: list[dict], path: Path, stems: set[str], reserved: set[str] = frozenset()) -> list[dict]:
     meta = _read_table(path, "utf-8", advice="Save it as UTF-8: metadata.csv is read as UTF-8 whatever the "
                        "documents' encoding= is.").astype("string")
     if "doc_id" not in meta.columns:
@@ -175,7 +285,7 @@ def _merge_metadata(records: list[dict], path: Path, stems: set[str]) -> list[di
     orphans = sorted(set(meta["doc_id"]) - stems)
     if orphans:
         warnings.warn(f"{path}: metadata rows with no matching .txt file: {orphans}", stacklevel=4)
-    clash = [c for c in meta.columns if c in {"text", "raw_text", "source"}]
+    clash = [c for c in meta.columns if c in {"text", "raw_text", "source", *reserved}]
     if clash:
         raise CorpusError(f"{path}: column(s) {clash} are reserved by the corpus table; rename them.")
     by_id = meta.set_index("doc_id").to_dict("index")
@@ -360,7 +470,8 @@ def documents_from_frame(frame: pd.DataFrame, *, text_col: str, id_col: str | No
 
 
 def cleaning_report(corpus: pd.DataFrame, *, cleaning=None) -> pd.DataFrame:
-    """What cleaning removed from each document.
+    """What cleaning removed or replaced in each document, and which documents
+    are exact copies of another.
 
     Parameters
     ----------
@@ -372,18 +483,32 @@ def cleaning_report(corpus: pd.DataFrame, *, cleaning=None) -> pd.DataFrame:
     Returns
     -------
     DataFrame
-        One row per removed line: doc_id, rule, line (1-based, in the
-        normalised raw text) and removed (the line).
+        One row per removed line or replaced character reference: doc_id,
+        rule, line (1-based, in the normalised raw text), removed (the line, or
+        the reference) and replaced_by (the characters a reference stands for;
+        empty for a removed line). Then one row per document whose ``text`` is
+        exactly that of an earlier one, with rule ``exact_copy`` (no line;
+        removed: "copy of '<doc_id>'"), and per copy that ``load_corpus(...,
+        duplicates="drop")`` dropped (removed: "dropped, copy of '<doc_id>'").
 
     Examples
     --------
     >>> report = cleaning_report(load_corpus())
     >>> sorted(report["rule"].unique())[:2]
     ['headline', 'likes_widget']
+    >>> docs = load_corpus(pd.DataFrame({"doc_id": ["a", "b"], "text": ["Caf&#233;.", "Caf&#233;."]}))
+    >>> cleaning_report(docs)[["doc_id", "rule", "removed", "replaced_by"]].values.tolist()
+    [['a', 'html_entities', '&#233;', 'é'], ['b', 'html_entities', '&#233;', 'é'], ['b', 'exact_copy', "copy of 'a'", '']]
     """
     require_columns(corpus, ["doc_id", "raw_text"], "cleaning_report", hint="Pass the table made by load_corpus().")
     rules = CleaningRules.load(cleaning)
-    rows = [{"doc_id": doc_id, **item}
+    rows = [{"doc_id": doc_id, "replaced_by": "", **item}
             for doc_id, raw in zip(corpus["doc_id"], corpus["raw_text"])
             for item in clean_text(normalize_text(raw), rules=rules).removed]
-    return pd.DataFrame(rows, columns=["doc_id", "rule", "line", "removed"])
+    if "text" in corpus.columns:
+        docs = [{"doc_id": d, "text": t} for d, t in zip(corpus["doc_id"], corpus["text"]) if isinstance(t, str)]
+        rows += [{"doc_id": copy, "rule": "exact_copy", "line": None, "removed": f"copy of {original!r}",
+                  "replaced_by": ""} for copy, original in exact_copies(docs).items()]
+    rows += [{"doc_id": copy, "rule": "exact_copy", "line": None, "removed": f"dropped, copy of {original!r}",
+              "replaced_by": ""} for copy, original in corpus.attrs.get("dropped_copies", {}).items()]
+    return pd.DataFrame(rows, columns=["doc_id", "rule", "line", "removed", "replaced_by"]).astype({"line": "Int64"})

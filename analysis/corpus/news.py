@@ -1,5 +1,5 @@
-"""The NewsArticles corpus: 3,824 English news articles (30 Dec 2016 to 9 Mar
-2017) from nine outlets, collected by Dai (2017), Harvard Dataverse,
+"""The NewsArticles corpus: 3,824 English news articles (dated April 2016 to
+March 2017, 97% in 2017) from nine outlets, collected by Dai (2017), Harvard Dataverse,
 doi:10.7910/DVN/GMFCTR. ``make news-corpus`` fetches it
 (:mod:`analysis.corpus.fetch`) into ``data/external/``.
 
@@ -15,8 +15,8 @@ from urllib.parse import urlparse
 import pandas as pd
 
 from ..errors import AnalysisError
-from ..paths import checkout_path
 from ..matching import Lexicon
+from ..paths import checkout_path
 from .load import load_corpus
 
 #: Where ``make news-corpus`` puts the corpus, relative to the project checkout.
@@ -61,7 +61,11 @@ def news_corpus(path: str | Path | None = None) -> pd.DataFrame:
     ``url``, ``outlet`` and ``date`` (ISO, ``YYYY-MM-DD``) columns.
 
     The 36 articles whose text is empty are skipped with a warning that lists
-    them (``load_corpus(..., on_error="skip")``), leaving 3,788.
+    them (``load_corpus(..., on_error="skip")``), and the 7 whose text is
+    exactly that of an earlier article (three stubs reading "-1", three
+    HuffPost pages printed twice, an RTE page reading only "View Comments")
+    are dropped, keeping the first, with a warning that names them
+    (``duplicates="drop"``): 3,781 articles are left.
 
     Parameters
     ----------
@@ -94,7 +98,7 @@ def news_corpus(path: str | Path | None = None) -> pd.DataFrame:
     if not path.exists():
         raise FileNotFoundError(f"{path}: the NewsArticles corpus is not there. Run `make news-corpus` "
                                 "(or `.venv/bin/python -m analysis fetch-news`) to download it (about 10 MB).")
-    corpus = load_corpus(path, text_col="text", id_col="article_id", on_error="skip")
+    corpus = load_corpus(path, text_col="text", id_col="article_id", on_error="skip", duplicates="drop")
     corpus["url"] = corpus.pop("article_source_link")
     corpus["outlet"] = corpus["url"].map(outlet_name)
     corpus["date"] = iso_dates(corpus.pop("publish_date"), corpus["doc_id"])

@@ -18,9 +18,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..errors import AnalysisError, CorpusError, TableError, require_columns, require_unique_ids
+from .._validation import check_interval, check_option
+from ..errors import CorpusError, TableError, require_columns, require_unique_ids
 from ..resources.rules import CleaningRules
-from .load import SEPARATORS, TABLE_SUFFIXES, documents_from_frame, iter_jsonl, load_corpus
+from .load import (COPIES_NAMED, ON_ERROR, SEPARATORS, TABLE_SUFFIXES, copies_message, documents_from_frame,
+                   exact_copies, iter_jsonl, load_corpus)
 
 
 CHUNKSIZE = 1000
@@ -31,10 +33,11 @@ def corpus_chunks(source, *, chunksize: int = CHUNKSIZE, text_col: str = "text",
     """``(chunks, total)``: an iterator of corpus tables of at most ``chunksize``
     documents, and the number of documents if known without reading (else None).
     Table files are streamed; problems are raised, or with ``on_error="skip"``
-    collected into one warning at the end, as in :func:`analysis.load_corpus`.
+    collected into one warning at the end, as in :func:`analysis.load_corpus`,
+    and exact copies of an earlier document's text are named in a warning at
+    the end (kept, as ``load_corpus`` keeps them by default).
     """
-    if chunksize < 1:
-        raise AnalysisError(f"chunksize must be a positive number of documents, not {chunksize!r}.")
+    check_interval("chunksize", chunksize, 1, integer=True, where="featurize", why="documents per chunk")
     if isinstance(source, pd.DataFrame):
         require_columns(source, ["doc_id", "text"], "featurize",
                         hint="Pass the table made by analysis.load_corpus(), or a path to load.")
@@ -46,8 +49,7 @@ def corpus_chunks(source, *, chunksize: int = CHUNKSIZE, text_col: str = "text",
         corpus = load_corpus(path, text_col=text_col, id_col=id_col, clean=clean, cleaning=cleaning,
                              on_error=on_error, encoding=encoding)       # checked there: no second check here
         return (corpus.iloc[i:i + chunksize] for i in range(0, len(corpus), chunksize)), len(corpus)
-    if on_error not in {"raise", "skip"}:
-        raise AnalysisError(f"on_error must be 'raise' or 'skip', not {on_error!r}")
+    check_option("on_error", on_error, ON_ERROR, where="featurize")
     cleaning = CleaningRules.load(cleaning) if clean else None     # compiled once, not once per chunk
     total = None
     if path.suffix.lower() == ".parquet":
@@ -88,14 +90,23 @@ def _no_text(text) -> str:
 def _stream(path: Path, chunksize, text_col, id_col, clean, cleaning, on_error, encoding) -> Iterator[pd.DataFrame]:
     problems: list[str] = []
     seen: dict[str, str] = {}
-    first, n_docs = 1, 0
+    texts: dict[bytes, str] = {}
+    copies: dict[str, str] = {}          # the first COPIES_NAMED, for the warning
+    n_copies, first, n_docs = 0, 1, 0
     for raw in _raw_chunks(path, chunksize, encoding):
         docs = documents_from_frame(raw, text_col=text_col, id_col=id_col, origin=path.name, first_row=first,
                                     seen=seen, clean=clean, cleaning=cleaning, on_error=on_error, problems=problems)
+        found = exact_copies(docs, texts)
+        n_copies += len(found)
+        copies.update(list(found.items())[:max(COPIES_NAMED - len(copies), 0)])
         first += len(raw)
         n_docs += len(docs)
         if docs:
             yield pd.DataFrame(docs)
+    if copies:
+        advice = "Load the file with analysis.load_corpus(..., duplicates='drop') to keep only the first of each"
+        warnings.warn(copies_message(f"featurize ({path})", copies, dropped=False, total=n_copies, advice=advice),
+                      stacklevel=3)
     if problems:
         warnings.warn(f"featurize skipped {len(problems)} document(s) of {path}:\n  " + "\n  ".join(problems),
                       stacklevel=3)

@@ -1,6 +1,6 @@
 """Agreement between coders, and between the machine and a coder.
 
-* ``krippendorff_alpha(table, level)``: any number of coders, missing values,
+* ``krippendorff_alpha(table, level_of_measurement)``: any number of coders, missing values,
   nominal, ordinal, interval or ratio metric (Krippendorff 2011, "Computing
   Krippendorff's Alpha-Reliability"), through the coincidence matrix;
   ``alpha_interval`` adds a bootstrap confidence interval over units.
@@ -23,13 +23,16 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from .._deprecation import renamed
+from .._validation import check_interval, check_option
 from ..errors import AnalysisError, TableError
 
 
 LEVELS = ("nominal", "ordinal", "interval", "ratio")
 
 
-def krippendorff_alpha(table: pd.DataFrame, level: str = "nominal") -> float:
+@renamed(level="level_of_measurement")
+def krippendorff_alpha(table: pd.DataFrame, level_of_measurement: str = "nominal") -> float:
     """Krippendorff's alpha for a units x coders table (NaN = not coded).
 
     Units coded by fewer than two coders carry no information on agreement and
@@ -40,10 +43,13 @@ def krippendorff_alpha(table: pd.DataFrame, level: str = "nominal") -> float:
     ----------
     table : DataFrame
         One row per unit, one column per coder; missing values where a coder
-        did not code the unit. Values may be strings for ``level="nominal"``;
-        the other levels need numbers (ordinal: ranks in their natural order).
-    level : {"nominal", "ordinal", "interval", "ratio"}
-        The level of measurement, which sets the distance between two values.
+        did not code the unit. Values may be strings for
+        ``level_of_measurement="nominal"``; the other levels need numbers
+        (ordinal: ranks in their natural order).
+    level_of_measurement : {"nominal", "ordinal", "interval", "ratio"}
+        The level of measurement, which sets the distance between two values
+        (the name of the ``krippendorff`` package; ``level=`` is its old name
+        here, accepted with a FutureWarning).
 
     Returns
     -------
@@ -57,15 +63,14 @@ def krippendorff_alpha(table: pd.DataFrame, level: str = "nominal") -> float:
     >>> krippendorff_alpha(t)
     1.0
     """
-    if level not in LEVELS:
-        raise AnalysisError(f"level must be one of {LEVELS}, not {level!r}.")
+    level = check_option("level_of_measurement", level_of_measurement, LEVELS, where="krippendorff_alpha")
     coincidence, values = coincidence_matrix(table)
     if level != "nominal":
         try:
             values = values.astype(float)
         except (TypeError, ValueError):
-            raise AnalysisError(f"level={level!r} needs numeric values; got {list(values)[:5]}. "
-                             "Recode them as numbers or use level='nominal'.") from None
+            raise AnalysisError(f"level_of_measurement={level!r} needs numeric values; got {list(values)[:5]}. "
+                                "Recode them as numbers or use level_of_measurement='nominal'.") from None
     totals = coincidence.sum(axis=1)
     n = totals.sum()
     delta2 = _difference(values, totals, level)
@@ -76,8 +81,9 @@ def krippendorff_alpha(table: pd.DataFrame, level: str = "nominal") -> float:
     return float(1 - observed / expected)
 
 
-def alpha_interval(table: pd.DataFrame, level: str = "nominal", *, n_boot: int = 1000, random_state=0,
-                   confidence: float = 0.95) -> tuple[float, float, float]:
+@renamed(level=("level_of_measurement", lambda value: isinstance(value, str)), confidence="level")
+def alpha_interval(table: pd.DataFrame, level_of_measurement: str = "nominal", *, n_boot: int = 1000,
+                   random_state=0, level: float = 0.95) -> tuple[float, float, float]:
     """Krippendorff's alpha with a percentile bootstrap interval that resamples
     units (rows). Replicates where alpha is undefined (no variation in the
     resampled units) are left out.
@@ -86,14 +92,16 @@ def alpha_interval(table: pd.DataFrame, level: str = "nominal", *, n_boot: int =
     ----------
     table : DataFrame
         One row per unit, one column per coder; NaN where a coder did not code the unit.
-    level : {"nominal", "ordinal", "interval", "ratio"}
+    level_of_measurement : {"nominal", "ordinal", "interval", "ratio"}
         The level of measurement (see :func:`analysis.krippendorff_alpha`).
     n_boot : int
         Bootstrap replicates.
     random_state : int, optional
         The seed of the bootstrap.
-    confidence : float
-        The confidence level of the interval.
+    level : float
+        The confidence level of the interval, as everywhere in the kit (its
+        old name ``confidence=``, and ``level="ordinal"`` for the level of
+        measurement, are accepted with a FutureWarning).
 
     Returns
     -------
@@ -107,23 +115,23 @@ def alpha_interval(table: pd.DataFrame, level: str = "nominal", *, n_boot: int =
     >>> round(alpha, 3), low <= alpha <= high
     (0.686, True)
     """
-    if n_boot < 1 or not 0 < confidence < 1:
-        raise AnalysisError(f"n_boot must be >= 1 and confidence between 0 and 1; got {n_boot}, {confidence}.")
-    point = krippendorff_alpha(table, level)
+    check_interval("n_boot", n_boot, 1, integer=True, where="alpha_interval")
+    check_interval("level", level, 0, 1, closed="neither", where="alpha_interval")
+    point = krippendorff_alpha(table, level_of_measurement)
     rng = np.random.default_rng(random_state)
     rows = np.arange(len(table))
     values = []
     for _ in range(n_boot):
         sample = table.iloc[rng.choice(rows, size=len(rows), replace=True)]
         try:
-            value = krippendorff_alpha(sample, level)
+            value = krippendorff_alpha(sample, level_of_measurement)
         except AnalysisError:                      # no unit coded twice in this resample
             continue
         if not np.isnan(value):
             values.append(value)
     if not values:
         return point, float("nan"), float("nan")
-    tail = (1 - confidence) / 2
+    tail = (1 - level) / 2
     low, high = np.quantile(values, [tail, 1 - tail])
     return point, float(low), float(high)
 
@@ -261,8 +269,8 @@ def precision_recall_f1(machine: pd.DataFrame, coder: pd.DataFrame, columns: lis
     >>> scores[["tp", "fp", "fn"]].values.tolist(), scores[["precision", "recall", "f1"]].values.tolist()
     ([[1, 1, 1]], [[0.5, 0.5, 0.5]])
     """
-    if n_boot < 0 or not 0 < level < 1:
-        raise AnalysisError(f"n_boot must be >= 0 and level between 0 and 1; got n_boot={n_boot}, level={level}.")
+    check_interval("n_boot", n_boot, 0, integer=True, where="precision_recall_f1")
+    check_interval("level", level, 0, 1, closed="neither", where="precision_recall_f1")
     machine, columns = _align(machine, coder, columns)
     counts = np.zeros((3, len(coder), len(columns)))  # tp, fp, fn per unit and column
     for j, col in enumerate(columns):

@@ -11,7 +11,7 @@ seeds give the spread of the random choices.
 >>> import pandas as pd
 >>> texts = ["Aid reached the camp.", "Talks went on.", "More aid came.", "A match was played."] * 15
 >>> labels = pd.DataFrame({"aid": [1, 0, 1, 0] * 15})
->>> curve = learning_curve(texts[:40], labels[:40], texts[40:], labels[40:], batch=10, seeds=(0,),
+>>> curve = learning_curve(texts[:40], labels[:40], texts[40:], labels[40:], batch=10, random_states=(0,),
 ...                        codebook={"aid": ["aid"]}, cv=2)
 >>> sorted(curve["n_coded"].unique().tolist())
 [20, 30, 40]
@@ -22,6 +22,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from .._deprecation import renamed
+from .._validation import check_interval, check_option
 from ..errors import AnalysisError
 from ..measures.classifier import FrameClassifier
 from ..resources.codebook import Codebook
@@ -31,9 +33,10 @@ from .sampling import uncertainty_order
 STRATEGIES = ("random", "uncertain")
 
 
+@renamed(seeds="random_states")
 def learning_curve(pool_texts, pool_labels: pd.DataFrame, test_texts, test_labels: pd.DataFrame, *,
                    initial_texts=(), initial_labels: pd.DataFrame | None = None, batch: int = 100,
-                   strategies=STRATEGIES, seeds=(0, 1, 2), codebook=None, **model_parameters) -> pd.DataFrame:
+                   strategies=STRATEGIES, random_states=(0, 1, 2), codebook=None, **model_parameters) -> pd.DataFrame:
     """Test-set F1 per frame against the number of coded pool sentences.
 
     Parameters
@@ -48,15 +51,17 @@ def learning_curve(pool_texts, pool_labels: pd.DataFrame, test_texts, test_label
         Sentences coded per step; the first step is a random batch of twice
         this size, since a model needs positives of every frame to start.
     strategies : "random" and/or "uncertain"
-    seeds : int
-        Seeds of the random choices (and of the classifier's folds).
+    random_states : sequence of int
+        Seeds of the random choices (and the classifier's ``random_state``),
+        one curve each (``seeds=`` is its old name, accepted with a
+        FutureWarning).
     codebook, **model_parameters
         Passed to :class:`~analysis.FrameClassifier`.
 
     Returns
     -------
     DataFrame
-        strategy, seed, n_coded, frame, f1 (one row per step and frame), and a
+        strategy, seed (the random state), n_coded, frame, f1 (one row per step and frame), and a
         row per step with frame "mean" (the mean F1 over frames). A step where
         the training set has too few positives of a frame to fit is left out.
 
@@ -66,22 +71,23 @@ def learning_curve(pool_texts, pool_labels: pd.DataFrame, test_texts, test_label
     >>> texts = [f"Aid reached camp {i}." if i % 2 else f"Talks went on in round {i}." for i in range(60)]
     >>> codes = pd.DataFrame({"aid": [i % 2 for i in range(60)]})
     >>> curve = learning_curve(texts[:40], codes[:40], texts[40:], codes[40:], batch=10, strategies=("random",),
-    ...                        seeds=(0,), codebook={"aid": ["aid"]})
+    ...                        random_states=(0,), codebook={"aid": ["aid"]})
     >>> curve[curve.frame == "aid"][["n_coded", "f1"]].values.tolist()
     [[20.0, 1.0], [30.0, 1.0], [40.0, 1.0]]
     """
     frames = Codebook.load(codebook).frame_ids
     pool_texts, test_texts = list(pool_texts), list(test_texts)
     pool_labels = pool_labels[frames].reset_index(drop=True)
-    unknown = set(strategies) - set(STRATEGIES)
-    if unknown or not strategies:
-        raise AnalysisError(f"strategies must be among {STRATEGIES}, not {sorted(unknown) or strategies}.")
-    if batch < 1 or 2 * batch > len(pool_texts):
-        raise AnalysisError(f"batch must be between 1 and half the pool ({len(pool_texts)} sentences), not {batch}.")
+    if not strategies:
+        raise AnalysisError(f"learning_curve(): strategies= must name at least one of {STRATEGIES}; got none.")
+    for strategy in strategies:
+        check_option("strategies", strategy, STRATEGIES, where="learning_curve")
+    check_interval("batch", batch, 1, len(pool_texts) // 2, integer=True, where="learning_curve",
+                   why="at most half the pool, as the first step draws two batches")
     initial_labels = (pd.DataFrame(columns=frames) if initial_labels is None else initial_labels)[frames]
     truth = test_labels[frames].reset_index(drop=True)
     rows = []
-    for seed in seeds:
+    for seed in random_states:
         for strategy in strategies:
             rng = np.random.default_rng(seed)
             chosen = list(rng.choice(len(pool_texts), size=2 * batch, replace=False))

@@ -1,9 +1,11 @@
 """Coding sheets as files: what a sheet holds, and reading coded sheets back.
 
 * A sheet (written by :func:`analysis.coding_sheet`, which draws its sentences,
-  :mod:`analysis.evaluation.sampling`) opens with header lines that stamp the
-  versions of the resources (codebook, actors, cues) it was made with
-  (:func:`resource_versions`);
+  :mod:`analysis.evaluation.sampling`) is a plain CSV table whose last column,
+  ``codebook_version``, stamps every row with the versions of the resources
+  (codebook, actors, cues) it was made with (:func:`resource_versions`); how to
+  code it is in a text file beside it. (Sheets made before had ``#`` lines at
+  the top, the stamp among them; they are still read.)
 * :func:`read_coding` reads coded sheets back and checks every value against
   those resources (and the versions against the sheet's stamp);
   :func:`read_frame_coding` reads files coded for the frames only, and
@@ -83,6 +85,10 @@ ATTRIBUTION_FIELDS = ("actor", "kind", "polarity")
 
 CONTEXT_COLUMNS = ["doc_id", "sent_id", "previous", "sentence", "next"]
 
+#: The column that stamps every row of a sheet with :func:`resource_versions`
+#: (sheets made before it had a ``# codebook_version:`` line at the top instead).
+STAMP = "codebook_version"
+
 
 def read_coding(paths, *, codebook=None, actors=None, cues=None, codebook_version: str | None = None,
                 sentences: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -98,12 +104,14 @@ def read_coding(paths, *, codebook=None, actors=None, cues=None, codebook_versio
     Parameters
     ----------
     paths : str or Path, or a sequence of them
-        The coded sheets, as :func:`coding_sheet` wrote them (header lines kept).
+        The coded sheets, as :func:`analysis.coding_sheet` wrote them (with
+        their ``codebook_version`` column; an older sheet's ``#`` lines kept).
     codebook, actors, cues : Codebook, Actors, Cues, path or mapping, optional
         The resources the sheets were made with: the frames (a column each),
         the actor ids coders may use, and the cues; default the shipped ones.
     codebook_version : str, optional
-        The stamp (``# codebook_version:`` header line) every sheet must carry;
+        The stamp (the ``codebook_version`` column; an older sheet's
+        ``# codebook_version:`` line) every sheet must carry;
         by default :func:`resource_versions` of the resources given, so that
         codes are read with the resources they were made with.
     sentences : DataFrame, optional
@@ -171,9 +179,10 @@ def read_frame_coding(paths, *, codebook=None, sentences: pd.DataFrame | None = 
     paths : str or Path, or a sequence of them
         CSV files with doc_id, sent_id, the sentence's text (``sentence`` or
         ``text``) and one column per frame of the codebook holding 0 or 1
-        (other columns are kept), such as a sheet of :func:`coding_sheet`: its
-        ``#`` header lines are skipped, and a blank frame cell is 0 in a row
-        that holds a code or a coder (as the sheet tells coders).
+        (other columns are kept), such as a sheet of
+        :func:`analysis.coding_sheet` (an older sheet's ``#`` header lines are
+        skipped), and a blank frame cell is 0 in a row that holds a code or a
+        coder (as the sheet's instructions tell coders).
     codebook : Codebook, path or mapping, optional
         The frames (default the shipped codebook).
     sentences : DataFrame, optional
@@ -413,17 +422,31 @@ def read_attribution_coding(paths, *, actors=None, sentences: pd.DataFrame | Non
     return result.astype({"sent_id": "int64", "row": "int64"})
 
 
-def sheet_header(version: str, book: Codebook, actors: list[str]) -> list[str]:
-    """The ``#`` lines that open a sheet."""
-    return [
-        f"# codebook_version: {version}",
-        f"# Code the sentence only; previous and next are context. Definitions: {definitions_of(book)}.",
-        f"# Frames ({' '.join(book.frame_ids)}): 1 if the sentence uses the frame; blank or 0 if not.",
-        f"# actor: who is held responsible - one of: {' '.join(actors)}.",
-        f"# kind: {' or '.join(KINDS)}. polarity: {' or '.join(POLARITIES)}. Several attributions in one "
-        "sentence: separate them with ; in the same order in actor and kind and polarity.",
-        "# coder: your name or initials. notes: free text. Do not edit doc_id or sent_id or the column names.",
-    ]
+def instructions_path(path) -> Path:
+    """The file of instructions for coders beside a sheet: ``to_code.csv`` -> ``to_code.instructions.txt``.
+
+    >>> instructions_path("coding/to_code.csv").as_posix()
+    'coding/to_code.instructions.txt'
+    """
+    return Path(path).with_suffix(".instructions.txt")
+
+
+def sheet_instructions(name: str, version: str, book: Codebook, actors: list[str]) -> str:
+    """What coders need to code the sheet ``name``: the instructions file
+    :func:`analysis.coding_sheet` writes beside it."""
+    return "\n".join([
+        f"How to code {name} (made with {version}; its {STAMP} column says so on every row).",
+        "",
+        f"Code the sentence only; previous and next are context. Definitions: {definitions_of(book)}.",
+        f"Frames ({' '.join(book.frame_ids)}): 1 if the sentence uses the frame; blank or 0 if not.",
+        f"actor: who is held responsible - one of: {' '.join(actors)}.",
+        f"kind: {' or '.join(KINDS)}. polarity: {' or '.join(POLARITIES)}. Several attributions in one sentence: "
+        "separate them with ; in the same order in actor and kind and polarity.",
+        "coder: your name or initials. notes: free text. Do not edit doc_id, sent_id, codebook_version or the "
+        "column names.",
+        "Save the sheet as CSV (UTF-8) with ',' between cells.",
+        "",
+    ])
 
 
 def definitions_of(book: Codebook) -> str:
@@ -439,12 +462,15 @@ def definitions_of(book: Codebook) -> str:
     return f"the codebook {Path(book.source).name} (analysis.codebook_markdown(codebook=<its path>))"
 
 
-def write_sheet(path: Path, sheet: pd.DataFrame, header: list[str]) -> None:
+def write_sheet(path: Path, sheet: pd.DataFrame, version: str) -> None:
+    """Write ``sheet`` as CSV: the column names on the first line, every cell
+    as text, and the last column, ``codebook_version``, holding ``version`` on
+    every row. No comment lines: ``pandas.read_csv(path)`` reads it as it is,
+    and a ``#`` in a sentence ("&#233;", "#refugeeswelcome") is text."""
     with open(path, "w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\n")
-        writer.writerows([line] for line in header)
-        writer.writerow(sheet.columns)
-        writer.writerows(sheet.astype(str).itertuples(index=False))
+        writer.writerow([*sheet.columns, STAMP])
+        writer.writerows((*row, version) for row in sheet.astype(str).itertuples(index=False))
 
 
 def _read_sheet(path: Path, frames: list[str], actors: set[str], version: str) -> pd.DataFrame:
@@ -454,21 +480,22 @@ def _read_sheet(path: Path, frames: list[str], actors: set[str], version: str) -
         records = list(csv.reader(handle))
     n_header = next((i for i, r in enumerate(records) if not (r and r[0].startswith("#"))), len(records))
     _refuse_semicolons(path, n_header + 1, records[n_header] if n_header < len(records) else [])
-    found = [r[0].split(":", 1)[1].strip() for r in records[:n_header] if r[0].startswith("# codebook_version:")]
-    if not found:
-        raise CodingSheetError(path, 1, None, "no '# codebook_version: ...' header line; "
-                               "make sheets with analysis.coding_sheet() and keep their header lines.")
-    if found[0] != version:
-        raise CodingSheetError(path, 1, None, f"the sheet was made with codebook version {found[0]!r} but the "
-                               f"codebook is {version!r}; check the codes against that version's definitions, "
-                               "then pass codebook_version=" f"{found[0]!r} to read it.")
+    stamped = n_header == 0            # a sheet made before the stamp column has '#' lines, one of them the stamp
+    if not stamped:
+        found = [r[0].split(":", 1)[1].strip() for r in records[:n_header] if r[0].startswith("# codebook_version:")]
+        if not found:
+            raise CodingSheetError(path, 1, None, "no '# codebook_version: ...' header line; "
+                                   "make sheets with analysis.coding_sheet() and keep their header lines.")
+        _check_stamp(path, 1, None, found[0], version)
     if n_header == len(records):
-        raise CodingSheetError(path, n_header + 1, None, "no column names after the header lines.")
+        raise CodingSheetError(path, n_header + 1, None, "no column names" + " after the header lines" * (not stamped) + ".")
     columns = [c.strip() for c in records[n_header]]
-    expected = CONTEXT_COLUMNS + frames + list(ATTRIBUTION_FIELDS) + ["coder", "notes"]
+    expected = CONTEXT_COLUMNS + frames + list(ATTRIBUTION_FIELDS) + ["coder", "notes"] + [STAMP] * stamped
     for col in expected:
         if col not in columns:
-            raise CodingSheetError(path, n_header + 1, col, f"column missing; the sheet needs the columns {expected}.")
+            why = (" (codebook_version holds, on every row, the versions of the resources the sheet was made with; "
+                   "copy it back from the sheet as it was made)") if col == STAMP else ""
+            raise CodingSheetError(path, n_header + 1, col, f"column missing; the sheet needs the columns {expected}{why}.")
     for col in columns:
         if col not in expected or columns.count(col) > 1:
             raise CodingSheetError(path, n_header + 1, col or "(blank)",
@@ -482,11 +509,24 @@ def _read_sheet(path: Path, frames: list[str], actors: set[str], version: str) -
             raise CodingSheetError(path, row_number, None, f"{len(record)} cells but {len(columns)} columns; "
                                    "a value was typed to the right of the last column.")
         cells = dict(zip(columns, (c.strip() for c in record + [""] * (len(columns) - len(record)))))
+        if stamped:
+            _check_stamp(path, row_number, STAMP, cells[STAMP], version)
         rows.append(_read_row(path, row_number, cells, frames, actors))
     if not rows:
         raise CodingSheetError(path, None, None, "the sheet has no rows.")
     return pd.DataFrame(rows, columns=["doc_id", "sent_id", "coder", *frames, *ATTRIBUTION_FIELDS,
                                        "notes", "file", "row"])
+
+
+def _check_stamp(path: Path, row: int, column: str | None, found: str, version: str) -> None:
+    """Refuse a sheet (or row) stamped with other resources than those it is read with."""
+    if not found:
+        raise CodingSheetError(path, row, column, "the stamp is blank; it holds the versions of the resources the "
+                               "sheet was made with, as on its other rows: copy it back.")
+    if found != version:
+        raise CodingSheetError(path, row, column, f"the sheet was made with codebook version {found!r} but the "
+                               f"codebook is {version!r}; check the codes against that version's definitions, "
+                               f"then pass codebook_version={found!r} to read it.")
 
 
 def _read_row(path: Path, row: int, cells: dict, frames: list[str], actors: set[str]) -> list:

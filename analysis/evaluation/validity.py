@@ -14,22 +14,33 @@
 
 from __future__ import annotations
 
+import warnings
+
 import pandas as pd
 
 from ..errors import TableError, require_columns
 from ..measures.attribution import NO_ACTOR
-from ..measures.frames import frame_scores
+from ..measures.classifier import frame_classifier
+from ..measures.frames import frame_scores, resolve_method
 from ..resources.codebook import Codebook
 from .agreement import precision_recall_f1
 from .sheets import ATTRIBUTION_FIELDS
 
 
 def frame_validity(sentences: pd.DataFrame, coding: pd.DataFrame, *, codebook=None, method: str = "auto", model=None,
-                   n_boot: int = 0, random_state: int | None = 0) -> pd.DataFrame:
+                   n_boot: int = 0, random_state: int | None = 0, level: float = 0.95) -> pd.DataFrame:
     """Precision, recall and F1 per frame of the codebook against hand coding
     with one 0/1 column per frame id, matched on doc_id and sent_id. The
     machine gives a sentence a frame as :func:`analysis.frame_scores` does
     with ``method`` (the dictionary: at least one hit).
+
+    Scores of a classifier on sentences it was fitted on are in-sample, and
+    optimistic: the column ``in_training`` says how many of the coded
+    sentences the classifier was fitted on (from the digests of its training
+    texts, :meth:`analysis.FrameClassifier.trained_on`), and a warning says so
+    when any is. The dictionary keeps no record of the sentences it was tuned
+    on: for it, ``in_training`` is missing, and it is for you to say whether
+    the coded sentences were used in tuning.
 
     Parameters
     ----------
@@ -53,12 +64,22 @@ def frame_validity(sentences: pd.DataFrame, coding: pd.DataFrame, *, codebook=No
         intervals.
     random_state : int, optional
         The seed of the bootstrap.
+    level : float
+        The confidence level of the intervals.
 
     Returns
     -------
     DataFrame
         One row per frame of the codebook that the coding has (in codebook
-        order), with the columns of :func:`analysis.precision_recall_f1`.
+        order), with the columns of :func:`analysis.precision_recall_f1`, then
+        ``in_training``: how many of the coded sentences the classifier was
+        fitted on (missing for the dictionary, or a model file that does not
+        record its training texts).
+
+    Warns
+    -----
+    UserWarning
+        If the classifier was fitted on any of the coded sentences.
 
     Raises
     ------
@@ -75,6 +96,8 @@ def frame_validity(sentences: pd.DataFrame, coding: pd.DataFrame, *, codebook=No
     >>> coding = pd.DataFrame({"doc_id": ["a", "a"], "sent_id": [0, 1], "humanitarian": [1, 0]})
     >>> frame_validity(s, coding, method="dictionary")[["column", "tp", "fp", "fn", "precision"]].values.tolist()
     [['humanitarian', 1, 1, 0, 0.5]]
+    >>> frame_validity(s, coding)["in_training"].tolist()      # the shipped classifier was not fitted on these
+    [0]
     """
     cb = Codebook.load(codebook)
     frames = [f for f in cb.frame_ids if f in coding.columns]
@@ -84,7 +107,22 @@ def frame_validity(sentences: pd.DataFrame, coding: pd.DataFrame, *, codebook=No
     require_columns(sentences, [*keys, "text"], "frame_validity")
     require_columns(coding, keys, "frame_validity")
     machine = frame_scores(sentences, codebook=cb, method=method, model=model).set_index(keys)[frames].gt(0).astype(int)
-    return precision_recall_f1(machine, coding.set_index(keys)[frames], n_boot=n_boot, random_state=random_state)
+    table = precision_recall_f1(machine, coding.set_index(keys)[frames], n_boot=n_boot, random_state=random_state,
+                                level=level)
+    table["in_training"] = pd.array([pd.NA] * len(table), dtype="Int64")
+    if resolve_method(method, codebook=cb, model=model) == "classifier":
+        classifier = frame_classifier(model, codebook=cb)
+        coded = coding[keys].drop_duplicates().merge(sentences[[*keys, "text"]], on=keys)
+        seen = classifier.trained_on(coded["text"])
+        if seen is not None:
+            n = int(seen.sum())
+            table["in_training"] = n
+            if n:
+                warnings.warn(f"frame_validity(): {n} of the {len(coded)} coded sentences {'is' if n == 1 else 'are'} "
+                              f"among the {classifier.n_training_:,} the classifier was fitted on, so its scores on "
+                              "them are in-sample and optimistic (column in_training). Score it on sentences it was "
+                              "not fitted on, or fit a model without them.", stacklevel=2)
+    return table
 
 
 def attribution_sets(attributions: pd.DataFrame, units: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -140,7 +178,7 @@ def attribution_sets(attributions: pd.DataFrame, units: pd.DataFrame | None = No
 
 
 def attributions_agreement(attributions: pd.DataFrame, coding: pd.DataFrame, *, n_boot: int = 0,
-                           random_state: int | None = 0) -> pd.DataFrame:
+                           random_state: int | None = 0, level: float = 0.95) -> pd.DataFrame:
     """Machine against hand coding, per sentence: precision, recall and F1 of
     the set of (actor, kind, polarity) triples (:func:`precision_recall_f1` of
     the ``attribution`` sets of :func:`attribution_sets`, over the sentences
@@ -166,6 +204,8 @@ def attributions_agreement(attributions: pd.DataFrame, coding: pd.DataFrame, *, 
         default) for none.
     random_state : int, optional
         The seed of the bootstrap.
+    level : float
+        The confidence level of the interval.
 
     Returns
     -------
@@ -196,7 +236,7 @@ def attributions_agreement(attributions: pd.DataFrame, coding: pd.DataFrame, *, 
     units = pd.concat([coder, machine])[["doc_id", "sent_id"]].drop_duplicates()
     found = [table[table["actor"] != ""] for table in (machine, coder)]
     scores = precision_recall_f1(*(attribution_sets(t, units)[["attribution"]] for t in found),
-                                 n_boot=n_boot, random_state=random_state).iloc[0]
+                                 n_boot=n_boot, random_state=random_state, level=level).iloc[0]
     speakers = [t.groupby(["doc_id", "sent_id", *ATTRIBUTION_FIELDS])["speaker_actor"].agg(set) for t in found]
     matched = speakers[0].index.intersection(speakers[1].index)
     agree = sum(bool(speakers[0][k] & speakers[1][k]) for k in matched)

@@ -41,16 +41,18 @@ actor id (empty for a named speaker who is no actor of the file). A speaker's
 
 from __future__ import annotations
 
+import warnings
 from itertools import groupby
 
 import pandas as pd
 
+from .._deprecation import renamed
 from ..errors import AnalysisError, require_columns
 from ..resources.actors import Actors
 from ..resources.cues import Cues
 from ..text.segment import sentences_for
 from .cue_rules import RulePass, rule_pass
-from .quotes import OUTLET_VOICE, _Context, _quote_marks, _quote_rows
+from .quotes import OUTLET_VOICE, QuoteContext, quote_marks, quote_rows
 from .roles import AttributionModel, attribution_model
 
 COLUMNS = ["doc_id", "sent_id", "start", "end", "speaker", "speaker_actor", "actor", "actor_resolution", "kind",
@@ -180,7 +182,7 @@ def _attribution_table(found: RulePass, found_in: dict, corpus: pd.DataFrame, *,
         return any((row["doc_id"], k) in around for k in range(row["first_sent_id"], row["last_sent_id"] + 1))
 
     quoted = [doc_id for doc_id in corpus["doc_id"].tolist() if doc_id in needed]
-    said = _quote_rows(_Context(cues, actors), quoted, [texts[d] for d in quoted], spans, marks, wanted=over_around)
+    said = quote_rows(QuoteContext(cues, actors), quoted, [texts[d] for d in quoted], spans, marks, wanted=over_around)
     statements = _statements_by_sentence(said, around)
     carried = _carried_speakers(asking, statements)
     outlet = (OUTLET_VOICE, OUTLET_VOICE)
@@ -219,7 +221,7 @@ def _needs_statement(found: dict) -> bool:
 def _documents_needing_quotes(unspoken: dict[int, list[int]], doc_ids: list, starts: list[int],
                               sentence_texts: list[str], texts: dict, cues: Cues) -> tuple[set, dict]:
     """The documents whose statements can give a speaker to an attribution
-    without one of its own, and the ``_quote_marks`` found on the way (by
+    without one of its own, and the :func:`quote_marks` found on the way (by
     doc_id). ``unspoken`` maps positions in the sentences table (``doc_ids``,
     ``starts``, ``sentence_texts``: its columns) to the cue positions (in the
     sentence) of such attributions; ``texts`` maps doc ids to their text.
@@ -237,7 +239,7 @@ def _documents_needing_quotes(unspoken: dict[int, list[int]], doc_ids: list, sta
     marks: dict = {}
 
     def quote_over(k: int) -> bool:
-        """Whether a quote may stand over sentence ``k``: ``_quote_rows`` sets a
+        """Whether a quote may stand over sentence ``k``: :func:`quote_rows` sets a
         quote's sentences from the one of the character after its opening mark
         to the one of its closing mark (at most)."""
         return any((not same_doc(k + 1, k) or open_ + 1 < starts[k + 1])
@@ -252,28 +254,32 @@ def _documents_needing_quotes(unspoken: dict[int, list[int]], doc_ids: list, sta
             needed.add(doc_id)
             continue
         if doc_id not in marks:
-            marks[doc_id] = _quote_marks(texts[doc_id])
+            marks[doc_id] = quote_marks(texts[doc_id])
         if (any(open_ < starts[i] + at < close for open_, close in marks[doc_id] for at in cue_starts)
                 or all(same_doc(k, i) and (k in speech or quote_over(k)) for k in (i - 1, i + 1))):
             needed.add(doc_id)
     return needed, marks
 
 
-def responsibility_matrix(attributions: pd.DataFrame, by_doc: bool = False) -> pd.DataFrame:
+@renamed(by_doc=("by", None, lambda by_doc: "doc_id" if by_doc else None))
+def responsibility_matrix(attributions: pd.DataFrame, by: str | list[str] | None = None) -> pd.DataFrame:
     """Counts of attributions per speaker_actor x actor x kind x polarity.
 
     Parameters
     ----------
     attributions : DataFrame
-        :func:`analysis.attributions` output.
-    by_doc : bool
-        Count per document too (doc_id first).
+        :func:`analysis.attributions` output (with any columns to group by).
+    by : str or list of str, optional
+        Count per value of these columns too, e.g. "doc_id" for each document
+        (they come first). ``by_doc=True`` is its old spelling (``by="doc_id"``),
+        accepted with a FutureWarning.
 
     Returns
     -------
     DataFrame
-        Long format: (doc_id,) speaker_actor, actor, kind, polarity, n. A named
-        speaker who is no actor (empty speaker_actor) counts as ``NO_ACTOR``.
+        Long format: (the ``by`` columns,) speaker_actor, actor, kind,
+        polarity, n. A named speaker who is no actor (empty speaker_actor)
+        counts as ``NO_ACTOR``.
 
     Examples
     --------
@@ -282,15 +288,19 @@ def responsibility_matrix(attributions: pd.DataFrame, by_doc: bool = False) -> p
     >>> responsibility_matrix(a).values.tolist()
     [['(outlet)', 'europe', 'treatment', 'assign', 1], ['libya', 'europe', 'treatment', 'assign', 2]]
     """
-    keys = (["doc_id"] if by_doc else []) + ["speaker_actor", "actor", "kind", "polarity"]
+    if isinstance(by, bool):                     # the old by_doc, given by position
+        warnings.warn("responsibility_matrix(attributions, True/False): the second argument is now by=; pass "
+                      f"by={'doc_id' if by else None!r}. A bool there will stop working in the next release.",
+                      FutureWarning, stacklevel=2)
+        by = "doc_id" if by else None
+    groups = [] if by is None else [by] if isinstance(by, str) else list(by)
+    keys = groups + ["speaker_actor", "actor", "kind", "polarity"]
     require_columns(attributions, keys, "responsibility_matrix", hint="Pass the table made by analysis.attributions().")
     table = attributions[keys].copy()
     table["speaker_actor"] = table["speaker_actor"].fillna("").replace("", NO_ACTOR)
     counts = table.groupby(keys, sort=True).size().rename("n").reset_index()
     return counts.astype({"n": "int64"})
 
-
-# --------------------------------------------------------------------------- one sentence
 
 
 def _merge(rows: list[list]) -> list[list]:

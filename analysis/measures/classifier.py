@@ -21,7 +21,10 @@ on sentences coded by hand (1 if the sentence carries the frame, 0 if not):
   gives for the dictionary;
 * **files**: :meth:`FrameClassifier.save` writes plain JSON (vocabulary, idf,
   coefficients, Platt parameters, thresholds, the codebook version and frame
-  ids); :meth:`FrameClassifier.load` refuses a file made for another codebook.
+  ids, and a digest of each training sentence, so that
+  :meth:`FrameClassifier.trained_on` and :func:`analysis.frame_validity` can
+  tell in-sample sentences without the texts being stored);
+  :meth:`FrameClassifier.load` refuses a file made for another codebook.
   Coefficients and idf are kept to 7 significant digits, so a loaded model
   predicts exactly as the fitted one. Never pickle.
 
@@ -37,25 +40,26 @@ The kit ships a model fitted on the hand coding of the migration codebook
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import re
+import unicodedata
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from nltk.stem.snowball import SnowballStemmer
 from scipy import sparse
 from sklearn.base import BaseEstimator
-from sklearn.linear_model import LogisticRegression
-from sklearn.model_selection import StratifiedKFold
 from sklearn.utils.validation import check_is_fitted
 
+from .._deprecation import renamed
 from .._output import write_text_atomic
 from ..errors import ModelError, TableError
 from ..paths import shipped
 from ..resources._files import as_path, cached_by_file
 from ..resources.codebook import Codebook
+from ..text._stemmer import english_stemmer
 from ..text._units import estimator_texts, unit_column
 from .dictionary import frame_counts
 
@@ -69,7 +73,6 @@ _TOKEN = re.compile(TOKEN_PATTERN)
 _SEPARATOR = "\x00"
 _TOKEN_OR_SEPARATOR = re.compile(f"{TOKEN_PATTERN}|{_SEPARATOR}")
 _DIGITS = 7
-_STEMMER = SnowballStemmer("english")
 
 
 class FrameClassifier(BaseEstimator):
@@ -100,6 +103,10 @@ class FrameClassifier(BaseEstimator):
     intercept_, platt_ (n_frames, 2), threshold_, C_ : per frame
     cv_f1_ : ndarray, the cross-validated F1 of each frame at its threshold
     codebook_ : Codebook
+    n_training_ : int, the number of training texts
+    training_digests_ : frozenset of str, or None
+        A digest of each training text (``text_digest``); None for a model
+        file that does not record them.
 
     Examples
     --------
@@ -144,8 +151,11 @@ class FrameClassifier(BaseEstimator):
         Raises
         ------
         ModelError
-            A frame with fewer than 8 (or ``cv``) coded texts with it, or without it.
+            No ``y``, or a frame with fewer than 8 (or ``cv``) coded texts with it, or without it.
         """
+        if y is None:
+            raise ModelError("FrameClassifier requires y to be passed, but the target y is None: pass the hand "
+                             "coding, one 0/1 column per frame (analysis.read_frame_coding gives it).")
         codebook = Codebook.load(self.codebook)
         texts = _texts(X)
         labels = _labels(y, codebook.frame_ids, len(texts))
@@ -166,11 +176,10 @@ class FrameClassifier(BaseEstimator):
                                  "(strategy='uncertain' needs a model already fitted on these frames: the shipped one "
                                  "for the shipped codebook, else model=...). Or leave the frame out of the codebook "
                                  "you train on.")
-            split = list(StratifiedKFold(n_splits=self.cv, shuffle=True, random_state=self.random_state)
-                         .split(features, target))
+            split = list(_folds(self.cv, self.random_state).split(features, target))
             c, platt, f1, threshold = max(((c, *_cross_validated(features, target, c, split)) for c in self.Cs),
                                           key=lambda item: (item[2], -item[0]))
-            model = LogisticRegression(C=c, class_weight="balanced", solver="liblinear", max_iter=1000)
+            model = _logistic(C=c, class_weight="balanced", solver="liblinear", max_iter=1000)
             model.fit(features, target)
             coefs.append(model.coef_[0])
             intercepts.append(model.intercept_[0])
@@ -186,7 +195,43 @@ class FrameClassifier(BaseEstimator):
         self.cv_f1_ = np.array(scores)
         self.n_training_ = len(texts)
         self.n_positive_ = labels.sum(axis=0).astype(int)
+        self.training_digests_ = frozenset(text_digest(text) for text in texts)
         return self
+
+    def trained_on(self, X) -> np.ndarray | None:
+        """Which of the texts the model was fitted on (the same text, up to
+        white space and Unicode composition), from the digests of its training
+        texts: scores on them are in-sample.
+
+        Parameters
+        ----------
+        X : list of str, Series or DataFrame
+            The texts, or a table with ``text``.
+
+        Returns
+        -------
+        ndarray of bool, or None
+            One value per text; None if the model (a file saved before models
+            recorded their training texts) cannot tell.
+
+        Examples
+        --------
+        >>> texts = ["Aid reached the camp.", "Talks went on."] * 10
+        >>> model = FrameClassifier(codebook={"aid": ["aid"]}, cv=2).fit(texts, pd.DataFrame({"aid": [1, 0] * 10}))
+        >>> model.trained_on(["Aid  reached the camp.", "Aid reached another camp."]).tolist()
+        [True, False]
+        """
+        check_is_fitted(self, "coef_")
+        if self.training_digests_ is None:
+            return None
+        return np.array([text_digest(text) in self.training_digests_ for text in _texts(X)], dtype=bool)
+
+    def __sklearn_tags__(self):
+        tags = super().__sklearn_tags__()
+        tags.input_tags.string = True          # texts in, as sklearn's CountVectorizer
+        tags.input_tags.two_d_array = False
+        tags.target_tags.required = True       # the hand coding
+        return tags
 
     # -- predicting ---------------------------------------------------------------------------
 
@@ -247,9 +292,10 @@ class FrameClassifier(BaseEstimator):
             table[f"{frame}_probability"] = probability[:, j]
         return table
 
-    def evidence(self, sentences: pd.DataFrame, *, top: int = 3) -> pd.DataFrame:
+    @renamed(top="n")
+    def evidence(self, sentences: pd.DataFrame, *, n: int = 3) -> pd.DataFrame:
         """Why each positive is positive: for every sentence and frame the model
-        gives, the ``top`` features present in the sentence with the largest
+        gives, the ``n`` features present in the sentence with the largest
         positive contribution to the frame's score (coefficient times value).
 
         Parameters
@@ -257,8 +303,9 @@ class FrameClassifier(BaseEstimator):
         sentences : DataFrame
             A table with ``text``; with doc_id, a unit id (sent_id or par_id) and
             ``start``, the spans are offsets into the document.
-        top : int
-            Features per sentence and frame.
+        n : int
+            Features per sentence and frame (``top=`` is its old name, accepted
+            with a FutureWarning).
 
         Returns
         -------
@@ -296,7 +343,7 @@ class FrameClassifier(BaseEstimator):
             order = np.argsort(-contribution, kind="stable")
             rank = 0
             for k in order:
-                if contribution[k] <= 0 or rank == top:
+                if contribution[k] <= 0 or rank == n:
                     break
                 rank += 1
                 index = indices[k]
@@ -330,7 +377,9 @@ class FrameClassifier(BaseEstimator):
             Format and version, the codebook's version, frames and
             ``entries_digest``, the parameters,
             the features (terms and idf) and, per frame, coefficients, intercept,
-            calibration, threshold, chosen C and cross-validated F1.
+            calibration, threshold, chosen C and cross-validated F1; the number
+            of training texts and a digest of each (sorted; the texts
+            themselves are not stored).
         """
         check_is_fitted(self, "coef_")
         return {
@@ -348,6 +397,8 @@ class FrameClassifier(BaseEstimator):
                                "n_positive": int(self.n_positive_[j])}
                        for j, frame in enumerate(self.frames_)},
             "n_training": self.n_training_,
+            **({} if self.training_digests_ is None else {"training_texts": {
+                "digest": DIGEST_NOTE, "digests": sorted(self.training_digests_)}}),
         }
 
     def save(self, path, *, overwrite: bool = False) -> Path:
@@ -432,6 +483,8 @@ class FrameClassifier(BaseEstimator):
         model.cv_f1_ = np.array([f["cv_f1"] for f in frames])
         model.n_positive_ = np.array([f["n_positive"] for f in frames])
         model.n_training_ = data["n_training"]
+        recorded = data.get("training_texts")
+        model.training_digests_ = None if recorded is None else frozenset(recorded["digests"])
         return model
 
     # -- features -----------------------------------------------------------------------------
@@ -444,7 +497,7 @@ class FrameClassifier(BaseEstimator):
         """The stem of each token, each distinct token stemmed once (kept on the model)."""
         cache = self.__dict__.setdefault("_stem_cache", {})
         new = set(tokens).difference(cache)
-        cache.update(zip(new, map(_STEMMER.stem, new)))
+        cache.update(zip(new, map(english_stemmer().stem, new)))
         return list(map(cache.__getitem__, tokens))
 
     def _span(self, text: str, term: str) -> tuple[int, int]:
@@ -475,6 +528,22 @@ class FrameClassifier(BaseEstimator):
         names = np.zeros((len(texts), 1))
         np.add.at(names[:, 0], [hit[0] for hit in self.codebook_.naming_lexicon.find_all(texts)], 1)
         return sparse.hstack([words, sparse.csr_matrix(np.hstack([dictionary, np.log1p(names)]))], format="csr")
+
+
+#: How :func:`text_digest` is made, as a model file records it.
+DIGEST_NOTE = "blake2b, 8 bytes, hex, of the text in Unicode NFC with each run of white space as one space, trimmed"
+
+
+def text_digest(text: str) -> str:
+    """A short digest of a text that does not depend on its white space or
+    Unicode composition (:data:`DIGEST_NOTE`): what a model file records of
+    each training text.
+
+    >>> text_digest("Aid  reached\\nthe camp.") == text_digest("Aid reached the camp.")
+    True
+    """
+    normal = " ".join(unicodedata.normalize("NFC", text).split())
+    return hashlib.blake2b(normal.encode("utf-8"), digest_size=8).hexdigest()
 
 
 def frame_classifier(model=None, *, codebook=None) -> FrameClassifier:
@@ -602,13 +671,13 @@ def _cross_validated(features, target, c: float, split) -> tuple[np.ndarray, flo
     values, and the best cross-validated F1 over thresholds with its threshold."""
     decision = np.zeros(len(target))
     for train, test in split:
-        model = LogisticRegression(C=c, class_weight="balanced", solver="liblinear", max_iter=1000)
+        model = _logistic(C=c, class_weight="balanced", solver="liblinear", max_iter=1000)
         model.fit(features[train], target[train])
         decision[test] = model.decision_function(features[test])
     # Platt (1999) scaling with his smoothed targets, so that separable folds give no infinite slope
     n_pos, n_neg = int(target.sum()), int(len(target) - target.sum())
     soft = np.where(target == 1, (n_pos + 1) / (n_pos + 2), 1 / (n_neg + 2))
-    platt = LogisticRegression(C=1e6, solver="lbfgs").fit(
+    platt = _logistic(C=1e6, solver="lbfgs").fit(
         np.concatenate([decision, decision]).reshape(-1, 1), np.r_[np.ones(len(target)), np.zeros(len(target))],
         sample_weight=np.r_[soft, 1 - soft])
     a, b = float(platt.coef_[0, 0]), float(platt.intercept_[0])
@@ -621,6 +690,20 @@ def _cross_validated(features, target, c: float, split) -> tuple[np.ndarray, flo
     best = int(np.argmax(f1))                                  # ties: the highest threshold
     below = -levels[best + 1] if best + 1 < len(levels) else 0.0
     return np.array([a, b]), float(f1[best]), float((-levels[best] + below) / 2)   # midway to the next one down
+
+
+def _logistic(**params):
+    """sklearn's LogisticRegression, imported when a model is fitted, not with the kit."""
+    from sklearn.linear_model import LogisticRegression
+
+    return LogisticRegression(**params)
+
+
+def _folds(cv: int, random_state):
+    """Stratified, shuffled folds (sklearn's StratifiedKFold, imported when a model is fitted)."""
+    from sklearn.model_selection import StratifiedKFold
+
+    return StratifiedKFold(n_splits=cv, shuffle=True, random_state=random_state)
 
 
 def _sigmoid(x: np.ndarray) -> np.ndarray:

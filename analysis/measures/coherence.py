@@ -7,7 +7,7 @@ and a stated rule that recommends k.
 * :func:`select_k` sweeps k over seeds and recommends one, with a stated rule.
 
 >>> from analysis.synthetic import planted_corpus
->>> texts, _, _ = planted_corpus(n_docs=120, k=3, seed=1)
+>>> texts, _, _ = planted_corpus(n_docs=120, k=3, random_state=1)
 >>> select_k(texts, range(2, 5), progress=False).k
 3
 """
@@ -24,10 +24,12 @@ from scipy import sparse
 from scipy.optimize import linear_sum_assignment
 from tqdm.auto import tqdm
 
+from .._deprecation import renamed
 from .._output import progress_enabled
+from .._validation import check_interval, check_option
 from ..errors import TopicInputError
-from .topics import (METHODS, _check_k, _document_term_matrix, _estimator, _options, _vectorizer,
-                     topic_tokens, unit_texts)
+from .topics import (METHODS, check_k, document_term_matrix, make_estimator, make_vectorizer, merge_legacy_options,
+                     topic_stopwords, topic_tokens, unit_texts)
 
 
 #: gensim's ``direct_confirmation_measure.EPSILON``.
@@ -85,7 +87,8 @@ def _window_counts(texts: list[list[str]], index: dict[str, int], window_size: i
     return int(n_windows.sum()), (presence @ presence.T).toarray()
 
 
-def npmi_coherence(top_words, texts, *, window_size: int = 10, topn: int = 10, per_topic: bool = False):
+@renamed(topn="n")
+def npmi_coherence(top_words, texts, *, window_size: int = 10, n: int = 10, per_topic: bool = False):
     """C_NPMI topic coherence (Röder et al. 2015), equal to gensim's
     ``CoherenceModel(coherence="c_npmi")``.
 
@@ -103,9 +106,10 @@ def npmi_coherence(top_words, texts, *, window_size: int = 10, topn: int = 10, p
         Tokenised reference texts (e.g. ``[topic_tokens(t) for t in texts]``).
     window_size : int
         Tokens per window (at least 2).
-    topn : int
-        Top words used per topic. As gensim does, a word that occurs in no text is
-        dropped (with a warning) before the first ``topn`` are taken.
+    n : int
+        Top words used per topic (gensim's ``topn``; ``topn=`` is accepted with
+        a FutureWarning). As gensim does, a word that occurs in no text is
+        dropped (with a warning) before the first ``n`` are taken.
     per_topic : bool
         Return an array with one value per topic instead of the mean.
 
@@ -118,14 +122,14 @@ def npmi_coherence(top_words, texts, *, window_size: int = 10, topn: int = 10, p
     Raises
     ------
     TopicInputError
-        If ``window_size`` or ``topn`` is below 2, ``texts`` are not token
+        If ``window_size`` or ``n`` is below 2, ``texts`` are not token
         lists, ``top_words`` is empty, or a topic has fewer than two of its
         words in the texts.
 
     Notes
     -----
     Tested equal to gensim 4.4 to 1e-6. One difference by design: gensim cuts
-    topics to ``topn`` words only if the first topic is longer than ``topn``;
+    topics to ``n`` words only if the first topic is longer than ``n``;
     here every topic is cut. Unlike gensim, a topic with fewer than two words
     found in the texts raises an error instead of giving NaN.
 
@@ -135,10 +139,10 @@ def npmi_coherence(top_words, texts, *, window_size: int = 10, topn: int = 10, p
     >>> round(npmi_coherence([["a", "b", "c"]], texts), 4)   # pairs ab, ac: 0; bc: never together
     -0.3166
     """
-    if window_size < 2:
-        raise TopicInputError(f"window_size must be at least 2 (words co-occur in a window), not {window_size}.")
-    if topn < 2:
-        raise TopicInputError(f"topn must be at least 2 (coherence scores pairs of words), not {topn}.")
+    check_interval("window_size", window_size, 2, integer=True, where="npmi_coherence",
+                   why="words co-occur in a window", error=TopicInputError)
+    check_interval("n", n, 2, integer=True, where="npmi_coherence", why="coherence scores pairs of words",
+                   error=TopicInputError)
     if isinstance(texts, (str, pd.DataFrame)) or any(isinstance(t, str) for t in texts[:1]):
         raise TopicInputError("texts must be token lists, e.g. [topic_tokens(t) for t in texts].")
     top_words = [list(topic) for topic in top_words]
@@ -153,7 +157,7 @@ def npmi_coherence(top_words, texts, *, window_size: int = 10, topn: int = 10, p
                       f"{missing[:10]}", stacklevel=2)
     values = []
     for number, topic in enumerate(top_words):
-        ids = np.array([index[w] for w in topic if seen[index[w]]][:topn], dtype=np.int64)
+        ids = np.array([index[w] for w in topic if seen[index[w]]][:n], dtype=np.int64)
         if len(ids) < 2:
             raise TopicInputError(f"topic {number} has {len(ids)} of its words in the texts; coherence needs "
                                   "two. Pass the texts the topics were fitted on.")
@@ -254,15 +258,18 @@ def recommend_k(table: pd.DataFrame, threshold: float = STABILITY_THRESHOLD) -> 
     return int(best["k"]), rule
 
 
-def select_k(texts, ks=range(2, 16), *, method: str = "nmf", seeds=(0, 1, 2), unit: str = "documents",
-             sample_fraction: float = 0.8, window_size: int = 10, topn: int = 10, progress: bool = True,
-             min_df=None, max_df=None, options: dict | None = None, **legacy_options) -> KSelection:
-    """Fit k topics for each k and seed; score coherence, diversity and stability.
+@renamed(seeds="random_states", topn="n")
+def select_k(texts, ks=range(2, 16), *, method: str = "nmf", random_states=(0, 1, 2), unit: str = "documents",
+             sample_fraction: float = 0.8, window_size: int = 10, n: int = 10, progress: bool = True,
+             min_df=None, max_df=None, options: dict | None = None, stopwords=None,
+             **legacy_options) -> KSelection:
+    """Fit k topics for each k and random state; score coherence, diversity and stability.
 
-    The vocabulary is built once from all texts. For each seed, the model is fitted
-    on a random ``sample_fraction`` of the texts drawn with that seed (and the
-    estimator gets that seed): NMF with nndsvd is deterministic, so stability
-    across seeds means stability across subsamples (Greene et al. 2014).
+    The vocabulary is built once from all texts. For each random state (a
+    seed), the model is fitted on a random ``sample_fraction`` of the texts
+    drawn with it (and the estimator gets it as its ``random_state``): NMF
+    with nndsvd is deterministic, so stability across seeds means stability
+    across subsamples (Greene et al. 2014).
 
     Rule for the recommended k (``recommend_k()``): the highest coherence among
     the k whose stability is at least 0.8; ties go to the smaller k; if no k is that
@@ -279,9 +286,11 @@ def select_k(texts, ks=range(2, 16), *, method: str = "nmf", seeds=(0, 1, 2), un
         dropped and k is tried in increasing order.
     method : {"nmf", "lda"}
         The topic model, as in :class:`TopicModel`.
-    seeds : sequence of int
-        At least two distinct seeds; each draws its sample of the texts and
-        seeds the estimator.
+    random_states : sequence of int
+        At least two distinct seeds; each draws its sample of the texts and is
+        the estimator's ``random_state``. (The plural of the kit's
+        ``random_state``, as several runs are compared; ``seeds=`` is its old
+        name, accepted with a FutureWarning.)
     unit : {"documents", "paragraphs", "sentences"}
         For a table, the unit to model; a list of strings takes "documents"
         (one text per string).
@@ -289,8 +298,9 @@ def select_k(texts, ks=range(2, 16), *, method: str = "nmf", seeds=(0, 1, 2), un
         Share of the texts each seed's model is fitted on, in (0, 1].
     window_size : int
         Tokens per window of the coherence (:func:`npmi_coherence`).
-    topn : int
-        Top words per topic scored for coherence.
+    n : int
+        Top words per topic scored for coherence (``topn=`` is its old name,
+        accepted with a FutureWarning).
     progress : bool
         Show a tqdm progress bar over k.
     min_df, max_df : int or float, optional
@@ -299,6 +309,9 @@ def select_k(texts, ks=range(2, 16), *, method: str = "nmf", seeds=(0, 1, 2), un
     options : dict, optional
         Extra parameters for sklearn's estimator (e.g. ``{"max_iter": 50}``),
         as in :class:`TopicModel`.
+    stopwords : set of str or Path, optional
+        Words left out of the vocabulary and of the coherence's tokens;
+        default the shipped function words, as in :class:`TopicModel`.
     **legacy_options
         The old spelling of ``options`` (``max_iter=50`` as a keyword): still
         works, with a FutureWarning naming the dict to pass.
@@ -307,7 +320,7 @@ def select_k(texts, ks=range(2, 16), *, method: str = "nmf", seeds=(0, 1, 2), un
     -------
     KSelection
         ``table``: one row per k, with columns ``k``; ``coherence`` and
-        ``coherence_sd``, NPMI (:func:`npmi_coherence` of the top ``topn``
+        ``coherence_sd``, NPMI (:func:`npmi_coherence` of the top ``n``
         words on all texts' tokens) mean and standard deviation over seeds;
         ``diversity`` (:func:`topic_diversity`, top 25 words, or the whole
         vocabulary if smaller, mean over seeds); ``stability``
@@ -318,7 +331,7 @@ def select_k(texts, ks=range(2, 16), *, method: str = "nmf", seeds=(0, 1, 2), un
     Raises
     ------
     TopicInputError
-        If ``method`` or ``unit`` is unknown, ``seeds`` are fewer than two or
+        If ``method`` or ``unit`` is unknown, ``random_states`` are fewer than two or
         repeat one, ``sample_fraction`` is out of range, there are no texts,
         no k or no vocabulary, or a k is more than the sampled texts or the
         vocabulary terms.
@@ -326,38 +339,38 @@ def select_k(texts, ks=range(2, 16), *, method: str = "nmf", seeds=(0, 1, 2), un
     Examples
     --------
     >>> from analysis.synthetic import planted_corpus
-    >>> texts, _, _ = planted_corpus(n_docs=120, k=3, seed=1)
+    >>> texts, _, _ = planted_corpus(n_docs=120, k=3, random_state=1)
     >>> select_k(texts, range(2, 5), progress=False).k
     3
     """
-    if method not in METHODS:
-        raise TopicInputError(f"method must be one of {METHODS}, not {method!r}.")
-    options = _options(options, legacy_options, "select_k")
-    seeds, ks = list(seeds), sorted(set(ks))
+    check_option("method", method, METHODS, where="select_k", error=TopicInputError)
+    options = merge_legacy_options(options, legacy_options, "select_k")
+    seeds, ks = list(random_states), sorted(set(ks))
     if len(seeds) < 2 or len(set(seeds)) < len(seeds):
-        raise TopicInputError(f"seeds must be at least two distinct seeds (stability compares runs), not {seeds}.")
-    if not 0 < sample_fraction <= 1:
-        raise TopicInputError(f"sample_fraction must be in (0, 1], not {sample_fraction}.")
+        raise TopicInputError(f"select_k(): random_states= must be at least two distinct seeds (stability compares "
+                              f"runs); got {random_states!r}.")
+    check_interval("sample_fraction", sample_fraction, 0, 1, closed="right", where="select_k", error=TopicInputError)
     units = unit_texts(texts, unit)
     if len(units) == 0 or not ks:
         raise TopicInputError("select_k needs texts and at least one k.")
-    vectorizer = _vectorizer(method, len(units), min_df, max_df)
-    matrix = _document_term_matrix(vectorizer, units["text"].tolist())
+    stop = topic_stopwords(stopwords, "select_k")
+    vectorizer = make_vectorizer(method, len(units), min_df, max_df, stop)
+    matrix = document_term_matrix(vectorizer, units["text"].tolist())
     vocabulary = vectorizer.get_feature_names_out()
-    tokens = [topic_tokens(t) for t in units["text"]]
+    tokens = [topic_tokens(t, stop) for t in units["text"]]
     n_sample = max(1, round(sample_fraction * len(units)))
     samples = {s: np.sort(np.random.default_rng(s).choice(len(units), n_sample, replace=False)) for s in seeds}
     for k in ks:
-        _check_k(k, n_sample, len(vocabulary))
+        check_k(k, n_sample, len(vocabulary))
     n_diverse = min(25, len(vocabulary))
     rows = []
     for k in tqdm(ks, desc=f"select_k ({method})") if progress_enabled(progress) else ks:
         coherences, diversities, components = [], [], []
         for seed in seeds:
-            estimator = _estimator(method, k, seed, options).fit(matrix[samples[seed]])
+            estimator = make_estimator(method, k, seed, options).fit(matrix[samples[seed]])
             order = np.argsort(-estimator.components_, axis=1, kind="stable")
-            coherences.append(npmi_coherence([vocabulary[r[:topn]].tolist() for r in order], tokens,
-                                             window_size=window_size, topn=topn))
+            coherences.append(npmi_coherence([vocabulary[r[:n]].tolist() for r in order], tokens,
+                                             window_size=window_size, n=n))
             diversities.append(topic_diversity([vocabulary[r[:n_diverse]].tolist() for r in order], n_diverse))
             components.append(estimator.components_)
         rows.append({"k": k, "coherence": float(np.mean(coherences)), "coherence_sd": float(np.std(coherences)),

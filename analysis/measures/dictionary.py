@@ -13,17 +13,15 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..errors import AnalysisError
-from ..resources.codebook import Codebook
 from ..matching import is_negated
+from ..resources.codebook import Codebook
 
 NEGATED_CHOICES = ("count", "skip")
 
 
 def frame_counts(cb: Codebook, texts: list[str], negated: str = "count", weighted: bool = False) -> np.ndarray:
-    """Hits (or summed weights) per text and frame: an array (n_texts, n_frames)."""
-    if negated not in NEGATED_CHOICES:
-        raise AnalysisError(f"negated must be one of {NEGATED_CHOICES}, not {negated!r}.")
+    """Hits (or summed weights) per text and frame: an array (n_texts, n_frames).
+    ``negated`` is checked by the public functions that take it."""
     hits = cb.lexicon.find_all(texts)
     if negated == "skip":
         hits = [h for h in hits if not is_negated(texts[h[0]], h[1])]

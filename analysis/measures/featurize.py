@@ -106,7 +106,7 @@ def featurize(corpus, *, codebook=None, actors=None, cues=None, segmentation=Non
     >>> attrs[["speaker_actor", "actor", "kind"]].values.tolist()
     [['europe', 'smugglers_traffickers', 'causal']]
     """
-    method = resolve_method(method, codebook=codebook, model=model)
+    method = resolve_method(method, codebook=codebook, model=model, where="featurize")
     resources = {"codebook": codebook, "actors": actors, "cues": cues, "segmentation": segmentation,
                  "method": method, "model": model}
     if _is_dask(corpus):
@@ -132,7 +132,7 @@ def featurize_chunks(corpus, *, codebook=None, actors=None, cues=None, segmentat
     >>> [len(s) for s, _ in featurize_chunks(analysis.load_corpus(), chunksize=2, progress=False)]
     [22, 29, 10]
     """
-    method = resolve_method(method, codebook=codebook, model=model)
+    method = resolve_method(method, codebook=codebook, model=model, where="featurize")
     chunks, total = corpus_chunks(corpus, chunksize=chunksize, text_col=text_col, id_col=id_col, clean=clean,
                                   cleaning=cleaning, on_error=on_error, encoding=encoding)
     with tqdm(total=total, unit="doc", desc="featurize", disable=not progress_enabled(progress)) as bar:
@@ -271,7 +271,7 @@ def featurize_to_parquet(corpus, directory: str | Path, *, codebook=None, actors
     existing = [str(p) for p in paths if p.exists()]
     if existing:
         raise FileExistsError(f"{existing} already exist; delete them or choose another directory.")
-    method = resolve_method(method, codebook=codebook, model=model)
+    method = resolve_method(method, codebook=codebook, model=model, where="featurize_to_parquet")
     schemas = [pa.Schema.from_pandas(e, preserve_index=False) for e in empty_tables(codebook=codebook, method=method)]
     chunks = featurize_chunks(corpus, codebook=codebook, actors=actors, cues=cues, segmentation=segmentation,
                               method=method, model=model, chunksize=chunksize, progress=progress, **read)

@@ -29,10 +29,11 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from .._validation import check_option
 from ..errors import AnalysisError, TableError, require_columns
+from ..matching import is_negated
 from ..resources.codebook import Codebook
 from ..text._units import context, row_keys, texts_of, unit_column
-from ..matching import is_negated
 from ..text.segment import words
 from .classifier import frame_classifier
 from .dictionary import NEGATED_CHOICES, frame_counts
@@ -40,16 +41,16 @@ from .dictionary import NEGATED_CHOICES, frame_counts
 METHODS = ("auto", "classifier", "dictionary")
 
 
-def resolve_method(method: str, *, codebook=None, model=None) -> str:
+def resolve_method(method: str, *, codebook=None, model=None, where: str = "frame_scores") -> str:
     """"classifier" or "dictionary": ``method``, with "auto" made the
     classifier when there is one for the codebook (``model`` given, or the
-    codebook is the shipped one), else the dictionary.
+    codebook is the shipped one), else the dictionary. ``where`` names the
+    function an unknown method is refused for.
 
     >>> resolve_method("auto"), resolve_method("auto", codebook={"aid": ["aid"]})
     ('classifier', 'dictionary')
     """
-    if method not in METHODS:
-        raise AnalysisError(f"method must be one of {METHODS}, not {method!r}.")
+    check_option("method", method, METHODS, where=where)
     if method != "auto":
         return method
     return "classifier" if model is not None or Codebook.load(codebook) == Codebook.load() else "dictionary"
@@ -149,8 +150,7 @@ def frame_scores(sentences: pd.DataFrame, *, codebook=None, method: str = "auto"
     >>> frame_scores(s).iloc[:, 2:7].values.tolist()
     [[0, 1, 0, 0, 0], [0, 0, 0, 1, 0]]
     """
-    if negated not in NEGATED_CHOICES:
-        raise AnalysisError(f"frame_scores(): negated= must be one of {list(NEGATED_CHOICES)}, not {negated!r}.")
+    check_option("negated", negated, NEGATED_CHOICES, where="frame_scores")
     if resolve_method(method, codebook=codebook, model=model) == "classifier":
         if negated != "count" or weighted:
             raise AnalysisError("frame_scores(): negated= and weighted= set how the dictionary counts; the "
@@ -200,6 +200,7 @@ def frame_profile(sentences: pd.DataFrame, by: str | list[str] = "doc_id", *, co
     >>> p[p.frame == "humanitarian"][["hits", "tokens", "per_1000_tokens", "share_of_sentences"]].values.tolist()
     [[2.0, 5.0, 400.0, 0.5]]
     """
+    check_option("negated", negated, NEGATED_CHOICES, where="frame_profile")
     cb = Codebook.load(codebook)
     by = [by] if isinstance(by, str) else list(by)
     texts = texts_of(sentences, "frame_profile")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from .._validation import check_interval
 from ..errors import require_columns, require_unique_ids
 from ..resources.codebook import Codebook
 from ..resources.cues import KINDS
@@ -55,6 +56,8 @@ def bootstrap_means(table: pd.DataFrame, by: str, columns: list[str], *, n_boot:
     [['A', 2, 2.0, 1.0], ['B', 1, 2.0, 2.0]]
     """
     require_columns(table, [by, *columns], "bootstrap_means")
+    check_interval("n_boot", n_boot, 1, integer=True, where="bootstrap_means")
+    check_interval("level", level, 0, 1, closed="neither", where="bootstrap_means")
     rng = np.random.default_rng(random_state)
     tail = (1 - level) / 2
     rows = []

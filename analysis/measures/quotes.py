@@ -211,28 +211,28 @@ def quotes(corpus: pd.DataFrame, sentences: pd.DataFrame | None = None, *, actor
     ['Italy must help', 'She', 'EU commissioner Ylva Johansson', 'europe']
     """
     require_columns(corpus, ["doc_id", "text"], "quotes", hint="Pass the table made by analysis.load_corpus().")
-    ctx = _Context(Cues.load(cues), Actors.load(actors))
+    ctx = QuoteContext(Cues.load(cues), Actors.load(actors))
     sents = sentences_for(corpus, sentences, "quotes")
     spans: dict = {}
     for doc_id, start, end in zip(sents["doc_id"].tolist(), sents["start"].tolist(), sents["end"].tolist()):
         spans.setdefault(doc_id, []).append((start, end))
-    table = pd.DataFrame(_quote_rows(ctx, corpus["doc_id"].tolist(), corpus["text"].tolist(), spans), columns=COLUMNS)
+    table = pd.DataFrame(quote_rows(ctx, corpus["doc_id"].tolist(), corpus["text"].tolist(), spans), columns=COLUMNS)
     for col in ("start", "end", "first_sent_id", "last_sent_id", "speaker_start"):
         table[col] = table[col].astype("int64")
     return table
 
 
-def _quote_rows(ctx, doc_ids: list, texts: list[str], spans: dict, marks: dict | None = None,
-                wanted=None) -> list[dict]:
+def quote_rows(ctx, doc_ids: list, texts: list[str], spans: dict, marks: dict | None = None,
+               wanted=None) -> list[dict]:
     """The rows of :func:`quotes` (dicts with its columns) of the documents
     ``doc_ids`` with ``texts``, with the resources of ``ctx``
-    (:class:`_Context`). ``spans`` maps doc ids to the (start, end) of their
-    sentences, ``marks`` to their :func:`_quote_marks` where already found;
+    (:class:`QuoteContext`). ``spans`` maps doc ids to the (start, end) of their
+    sentences, ``marks`` to their :func:`quote_marks` where already found;
     with ``wanted``, a test of a row, only the rows that pass it get their
     speaker_actor (see :func:`_resolve`)."""
     marks = marks or {}
     docs = [(doc_id, _doc_quotes(ctx, text, spans.get(doc_id, []),
-                                 marks[doc_id] if doc_id in marks else _quote_marks(text)))
+                                 marks[doc_id] if doc_id in marks else quote_marks(text)))
             for doc_id, text in zip(doc_ids, texts)]
     actor_of = _speaker_actors(ctx, {row["speaker"] for _, found in docs for row in found})
     rows = []
@@ -246,7 +246,7 @@ def _quote_rows(ctx, doc_ids: list, texts: list[str], spans: dict, marks: dict |
 
 def _doc_quotes(ctx, text: str, spans: list[tuple[int, int]], marks: list[tuple[int, int]]) -> list[dict]:
     """Direct quotes and reported statements of one document (its sentence
-    ``spans`` and quotation ``marks``: :func:`_quote_marks`), in text order.
+    ``spans`` and quotation ``marks``: :func:`quote_marks`), in text order.
     The speech lexicon scans the sentences and the places where a quote's
     attribution may stand in one go."""
     sent_of = _sentence_finder(spans)
@@ -279,7 +279,7 @@ def _doc_quotes(ctx, text: str, spans: list[tuple[int, int]], marks: list[tuple[
     return sorted(rows, key=lambda r: (r["start"], r["kind"]))
 
 
-def _quote_marks(text: str) -> list[tuple[int, int]]:
+def quote_marks(text: str) -> list[tuple[int, int]]:
     """(open, close) positions of quotation marks; ``close`` is the closing
     mark's position (or the end of the paragraph where a quote is not closed).
     A quote left open at the end of a paragraph goes on when the next paragraph
@@ -567,7 +567,7 @@ def _apposition(ctx, name: str, description: str) -> bool:
     """Whether "``name``, ``description``" is one speaker, a name and an
     appositive that describes it ("Sherry Rehman, the climate minister of
     Pakistan"): the name is capitalised, the description opens with a
-    determiner and describes a speaker (:meth:`_Context.describes_speaker`)."""
+    determiner and describes a speaker (:meth:`QuoteContext.describes_speaker`)."""
     description = description.strip()
     return (name.strip()[:1].isupper() and (bool(_DETERMINER.match(description)) or len(description.split()) <= 4)
             and ctx.describes_speaker(description))
@@ -579,7 +579,7 @@ def _found(speaker_start, speaker, base, cue_hit, text) -> dict:
 
 
 @dataclass
-class _Context:
+class QuoteContext:
     """The resources of one call, with what is computed from them on the way
     (per phrase: whether it names an actor, its speaker type)."""
 
@@ -699,7 +699,7 @@ def _sentence_finder(spans):
 
 def _quote_finder(marks: list[tuple[int, int]]):
     """A function from a character offset to whether it stands between
-    quotation marks (``marks``: :func:`_quote_marks`, in order, not overlapping)."""
+    quotation marks (``marks``: :func:`quote_marks`, in order, not overlapping)."""
     opens = [open_ for open_, _ in marks]
 
     def in_quote(pos: int) -> bool:

@@ -10,7 +10,7 @@ import numpy as np
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.utils.validation import check_is_fitted
 
-from ..errors import AnalysisError
+from .._validation import check_option
 from ..resources.codebook import Codebook
 from ..text._units import estimator_texts
 from .dictionary import NEGATED_CHOICES, frame_counts
@@ -63,8 +63,7 @@ class FrameScorer(TransformerMixin, BaseEstimator):
         AnalysisError
             If ``negated`` is not "count" or "skip".
         """
-        if self.negated not in NEGATED_CHOICES:
-            raise AnalysisError(f"negated must be one of {NEGATED_CHOICES}, not {self.negated!r}.")
+        check_option("negated", self.negated, NEGATED_CHOICES, where="FrameScorer")
         self.codebook_ = Codebook.load(self.codebook)
         self.frames_ = self.codebook_.frame_ids
         return self

@@ -1,6 +1,7 @@
 """Topic models with deliberate defaults.
 
-* :func:`fit_topics` fits NMF (default) or LDA on the kit's word tokens and
+* :func:`fit_topics` fits NMF (default) or LDA on the kit's word tokens
+  without stop words (``stopwords=``; default the shipped function words) and
   returns a scikit-learn style :class:`TopicModel`; its ``transform(texts)``
   gives the topic shares of texts it has not seen.
 * Tables: :func:`top_terms_table`, :func:`doc_topics_table`, :func:`topic_prevalence`.
@@ -9,7 +10,7 @@ How many topics: :mod:`analysis.measures.coherence`; figures: :mod:`analysis.rep
 texts from known topics, for tests: :func:`analysis.synthetic.planted_corpus`.
 
 >>> from analysis.synthetic import planted_corpus
->>> texts, theta, topics = planted_corpus(n_docs=60, k=3, seed=0)
+>>> texts, theta, topics = planted_corpus(n_docs=60, k=3, random_state=0)
 >>> model = fit_topics(texts, 3)
 >>> model.doc_topics_.shape
 (60, 3)
@@ -21,35 +22,19 @@ texts from known topics, for tests: :func:`analysis.synthetic.planted_corpus`.
 from __future__ import annotations
 
 import warnings
+from functools import partial
 
 import numpy as np
 import pandas as pd
 from scipy.linalg import LinAlgError, cholesky, solve_triangular
 from scipy.optimize import nnls
 from sklearn.base import BaseEstimator, TransformerMixin
-from sklearn.decomposition import NMF, LatentDirichletAllocation
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer, TfidfVectorizer
 from sklearn.utils.validation import check_is_fitted
 
+from .._validation import check_interval, check_option
 from ..errors import TopicInputError, require_unique_ids
+from ..resources.stopwords import load_stopwords, normalize_word, stopword_set
 from ..text.segment import paragraphs, sentences, words
-
-
-#: News boilerplate that says nothing about a topic: reporting verbs ("said",
-#: "told"), attribution ("according"), honorifics, modal and filler words not in
-#: scikit-learn's list, and calendar words. Added to scikit-learn's English stop
-#: words, from which "un" is taken out: lower-cased, it is the UN.
-DOMAIN_STOP_WORDS = frozenset("""
-said says say saying told tell tells according added adding stated statement noted
-also would could may might must shall just like including include includes
-mr mrs ms dr reported reportedly
-year years month months week weeks day days today yesterday time
-monday tuesday wednesday thursday friday saturday sunday
-january february march april june july august september october november december
-""".split())
-
-
-STOP_WORDS = (frozenset(ENGLISH_STOP_WORDS) - {"un"}) | DOMAIN_STOP_WORDS
 
 
 METHODS = ("nmf", "lda")
@@ -58,14 +43,27 @@ METHODS = ("nmf", "lda")
 UNITS = ("documents", "paragraphs", "sentences")
 
 
-def topic_tokens(text: str) -> list[str]:
-    """The tokens a topic model sees: :func:`analysis.words`, without stop words
-    (:data:`STOP_WORDS`), one-letter tokens, or tokens with no letter (numbers).
+def topic_tokens(text: str, stopwords: frozenset[str] = frozenset()) -> list[str]:
+    """The tokens a topic model sees: :func:`analysis.words`, without ``stopwords``
+    (compared as :func:`~analysis.resources.stopwords.normalize_word` writes them),
+    one-letter tokens, or tokens with no letter (numbers).
 
-    >>> topic_tokens("The UN said 3,300 migrants were rescued off Libya's coast.")
-    ['un', 'migrants', 'rescued', 'libya', 'coast']
+    >>> topic_tokens("The UN said 3,300 migrants were rescued off Libya's coast.", frozenset({"the", "were", "off"}))
+    ['un', 'said', 'migrants', 'rescued', 'libya', 'coast']
     """
-    return [w for w in words(text) if len(w) > 1 and w not in STOP_WORDS and any(c.isalpha() for c in w)]
+    return [w for w in words(text)
+            if len(w) > 1 and normalize_word(w) not in stopwords and any(c.isalpha() for c in w)]
+
+
+def topic_stopwords(stopwords, who: str) -> frozenset[str]:
+    """The stop words of a topic model: None gives the shipped function words
+    (:func:`analysis.load_stopwords`); otherwise as ``stopwords=`` of
+    :func:`analysis.keyness` (words, or a Path to a file). ``who`` names the caller.
+
+    >>> "the" in topic_stopwords(None, "fit_topics"), topic_stopwords(["Said"], "fit_topics")
+    (True, frozenset({'said'}))
+    """
+    return load_stopwords() if stopwords is None else stopword_set(stopwords, who)
 
 
 def vocabulary_thresholds(n_texts: int) -> tuple[int, float]:
@@ -96,8 +94,7 @@ def unit_texts(texts, unit: str = "documents") -> pd.DataFrame:
     >>> unit_texts(analysis.load_corpus(), "paragraphs").shape
     (50, 3)
     """
-    if unit not in UNITS:
-        raise TopicInputError(f"unit must be one of {UNITS}, not {unit!r}.")
+    check_option("unit", unit, UNITS, where="unit_texts", error=TopicInputError)
     if isinstance(texts, pd.DataFrame):
         return _frame_units(texts, unit)
     if isinstance(texts, str):
@@ -133,14 +130,21 @@ def _frame_units(frame: pd.DataFrame, unit: str) -> pd.DataFrame:
     return table.reset_index(drop=True)
 
 
-def _vectorizer(method: str, n_texts: int, min_df, max_df):
+def make_vectorizer(method: str, n_texts: int, min_df, max_df, stopwords: frozenset[str]):
+    """The vectorizer of ``method`` (tf-idf for NMF, counts for LDA) over :func:`topic_tokens`
+    without ``stopwords``, with :func:`vocabulary_thresholds` where ``min_df`` or ``max_df`` is None."""
+    from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer   # here: not with the kit
+
     auto_min, auto_max = vocabulary_thresholds(n_texts)
-    params = dict(analyzer=topic_tokens, min_df=auto_min if min_df is None else min_df,
-                  max_df=auto_max if max_df is None else max_df)
+    params = dict(analyzer=partial(topic_tokens, stopwords=stopwords),
+                  min_df=auto_min if min_df is None else min_df, max_df=auto_max if max_df is None else max_df)
     return TfidfVectorizer(**params) if method == "nmf" else CountVectorizer(**params)
 
 
-def _estimator(method: str, k: int, random_state, options: dict | None):
+def make_estimator(method: str, k: int, random_state, options: dict | None):
+    """sklearn's NMF or LDA with the kit's defaults (see :class:`TopicModel`), updated by ``options``."""
+    from sklearn.decomposition import NMF, LatentDirichletAllocation              # here: not with the kit
+
     if method == "nmf":
         params = dict(init="nndsvd", max_iter=1000, tol=1e-4)
         params.update(options or {})
@@ -150,7 +154,8 @@ def _estimator(method: str, k: int, random_state, options: dict | None):
     return LatentDirichletAllocation(n_components=k, random_state=random_state, **params)
 
 
-def _document_term_matrix(vectorizer, texts: list[str]):
+def document_term_matrix(vectorizer, texts: list[str]):
+    """Fit ``vectorizer`` on ``texts``; no vocabulary left is a :class:`~analysis.TopicInputError`."""
     try:
         matrix = vectorizer.fit_transform(texts)
     except ValueError as err:  # sklearn: "empty vocabulary" / "After pruning, no terms remain"
@@ -159,9 +164,9 @@ def _document_term_matrix(vectorizer, texts: list[str]):
     return matrix
 
 
-def _check_k(k: int, n_texts: int, n_terms: int) -> None:
-    if not isinstance(k, (int, np.integer)) or k < 1:
-        raise TopicInputError(f"k must be a positive integer, not {k!r}.")
+def check_k(k: int, n_texts: int, n_terms: int) -> None:
+    """Refuse a ``k`` that is not a positive integer or exceeds the texts or the vocabulary terms."""
+    check_interval("k", k, 1, integer=True, where="TopicModel", error=TopicInputError)
     if k > n_texts:
         raise TopicInputError(f"k={k} topics is more than the {n_texts} texts; choose k <= {n_texts} "
                               "or model smaller units (unit='paragraphs' or 'sentences').")
@@ -208,7 +213,7 @@ def _warn_empty(matrix, what: str) -> None:
                       "rows carry no information (zeros for NMF, the prior for LDA).", stacklevel=3)
 
 
-def _options(options: dict | None, legacy: dict, caller: str) -> dict | None:
+def merge_legacy_options(options: dict | None, legacy: dict, caller: str) -> dict | None:
     """``options``, with keyword options of the old spelling merged in (and a FutureWarning)."""
     if not legacy:
         return options
@@ -241,6 +246,12 @@ class TopicModel(TransformerMixin, BaseEstimator):
     options : dict, optional
         Extra parameters for the sklearn estimator (e.g. ``{"max_iter": 50}``);
         the one spelling, in :func:`fit_topics` and :func:`select_k` too.
+    stopwords : set of str or Path, optional
+        Words left out of the vocabulary (as :func:`analysis.keyness` takes
+        them); default (None) the shipped function words,
+        :func:`analysis.load_stopwords`; ``()`` for none. News boilerplate
+        ("said", "according", weekdays) is in a shipped list the notebooks
+        pass: ``analysis.load_stopwords("shipped:stopwords_news_topics.txt")``.
 
     Attributes
     ----------
@@ -261,18 +272,18 @@ class TopicModel(TransformerMixin, BaseEstimator):
     Examples
     --------
     >>> from analysis.synthetic import planted_corpus
-    >>> texts = planted_corpus(n_docs=40, k=2, doc_length=30, seed=0)[0]     # two known topics
+    >>> texts = planted_corpus(n_docs=40, k=2, doc_length=30, random_state=0)[0]     # two known topics
     >>> model = TopicModel(k=2).fit(texts)
     >>> [sorted({word[:2] for word in terms}) for terms in model.top_terms(3)]     # each topic's own words
     [['t0'], ['t1']]
-    >>> texts, theta, topics = planted_corpus(n_docs=80, k=2, seed=0)     # texts it has not seen
+    >>> texts, theta, topics = planted_corpus(n_docs=80, k=2, random_state=0)     # texts it has not seen
     >>> model = TopicModel(2).fit(texts[:60])
     >>> model.transform(texts[60:]).shape, model.get_feature_names_out().tolist()
     ((20, 2), ['topic_0', 'topic_1'])
     """
 
     def __init__(self, k: int = 10, *, method: str = "nmf", random_state=0, unit: str = "documents",
-                 min_df=None, max_df=None, options: dict | None = None):
+                 min_df=None, max_df=None, options: dict | None = None, stopwords=None):
         self.k = k
         self.method = method
         self.random_state = random_state
@@ -280,6 +291,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
         self.min_df = min_df
         self.max_df = max_df
         self.options = options
+        self.stopwords = stopwords
 
     def fit(self, texts, y=None):
         """Fit on a list of strings, a Series, or a corpus/paragraphs/sentences table; return self.
@@ -307,16 +319,16 @@ class TopicModel(TransformerMixin, BaseEstimator):
             is left, or ``k`` is not a positive integer or is more than the
             texts or the vocabulary terms.
         """
-        if self.method not in METHODS:
-            raise TopicInputError(f"method must be one of {METHODS}, not {self.method!r}.")
+        check_option("method", self.method, METHODS, where="TopicModel", error=TopicInputError)
         units = unit_texts(texts, self.unit)
         if len(units) == 0:
             raise TopicInputError("no texts to model; pass at least k texts.")
-        vectorizer = _vectorizer(self.method, len(units), self.min_df, self.max_df)
-        matrix = _document_term_matrix(vectorizer, units["text"].tolist())
-        _check_k(self.k, *matrix.shape)
+        stopwords = topic_stopwords(self.stopwords, type(self).__name__)
+        vectorizer = make_vectorizer(self.method, len(units), self.min_df, self.max_df, stopwords)
+        matrix = document_term_matrix(vectorizer, units["text"].tolist())
+        check_k(self.k, *matrix.shape)
         _warn_empty(matrix, "doc_topics_")
-        estimator = _estimator(self.method, self.k, self.random_state, self.options)
+        estimator = make_estimator(self.method, self.k, self.random_state, self.options)
         self.doc_topics_ = _normalise_rows(estimator.fit_transform(matrix))
         self.topic_terms_ = _normalise_rows(estimator.components_)
         self.vocabulary_ = vectorizer.get_feature_names_out()
@@ -344,7 +356,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
         Examples
         --------
         >>> from analysis.synthetic import planted_corpus
-        >>> texts = planted_corpus(n_docs=20, k=2, seed=0)[0]
+        >>> texts = planted_corpus(n_docs=20, k=2, random_state=0)[0]
         >>> TopicModel(2).fit_transform(texts).shape
         (20, 2)
         """
@@ -381,7 +393,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
         Examples
         --------
         >>> from analysis.synthetic import planted_corpus
-        >>> texts = planted_corpus(n_docs=80, k=2, seed=0)[0]
+        >>> texts = planted_corpus(n_docs=80, k=2, random_state=0)[0]
         >>> TopicModel(2).fit(texts[:60]).transform(texts[60:]).sum(axis=1).round(6).tolist()[:3]
         [1.0, 1.0, 1.0]
         """
@@ -413,7 +425,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
         Examples
         --------
         >>> from analysis.synthetic import planted_corpus
-        >>> TopicModel(2).fit(planted_corpus(n_docs=20, k=2, seed=0)[0]).get_feature_names_out().tolist()
+        >>> TopicModel(2).fit(planted_corpus(n_docs=20, k=2, random_state=0)[0]).get_feature_names_out().tolist()
         ['topic_0', 'topic_1']
         """
         check_is_fitted(self, "topic_terms_")
@@ -445,7 +457,8 @@ class TopicModel(TransformerMixin, BaseEstimator):
 
 
 def fit_topics(texts, k: int, *, method: str = "nmf", random_state=0, unit: str = "documents",
-               min_df=None, max_df=None, options: dict | None = None, **legacy_options) -> TopicModel:
+               min_df=None, max_df=None, options: dict | None = None, stopwords=None,
+               **legacy_options) -> TopicModel:
     """Fit a topic model; see :class:`TopicModel` for the defaults and why.
 
     Parameters
@@ -461,6 +474,9 @@ def fit_topics(texts, k: int, *, method: str = "nmf", random_state=0, unit: str 
     options : dict, optional
         Passed to sklearn's ``NMF`` or ``LatentDirichletAllocation``, e.g.
         ``options={"max_iter": 50}``.
+    stopwords : set of str or Path, optional
+        Words left out of the vocabulary; default the shipped function words
+        (see :class:`TopicModel`).
     **legacy_options
         The old spelling of ``options`` (``max_iter=50`` as a keyword): still
         works, with a FutureWarning naming the dict to pass.
@@ -477,9 +493,9 @@ def fit_topics(texts, k: int, *, method: str = "nmf", random_state=0, unit: str 
     >>> model.doc_topics_.shape, len(model.top_terms(5)[0])
     ((50, 3), 5)
     """
-    options = _options(options, legacy_options, "fit_topics")
+    options = merge_legacy_options(options, legacy_options, "fit_topics")
     return TopicModel(k, method=method, random_state=random_state, unit=unit, min_df=min_df,
-                      max_df=max_df, options=options).fit(texts)
+                      max_df=max_df, options=options, stopwords=stopwords).fit(texts)
 
 
 def top_terms_table(model: TopicModel, n: int = 10, *, layout: str = "long") -> pd.DataFrame:
@@ -506,7 +522,7 @@ def top_terms_table(model: TopicModel, n: int = 10, *, layout: str = "long") -> 
     >>> import analysis
     >>> model = analysis.fit_topics(analysis.load_corpus(), k=3, unit="paragraphs")
     >>> top_terms_table(model, 3).head(3)[["topic", "rank", "term"]].values.tolist()
-    [[0, 1, 'illegal'], [0, 2, 'immigrants'], [0, 3, 'immigration']]
+    [[0, 1, 'illegal'], [0, 2, 'immigrants'], [0, 3, 'said']]
     >>> list(top_terms_table(model, 3, layout="wide").columns)
     ['topic', 'share', 'terms']
     """
@@ -515,10 +531,8 @@ def top_terms_table(model: TopicModel, n: int = 10, *, layout: str = "long") -> 
     long = pd.DataFrame([(t, r + 1, model.vocabulary_[j], float(model.topic_terms_[t, j]))
                          for t, row in enumerate(order) for r, j in enumerate(row)],
                         columns=["topic", "rank", "term", "weight"])
-    if layout == "long":
+    if check_option("layout", layout, ("long", "wide"), where="top_terms_table", error=TopicInputError) == "long":
         return long
-    if layout != "wide":
-        raise TopicInputError(f"layout must be 'long' or 'wide', not {layout!r}.")
     terms = long.groupby("topic")[["term", "weight"]].apply(
         lambda g: ", ".join(f"{t} ({w:.3f})" for t, w in zip(g["term"], g["weight"])))
     return pd.DataFrame({"topic": np.arange(model.k), "share": model.doc_topics_.mean(axis=0),

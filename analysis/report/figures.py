@@ -15,23 +15,27 @@ and from machine to machine (``stable_svg_ids()``).
 
 from __future__ import annotations
 
+import base64
+import io
 import re
 from contextlib import contextmanager
 from pathlib import Path
 
-import matplotlib
-import matplotlib.pyplot as plt
 import numpy as np
 
-from .._output import SavedFiles, write_atomic
+from .._output import SavedFiles, show_saved, write_atomic
+from .._validation import check_option
 from ..errors import AnalysisError
 from ..paths import figures_dir
 
 #: Okabe & Ito (2008) colour-blind-safe palette, black last.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 WIDTHS = {"column": 3.5, "page": 7.2}
+#: The kit's matplotlib settings (:func:`style`); plain data, so that importing
+#: the kit does not import matplotlib (a cycler is written as matplotlib's rc
+#: files write it).
 STYLE = {
-    "axes.prop_cycle": matplotlib.cycler(color=PALETTE),
+    "axes.prop_cycle": f"cycler(color={PALETTE!r})",
     "axes.spines.top": False,
     "axes.spines.right": False,
     "axes.titlesize": 9,
@@ -100,6 +104,8 @@ def style():
     ...     matplotlib.rcParams["font.size"]
     8.0
     """
+    import matplotlib
+
     with matplotlib.rc_context(STYLE):
         yield
 
@@ -135,10 +141,11 @@ def new_figure(width: str = "column", height: float | None = None, nrows: int = 
     >>> fig.get_size_inches().tolist()
     [7.2, 3.0]
     """
-    if width not in WIDTHS:
-        raise AnalysisError(f"width must be one of {list(WIDTHS)}, not {width!r}.")
+    check_option("width", width, WIDTHS, where="new_figure")
     with style():
         w = WIDTHS[width]
+        import matplotlib.pyplot as plt          # here, not with the kit: pyplot is most of matplotlib's import time
+
         return plt.subplots(nrows, ncols, figsize=(w, height or w * 0.75), layout="constrained")
 
 
@@ -155,8 +162,10 @@ def figure_for(ax, width: str = "column", height: float | None = None, nrows: in
     if ax is None:
         fig, axes = new_figure(width, height, nrows, ncols)
     else:
+        from matplotlib.axes import Axes
+
         panels = nrows * ncols
-        given = np.asarray([ax] if isinstance(ax, matplotlib.axes.Axes) else list(ax), dtype=object).ravel()
+        given = np.asarray([ax] if isinstance(ax, Axes) else list(ax), dtype=object).ravel()
         if given.size != panels:
             raise AnalysisError(f"this figure has {panels} panel(s); pass ax= as {panels} Axes.")
         fig = given[0].figure
@@ -165,13 +174,16 @@ def figure_for(ax, width: str = "column", height: float | None = None, nrows: in
 
 
 def save_figure(fig, name: str, formats: tuple[str, ...] = ("png", "svg"), *, directory=None,
-                close: bool = True) -> SavedFiles:
+                close: bool = True, show: bool = True) -> SavedFiles:
     """Write ``<name>.png`` and ``.svg`` deterministically into ``directory``;
-    return the paths.
+    show the figure in a notebook; return the paths.
 
     The same figure gives the same bytes on every run and machine (with the same
     matplotlib): no dates or software versions in the files' metadata, and the
-    SVG's hashed ids renumbered (``stable_svg_ids()``).
+    SVG's hashed ids renumbered (``stable_svg_ids()``). In a Jupyter notebook
+    the figure is displayed, as the PNG written (at half its pixel size, the
+    figure's size on screen), so that an executed notebook shows each figure
+    it saved, with bytes that do not change from run to run.
 
     Parameters
     ----------
@@ -187,6 +199,10 @@ def save_figure(fig, name: str, formats: tuple[str, ...] = ("png", "svg"), *, di
         directory (``analysis.paths.figures_dir()``).
     close : bool
         Close the figure once written (the default), to free its memory.
+    show : bool
+        Display the figure when running in a Jupyter notebook (the default;
+        nothing is displayed elsewhere). Pass False with ``close=False`` if
+        your notebook's matplotlib backend shows open figures itself.
 
     Returns
     -------
@@ -207,9 +223,8 @@ def save_figure(fig, name: str, formats: tuple[str, ...] = ("png", "svg"), *, di
     saved demo.png, demo.svg
     """
     formats = (formats,) if isinstance(formats, str) else tuple(formats)
-    unknown = [fmt for fmt in formats if fmt not in ("png", "svg", "pdf")]
-    if unknown:
-        raise AnalysisError(f"formats may hold 'png', 'svg' and 'pdf', not {unknown[0]!r}.")
+    for fmt in formats:
+        check_option("formats", fmt, ("png", "svg", "pdf"), where="save_figure")
     folder = figures_dir(directory)
     paths = SavedFiles()
     try:
@@ -221,10 +236,37 @@ def save_figure(fig, name: str, formats: tuple[str, ...] = ("png", "svg"), *, di
                 else:
                     metadata = PNG_METADATA if fmt == "png" else PDF_METADATA
                     paths.append(write_atomic(path, lambda tmp: fig.savefig(tmp, format=fmt, metadata=metadata)))
+            if show:
+                png = paths[formats.index("png")].read_bytes() if "png" in formats else _png_bytes(fig)
+                show_figure_png(png, name)
     finally:
         if close:
+            import matplotlib.pyplot as plt
+
             plt.close(fig)
     return paths
+
+
+def _png_bytes(fig) -> bytes:
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", metadata=PNG_METADATA)
+    return buffer.getvalue()
+
+
+def show_figure_png(png: bytes, name: str) -> None:
+    """Display the PNG ``png`` of the figure saved as ``name`` in a notebook, at
+    the figure's size on screen (``figure.dpi`` of :data:`STYLE`; the PNG has
+    ``savefig.dpi``); nothing outside a notebook.
+
+    >>> show_figure_png(b"", "demo")      # not in a notebook: nothing happens
+    """
+    if not png:
+        return
+    width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")     # the IHDR chunk
+    scale = STYLE["figure.dpi"] / STYLE["savefig.dpi"]
+    bundle = {"image/png": base64.b64encode(png).decode("ascii"), "text/plain": f"<figure {name}>"}
+    size = {"image/png": {"width": round(width * scale), "height": round(height * scale)}}
+    show_saved(bundle, {"saved": name}, raw=True, metadata=size)
 
 
 def bar_labels_fit(fig) -> bool:

@@ -11,7 +11,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..errors import AnalysisError, TableError
+from .._validation import check_option
+from ..errors import TableError
 from .figures import PALETTE, figure_for, style
 
 
@@ -57,8 +58,7 @@ def plot_frame_profile(profile: pd.DataFrame, value: str = "per_1000_tokens", by
     'Share of sentences with the frame'
     """
     titles = {"per_1000_tokens": "Frame hits per 1,000 tokens", "share_of_sentences": "Share of sentences with the frame"}
-    if value not in titles:
-        raise AnalysisError(f"value must be one of {list(titles)}, not {value!r}.")
+    check_option("value", value, titles, where="plot_frame_profile")
     frames = list(dict.fromkeys(profile["frame"]))
     groups = list(dict.fromkeys(profile[by]))
     wide = profile.pivot(index=by, columns="frame", values=value).reindex(index=groups, columns=frames)

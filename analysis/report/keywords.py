@@ -16,6 +16,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from .._deprecation import renamed
 from ..errors import TableError, require_columns
 from .figures import PALETTE, figure_for, style
 
@@ -24,7 +25,8 @@ MEASURE_NAMES = {"log_dice": "log-Dice", "mi": "MI", "mi3": "MI3", "t_score": "t
                  "count": "co-occurrences"}
 
 
-def plot_keyness(table: pd.DataFrame, *, top: int = 12, target: str = "target", reference: str = "reference",
+@renamed(top="n")
+def plot_keyness(table: pd.DataFrame, *, n: int = 12, target: str = "target", reference: str = "reference",
                  width: str = "page", height: float = 4.2, ax=None):
     """Each term of a :func:`analysis.keyness` table as a point: log ratio (x)
     against ``|g2|`` (y, log scale).
@@ -32,7 +34,7 @@ def plot_keyness(table: pd.DataFrame, *, top: int = 12, target: str = "target", 
     Terms that pass the table's corrected threshold (``significant``) and are
     at least twice as frequent on one side (``|log ratio| >= 1``) are
     coloured, the others grey; the dashed line is the ``|g2|`` of the
-    threshold (``attrs["g2_critical"]``). The ``top`` terms of each side by
+    threshold (``attrs["g2_critical"]``). The ``n`` terms of each side by
     ``|g2|`` among the coloured ones are labelled, placed so that labels do
     not overlap (a label that finds no free place is left out).
 
@@ -40,8 +42,9 @@ def plot_keyness(table: pd.DataFrame, *, top: int = 12, target: str = "target", 
     ----------
     table : DataFrame
         :func:`analysis.keyness` output (term, g2, log_ratio, significant).
-    top : int
-        Terms labelled on each side.
+    n : int
+        Terms labelled on each side (``top=`` is its old name, accepted with a
+        FutureWarning).
     target, reference : str
         The names of the two corpora in the legend.
     width : {"page", "column"}
@@ -90,7 +93,7 @@ def plot_keyness(table: pd.DataFrame, *, top: int = 12, target: str = "target", 
         ax.set_ylabel("|G2| (log-likelihood, log scale)")
         ax.legend(loc="lower left", frameon=False, fontsize=6)
         order = np.argsort(-strength, kind="stable")
-        picks = [i for side in (over, under) for i in [j for j in order if side[j]][:top]]
+        picks = [i for side in (over, under) for i in [j for j in order if side[j]][:n]]
         picks.sort(key=lambda i: -strength[i])
         place_labels(ax, [(ratio[i], strength[i], str(table["term"].iloc[i])) for i in picks],
                      avoid=list(zip(ratio, strength)), hlines=[critical] if critical else [])
@@ -144,9 +147,10 @@ def place_labels(ax, points: list[tuple[float, float, str]], *, avoid=(), hlines
     return placed
 
 
-def plot_collocates(table: pd.DataFrame, *, top: int = 10, measure: str = "log_dice", nodes=None,
+@renamed(top="n")
+def plot_collocates(table: pd.DataFrame, *, n: int = 10, measure: str = "log_dice", nodes=None,
                     width: str = "page", ax=None):
-    """The ``top`` collocates of each node of a :func:`analysis.collocates`
+    """The ``n`` collocates of each node of a :func:`analysis.collocates`
     table by ``measure``, one panel per node, side by side; each bar is
     labelled with the co-occurrence count.
 
@@ -155,9 +159,9 @@ def plot_collocates(table: pd.DataFrame, *, top: int = 10, measure: str = "log_d
     table : DataFrame
         :func:`analysis.collocates` output: node, term, count, node_count and
         the ``measure`` column.
-    top : int
+    n : int
         Collocates drawn per node, the highest by ``measure`` (ties: the first
-        in the table).
+        in the table; ``top=`` is its old name, accepted with a FutureWarning).
     measure : str
         The column to rank and draw: "log_dice" (the default), "mi", "mi3",
         "t_score", "g2" or "count".
@@ -185,7 +189,7 @@ def plot_collocates(table: pd.DataFrame, *, top: int = 10, measure: str = "log_d
     --------
     >>> import analysis
     >>> t = analysis.collocates(analysis.sentences(analysis.load_corpus()), ["migrants", "illegal"])
-    >>> fig, axes = plot_collocates(t, top=5)
+    >>> fig, axes = plot_collocates(t, n=5)
     >>> [a.get_title() for a in axes]
     ['migrants (n=12)', 'illegal (n=20)']
     """
@@ -194,10 +198,10 @@ def plot_collocates(table: pd.DataFrame, *, top: int = 10, measure: str = "log_d
     nodes = list(dict.fromkeys(table["node"])) if nodes is None else list(nodes)
     if not nodes:
         raise TableError("plot_collocates(): the table has no collocates to show (no rows).")
-    fig, axes = figure_for(ax, width, 0.9 + 0.16 * top, ncols=len(nodes), flat=True)
+    fig, axes = figure_for(ax, width, 0.9 + 0.16 * n, ncols=len(nodes), flat=True)
     with style():
         for j, (panel, node) in enumerate(zip(axes, nodes)):
-            part = table[table["node"] == node].nlargest(top, measure, keep="first")
+            part = table[table["node"] == node].nlargest(n, measure, keep="first")
             y = np.arange(len(part))
             values = part[measure].to_numpy()
             panel.barh(y, values, color=PALETTE[j % len(PALETTE)], height=0.7)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .._validation import check_interval
 from ..errors import require_columns
 from ..measures.attribution import responsibility_matrix
 from ..resources.actors import Actors
@@ -19,10 +20,18 @@ from ..resources.cues import KINDS, POLARITIES
 from .figures import PALETTE, figure_for, style
 
 
-def plot_responsibility(matrix: pd.DataFrame, title: str | None = None, *, actors=None, ax=None):
+#: How many speakers and actors held responsible ``plot_responsibility`` shows by default.
+N_ACTORS = 10
+#: Above this many actors in a panel, their labels stand upright (slanted labels would overlap).
+UPRIGHT_LABELS = 8
+
+
+def plot_responsibility(matrix: pd.DataFrame, title: str | None = None, *, n: int = N_ACTORS, actors=None, ax=None):
     """Who attributes what to whom: one panel per kind x polarity, a heat map of
     speakers (rows) by actors held responsible (columns), with the counts
-    written in the cells.
+    written in the cells. The ``n`` speakers and the ``n`` actors with the most
+    attributions are shown; the others are summed into one row and one column,
+    "other (k)" (k actors), so that the labels stay readable.
 
     Parameters
     ----------
@@ -31,6 +40,9 @@ def plot_responsibility(matrix: pd.DataFrame, title: str | None = None, *, actor
         kind, polarity, n.
     title : str, optional
         The figure's title.
+    n : int
+        How many speakers, and how many actors held responsible, to show
+        (default 10); ties go to the one listed first in the actors resource.
     actors : Actors, path or mapping, optional
         Orders the actors as the resource lists them (default the shipped actors).
     ax : sequence of four Axes, optional
@@ -42,6 +54,13 @@ def plot_responsibility(matrix: pd.DataFrame, title: str | None = None, *, actor
     axes : array of Axes
         The four panels.
 
+    Raises
+    ------
+    AnalysisError
+        If ``n`` is not a positive whole number.
+    TableError
+        If ``matrix`` lacks a column.
+
     Examples
     --------
     >>> import analysis
@@ -50,10 +69,14 @@ def plot_responsibility(matrix: pd.DataFrame, title: str | None = None, *, actor
     >>> len(axes)
     4
     """
+    check_interval("n", n, 1, integer=True, where="plot_responsibility", why="how many actors to show")
     require_columns(matrix, ["speaker_actor", "actor", "kind", "polarity", "n"], "plot_responsibility",
                     hint="Pass the table made by responsibility_matrix().")
-    total = matrix.groupby(["speaker_actor", "actor", "kind", "polarity"], as_index=False)["n"].sum()
     order = Actors.load(actors).ids
+    total = matrix[["speaker_actor", "actor", "kind", "polarity", "n"]].copy()
+    for column in ("speaker_actor", "actor"):
+        total[column] = _top_and_other(total, column, n, order)
+    total = total.groupby(["speaker_actor", "actor", "kind", "polarity"], as_index=False)["n"].sum()
     speakers = _in_file_order(total["speaker_actor"].unique(), order)
     held = _in_file_order(total["actor"].unique(), order)
     fig, axes = figure_for(ax, "page", 0.9 + 0.32 * max(len(speakers), 2), ncols=4)
@@ -74,8 +97,13 @@ def _draw_matrix(fig, axes, total, speakers, actors, title) -> None:
             ax.text(j, i, str(value), ha="center", va="center", fontsize=7,
                     color="white" if value > vmax / 2 else "black")
         ax.set_title(f"{kind}, {polarity}")
-        ax.set_xticks(range(len(actors)), [a.replace("_", " ") for a in actors], rotation=60, ha="right")
+        if len(actors) > UPRIGHT_LABELS:      # upright labels need no more width than a line of text
+            ax.set_xticks(range(len(actors)), [a.replace("_", " ") for a in actors], rotation=90, ha="center")
+        else:
+            ax.set_xticks(range(len(actors)), [a.replace("_", " ") for a in actors], rotation=60, ha="right")
         ax.set_yticks(range(len(speakers)), [s.replace("_", " ") for s in speakers] if ax is axes[0] else [])
+        if ax is not axes[0]:
+            ax.tick_params(axis="y", length=0)      # unlabelled ticks would stand among the cells of the panel before
         ax.spines[["left", "bottom"]].set_visible(False)
     axes[0].set_ylabel("speaker")
     fig.supxlabel("actor held responsible", fontsize=8)
@@ -119,7 +147,7 @@ def plot_responsibility_by_doc(attributions: pd.DataFrame, *, actors=None, ax=No
     >>> [t.get_text() for t in fig.legends[0].get_texts()]
     ['libya', 'europe']
     """
-    counts = responsibility_matrix(attributions, by_doc=True)
+    counts = responsibility_matrix(attributions, by="doc_id")
     docs = sorted(counts["doc_id"].unique())
     held = _in_file_order(counts["actor"].unique(), Actors.load(actors).ids)
     fig, axes = figure_for(ax, "page", 0.9 + 0.3 * max(len(docs), 2), ncols=2)
@@ -149,8 +177,22 @@ def _draw_by_doc(fig, axes, counts, docs, actors) -> None:
                fontsize=6, loc="outside right upper", frameon=False, title="actor", title_fontsize=7)
 
 
+def _top_and_other(table: pd.DataFrame, column: str, n: int, order: list[str]) -> pd.Series:
+    """``table[column]`` with all but the ``n`` values with the largest summed
+    ``n`` (ties: actors-file order) as "other (k)"; unchanged if at most ``n + 1``
+    values (an "other" of one would hide a name for nothing)."""
+    sums = table.groupby(column)["n"].sum()
+    if len(sums) <= n + 1:
+        return table[column]
+    place = {actor: i for i, actor in enumerate(order)}
+    ranked = sorted(sums.index, key=lambda a: (-sums[a], place.get(a, len(place)), a))
+    kept = set(ranked[:n])
+    other = f"other ({len(ranked) - n})"
+    return table[column].where(table[column].isin(kept), other)
+
+
 def _in_file_order(ids, order: list[str]) -> list[str]:
     """Actor ids in the order of the actors file, others (the outlet, the
-    unresolved id) after them."""
+    unresolved id) after them, and "other (k)" last."""
     place = {actor: i for i, actor in enumerate(order)}
-    return sorted(ids, key=lambda a: (place.get(a, len(place)), a))
+    return sorted(ids, key=lambda a: (a.startswith("other ("), place.get(a, len(place)), a))

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .._output import SavedFiles, write_atomic
+from .._output import SavedFiles, show_saved, write_atomic
 from ..paths import figures_dir
 
 _LATEX_SPECIALS = {"&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_", "{": r"\{", "}": r"\}",
@@ -60,8 +60,9 @@ def to_latex(table: pd.DataFrame, digits: int = 3) -> str:
     return "\n".join(lines)
 
 
-def save_table(table: pd.DataFrame, name: str, *, digits: int = 3, directory=None) -> SavedFiles:
-    """Write a table as ``<name>.csv``, ``<name>.md`` and ``<name>.tex``.
+def save_table(table: pd.DataFrame, name: str, *, digits: int = 3, directory=None, show: bool = True) -> SavedFiles:
+    """Write a table as ``<name>.csv``, ``<name>.md`` and ``<name>.tex``, and
+    show it in a notebook.
 
     Parameters
     ----------
@@ -74,6 +75,10 @@ def save_table(table: pd.DataFrame, name: str, *, digits: int = 3, directory=Non
     directory : str or Path, optional
         Where to write (created if missing); default ``analysis.paths.figures_dir()``:
         ``$ANALYSIS_FIGURES_DIR``, else the checkout's ``figures/``.
+    show : bool
+        Display the table when running in a Jupyter notebook (the default;
+        nothing is displayed elsewhere), so that an executed notebook shows
+        every table it saved.
 
     Returns
     -------
@@ -97,4 +102,7 @@ def save_table(table: pd.DataFrame, name: str, *, digits: int = 3, directory=Non
         "md": lambda p: p.write_text(to_markdown(table, digits) + "\n", encoding="utf-8"),
         "tex": lambda p: p.write_text(to_latex(table, digits) + "\n", encoding="utf-8"),
     }
-    return SavedFiles(write_atomic(folder / f"{name}.{ext}", write) for ext, write in writers.items())
+    paths = SavedFiles(write_atomic(folder / f"{name}.{ext}", write) for ext, write in writers.items())
+    if show:
+        show_saved(table, {"saved": name})
+    return paths

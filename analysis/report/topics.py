@@ -2,7 +2,7 @@
 
 >>> from analysis.measures.topics import fit_topics
 >>> from analysis.synthetic import planted_corpus
->>> texts, _, _ = planted_corpus(n_docs=60, k=2, seed=0)
+>>> texts, _, _ = planted_corpus(n_docs=60, k=2, random_state=0)
 >>> fig, ax = plot_doc_topics(fit_topics(texts, 2))
 >>> ax.get_ylabel()
 'text_id'
@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 from sklearn.utils.validation import check_is_fitted
 
+from .._deprecation import renamed
 from ..measures.coherence import STABILITY_THRESHOLD, KSelection
 from ..measures.topics import TopicModel
 from .figures import PALETTE, figure_for, style
@@ -39,8 +40,8 @@ def plot_k_selection(selection: KSelection, *, ax=None):
     --------
     >>> from analysis import select_k
     >>> from analysis.synthetic import planted_corpus
-    >>> texts = planted_corpus(n_docs=40, k=2, doc_length=30, seed=0)[0]
-    >>> selection = select_k(texts, ks=range(2, 4), seeds=(0, 1), progress=False)
+    >>> texts = planted_corpus(n_docs=40, k=2, doc_length=30, random_state=0)[0]
+    >>> selection = select_k(texts, ks=range(2, 4), random_states=(0, 1), progress=False)
     >>> fig, axes = plot_k_selection(selection)
     >>> len(axes), selection.k
     (3, 2)
@@ -68,11 +69,12 @@ def _draw_k_selection(selection, table, axes) -> None:
     axes[0].set_title(f"recommended k = {selection.k}")
 
 
-def _topic_labels(model: TopicModel, n_words: int) -> list[str]:
-    return [f"{i}: " + ", ".join(terms) for i, terms in enumerate(model.top_terms(n_words))]
+def _topic_labels(model: TopicModel, n: int) -> list[str]:
+    return [f"{i}: " + ", ".join(terms) for i, terms in enumerate(model.top_terms(n))]
 
 
-def plot_doc_topics(model: TopicModel, *, n_words: int = 3, ax=None):
+@renamed(n_words="n")
+def plot_doc_topics(model: TopicModel, *, n: int = 3, ax=None):
     """Heatmap of topic shares: one row per text, one column per topic (labelled
     with its top words); texts of one document are grouped and labelled by doc_id.
 
@@ -80,8 +82,9 @@ def plot_doc_topics(model: TopicModel, *, n_words: int = 3, ax=None):
     ----------
     model : TopicModel
         A fitted topic model (:func:`analysis.fit_topics`).
-    n_words : int
-        Top words in each topic's label.
+    n : int
+        Top words in each topic's label (``n_words=`` is its old name,
+        accepted with a FutureWarning).
     ax : Axes, optional
         Draw into this Axes instead of a new figure.
 
@@ -102,13 +105,13 @@ def plot_doc_topics(model: TopicModel, *, n_words: int = 3, ax=None):
     n_texts = len(model.doc_topics_)
     fig, ax = figure_for(ax, "page", min(9.0, 1.5 + 0.08 * n_texts))
     with style():
-        _draw_doc_topics(fig, ax, model, n_texts, n_words)
+        _draw_doc_topics(fig, ax, model, n_texts, n)
     return fig, ax
 
 
-def _draw_doc_topics(fig, ax, model, n_texts, n_words) -> None:
+def _draw_doc_topics(fig, ax, model, n_texts, n) -> None:
     image = ax.imshow(model.doc_topics_, aspect="auto", interpolation="nearest", vmin=0, vmax=1)
-    ax.set_xticks(range(model.k), _topic_labels(model, n_words), rotation=30, ha="right")
+    ax.set_xticks(range(model.k), _topic_labels(model, n), rotation=30, ha="right")
     if "doc_id" in model.units_.columns and model.units_["doc_id"].nunique() < n_texts:
         docs = model.units_["doc_id"].to_numpy()
         starts = np.flatnonzero(np.r_[True, docs[1:] != docs[:-1]])

@@ -1,13 +1,14 @@
 """Cleaning rules and segmentation rules, as data.
 
-* :class:`CleaningRules`: named regular expressions; a line matching one in full
-  is not article text (``analysis/data/cleaning.yaml``).
+* :class:`CleaningRules`: named regular expressions for what is not article
+  text: a line matching one in full, a section from a heading to the end (readers'
+  comments), or characters to replace (HTML entities) (``analysis/data/cleaning.yaml``).
 * :class:`SegmentationRules`: abbreviations after which a period does not end a
   sentence, and those that stand before a number ("No. 5")
   (``analysis/data/segmentation.yaml``).
 
->>> [rule.name for rule in CleaningRules.load().rules][:2]
-['reading_time', 'via_credit']
+>>> [rule.name for rule in CleaningRules.load().rules][:3]
+['html_entities', 'reading_time', 'via_credit']
 >>> "mr" in SegmentationRules.load().abbreviations
 True
 """
@@ -19,17 +20,29 @@ from dataclasses import dataclass, field
 
 from ..errors import RulesError
 from ._base import Resource
+from ._files import key_problems
+
+#: What a cleaning rule does with what its pattern matches:
+#: ``remove_line``: a line matching in full is removed (the default);
+#: ``remove_rest``: a line matching in full, after the first line of text, is a
+#: heading (readers' comments), and it and every line after it are removed;
+#: ``unescape_html``: each match anywhere (an HTML character reference such as
+#: ``&#233;``) is replaced by the character it stands for.
+ACTIONS = ("remove_line", "remove_rest", "unescape_html")
+_RULE_KEYS = {"name", "pattern", "note", "action"}
 
 
 @dataclass(frozen=True)
 class Rule:
-    """A named line pattern; a line matching it in full is removed."""
+    """A named pattern and what to do with what it matches (one of :data:`ACTIONS`)."""
 
     name: str
     pattern: re.Pattern
     note: str = ""
+    action: str = "remove_line"
 
     def matches(self, line: str) -> bool:
+        """True if ``line``, stripped of surrounding spaces, matches the pattern in full."""
         return bool(self.pattern.fullmatch(line.strip()))
 
 
@@ -41,8 +54,13 @@ class CleaningRules(Resource):
     ----------
     rules : tuple of Rule
         The rules in file order, each with a unique ``name``, a ``pattern``
-        (a compiled regular expression) and a ``note``; a line that matches a
-        pattern in full (surrounding spaces stripped) is not article text.
+        (a compiled regular expression), a ``note`` and an ``action``:
+        ``remove_line`` (the default: a line that matches the pattern in full,
+        surrounding spaces stripped, is not article text), ``remove_rest``
+        (such a line after the first line of text starts a section that runs
+        to the end, such as readers' comments: it and every line after it are
+        removed) or ``unescape_html`` (every match, anywhere, is an HTML
+        character reference, replaced by the character it stands for).
     version : str
         The file's ``version:``; default "unversioned".
     source : str
@@ -76,6 +94,13 @@ class CleaningRules(Resource):
             if not isinstance(item, dict) or not isinstance(item.get("name"), str) \
                     or not isinstance(item.get("pattern"), str):
                 raise RulesError(f"{where}: a rule needs a 'name' and a 'pattern', both text; got {item!r}.")
+            problem = key_problems(item, _RULE_KEYS)
+            if problem:
+                raise RulesError(f"{where} (name {item['name']!r}): {problem}")
+            action = item.get("action", "remove_line")
+            if action not in ACTIONS:
+                raise RulesError(f"{where} (name {item['name']!r}).action: must be one of {list(ACTIONS)}, "
+                                 f"not {action!r}.")
             try:
                 pattern = re.compile(item["pattern"])
             except re.error as err:
@@ -84,7 +109,7 @@ class CleaningRules(Resource):
             note = item.get("note", "")
             if not isinstance(note, str):
                 raise RulesError(f"{where} (name {item['name']!r}).note: must be text, not {note!r}.")
-            rules.append(Rule(item["name"], pattern, note))
+            rules.append(Rule(item["name"], pattern, note, action))
         names = [r.name for r in rules]
         twice = sorted({n for n in names if names.count(n) > 1})
         if twice:

@@ -5,7 +5,10 @@ auxiliaries, negation), so no content word is ever dropped by it.
 
 Functions that can leave stop words out (:func:`analysis.keyness`,
 :func:`analysis.collocates`, :func:`analysis.clusters`) take the list as a
-keyword argument, ``stopwords=``, and use none unless given one.
+keyword argument, ``stopwords=``, and use none unless given one; topic models
+(:func:`analysis.fit_topics`, :class:`analysis.TopicModel`,
+:func:`analysis.select_k`) use the shipped list unless given another.
+``stopwords_news_topics.txt`` adds news boilerplate for topics.
 
 >>> words = load_stopwords()
 >>> "the" in words, "migrants" in words, "don't" in words

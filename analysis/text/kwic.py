@@ -17,9 +17,11 @@ import re
 import numpy as np
 import pandas as pd
 
+from .._deprecation import renamed
+from .._validation import check_interval
 from ..errors import AnalysisError
-from ._units import context, row_keys, texts_of, tokens_before, unit_column
 from ..matching import Lexicon, is_negated
+from ._units import context, row_keys, texts_of, tokens_before, unit_column
 from .segment import TOKEN_PATTERN, is_word
 
 _SORT_KEY = re.compile(r"([LR])([1-9]\d*)|keyword")
@@ -62,7 +64,8 @@ class Concordance(pd.DataFrame):
                 f"<thead><tr>{head}</tr></thead><tbody>{''.join(lines)}</tbody></table>{more}")
 
 
-def kwic(corpus: pd.DataFrame, pattern, window: int = 8, *, sort=None, sample: int | None = None,
+@renamed(sample="n")
+def kwic(corpus: pd.DataFrame, pattern, window: int = 8, *, sort=None, n: int | None = None,
          random_state=None) -> Concordance:
     """Keyword in context: one row per match of ``pattern`` in ``corpus["text"]``.
 
@@ -83,12 +86,14 @@ def kwic(corpus: pd.DataFrame, pattern, window: int = 8, *, sort=None, sample: i
         punctuation skipped, an absent word (at the edge of the text) first,
         ties in corpus order; they are read from the whole text row, not only
         from the shown window.
-    sample : int, optional
-        Keep this many matches, drawn without replacement with
-        ``numpy.random.default_rng(random_state)``, in corpus order. Sampling
-        comes before sorting.
+    n : int, optional
+        Show this many matches, drawn without replacement with
+        ``numpy.random.default_rng(random_state)``, in corpus order (as
+        ``DataFrame.sample(n=...)``); all of them if None. Sampling comes
+        before sorting. ``sample=`` is its old name, accepted with a
+        FutureWarning.
     random_state : int, optional
-        The seed of ``sample``: pass one for the same sample every time.
+        The seed of the sample: pass one for the same lines every time.
 
     Returns
     -------
@@ -108,16 +113,16 @@ def kwic(corpus: pd.DataFrame, pattern, window: int = 8, *, sort=None, sample: i
     [['. The', 'migrants', ', again'], ['. Many', 'migrants', 'arrived .'], ['', 'Migrants', 'drowned .']]
     """
     keys = _sort_keys(sort)
-    if sample is not None and (not isinstance(sample, (int, np.integer)) or sample < 0):
-        raise AnalysisError(f"kwic(): sample= must be a number of lines (0 or more), not {sample!r}.")
+    if n is not None:
+        check_interval("n", n, 0, integer=True, where="kwic", why="a number of lines")
     lexicon = pattern if isinstance(pattern, Lexicon) else Lexicon.from_entries(
         {"pattern": [pattern] if isinstance(pattern, str) else list(pattern)})
     texts = texts_of(corpus, "kwic")
     unit = unit_column(corpus)
     doc_ids, units, base = row_keys(corpus)
     hits = lexicon.find_all(texts)
-    if sample is not None and sample < len(hits):
-        chosen = np.sort(np.random.default_rng(random_state).choice(len(hits), size=sample, replace=False))
+    if n is not None and n < len(hits):
+        chosen = np.sort(np.random.default_rng(random_state).choice(len(hits), size=n, replace=False))
         hits = [hits[i] for i in chosen.tolist()]
     rows = []
     for i, s, e, label, entry in hits:

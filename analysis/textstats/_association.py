@@ -42,6 +42,21 @@ def log_likelihood(o11, o12, o21, o22) -> np.ndarray:
     return np.maximum(2.0 * total, 0.0)   # rounding can leave -1e-12 for tables at independence
 
 
+def log_likelihood_two_cell(o11, o21, r1, r2) -> np.ndarray:
+    """The two-cell log-likelihood of Rayson & Garside (2000), as UCREL's
+    log-likelihood calculator gives it: ``2 * (o11 * ln(o11 / e11) + o21 *
+    ln(o21 / e21))``, the terms of the term's own column only (``r1``, ``r2``:
+    the row totals, the sizes of the two corpora), with ``0 * ln 0 = 0``.
+
+    >>> round(float(log_likelihood_two_cell(np.array([4.]), np.array([2.]), 10, 40)[0]), 4)
+    6.1299
+    """
+    o11, o21, r1, r2 = (np.asarray(x, dtype=float) for x in (o11, o21, r1, r2))
+    c1, n = o11 + o21, r1 + r2
+    total = _o_log_o_over_e(o11, r1 * c1 / n) + _o_log_o_over_e(o21, r2 * c1 / n)
+    return np.maximum(2.0 * total, 0.0)   # >= 0 in exact arithmetic (Gibbs' inequality), rounding aside
+
+
 def chi2_p(g2) -> np.ndarray:
     """P-value of ``|g2|`` on the chi-squared distribution with 1 degree of freedom."""
     return chi2.sf(np.abs(np.asarray(g2, dtype=float)), 1)

@@ -11,6 +11,7 @@ import warnings
 
 import numpy as np
 
+from .._validation import check_interval
 from ..errors import AnalysisError
 
 
@@ -25,9 +26,7 @@ def length_range(value, name: str, who: str) -> tuple[int, int]:
 
 def check_min_count(value, who: str) -> int:
     """``value``, checked to be a whole number of at least 1."""
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 1:
-        raise AnalysisError(f"{who}(): min_count= must be a whole number of at least 1, not {value!r}.")
-    return int(value)
+    return int(check_interval("min_count", value, 1, integer=True, where=who))
 
 
 def warn_min_count(who: str, min_count: int, removed: str, highest: int, *, count: str = "count",

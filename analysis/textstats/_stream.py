@@ -28,8 +28,10 @@ from itertools import chain, count
 import numpy as np
 import pandas as pd
 
-from ..errors import AnalysisError, TableError, require_columns
+from .._validation import check_option
+from ..errors import TableError, require_columns
 from ..resources.stopwords import normalize_word
+from ..text._stemmer import english_stemmer
 from ..text._units import texts_of
 from ..text.segment import TOKEN_PATTERN, is_word, paragraphs, sentences
 
@@ -143,8 +145,8 @@ def word_stream(table: pd.DataFrame, who: str, *, within: str | None = None, bre
 
 
 def _word_stream(table: pd.DataFrame, who: str, within: str | None, breaks: bool) -> Stream:
-    if within is not None and within not in WITHIN:
-        raise AnalysisError(f"{who}(): within= must be one of {list(WITHIN)}, not {within!r}.")
+    if within is not None:
+        check_option("within", within, WITHIN, where=who)
     if not hasattr(table, "columns"):
         raise TableError(f"{who}() takes a DataFrame, not {type(table).__name__}. {HINT}")
     if "token" in table.columns or "lower" in table.columns:
@@ -269,10 +271,9 @@ def term_ids(words: list[str], *, lowercase: bool = True, unit: str = "word", wh
     >>> term_ids(["rescued", "rescues"], unit="stem")[1]
     ['rescu']
     """
-    if unit not in UNITS:
-        extra = (" Lemmas need a lemmatizer with downloaded data (WordNet), which the kit does not use; "
-                 "unit='stem' (Snowball, no data needed) is the nearest." if unit == "lemma" else "")
-        raise AnalysisError(f"{who}(): unit= must be one of {list(UNITS)}, not {unit!r}.{extra}")
+    check_option("unit", unit, UNITS, where=who,
+                 why="lemmas need a lemmatizer with downloaded data (WordNet), which the kit does not use; unit='stem' "
+                     "(Snowball, no data needed) is the nearest" if unit == "lemma" else "")
     if codes is None:
         index: defaultdict[str, int] = defaultdict(count().__next__)   # a new word gets the next number
         codes = np.fromiter(map(index.__getitem__, words), dtype=np.int64, count=len(words))
@@ -280,8 +281,7 @@ def term_ids(words: list[str], *, lowercase: bool = True, unit: str = "word", wh
     else:                                # ``words`` are the distinct words, ``codes`` each word's number
         types = list(words)
     if unit == "stem":
-        from nltk.stem.snowball import SnowballStemmer
-        stem = SnowballStemmer("english").stem
+        stem = english_stemmer().stem
         forms = [stem(t.replace("’", "'")) for t in types]
     elif lowercase:
         forms = list(map(normalize_word, types))

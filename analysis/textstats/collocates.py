@@ -16,6 +16,7 @@ import warnings
 import numpy as np
 import pandas as pd
 
+from .._validation import check_option
 from ..errors import AnalysisError
 from ..matching import Lexicon
 from ..resources.stopwords import normalize_word, stopword_set
@@ -182,8 +183,7 @@ def collocates(tokens_or_corpus: pd.DataFrame, node, *, window=(5, 5), within: s
     """
     left_size, right_size = window_sizes(window, "collocates")
     lexicon = node_lexicon(node, "collocates")
-    if sort_by not in MEASURES:
-        raise AnalysisError(f"collocates(): sort_by= must be one of {list(MEASURES)}, not {sort_by!r}.")
+    check_option("sort_by", sort_by, MEASURES, where="collocates")
     check_min_count(min_count, "collocates")
     stop = stopword_set(stopwords, "collocates")
     stream = word_stream(tokens_or_corpus, "collocates", within=within)

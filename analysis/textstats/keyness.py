@@ -16,19 +16,24 @@ import numpy as np
 import pandas as pd
 from scipy.stats import chi2
 
+from .._validation import check_interval, check_option
 from ..errors import AnalysisError, TableError
 from ..resources.stopwords import normalize_word, stopword_set
-from ._association import chi2_p, log_likelihood
+from ..text._stemmer import english_stemmer
+from ._association import chi2_p, log_likelihood, log_likelihood_two_cell
 from ._options import check_min_count, length_range, warn_min_count
 from ._stream import Stream, term_ids, word_stream
 
 CORRECTIONS = ("bonferroni", "sidak", None)
+#: The forms of G2 keyness computes: Dunning's over the four cells of the 2x2
+#: table (the default), and Rayson & Garside's over the term's two cells.
+G2_FORMS = ("four-cell", "two-cell")
 ZERO_COUNT = 0.5
 
 
 def keyness(target: pd.DataFrame, reference: pd.DataFrame | None = None, *, by=None, unit: str = "word",
             ngrams: int | tuple[int, int] = 1, lowercase: bool = True, stopwords=None, min_count: int = 5,
-            alpha: float = 0.05, correction: str | None = "bonferroni") -> pd.DataFrame:
+            alpha: float = 0.05, correction: str | None = "bonferroni", g2_form: str = "four-cell") -> pd.DataFrame:
     """Keywords of ``target`` against ``reference``: one row per term, sorted
     by signed G2 (most over-used in the target first, most under-used last).
 
@@ -66,6 +71,13 @@ def keyness(target: pd.DataFrame, reference: pd.DataFrame | None = None, *, by=N
         ``significant`` is ``p_value < threshold``, where the threshold is
         ``alpha`` corrected for the number of terms tested ``m`` (the rows of
         the table): Bonferroni ``alpha / m``, Šidák ``1 - (1 - alpha) ** (1 / m)``.
+    g2_form : {"four-cell", "two-cell"}
+        Which log-likelihood ``g2`` is (see Notes): "four-cell" (the default),
+        Dunning's G2 over the whole 2x2 table, as AntConc 4 ("Log-Likelihood
+        (4-term)", its default) and scipy give it; "two-cell", the form of
+        Rayson & Garside (2000) over the term's own two cells, as UCREL's
+        log-likelihood calculator gives it (and AntConc 3, whose values that
+        calculator reproduces), to compare with numbers from those tools.
 
     Returns
     -------
@@ -74,8 +86,8 @@ def keyness(target: pd.DataFrame, reference: pd.DataFrame | None = None, *, by=N
         per_million_target, per_million_reference, g2, log_ratio, p_value,
         significant. ``attrs`` holds the corpus sizes (``size_target``,
         ``size_reference``: words, or n-grams of each length), ``tests``,
-        ``alpha``, ``correction``, ``threshold`` (the corrected p) and
-        ``g2_critical`` (the ``|g2|`` that reaches it).
+        ``alpha``, ``correction``, ``threshold`` (the corrected p),
+        ``g2_critical`` (the ``|g2|`` that reaches it) and ``g2_form``.
 
     Notes
     -----
@@ -87,9 +99,20 @@ def keyness(target: pd.DataFrame, reference: pd.DataFrame | None = None, *, by=N
       cells, ``E`` = row total x column total / (c + d), ``0 * ln 0 = 0``. It
       is signed: negative when ``a / c < b / d`` (under-used in the target).
       Rayson & Garside (2000) brought it to keyness in the two-cell form
-      (``a`` and ``b`` only), which is smaller by about
-      ``(a - E11)**2 * (1 / (c - a) + 1 / (d - b))``; the four-cell form is
-      the one whose null distribution is chi-squared with 1 degree of freedom.
+      (``g2_form="two-cell"``: ``2 * (a * ln(a / E1) + b * ln(b / E2))``,
+      ``E1 = c * (a + b) / (c + d)``, ``E2 = d * (a + b) / (c + d)``),
+      which leaves out the cells of the other words and is smaller by about
+      ``(a - E1)**2 * (1 / (c - a) + 1 / (d - b))``: close to the four-cell
+      value when the term is rare in both corpora, smaller for frequent
+      terms and small corpora. The four-cell form is the one whose null
+      distribution is chi-squared with 1 degree of freedom; the two-cell
+      form is read on the same distribution, as the tools that report it do.
+      Which tool gives which: UCREL's calculator
+      (https://ucrel.lancs.ac.uk/llwizard.html) states the two-cell formula;
+      AntConc 3 matched that calculator (Anthony, AntConc list, 2011), and
+      AntConc 4's default keyness statistic is "Log-Likelihood (4-term)",
+      the four-cell form, whose extra terms are those of ``c - a`` and ``d -
+      b`` (Anthony, AntConc list, 2 Feb 2023).
     * ``p_value`` is that chi-squared tail probability of ``|g2|``.
     * ``log_ratio`` is Hardie's (2014) binary log of the ratio of relative
       frequencies, ``log2((a / c) / (b / d))``: 1 means twice as frequent
@@ -117,7 +140,7 @@ def keyness(target: pd.DataFrame, reference: pd.DataFrame | None = None, *, by=N
     """
     target, reference = _split(target, reference, by)
     sizes_n = length_range(ngrams, "ngrams", "keyness")
-    _check_options(min_count, alpha, correction)
+    _check_options(min_count, alpha, correction, g2_form)
     stop = stopword_set(stopwords, "keyness")
     if by is None:
         _check_disjoint(target, reference)
@@ -131,8 +154,7 @@ def keyness(target: pd.DataFrame, reference: pd.DataFrame | None = None, *, by=N
     ids, terms = term_ids(streams[0].words + streams[1].words, lowercase=lowercase, unit=unit, who="keyness")
     split = len(streams[0].words)
     if stop and unit == "stem":
-        from nltk.stem.snowball import SnowballStemmer
-        stop = frozenset(map(SnowballStemmer("english").stem, stop))
+        stop = frozenset(map(english_stemmer().stem, stop))
     is_stop = np.fromiter((normalize_word(t) in stop for t in terms), dtype=bool, count=len(terms))
     parts, size_t, size_r = [], {}, {}
     cut, most = 0, 0                     # terms that min_count removed, and the highest count among them
@@ -149,8 +171,9 @@ def keyness(target: pd.DataFrame, reference: pd.DataFrame | None = None, *, by=N
         keep = candidate & ~rare
         keys, counts = keys[keep], counts[keep]
         names = [terms[i] for i in keys[:, 0]] if n == 1 else [" ".join(terms[i] for i in row) for row in keys]
-        parts.append(_statistics(names, n, counts[:, 0], counts[:, 1], size_t[n], size_r[n]))
-    table = pd.concat(parts, ignore_index=True) if parts else _statistics([], sizes_n[0], *[np.zeros(0)] * 2, 1, 1)
+        parts.append(_statistics(names, n, counts[:, 0], counts[:, 1], size_t[n], size_r[n], g2_form))
+    table = (pd.concat(parts, ignore_index=True) if parts
+             else _statistics([], sizes_n[0], *[np.zeros(0)] * 2, 1, 1, g2_form))
     tests = len(table)
     threshold = _threshold(alpha, correction, tests)
     table["significant"] = table["p_value"] < threshold
@@ -160,7 +183,7 @@ def keyness(target: pd.DataFrame, reference: pd.DataFrame | None = None, *, by=N
     table.attrs.update({"size_target": size_t if len(size_t) > 1 else size_t[sizes_n[0]],
                         "size_reference": size_r if len(size_r) > 1 else size_r[sizes_n[0]],
                         "tests": tests, "alpha": alpha, "correction": correction, "threshold": threshold,
-                        "g2_critical": float(chi2.isf(threshold, 1))})
+                        "g2_critical": float(chi2.isf(threshold, 1)), "g2_form": g2_form})
     if not tests and cut:
         warn_min_count("keyness", min_count, f"{cut} terms that are not stop words", most,
                        count="count, target and reference together,")
@@ -191,12 +214,11 @@ def _split(target, reference, by):
     return target[mask], target[~mask]
 
 
-def _check_options(min_count, alpha, correction) -> None:
+def _check_options(min_count, alpha, correction, g2_form) -> None:
     check_min_count(min_count, "keyness")
-    if not 0 < alpha < 1:
-        raise AnalysisError(f"alpha= must be between 0 and 1, not {alpha!r}.")
-    if correction not in CORRECTIONS:
-        raise AnalysisError(f"correction= must be one of {list(CORRECTIONS)}, not {correction!r}.")
+    check_option("g2_form", g2_form, G2_FORMS, where="keyness")
+    check_interval("alpha", alpha, 0, 1, closed="neither", where="keyness", why="the significance level")
+    check_option("correction", correction, CORRECTIONS, where="keyness")
 
 
 def _threshold(alpha: float, correction: str | None, tests: int) -> float:
@@ -267,11 +289,13 @@ def _ngram_counts(ids_t: np.ndarray, ids_r: np.ndarray, streams: list[Stream], n
     return keys, counts, len(starts[0]), len(starts[1])
 
 
-def _statistics(terms: list[str], n: int, a: np.ndarray, b: np.ndarray, c: int, d: int) -> pd.DataFrame:
+def _statistics(terms: list[str], n: int, a: np.ndarray, b: np.ndarray, c: int, d: int,
+                g2_form: str) -> pd.DataFrame:
     """The keyness columns for counts ``a`` (target, of ``c`` > 0) and ``b`` (reference, of ``d`` > 0)."""
     a, b = a.astype(np.int64), b.astype(np.int64)
     sign = np.sign(a * d - b * c)          # exact in integers: a/c - b/d has the sign of ad - bc
-    g2 = sign * log_likelihood(a, c - a, b, d - b) + 0.0
+    unsigned = log_likelihood(a, c - a, b, d - b) if g2_form == "four-cell" else log_likelihood_two_cell(a, b, c, d)
+    g2 = sign * unsigned + 0.0
     ratio = np.log2((np.where(a > 0, a, ZERO_COUNT) / c) / (np.where(b > 0, b, ZERO_COUNT) / d))
     table = pd.DataFrame({"term": terms, "n": n, "count_target": a, "count_reference": b,
                           "per_million_target": a / c * 1e6, "per_million_reference": b / d * 1e6,

@@ -41,6 +41,9 @@ TASKS = {
     # the second phase of the frame test's rare stratum (sample_news_v2.supplement), drawn after the first was coded
     "frames_supplement": {"samples": ["news_frames_v2_test_supplement_sample.csv"], "a_batch": 100, "b_test": 50,
                           "b_batch": 50},
+    # rounds 2 and 3 sentences whose sheet showed another sentence of the article as context (the old coding_sheet
+    # took previous/next from neighbouring rows of a filtered table): coded again with their own context
+    "frames_recode": {"samples": ["news_frames_round23_recode_sample.csv"], "a_batch": 151, "b_test": 0, "b_batch": 1},
 }
 
 
@@ -147,7 +150,8 @@ def check(out: Path, batch: str | None = None) -> dict:
 
 CODER_FILES = {"attribution": "news_attribution_v2_coder_{coder}.csv", "climate": "news_attribution_climate_coder_{coder}.csv",
                "frames": "news_frames_v2_coder_{coder}.csv",
-               "frames_supplement": "news_frames_v2_supplement_coder_{coder}.csv"}
+               "frames_supplement": "news_frames_v2_supplement_coder_{coder}.csv",
+               "frames_recode": "news_frames_round23_recode_coder_{coder}.csv"}
 
 
 def collect(out: Path, tasks=tuple(TASKS)) -> None:

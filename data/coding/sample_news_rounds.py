@@ -11,6 +11,15 @@ round. Round 2 (frames codebook v1.2): 300 sentences it is least sure about
 and 150 random others; Round 3 (codebook v1.3): 250, 125 and 125. Written in a
 random order to news_frames_round<N>_sample.csv.
 
+The sheets of rounds 2 and 3 were drawn before coding_sheet took previous and
+next from the document (issue 24): drawn from the pool and its strata, a
+sentence's context was the neighbouring row of the stratum where a sentence
+between them was left out (138 of the 500 sentences of round 3, 110 of its 125
+with a migration term; 164 of the 600 of round 2). Coders coded the sentence
+itself; some saw context from elsewhere in the article. The script now passes
+context=, so drawing round 3 again gives the same sentences with their own
+context.
+
 Round 2 was drawn with round1_model.json, fitted by the first version of the
 classifier (before stems and the names feature; that version was never
 committed), so it cannot be drawn again: the classifier refuses that file. Its
@@ -64,15 +73,15 @@ def main(round_: int) -> None:
                      + [pd.read_csv(HERE / f"news_frames_round{r}_sample.csv", dtype={"doc_id": str})[["doc_id", "sent_id"]]
                         for r in range(2, round_)])
     uncertain = analysis.coding_sheet(pool, N_UNCERTAIN, strategy="uncertain", model=model, exclude=done,
-                                      random_state=SEED_ROUND).assign(stratum="uncertain")
+                                      random_state=SEED_ROUND, context=sentences).assign(stratum="uncertain")
     done = pd.concat([done, uncertain[["doc_id", "sent_id"]]])
     lexicon = analysis.Lexicon.from_entries({"migration": MIGRATION_TERMS})
     has_term = np.zeros(len(pool), dtype=bool)
     has_term[sorted({i for i, *_ in lexicon.find_all(pool["text"].tolist())})] = True
-    term = analysis.coding_sheet(pool[has_term], N_TERM, stratify_by=None, exclude=done,
-                                 random_state=SEED_ROUND).assign(stratum="migration_term")
-    other = analysis.coding_sheet(pool[~has_term], N_OTHER, stratify_by=None, exclude=done,
-                                  random_state=SEED_ROUND).assign(stratum="other")
+    term = analysis.coding_sheet(pool[has_term], N_TERM, stratify_by=None, exclude=done, random_state=SEED_ROUND,
+                                 context=sentences).assign(stratum="migration_term")
+    other = analysis.coding_sheet(pool[~has_term], N_OTHER, stratify_by=None, exclude=done, random_state=SEED_ROUND,
+                                  context=sentences).assign(stratum="other")
     chosen = pd.concat([uncertain, term, other], ignore_index=True)
     chosen = chosen.iloc[np.random.default_rng(SEED_ROUND).permutation(len(chosen))]
     columns = ["stratum", "doc_id", "sent_id", "previous", "sentence", "next"]

@@ -295,3 +295,109 @@ def test_zip_without_exactly_one_table(tmp_path):
     (tmp_path / "bad.zip").write_bytes(b"not a zip")
     with pytest.raises(CorpusError, match="not a valid zip"):
         load_corpus(tmp_path / "bad.zip")
+
+
+# -- silent traps of issue 24: folders of folders, exact copies ----------------------------------
+
+
+def _bbc_like(root):
+    """A folder laid out as the BBC News corpus: README.TXT and one subfolder per category,
+    with the same file names in each."""
+    (root / "README.TXT").write_text("Consists of 2225 documents from the BBC news website.")
+    for category, texts in {"business": ["Shares fell.", "Profits rose."], "politics": ["MPs voted."]}.items():
+        (root / category).mkdir()
+        for number, text in enumerate(texts, start=1):
+            (root / category / f"{number:03d}.txt").write_text(text)
+
+
+def test_a_folder_of_category_folders_reads_every_subfolder_with_its_name(tmp_path):
+    _bbc_like(tmp_path)
+    with pytest.warns(UserWarning, match=r"subfolders \['business', 'politics'\].*README\.TXT.*not documents"):
+        corpus = load_corpus(tmp_path)
+    assert corpus[["doc_id", "folder", "text"]].values.tolist() == [
+        ["README", "", "Consists of 2225 documents from the BBC news website."],
+        ["business/001", "business", "Shares fell."], ["business/002", "business", "Profits rose."],
+        ["politics/001", "politics", "MPs voted."]]
+    assert corpus["source"].tolist()[1] == "business/001.txt"
+
+
+def test_subfolders_alone_give_no_warning_and_metadata_is_merged_by_their_path(tmp_path):
+    for category in ("business", "politics"):
+        (tmp_path / category).mkdir()
+        (tmp_path / category / "001.txt").write_text(f"A {category} story.")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "x.txt").write_text("not a document")
+    (tmp_path / "metadata.csv").write_text("doc_id,outlet\npolitics/001,BBC\n")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        corpus = load_corpus(tmp_path).set_index("doc_id")
+    assert corpus["folder"].to_dict() == {"business/001": "business", "politics/001": "politics"}
+    assert corpus.loc["politics/001", "outlet"] == "BBC" and pd.isna(corpus.loc["business/001", "outlet"])
+
+
+def test_a_metadata_file_in_a_subfolder_is_named_not_ignored(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "1.txt").write_text("One.")
+    (tmp_path / "a" / "metadata.csv").write_text("doc_id,outlet\n1,BBC\n")
+    with pytest.warns(UserWarning, match=r"a/metadata\.csv: not read"):
+        load_corpus(tmp_path)
+
+
+def test_a_folder_without_subfolders_has_no_folder_column(tmp_path):
+    (tmp_path / "a.txt").write_text("Ay.")
+    assert "folder" not in load_corpus(tmp_path).columns
+
+
+def test_exact_copies_are_named_in_a_warning_and_kept(tmp_path):
+    frame = pd.DataFrame({"doc_id": ["a", "b", "c", "d"], "text": ["Same story.", "Other.", "Same story.", "Other."]})
+    with pytest.warns(UserWarning, match=r"2 documents have exactly the text of an earlier one.*'c' \(copy of 'a'\), "
+                                         r"'d' \(copy of 'b'\).*duplicates='drop'"):
+        corpus = load_corpus(frame)
+    assert corpus["doc_id"].tolist() == ["a", "b", "c", "d"]
+    report = analysis.cleaning_report(corpus)
+    assert report[["doc_id", "rule", "removed"]].values.tolist() == [
+        ["c", "exact_copy", "copy of 'a'"], ["d", "exact_copy", "copy of 'b'"]]
+
+
+def test_exact_copies_can_be_dropped_keeping_the_first_and_saying_which(tmp_path):
+    # the same text after cleaning: a headline line differs, the article does not
+    frame = pd.DataFrame({"doc_id": ["a", "b", "c"],
+                          "text": ["Head one\n\nThe story.", "Head two\n\nThe story.", "New."]})
+    with pytest.warns(UserWarning, match=r"dropped 1 document whose text is exactly that of an earlier one, keeping "
+                                         r"the first: 'b' \(copy of 'a'\)"):
+        corpus = load_corpus(frame, duplicates="drop")
+    assert corpus["doc_id"].tolist() == ["a", "c"]
+    assert analysis.cleaning_report(corpus).query("rule == 'exact_copy'")[["doc_id", "removed"]].values.tolist() == [
+        ["b", "dropped, copy of 'a'"]]
+    with pytest.raises(analysis.AnalysisError, match=r"load_corpus\(\): duplicates= must be one of 'warn', 'drop'; "
+                                                     r"got 'keep'"):
+        load_corpus(frame, duplicates="keep")
+
+
+def test_distinct_texts_give_no_copy_warning(tmp_path):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        load_corpus(pd.DataFrame({"doc_id": ["a", "b"], "text": ["One.", "One!"]}))
+
+
+def test_html_entities_are_unescaped_in_text_kept_in_raw_text_and_reported():
+    raw = "Caf&#233; owners &amp; the EU&#x2019;s &quot;plan&quot;; &nosuch; stays."
+    corpus = load_corpus(pd.DataFrame({"doc_id": ["a"], "text": [raw]}))
+    assert corpus.loc[0, "text"] == 'Café owners & the EU’s "plan"; &nosuch; stays.'
+    assert corpus.loc[0, "raw_text"] == raw
+    report = analysis.cleaning_report(corpus)
+    assert report[["rule", "line", "removed", "replaced_by"]].values.tolist() == [
+        ["html_entities", 1, "&#233;", "é"], ["html_entities", 1, "&amp;", "&"],
+        ["html_entities", 1, "&#x2019;", "’"],
+        ["html_entities", 1, "&quot;", '"'], ["html_entities", 1, "&quot;", '"']]
+
+
+def test_readers_comments_are_cut_from_text_kept_in_raw_text_and_reported():
+    raw = ("Ministers meet in Rome\n\nThe minister said the plan would work.\n\nIt starts in May.\n\n"
+           "Readers' comments\n\nJohn, London: This is a disgrace.\nMary: Send them back!")
+    corpus = load_corpus(pd.DataFrame({"doc_id": ["a"], "text": [raw]}))
+    assert corpus.loc[0, "text"] == "The minister said the plan would work.\n\nIt starts in May."
+    report = analysis.cleaning_report(corpus)
+    assert report[["rule", "line"]].values.tolist() == [
+        ["headline", 1], ["readers_comments", 7], ["readers_comments", 9], ["readers_comments", 10]]
+    assert "Send them back" not in " ".join(analysis.sentences(corpus)["text"])

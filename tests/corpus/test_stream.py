@@ -78,3 +78,14 @@ def test_a_streamed_file_that_does_not_decode_names_the_byte_and_line(tmp_path):
     with pytest.raises(analysis.CorpusError, match=rf"c\.csv: cannot be decoded as utf-8 at byte {bad} "
                                                    r"\(line 202\): byte 0xe9.*encoding='cp1252'"):
         list(chunks)
+
+
+def test_copies_across_chunks_of_a_streamed_file_are_named_at_the_end(tmp_path):
+    path = tmp_path / "news.csv"
+    texts = ["Story one.", "Story two.", "Story three.", "Story one.", "Story two."]
+    pd.DataFrame({"doc_id": list("abcde"), "text": texts}).to_csv(path, index=False)
+    chunks, _ = corpus_chunks(path, chunksize=2)
+    with pytest.warns(UserWarning, match=r"2 documents have exactly the text of an earlier one.*'d' \(copy of 'a'\), "
+                                         r"'e' \(copy of 'b'\).*load_corpus\(\.\.\., duplicates='drop'\)"):
+        read = pd.concat(list(chunks))
+    assert read["doc_id"].tolist() == list("abcde")          # kept, as load_corpus keeps them by default

@@ -56,3 +56,15 @@ def edit_sheet(path, edits=None, rows=None, drop_lines=(), text=None):
 
 OWN = {"version": 1, "frames": [{"id": "danger", "entries": ["danger*", "risk*"]},
                                 {"id": "care", "entries": ["aid", "help*"]}]}
+
+
+def write_old_sheet(sheet, path, version):
+    """``sheet`` written as coding_sheet wrote sheets before issue 24: six '#' lines (the stamp first), then the table."""
+    lines = [f"# codebook_version: {version}", "# Code the sentence only; previous and next are context.",
+             "# Frames: 1 if the sentence uses the frame; blank or 0 if not.", "# actor: who is held responsible.",
+             "# kind: causal or treatment. polarity: assign or deny.", "# coder: your name or initials."]
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerows([line] for line in lines)
+        writer.writerow(sheet.columns)
+        writer.writerows(sheet.astype(str).itertuples(index=False))

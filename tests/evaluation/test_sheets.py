@@ -14,7 +14,8 @@ from analysis.evaluation.sheets import read_coding
 from analysis.resources.cues import KINDS, POLARITIES
 from analysis.paths import shipped
 
-from .sheet_helpers import ACTOR_FILE, CODEBOOK, FRAMES, OWN, edit_sheet, make_sheet, read_sheets, sents  # noqa: F401 (sents: a fixture)
+from .sheet_helpers import (ACTOR_FILE, CODEBOOK, FRAMES, OWN, VERSION, edit_sheet, make_sheet, read_sheets,
+                            sents, write_old_sheet)  # noqa: F401 (sents: a fixture)
 
 # --------------------------------------------------------------------------- coding sheets
 
@@ -34,7 +35,7 @@ def test_round_trip_of_a_coded_sheet(sents, tmp_path):
     assert coded["actor"].tolist()[2:] == ["", "", ""]
     assert coded["coder"].tolist() == ["ann", "ann", "Ann", "ann", "ann"]
     assert coded.loc[2, "notes"] == "unsure, see context"
-    assert coded["row"].tolist() == [8, 9, 10, 11, 12]  # 6 header lines, the column names on row 7
+    assert coded["row"].tolist() == [2, 3, 4, 5, 6]  # the column names on row 1
 
 
 def test_read_coding_tolerates_a_byte_order_mark(sents, tmp_path):
@@ -62,19 +63,19 @@ def test_two_coders_agreement(sents, tmp_path):
 
 # Each malformed case: how to break the sheet, and the (row, column) the error must name.
 MALFORMED = {
-    "frame value": ({(0, "sovereignty"): "yes"}, 8, "sovereignty"),
-    "frame value 2": ({(1, "humanitarian"): "2"}, 9, "humanitarian"),
-    "unknown actor": ({(2, "actor"): "libia", (2, "kind"): "causal", (2, "polarity"): "deny"}, 10, "actor"),
-    "unknown kind": ({(0, "actor"): "libya", (0, "kind"): "blame", (0, "polarity"): "deny"}, 8, "kind"),
-    "unknown polarity": ({(0, "actor"): "libya", (0, "kind"): "causal", (0, "polarity"): "yes"}, 8, "polarity"),
-    "actor without kind": ({(3, "actor"): "libya", (3, "polarity"): "deny"}, 11, "kind"),
+    "frame value": ({(0, "sovereignty"): "yes"}, 2, "sovereignty"),
+    "frame value 2": ({(1, "humanitarian"): "2"}, 3, "humanitarian"),
+    "unknown actor": ({(2, "actor"): "libia", (2, "kind"): "causal", (2, "polarity"): "deny"}, 4, "actor"),
+    "unknown kind": ({(0, "actor"): "libya", (0, "kind"): "blame", (0, "polarity"): "deny"}, 2, "kind"),
+    "unknown polarity": ({(0, "actor"): "libya", (0, "kind"): "causal", (0, "polarity"): "yes"}, 2, "polarity"),
+    "actor without kind": ({(3, "actor"): "libya", (3, "polarity"): "deny"}, 5, "kind"),
     "lists of unequal length": ({(4, "actor"): "libya;europe", (4, "kind"): "causal;causal",
-                                 (4, "polarity"): "deny"}, 12, "polarity"),
+                                 (4, "polarity"): "deny"}, 6, "polarity"),
     "empty item in a list": ({(0, "actor"): "libya;;europe", (0, "kind"): "causal;causal;causal",
-                              (0, "polarity"): "deny;deny;deny"}, 8, "actor"),
-    "blank doc_id": ({(1, "doc_id"): ""}, 9, "doc_id"),
-    "sent_id not a number": ({(1, "sent_id"): "two"}, 9, "sent_id"),
-    "negative sent_id": ({(1, "sent_id"): "-1"}, 9, "sent_id"),
+                              (0, "polarity"): "deny;deny;deny"}, 2, "actor"),
+    "blank doc_id": ({(1, "doc_id"): ""}, 3, "doc_id"),
+    "sent_id not a number": ({(1, "sent_id"): "two"}, 3, "sent_id"),
+    "negative sent_id": ({(1, "sent_id"): "-1"}, 3, "sent_id"),
 }
 
 
@@ -103,32 +104,66 @@ def test_malformed_structure(sents, tmp_path):
 
     with pytest.raises(CodingSheetError, match="no such file"):
         read_sheets(tmp_path / "missing.csv")
-    fresh(); edit_sheet(path, drop_lines=[0])
-    assert "codebook_version" in str(error()) and error().row == 1
+    fresh()
+    path.write_text(path.read_text(encoding="utf-8").replace(",codebook_version\n", "\n").replace(f",{VERSION}\n", "\n"),
+                    encoding="utf-8")
+    assert (error().row, error().column) == (1, "codebook_version") and "copy it back" in str(error())
+    fresh(); edit_sheet(path, {(1, "codebook_version"): ""})
+    assert (error().row, error().column) == (3, "codebook_version") and "the stamp is blank" in str(error())
+    fresh(); edit_sheet(path, {(3, "codebook_version"): "frames.yaml v0"})
+    assert (error().row, error().column) == (5, "codebook_version") and "made with codebook version 'frames.yaml v0'" \
+        in str(error())
     fresh()
     assert "v1" in str(error(codebook_version="frames.yaml v1; actors.yaml v1"))
-    fresh(); edit_sheet(path, drop_lines=range(7, 20))
+    fresh(); edit_sheet(path, drop_lines=range(1, 20))
     assert "no rows" in str(error())
-    fresh(); edit_sheet(path, drop_lines=range(6, 20))
-    assert "no column names" in str(error())
+    fresh(); edit_sheet(path, drop_lines=range(0, 20))
+    assert "no column names." in str(error())
     fresh()
     text = path.read_text(encoding="utf-8").replace(",humanitarian,", ",humanitarain,")
     path.write_text(text, encoding="utf-8")
-    assert (error().row, error().column) == (7, "humanitarian")  # missing column reported first
+    assert (error().row, error().column) == (1, "humanitarian")  # missing column reported first
     fresh()
-    path.write_text(path.read_text(encoding="utf-8").replace(",notes\n", ",notes,extra\n"), encoding="utf-8")
-    assert (error().row, error().column) == (7, "extra")
+    path.write_text(path.read_text(encoding="utf-8").replace(",codebook_version\n", ",codebook_version,extra\n"),
+                    encoding="utf-8")
+    assert (error().row, error().column) == (1, "extra")
     fresh()
-    path.write_text(path.read_text(encoding="utf-8").replace(",notes\n", ",notes,notes\n"), encoding="utf-8")
-    assert (error().row, error().column) == (7, "notes") and "repeated" in str(error())
-    fresh(); edit_sheet(path, rows=[["a", "1", "", "", ""] + [""] * 7 + ["stray"]])
-    assert error().row == 13 and "right of the last column" in str(error())
+    path.write_text(path.read_text(encoding="utf-8").replace(",notes,", ",notes,notes,"), encoding="utf-8")
+    assert (error().row, error().column) == (1, "notes") and "repeated" in str(error())
+    fresh(); edit_sheet(path, rows=[["a", "1", "", "", ""] + [""] * 7 + [VERSION, "stray"]])
+    assert error().row == 7 and "right of the last column" in str(error())
     fresh(); edit_sheet(path, {(2, "sent_id"): "99"})
     assert len(read_sheets(path)) == 5
-    assert (error(sentences=sents).row, error(sentences=sents).column) == (10, "doc_id")
+    assert (error(sentences=sents).row, error(sentences=sents).column) == (4, "doc_id")
     assert "not in the corpus" in str(error(sentences=sents))
     wrong_frames = error(codebook={"frames": [*CODEBOOK["frames"], {"id": "security", "entries": ["threat*"]}]})
     assert wrong_frames.column == "security" and "missing" in str(wrong_frames)
+
+
+def test_a_sheet_made_before_the_stamp_column_is_still_read(sents, tmp_path):
+    """Sheets of the kit before issue 24 opened with '#' lines, the stamp among them (quoted, too, when a
+    spreadsheet saved them); they read as they did, rows numbered after those lines."""
+    path = tmp_path / "old.csv"
+    write_old_sheet(coding_sheet(sents, n=5, codebook=CODEBOOK, actors=ACTOR_FILE), path, VERSION)
+    edit_sheet(path, {(0, "sovereignty"): "1", (4, "actor"): "libya", (4, "kind"): "causal", (4, "polarity"): "deny",
+                      **{(i, "coder"): "A" for i in range(5)}})
+    coded = read_sheets(path)
+    assert coded["sovereignty"].tolist() == [1, 0, 0, 0, 0] and coded["actor"].tolist()[4] == "libya"
+    assert coded["row"].tolist() == [8, 9, 10, 11, 12]                  # 6 '#' lines, the column names on row 7
+    from analysis import read_frame_coding
+    assert read_frame_coding(path, codebook=CODEBOOK)["sovereignty"].tolist() == [1, 0, 0, 0, 0]
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    path.write_text("".join(f'"{line[:-1]}"\n' if line.startswith("#") else line for line in lines), encoding="utf-8")
+    assert read_sheets(path)["sovereignty"].tolist() == [1, 0, 0, 0, 0]                # quoted '#' lines
+    assert read_frame_coding(path, codebook=CODEBOOK)["sovereignty"].tolist() == [1, 0, 0, 0, 0]
+    with pytest.raises(CodingSheetError, match=r"row 1: the sheet was made with codebook version '<mapping> v9"):
+        read_sheets(path, codebook_version="frames.yaml v1")
+    edit_sheet(path, drop_lines=range(6, 20))
+    with pytest.raises(CodingSheetError, match=r"row 7: no column names after the header lines"):
+        read_sheets(path)
+    path.write_text("".join(path.read_text(encoding="utf-8").splitlines(keepends=True)[1:]), encoding="utf-8")
+    with pytest.raises(CodingSheetError, match=r"row 1: no '# codebook_version: \.\.\.' header line"):
+        read_sheets(path)
 
 
 def test_same_coder_twice_on_a_sentence_is_an_error(sents, tmp_path):
@@ -138,7 +173,7 @@ def test_same_coder_twice_on_a_sentence_is_an_error(sents, tmp_path):
     edit_sheet(second, {(i, "coder"): "ann" for i in range(5)})
     with pytest.raises(CodingSheetError, match="twice") as err:
         read_sheets(first, second)
-    assert err.value.path == second and err.value.row == 8
+    assert err.value.path == second and err.value.row == 2
 
 
 # --------------------------------------------------------------------------- the shipped resources
@@ -171,7 +206,8 @@ def test_a_coded_sheet_reads_back_for_a_classifier_and_the_next_sheet_has_its_fr
         assert coded[frame].tolist() == hits.astype(int).tolist()
     model = FrameClassifier(codebook=OWN).fit(coded["text"], coded)
     more = sents.assign(sent_id=sents["sent_id"] + 1000)      # unseen rows, so that exclude leaves some
-    following = coding_sheet(pd.concat([sents, more]), n=5, strategy="uncertain", model=model, exclude=coded)
+    both = pd.concat([sents, more])
+    following = coding_sheet(both, n=5, strategy="uncertain", model=model, exclude=coded, context=both)
     assert [c for c in following.columns if c in ("danger", "care", "sovereignty")] == ["danger", "care"]
     assert following["sent_id"].ge(1000).all()
     with pytest.raises(Exception, match=r"fitted for the frames \['danger', 'care'\]"):
@@ -184,7 +220,7 @@ def test_an_uncoded_row_and_a_file_that_is_not_csv_are_named(tmp_path):
     coding_sheet(sents, path=path, codebook=OWN)
     from analysis import read_frame_coding
 
-    with pytest.raises(CodingSheetError, match=r"to_code.csv, row 8, column 'danger': the row is not coded"):
+    with pytest.raises(CodingSheetError, match=r"to_code.csv, row 2, column 'danger': the row is not coded"):
         read_frame_coding(path, codebook=OWN)
     path.write_bytes(b"doc_id,sent_id,sentence,danger,care\n\xff\xfe,0,x,1,0\n")
     with pytest.raises(CodingSheetError, match=r"cannot be read as a UTF-8 CSV file"):
@@ -245,11 +281,11 @@ def test_a_sheet_saved_with_semicolons_is_named_as_such(sents, tmp_path):
     make_sheet(sents, path)
     edit_sheet(path, {(i, frame): "0" for i in range(5) for frame in FRAMES})
     _save_with_semicolons(path)
-    assert path.read_text(encoding="utf-8-sig").startswith('"# codebook_version: <mapping> v9; ')   # quoted: it has ;
+    assert path.read_text(encoding="utf-8-sig").startswith("doc_id;sent_id;previous;sentence;next;")
     for read in (read_sheets, lambda p: read_frame_coding(p, codebook=CODEBOOK)):
         with pytest.raises(CodingSheetError, match="separated by ';', not ','") as err:
             read(path)
-        assert (err.value.row, err.value.column) == (7, None)
+        assert (err.value.row, err.value.column) == (1, None)
         assert "Save it as CSV with ',' between cells" in str(err.value)
     plain = tmp_path / "coded.csv"
     plain.write_text("doc_id;sent_id;sentence;sovereignty;humanitarian\na;0;Sentence 0 of a, again.;1;0\n")
@@ -257,25 +293,13 @@ def test_a_sheet_saved_with_semicolons_is_named_as_such(sents, tmp_path):
         read_frame_coding(plain, codebook=CODEBOOK)
 
 
-def test_a_quoted_header_line_is_still_a_header_line(sents, tmp_path):
-    from analysis import read_frame_coding
-
-    path = tmp_path / "sheet.csv"
-    make_sheet(sents, path)
-    edit_sheet(path, {(i, "sovereignty"): "1" for i in range(5)})
-    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    path.write_text("".join(f'"{line[:-1]}"\n' if line.startswith("#") else line for line in lines), encoding="utf-8")
-    assert read_frame_coding(path, codebook=CODEBOOK)["sovereignty"].tolist() == [1] * 5
-    assert read_sheets(path)["sovereignty"].tolist() == [1] * 5
-
-
-def test_the_sheet_header_points_to_the_codebook_used(sents, tmp_path):
+def test_the_instructions_point_to_the_codebook_used(sents, tmp_path):
     from analysis import read_frame_coding, save_codebook
     from analysis.resources.codebook import Codebook
 
     def definitions(path):
-        line = path.read_text(encoding="utf-8").splitlines()[1]
-        assert line.startswith("# Code the sentence only; previous and next are context. Definitions: ")
+        line = path.with_suffix(".instructions.txt").read_text(encoding="utf-8").splitlines()[2]
+        assert line.startswith("Code the sentence only; previous and next are context. Definitions: ")
         return line.split("Definitions: ", 1)[1]
 
     mine = save_codebook(Codebook.load(OWN), tmp_path / "my_frames.yaml")
@@ -286,7 +310,7 @@ def test_the_sheet_header_points_to_the_codebook_used(sents, tmp_path):
     assert definitions(own) == "the codebook my_frames.yaml (analysis.codebook_markdown(codebook=<its path>))."
     assert definitions(given) == "not in a file (the codebook was given as a mapping); ask whoever made this sheet."
     assert definitions(ours) == "the codebook (analysis.codebook_markdown() or figures/codebook.md)."
-    assert "codebook.md" not in own.read_text(encoding="utf-8") + given.read_text(encoding="utf-8")
+    assert "codebook.md" not in "".join(p.with_suffix(".instructions.txt").read_text(encoding="utf-8") for p in (own, given))
     edit_sheet(own, {(i, "coder"): "A" for i in range(3)})
     assert len(read_coding(own, codebook=mine)) == len(read_frame_coding(own, codebook=mine)) == 3
 

@@ -2,11 +2,16 @@
 the seeds and of NewsArticles sentences (data/coding/), for frames and for
 responsibility attributions, and the attribution sets the scores are made of."""
 
+import json
+import warnings
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
 import pytest
 
 import analysis
+import analysis.paths
 from analysis.corpus.news import default_news_zip, news_corpus
 from analysis.errors import TableError
 from analysis.evaluation.agreement import precision_recall_f1
@@ -71,7 +76,7 @@ def test_tuning_on_the_news_development_coding_did_not_lower_f1_of_any_frame():
     units = sents[["doc_id", "sent_id", *FRAMES]]
     before = frame_validity(sents[["doc_id", "sent_id", "text"]], units,
                             codebook=CODING_DIR / "frames_codebook_v1.2.yaml").set_index("column")["f1"]
-    after = frame_validity(sents[["doc_id", "sent_id", "text"]], units).set_index("column")["f1"]
+    after = frame_validity(sents[["doc_id", "sent_id", "text"]], units, method="dictionary").set_index("column")["f1"]
     assert load_codebook(CODING_DIR / "frames_codebook_v1.2.yaml").version == "1.2"
     assert (after.loc[FRAMES] >= before.loc[FRAMES]).all()
 
@@ -94,9 +99,49 @@ def test_news_coding_f1_did_not_drop_from_the_blind_version():
     sents = sents.merge(coding[["doc_id", "sent_id"]], on=["doc_id", "sent_id"])
     assert (sents["text"].to_numpy() == coding["sentence"].to_numpy()).all()
     blind = frame_validity(sents, coding, codebook=CODEBOOK_V11).set_index("column")["f1"]
-    shipped = frame_validity(sents, coding).set_index("column")["f1"]
+    shipped = frame_validity(sents, coding, method="dictionary").set_index("column")["f1"]
     assert (shipped >= blind).all()
     assert shipped["sovereignty"] > blind["sovereignty"] + 0.2   # entry control was the gap v1.2 closed
+
+
+def test_frame_validity_flags_a_classifier_scored_on_its_own_training_sentences(sents):
+    """The shipped classifier was fitted on every seed sentence
+    (data/coding/fit_frame_classifier.py trains on frames_seed_coding.csv, all 61):
+    its scores on them are in-sample, and frame_validity says so."""
+    coding = pd.read_csv(CODING)
+    with pytest.warns(UserWarning, match=r"61 of the 61 coded sentences are among the 1,471 the classifier was fitted "
+                                         r"on.*in-sample"):
+        table = frame_validity(sents, coding, method="classifier")
+    assert table["in_training"].tolist() == [61] * 5
+    dictionary = frame_validity(sents, coding, method="dictionary")       # no record of what it was tuned on
+    assert dictionary["in_training"].isna().all()
+
+
+def test_frame_validity_counts_only_the_training_sentences_among_the_coded_ones():
+    texts = ["Aid reached the camp.", "Talks went on."] * 10
+    model = analysis.FrameClassifier(codebook={"aid": ["aid"]}, cv=2).fit(texts, pd.DataFrame({"aid": [1, 0] * 10}))
+    sents = pd.DataFrame({"doc_id": ["n"] * 3, "sent_id": [0, 1, 2],
+                          "text": ["Aid  reached the camp.", "More aid came.", "Nothing happened."]})
+    coding = pd.DataFrame({"doc_id": ["n"] * 3, "sent_id": [0, 1, 2], "aid": [1, 1, 0]})
+    book = {"aid": ["aid"]}
+    with pytest.warns(UserWarning, match="1 of the 3 coded sentences is among the 20"):
+        assert frame_validity(sents, coding, codebook=book, model=model)["in_training"].tolist() == [1]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        table = frame_validity(sents.iloc[1:], coding.iloc[1:], codebook=book, model=model)
+    assert table["in_training"].tolist() == [0]
+
+
+def test_a_model_file_without_its_training_digests_cannot_tell(tmp_path, sents):
+    data = json.loads(Path(analysis.paths.shipped("migration", "frame_classifier.json")).read_text())
+    del data["training_texts"]
+    old = tmp_path / "old_model.json"
+    old.write_text(json.dumps(data))
+    assert analysis.FrameClassifier.load(old).trained_on(["Aid."]) is None
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        table = frame_validity(sents, pd.read_csv(CODING), model=old)
+    assert table["in_training"].isna().all()
 
 
 # ----------------------------------------------------------------------------- attributions
@@ -188,3 +233,18 @@ def test_attribution_fields_scored_per_field_and_as_triples():
     assert table.loc["actor", ["tp", "fp", "fn"]].tolist() == [1, 0, 1]
     assert table.loc["polarity", ["tp", "fp", "fn"]].tolist() == [1, 0, 1]  # "assign" found, "deny" missed
     assert table.loc["attribution", ["tp", "fp", "fn"]].tolist() == [0, 1, 2]
+
+
+def test_the_confidence_level_reaches_the_intervals():
+    """Percentile intervals of the same replicates are nested: a 50% interval lies inside the 95% one."""
+    s = pd.DataFrame({"doc_id": ["a"] * 8, "sent_id": range(8), "text": ["Aid.", "Relief.", "Talks.", "Aid came."] * 2})
+    coding = s[["doc_id", "sent_id"]].assign(humanitarian=[1, 0, 0, 1, 1, 1, 0, 0])
+    wide, narrow = (frame_validity(s, coding, method="dictionary", n_boot=300, level=level).iloc[0]
+                    for level in (0.95, 0.5))
+    assert wide.f1_low <= narrow.f1_low <= narrow.f1_high <= wide.f1_high
+    assert (narrow.f1_low, narrow.f1_high) != (wide.f1_low, wide.f1_high)
+    m = pd.DataFrame({"doc_id": ["d", "e", "f", "g"], "sent_id": 0, "speaker_actor": "libya", "actor": "libya",
+                      "kind": "causal", "polarity": ["deny", "deny", "assign", "deny"]})
+    c = m.assign(polarity=["deny", "assign", "assign", "assign"])
+    wide, narrow = (attributions_agreement(m, c, n_boot=300, level=level).iloc[0] for level in (0.95, 0.5))
+    assert wide.f1_low <= narrow.f1_low <= narrow.f1_high <= wide.f1_high

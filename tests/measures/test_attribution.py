@@ -168,8 +168,11 @@ def test_responsibility_matrix_counts_and_outlet():
         ["libya", "europe", "treatment", "assign", 2],
         ["libya", "libya", "causal", "deny", 1],
         ["un_agencies", "libya", "treatment", "assign", 1]]
-    by_doc = responsibility_matrix(TOY, by_doc=True)
+    by_doc = responsibility_matrix(TOY, by="doc_id")
     assert by_doc[by_doc.doc_id == "b"].n.tolist() == [1, 1]
+    assert list(by_doc.columns) == ["doc_id", "speaker_actor", "actor", "kind", "polarity", "n"]
+    by_outlet = responsibility_matrix(TOY.assign(outlet="X"), by=["outlet", "doc_id"])
+    assert by_outlet.drop(columns="outlet").equals(by_doc) and set(by_outlet["outlet"]) == {"X"}
     with pytest.raises(ValueError, match="missing"):
         responsibility_matrix(TOY.drop(columns="kind"))
 

@@ -92,7 +92,7 @@ def test_a_model_is_refused_with_edited_entries_under_the_same_version(model, tm
 def test_evidence_names_the_words_and_their_spans(model):
     sents = pd.DataFrame({"doc_id": ["d", "d"], "sent_id": [0, 1], "start": [0, 30],
                           "text": ["Blorf reached the town.", "Food aid for refugees came."]})
-    evidence = model.evidence(sents, top=1)
+    evidence = model.evidence(sents, n=1)
     assert evidence[["doc_id", "sent_id", "frame", "rank"]].values.tolist() == [["d", 0, "aid", 1], ["d", 1, "aid", 1]]
     text = "Blorf reached the town.       Food aid for refugees came."
     for row in evidence.itertuples():
@@ -100,7 +100,7 @@ def test_evidence_names_the_words_and_their_spans(model):
     assert "blorf" in evidence["feature"].iloc[0]
     # "İ" lower-cases to two characters: the spans still point into the text as written
     turkish = pd.DataFrame({"doc_id": ["t"], "sent_id": [0], "start": [0], "text": ["İİ İzmir: blorf reached it."]})
-    row = model.evidence(turkish, top=1).iloc[0]
+    row = model.evidence(turkish, n=1).iloc[0]
     assert turkish["text"].iloc[0][row.start:row.end] == {"blorf": "blorf", "blorf reach": "blorf reached"}[row.feature]
 
 
@@ -112,7 +112,7 @@ def test_frame_scores_with_the_shipped_classifier_gives_codes_and_probabilities(
     for j, frame in enumerate(frames):
         assert scores[frame].tolist() == (scores[f"{frame}_probability"] >= model.threshold_[j]).astype(int).tolist()
     assert scores[frames].isin([0, 1]).all().all() and scores[frames].sum().gt(0).all()
-    with pytest.raises(analysis.AnalysisError, match="method must be one of"):
+    with pytest.raises(analysis.AnalysisError, match=r"frame_scores\(\): method= must be one of 'auto', 'classifier', 'dictionary'; got 'bert'"):
         analysis.frame_scores(sents, method="bert")
 
 

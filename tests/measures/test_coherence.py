@@ -66,10 +66,10 @@ def _random_corpus(seed):
 @pytest.mark.parametrize("seed", [0, 1])
 def test_npmi_equals_gensim_on_random_corpora(seed, window_size):
     texts, topics = _random_corpus(seed)
-    ours = npmi_coherence(topics, texts, window_size=window_size, topn=10, per_topic=True)
+    ours = npmi_coherence(topics, texts, window_size=window_size, n=10, per_topic=True)
     theirs, mean = gensim_npmi(topics, texts, window_size, 10)
     assert np.abs(ours - theirs).max() < 1e-6
-    assert abs(npmi_coherence(topics, texts, window_size=window_size, topn=10) - mean) < 1e-6
+    assert abs(npmi_coherence(topics, texts, window_size=window_size, n=10) - mean) < 1e-6
 
 
 def test_npmi_reproduces_gensims_window_update_for_repeated_words():
@@ -87,11 +87,11 @@ def test_npmi_equals_gensim_on_model_topics(easy, corpus, topn, window_size):
     texts, _, _ = easy
     model = fit_topics(texts, 4)
     tokens = [topic_tokens(t) for t in texts]
-    ours = npmi_coherence(model.top_terms(15), tokens, window_size=window_size, topn=topn, per_topic=True)
+    ours = npmi_coherence(model.top_terms(15), tokens, window_size=window_size, n=topn, per_topic=True)
     assert np.abs(ours - gensim_npmi(model.top_terms(15), tokens, window_size, topn)[0]).max() < 1e-6
     seeds = fit_topics(corpus, 4, unit="paragraphs")
     tokens = [topic_tokens(t) for t in unit_texts(corpus, seeds.unit)["text"]]
-    ours = npmi_coherence(seeds.top_terms(topn), tokens, window_size=window_size, topn=topn, per_topic=True)
+    ours = npmi_coherence(seeds.top_terms(topn), tokens, window_size=window_size, n=topn, per_topic=True)
     assert np.abs(ours - gensim_npmi(seeds.top_terms(topn), tokens, window_size, topn)[0]).max() < 1e-6
 
 
@@ -99,13 +99,13 @@ def test_npmi_drops_words_absent_from_the_texts_like_gensim_and_says_so():
     texts, topics = _random_corpus(2)
     topics = [["zzz"] + t for t in topics]     # absent first word: the next 10 are used
     with pytest.warns(UserWarning, match="zzz"):
-        ours = npmi_coherence(topics, texts, window_size=5, topn=10, per_topic=True)
+        ours = npmi_coherence(topics, texts, window_size=5, n=10, per_topic=True)
     assert np.abs(ours - gensim_npmi(topics, texts, 5, 10)[0]).max() < 1e-6
 
 
 @pytest.mark.parametrize("kwargs, message", [
-    ({"window_size": 1}, "window_size must be at least 2"),
-    ({"topn": 1}, "topn must be at least 2"),
+    ({"window_size": 1}, r"npmi_coherence\(\): window_size= must be a whole number >= 2 \(words co-occur"),
+    ({"n": 1}, r"npmi_coherence\(\): n= must be a whole number >= 2 \(coherence scores pairs of words\); got 1"),
 ])
 def test_npmi_rejects_bad_parameters(kwargs, message):
     with pytest.raises(TopicInputError, match=message):
@@ -181,7 +181,7 @@ def test_select_k_shows_a_progress_bar_only_when_asked(easy, capsys):
 def test_select_k_rejects_bad_input(easy):
     texts, _, _ = easy
     with pytest.raises(TopicInputError, match="two distinct seeds"):
-        select_k(texts, [2, 3], seeds=(0,), progress=False)
+        select_k(texts, [2, 3], random_states=(0,), progress=False)
     with pytest.raises(TopicInputError, match="more than the 8 texts"):
         select_k(texts[:10], [2, 9], progress=False)       # 80% of 10 texts per run
 

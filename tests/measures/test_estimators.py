@@ -1,13 +1,15 @@
-"""FrameScorer and TopicModel as scikit-learn estimators: sklearn's estimator
-checks, and the same conventions on texts (Pipeline, GridSearchCV, clone, set_output).
+"""FrameScorer, TopicModel and FrameClassifier as scikit-learn estimators:
+sklearn's estimator checks, and the same conventions on texts (Pipeline,
+GridSearchCV, clone, set_output).
 
-Both take texts, and say so in their tags (``input_tags.string``, not
+All three take texts, and say so in their tags (``input_tags.string``, not
 ``two_d_array``, as sklearn's ``CountVectorizer`` does); for such estimators
 ``parametrize_with_checks`` runs only the checks that need no data. To run
-sklearn's data checks too on our ``fit`` and ``transform``, the ``*OnNumbers``
-subclasses below read each row of the numeric data those checks make as a text
-(column j's word, repeated as the value says) and hand it on; nothing else is
-changed. The checks that are about numeric input itself are skipped, each named
+sklearn's data checks too on our ``fit``, ``transform`` and ``predict``, the
+``*OnNumbers`` subclasses below read each row of the numeric data those checks
+make as a text (column j's word, repeated as the value says) and hand it on;
+nothing else is changed, but for the classifier's codes (see
+:class:`FrameClassifierOnNumbers`). The checks that are about numeric input itself are skipped, each named
 in NOT_FOR_TEXT with its reason; where part of a skipped check does apply to
 texts, a test below does that part on texts.
 """
@@ -22,7 +24,7 @@ from sklearn.pipeline import make_pipeline
 from sklearn.utils.estimator_checks import estimator_checks_generator, parametrize_with_checks
 from sklearn.utils.validation import check_array
 
-from analysis import FrameScorer, TopicModel
+from analysis import FrameClassifier, FrameScorer, TopicModel
 from analysis.synthetic import planted_corpus
 
 #: words the codebook knows (so FrameScorer's counts are not all zero), one per column
@@ -64,6 +66,33 @@ class TopicModelOnNumbers(OnNumbers, TopicModel):
     pass
 
 
+class FrameClassifierOnNumbers(FrameClassifier):
+    """Reads sklearn's numeric test data as texts, and its targets as codes of
+    one frame. sklearn's generic checks give any target (a regression target,
+    two or three classes, a constant); the classifier learns 0/1 codes and
+    needs at least 8 of each, so a row is coded 1 when its target is in the
+    upper half of the targets' ranks: every check with 16 rows or more gets
+    at least 8 of each."""
+
+    def fit(self, X, y):
+        if y is None:
+            return super().fit(as_texts(X), y)
+        codes = np.zeros(len(y), dtype=np.int64)
+        codes[np.argsort(np.asarray(y, dtype=float), kind="stable")[len(y) // 2:]] = 1
+        return super().fit(as_texts(X), codes)
+
+    def predict(self, X):
+        return super().predict(as_texts(X))
+
+    def predict_proba(self, X):
+        return super().predict_proba(as_texts(X))
+
+    def __sklearn_tags__(self):
+        tags = super().__sklearn_tags__()
+        tags.input_tags.two_d_array, tags.input_tags.string = True, False
+        return tags
+
+
 def numeric(what: str) -> str:
     return f"about numeric X ({what}), which texts do not have; here only the adapter's check_array would meet it"
 
@@ -103,12 +132,27 @@ NOT_FOR_TOPICS = {
                             "not sklearn's array wording ('1 feature(s)')",
 }
 
+#: FrameClassifier only: with fewer than 8 coded texts with a frame (or without
+#: it) the classifier refuses to fit (analysis.measures.classifier.MIN_POSITIVES),
+#: with a ModelError saying what to code, not with sklearn's array wording;
+#: tests/measures/test_classifier.py checks it.
+NOT_FOR_CLASSIFIER = {
+    "check_fit2d_1sample": "one coded text has no frame to learn 8 times: refused with a ModelError about coding "
+                           "more sentences, not sklearn's array wording ('n_samples=1')",
+    "check_fit2d_1feature": "its 10 rows cannot hold 8 texts with the frame and 8 without: refused with a "
+                            "ModelError about coding more sentences, not sklearn's array wording ('1 feature(s)')",
+}
+
 ON_NUMBERS = [
     (FrameScorerOnNumbers(), NOT_FOR_TEXT),
     (FrameScorerOnNumbers(negated="skip", weighted=True), NOT_FOR_TEXT),
     # every distinct word kept: sklearn's small test data would lose the words in most texts to max_df=0.5
     (TopicModelOnNumbers(2, min_df=1, max_df=1.0), {**NOT_FOR_TEXT, **NOT_FOR_TOPICS}),
     (TopicModelOnNumbers(2, method="lda", min_df=1, max_df=1.0), {**NOT_FOR_TEXT, **NOT_FOR_TOPICS}),
+    # a one-frame codebook of the words the numbers become, so that the dictionary features count something
+    (FrameClassifierOnNumbers(codebook={"aid": WORDS}),
+     {**{check: why for check, why in NOT_FOR_TEXT.items() if not check.startswith("check_transformer")},
+      **NOT_FOR_CLASSIFIER}),
 ]
 
 
@@ -121,7 +165,7 @@ def _check_id(value):
     return name.__name__ + (f"({','.join(f'{k}={v}' for k, v in keywords.items())})" if keywords else "")
 
 
-@parametrize_with_checks([FrameScorer(), TopicModel(2)])
+@parametrize_with_checks([FrameScorer(), TopicModel(2), FrameClassifier()])
 def test_sklearn_checks_for_estimators_of_texts(estimator, check):
     """What sklearn runs for string input as the estimators declare it."""
     check(estimator)
@@ -148,7 +192,7 @@ def test_every_skipped_check_is_one_sklearn_runs():
 
 @pytest.fixture(scope="module")
 def planted():
-    texts, theta, topic_words = planted_corpus(n_docs=240, k=3, seed=4)
+    texts, theta, topic_words = planted_corpus(n_docs=240, k=3, random_state=4)
     return texts, theta, topic_words
 
 
@@ -219,3 +263,14 @@ def test_grid_search_over_frame_scorer_options():
     search = GridSearchCV(pipe, {"framescorer__negated": ["count", "skip"]}, cv=3).fit(texts, labels)
     assert search.best_params_ == {"framescorer__negated": "skip"}
     assert clone(search.best_estimator_).get_params()["framescorer__negated"] == "skip"
+
+
+def test_a_frame_classifier_clones_and_predicts_texts_in_any_form():
+    texts = [f"Aid reached camp {i}." if i % 2 else f"Talks went on in round {i}." for i in range(40)]
+    codes = pd.DataFrame({"aid": [i % 2 for i in range(40)]})
+    model = clone(FrameClassifier(codebook={"aid": ["aid"]}, cv=3)).fit(texts, codes)
+    assert model.get_params()["cv"] == 3 and clone(model).get_params() == model.get_params()
+    expected = model.predict(texts)
+    assert expected[:, 0].tolist() == codes["aid"].tolist()
+    for form in (pd.Series(texts), np.asarray(texts, dtype=object), pd.DataFrame({"text": texts}), tuple(texts)):
+        assert np.array_equal(model.predict(form), expected), type(form)

@@ -111,7 +111,7 @@ def test_streaming_finds_duplicates_and_empty_rows_across_chunks(tmp_path):
 def test_bad_input_is_named():
     with pytest.raises(ValueError, match=r"missing \['text'\]"):
         featurize(pd.DataFrame({"doc_id": ["a"], "body": ["x"]}), progress=False)
-    with pytest.raises(ValueError, match="chunksize must be a positive"):
+    with pytest.raises(ValueError, match=r"featurize\(\): chunksize= must be a whole number >= 1 \(documents per chunk\)"):
         featurize(pd.DataFrame({"doc_id": ["a"], "text": ["x"]}), chunksize=0, progress=False)
 
 

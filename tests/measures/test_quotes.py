@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis.measures.quotes import _Context, _subject, quotes
+from analysis.measures.quotes import QuoteContext, _subject, quotes
 from analysis.paths import project_root
 from analysis.resources.actors import Actors
 from analysis.resources.cues import Cues
@@ -194,7 +194,7 @@ def test_sentences_of_another_corpus_are_refused_naming_the_documents():
 @pytest.mark.parametrize("head, phrase", [("Besher on Monday", "Besher"), ("Besher, on Monday, also", "Besher"),
                                           ("yesterday", None), ("The minister", "The minister")])
 def test_speaker_trailers_are_stripped_longest_first(head, phrase):
-    found = _subject(_Context(Cues.load(), Actors.load()), head)
+    found = _subject(QuoteContext(Cues.load(), Actors.load()), head)
     assert (found[0] if found else None) == phrase
 
 

@@ -42,5 +42,5 @@ def test_frame_scorer_errors():
         FrameScorer().transform(["aid"])
     with pytest.raises(ValueError, match="not one string"):
         FrameScorer().fit([]).transform("aid")
-    with pytest.raises(ValueError, match="negated must be"):
+    with pytest.raises(ValueError, match=r"FrameScorer\(\): negated= must be one of 'count', 'skip'; got 'maybe'"):
         FrameScorer(negated="maybe").fit([])

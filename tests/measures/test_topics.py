@@ -12,19 +12,56 @@ from sklearn.metrics import normalized_mutual_info_score
 
 import analysis
 from analysis.errors import TopicInputError
-from analysis.measures.topics import (TopicModel, doc_topics_table, fit_topics, top_terms_table,
-                                      topic_prevalence, topic_tokens, unit_texts, vocabulary_thresholds)
+from analysis.measures.coherence import select_k
+from analysis.measures.topics import (TopicModel, doc_topics_table, fit_topics, top_terms_table, topic_prevalence,
+                                      topic_stopwords, topic_tokens, unit_texts, vocabulary_thresholds)
+from analysis.resources.stopwords import load_stopwords
 
 
 # --- preprocessing -----------------------------------------------------------
 
 
-def test_topic_tokens_drop_stop_words_domain_words_numbers_and_single_letters():
+def test_topic_tokens_drop_stop_words_numbers_and_single_letters():
     text = "Officials said on Monday that 3,300 migrants, a U.N. figure, were rescued in 2019 by the UN."
-    # "said", "monday": domain list; "on", "that", "were", "in", "by", "the": sklearn; 3,300 and 2019:
+    # "said", "monday": news list; "on", "that", "were", "in", "by", "the": sklearn's list; 3,300 and 2019:
     # no letter; "a": one letter. "u.n." keeps its dots (analysis.words); "un" is kept although
     # sklearn lists it.
-    assert topic_tokens(text) == ["officials", "migrants", "u.n.", "figure", "rescued", "un"]
+    news = load_stopwords("shipped:stopwords_news_topics.txt")
+    assert topic_tokens(text, news) == ["officials", "migrants", "u.n.", "figure", "rescued", "un"]
+    # the default of the models, function words only: "said" and "monday" stay
+    assert topic_tokens(text, topic_stopwords(None, "test")) == [
+        "officials", "said", "monday", "migrants", "u.n.", "figure", "rescued", "un"]
+    assert topic_tokens("Don’t go", frozenset({"don't"})) == ["go"]      # compared as load_stopwords writes them
+
+
+def test_the_news_stop_words_are_the_lists_the_topic_models_used_before():
+    """The shipped file keeps the topic figures as they were: scikit-learn's list
+    without "un", plus the news words that were written into topics.py."""
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+    news_words = set("""said says say saying told tell tells according added adding stated statement noted
+        also would could may might must shall just like including include includes mr mrs ms dr reported reportedly
+        year years month months week weeks day days today yesterday time monday tuesday wednesday thursday friday
+        saturday sunday january february march april june july august september october november december""".split())
+    assert load_stopwords("shipped:stopwords_news_topics.txt") == (set(ENGLISH_STOP_WORDS) - {"un"}) | news_words
+
+
+def test_stop_words_are_a_parameter_of_the_models(corpus):
+    """A term's document frequency does not depend on the other terms, so leaving
+    words out removes those words from the vocabulary and nothing else."""
+    words = ["migrants", "detention", "said"]
+    everything = set(fit_topics(corpus, 2, unit="paragraphs", stopwords=()).vocabulary_)
+    assert set(words) <= everything
+    model = fit_topics(corpus, 2, unit="paragraphs", stopwords=words)
+    assert model.get_params()["stopwords"] == words                    # stored as given
+    assert set(model.vocabulary_) == everything - set(words)
+    default = set(fit_topics(corpus, 2, unit="paragraphs").vocabulary_)   # the shipped function words
+    assert default == everything - load_stopwords() and "said" in default
+    news = load_stopwords("shipped:stopwords_news_topics.txt")
+    assert set(fit_topics(corpus, 2, unit="paragraphs", stopwords=news).vocabulary_) == everything - news
+    selection = select_k(corpus, [2, 3], unit="paragraphs", stopwords=words, progress=False)
+    assert selection.table["k"].tolist() == [2, 3]
+    with pytest.raises(analysis.AnalysisError, match=r"TopicModel\(\): stopwords= takes a set of words"):
+        TopicModel(2, stopwords="the").fit(["a text", "another text"])
 
 
 def test_vocabulary_thresholds_adapt_to_corpus_size():
@@ -52,7 +89,7 @@ def test_unit_texts_splits_a_corpus_and_keeps_ids(corpus):
     ("one string", "documents", "one string"),
     (["ok", None], "documents", "positions \\[1\\]"),
     (["a text"], "paragraphs", "needs a corpus table"),
-    (["a text"], "chapters", "unit must be one of"),
+    (["a text"], "chapters", r"unit_texts\(\): unit= must be one of 'documents', 'paragraphs', 'sentences'; got 'chapters'"),
 ])
 def test_unit_texts_rejects_bad_input(texts, unit, message):
     with pytest.raises(TopicInputError, match=message):
@@ -134,8 +171,8 @@ def test_topic_model_follows_sklearn_conventions(easy):
 
 @pytest.mark.parametrize("texts, k, message", [
     (["migrants rescued", "boats arrived"], 3, "more than the 2 texts"),
-    (["migrants rescued", "boats arrived"], 0, "positive integer"),
-    (["the and of", "it was said"], 1, "no vocabulary left"),
+    (["migrants rescued", "boats arrived"], 0, r"TopicModel\(\): k= must be a whole number >= 1; got 0"),
+    (["the and of", "it was by"], 1, "no vocabulary left"),
     ([], 1, "no texts"),
 ])
 def test_fit_topics_rejects_bad_input(texts, k, message):
@@ -144,7 +181,7 @@ def test_fit_topics_rejects_bad_input(texts, k, message):
 
 
 def test_fit_topics_rejects_unknown_method_and_warns_on_texts_without_vocabulary():
-    with pytest.raises(TopicInputError, match="method must be one of"):
+    with pytest.raises(TopicInputError, match="method= must be one of 'nmf', 'lda'"):
         fit_topics(["a b"], 1, method="bert")
     texts = ["migrants boats sea", "boats sea migrants", "the and of"]
     with pytest.warns(UserWarning, match="1 of 3 texts contain no vocabulary term"):
@@ -163,7 +200,7 @@ def test_seed_paragraphs_give_a_model_with_one_row_per_paragraph(corpus):
     sums = model.doc_topics_.sum(axis=1)
     assert np.allclose(sums[sums > 0], 1)
     assert len(model.vocabulary_) >= 50
-    assert not set(model.vocabulary_) & {"said", "the", "according"}
+    assert not set(model.vocabulary_) & load_stopwords()
 
 
 def test_top_terms_table_lists_weights_best_first(easy):

@@ -16,7 +16,7 @@ from analysis.synthetic import planted_corpus
 
 @pytest.fixture(scope="module")
 def planted():
-    return planted_corpus(n_docs=400, k=4, seed=7)
+    return planted_corpus(n_docs=400, k=4, random_state=7)
 
 
 def _match(model, topic_words):

@@ -80,7 +80,7 @@ def test_files_carry_no_date_or_software_version(tmp_path):
 
 def test_unknown_format_is_refused_before_anything_is_written(tmp_path):
     fig = _figure()
-    with pytest.raises(AnalysisError, match="not 'eps'"):
+    with pytest.raises(AnalysisError, match=r"save_figure\(\): formats= must be one of 'png', 'svg', 'pdf'; got 'eps'"):
         save_figure(fig, "fig", ("png", "eps"), directory=tmp_path)
     assert not (tmp_path / "fig.png").exists()
     assert [p.name for p in save_figure(fig, "fig", "png", directory=tmp_path)] == ["fig.png"]

@@ -18,7 +18,7 @@ def test_plot_frame_profile_shows_the_data():
     fig2, ax2 = plot_frame_profile(profile, "share_of_sentences")
     assert ax2.get_xlabel() == "Share of sentences with the frame"
     assert [round(p.get_width(), 6) for p in ax2.patches] == [0.1, 0.0, 0.2, 0.5]
-    with pytest.raises(ValueError, match="value must be one of"):
+    with pytest.raises(ValueError, match=r"plot_frame_profile\(\): value= must be one of 'per_1000_tokens', 'share_of_sentences'"):
         plot_frame_profile(profile, "hits")
 
 

@@ -22,7 +22,7 @@ def boxes(ax):
 
 
 def test_keyness_figure_labels_the_strongest_terms_without_overlaps(keys):
-    fig, ax = plot_keyness(keys, top=8)
+    fig, ax = plot_keyness(keys, n=8)
     labelled = [t.get_text() for t in ax.texts]
     strong = keys[keys["significant"] & (keys["log_ratio"].abs() >= 1)]
     assert labelled and set(labelled) <= set(strong["term"])
@@ -53,7 +53,7 @@ def test_place_labels_skips_a_label_with_no_free_place():
 
 def test_collocates_figure_one_panel_per_node(sents):
     table = analysis.collocates(sents, ["migrants", "illegal"], min_count=2, stopwords=analysis.load_stopwords())
-    fig, axes = plot_collocates(table, top=4)
+    fig, axes = plot_collocates(table, n=4)
     assert [len(a.patches) for a in axes] == [4, 4]
     first = table[table["node"] == "migrants"].nlargest(4, "log_dice")
     assert [t.get_text() for t in axes[0].get_yticklabels()] == first["term"].tolist()

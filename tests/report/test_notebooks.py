@@ -1,6 +1,9 @@
 """Every notebook runs on the seeds with its folder as working directory; a failing
-notebook publishes nothing; JupyterLab serves the notebooks as notebooks."""
+notebook publishes nothing; JupyterLab serves the notebooks as notebooks; an
+executed notebook shows every figure and table it saved, and the numbers its
+text quotes are those it computed."""
 
+import base64
 import json
 import re
 import urllib.request
@@ -10,13 +13,50 @@ import pytest
 
 from analysis.errors import NotebookError
 from analysis.paths import project_root
-from analysis.report.notebooks import run_notebook
+from analysis.report.notebooks import quoted_phrases, run_notebook, unquoted_numbers
 
 PROJ_ROOT = project_root()
 NOTEBOOKS = sorted((PROJ_ROOT / "notebooks").glob("[0-9][0-9]_*.py"))
 #: notebooks that need the corpus fetched by `make news-corpus`: those the Makefile runs only then
 NEEDS_NEWS_CORPUS = set(re.findall(r"notebooks/(\w+)\.py",
                                    re.search(r"^NEWS_NOTEBOOKS :=(.*)$", (PROJ_ROOT / "Makefile").read_text(), re.M)[1]))
+
+
+FIGURES = PROJ_ROOT / "figures"
+#: Phrases of a notebook's text whose numbers define a unit or a convention, not a result.
+DEFINITIONS = {
+    "02_framing": ("per 1,000",),
+    "07_keywords": ("1 = twice as frequent", "0 = spread as the text is, near 1 = in one article",
+                    "0.05 divided by the number of terms tested"),
+    "08_unseen_news": ("SHA-256",),
+}
+
+
+def shown(executed: Path) -> dict[str, list[dict]]:
+    """What each save_figure and save_table call of an executed notebook showed:
+    name -> the data of the outputs whose metadata names it."""
+    found: dict[str, list[dict]] = {}
+    for cell in json.loads(executed.read_text(encoding="utf-8"))["cells"]:
+        for output in cell.get("outputs", []):
+            name = output.get("metadata", {}).get("analysis", {}).get("saved")
+            if name:
+                found.setdefault(name, []).append(output["data"])
+    return found
+
+
+def unshown(executed: Path, saved: list[str]) -> list[str]:
+    """The files of ``saved`` (figures .png, tables .csv) that ``executed`` does not show
+    (a figure as its PNG, byte for byte; a table as HTML)."""
+    outputs = shown(executed)
+    missing = []
+    for path in map(Path, saved):
+        datas = outputs.get(path.stem, [])
+        if path.suffix == ".png":
+            if not any(base64.b64decode(d.get("image/png", "")) == path.read_bytes() for d in datas):
+                missing.append(path.name)
+        elif path.suffix == ".csv" and not any("text/html" in d for d in datas):
+            missing.append(path.name)
+    return missing
 
 
 @pytest.fixture(scope="module")
@@ -48,9 +88,53 @@ def test_notebook_runs_and_publishes_its_outputs(notebook, executed):
     for stem in stems:
         formats = {Path(n).suffix for n in outputs if Path(n).stem == stem}
         assert formats in ({".png", ".svg"}, {".csv", ".md", ".tex"}), (stem, formats)
-    executed_text = (tmp_path / "notebooks" / f"{notebook.stem}.ipynb").read_text()
+    executed_copy = tmp_path / "notebooks" / f"{notebook.stem}.ipynb"
+    executed_text = executed_copy.read_text()
     assert all("outputs" in c for c in json.loads(executed_text)["cells"] if c["cell_type"] == "code")
     assert str(PROJ_ROOT) not in executed_text, "the executed notebook names where the project lives"
+    assert "ipykernel_" not in executed_text, "a warning's source line names the kernel's scratch file: print it"
+    assert "jupytext" not in json.loads(executed_text)["metadata"], "a copy that claims a pair JupyterLab cannot open"
+    # it shows every figure and table it saved, and its text quotes the numbers it computed
+    assert unshown(executed_copy, [p for p in published if p.suffix in (".png", ".csv")]) == []
+    assert unquoted_numbers(notebook, executed_copy, definitions=DEFINITIONS.get(notebook.stem, ())) == []
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def test_the_executed_copy_shows_what_the_notebook_saved_and_its_text_the_numbers_it_computed(notebook):
+    """The executed copies in figures/notebooks/ (what a reader and the docs
+    gallery see, for the notebooks that need NewsArticles too): every figure and
+    table in figures/ with the notebook's number is shown in its copy, and every
+    number of the notebook's text (as written now) is one the copy computed."""
+    copy = FIGURES / "notebooks" / f"{notebook.stem}.ipynb"
+    saved = sorted(FIGURES.glob(f"{notebook.stem[:2]}_*.png")) + sorted(FIGURES.glob(f"{notebook.stem[:2]}_*.csv"))
+    assert saved, f"figures/ holds no output of {notebook.stem}: run `make figures`"
+    assert unshown(copy, saved) == [], f"run `make figures`: {copy.name} does not show these"
+    assert "jupytext" not in json.loads(copy.read_text(encoding="utf-8"))["metadata"], \
+        "the copy claims to be paired with a .py, and JupyterLab refuses to open it: run `make figures`"
+    assert unquoted_numbers(notebook, copy, definitions=DEFINITIONS.get(notebook.stem, ())) == []
+
+
+def test_a_figure_or_table_saved_without_being_shown_is_found(tmp_path):
+    notebook = tmp_path / "98_quiet.py"
+    notebook.write_text(
+        "# %% [markdown]\n# # 98 · Quiet\n#\n# Two words, one figure: 2 words.\n\n"
+        "# %%\nimport pandas as pd\nfrom analysis import new_figure, quoted, save_figure, save_table\n"
+        "table = pd.DataFrame({'word': ['a', 'b']})\nsave_table(table, '98_shown')\n"
+        "save_table(table, '98_hidden', show=False)\n"
+        "fig, ax = new_figure(); _ = ax.plot([0, 1])\nsave_figure(fig, '98_figure')\n"
+        "fig, ax = new_figure(); _ = ax.plot([1, 0])\nsave_figure(fig, '98_hidden_figure', show=False)\n"
+        "quoted(f'{len(table)} words')\n")
+    published = run_notebook(notebook, tmp_path / "out")
+    copy = tmp_path / "out" / "notebooks" / "98_quiet.ipynb"
+    assert unshown(copy, [p for p in published if p.suffix in (".png", ".csv")]) == [
+        "98_hidden.csv", "98_hidden_figure.png"]
+    assert quoted_phrases(copy) == ["2 words"]
+    assert unquoted_numbers(notebook, copy) == []
+    notebook.write_text(notebook.read_text().replace("Two words, one figure: 2 words.", "3 words, as typed."))
+    assert unquoted_numbers(notebook, copy) == [
+        "the text does not say '2 words', which the notebook computed",
+        "'3' is quoted but not computed: ...3 words, as typed....",
+    ]
 
 
 def test_failing_notebook_names_the_cell_and_writes_nothing(tmp_path):

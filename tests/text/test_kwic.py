@@ -35,16 +35,16 @@ def test_sort_words_come_from_the_whole_text_not_the_shown_window():
 def test_seeded_samples_repeat_and_differ_by_seed(sents):
     every = kwic(sents, ["migrant*", "libya*"])
     assert len(every) > 40
-    first = kwic(sents, ["migrant*", "libya*"], sample=10, random_state=3)
-    again = kwic(sents, ["migrant*", "libya*"], sample=10, random_state=3)
-    other = kwic(sents, ["migrant*", "libya*"], sample=10, random_state=4)
+    first = kwic(sents, ["migrant*", "libya*"], n=10, random_state=3)
+    again = kwic(sents, ["migrant*", "libya*"], n=10, random_state=3)
+    other = kwic(sents, ["migrant*", "libya*"], n=10, random_state=4)
     pd.testing.assert_frame_equal(first, again)
     assert len(first) == 10 and not first.equals(other)
     where = {key: i for i, key in enumerate(map(tuple, every[["doc_id", "start"]].values))}
     rows = [where[key] for key in map(tuple, first[["doc_id", "start"]].values)]   # every sampled line is a match
     assert rows == sorted(rows)                                                 # kept in corpus order
-    assert len(kwic(sents, "migrant*", sample=10_000)) == len(kwic(sents, "migrant*"))
-    sorted_sample = kwic(sents, ["migrant*", "libya*"], sample=10, random_state=3, sort="R1")
+    assert len(kwic(sents, "migrant*", n=10_000)) == len(kwic(sents, "migrant*"))
+    sorted_sample = kwic(sents, ["migrant*", "libya*"], n=10, random_state=3, sort="R1")
     assert sorted(sorted_sample["start"]) == sorted(first["start"])
 
 
@@ -73,13 +73,13 @@ def test_the_result_is_a_plain_dataframe_underneath(sents):
                                    "entry", "negated"]
 
 
-def test_bad_sort_and_sample(sents):
+def test_bad_sort_and_n(sents):
     for bad in ["R0", "X1", "right", [], ["R1", 2]]:
         with pytest.raises(AnalysisError, match="sort="):
             kwic(sents, "migrants", sort=bad)
     for bad in [-1, 2.5]:
-        with pytest.raises(AnalysisError, match="sample="):
-            kwic(sents, "migrants", sample=bad)
+        with pytest.raises(AnalysisError, match=r"kwic\(\): n= must be a whole number >= 0 \(a number of lines\)"):
+            kwic(sents, "migrants", n=bad)
     assert kwic(sents, "zeppelin", sort="R1").empty
 
 

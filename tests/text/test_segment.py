@@ -12,6 +12,7 @@ import analysis
 from analysis.errors import TableError
 from analysis.resources.rules import SegmentationRules
 from analysis.text import segment
+from analysis.text._punkt import quick_decision
 from analysis.text.segment import TOKEN_PATTERN, sentence_spans, words
 
 
@@ -187,7 +188,7 @@ def test_fast_punkt_gives_nltk_punkts_spans_on_the_seeds_and_on_generated_text(c
 
 def test_generated_text_has_breaks_the_fast_path_decides_both_ways_and_breaks_it_leaves_to_punkt():
     abbreviations, reference = _punkt()[0]._params.abbrev_types, _nltk_punkt()
-    decisions = Counter(segment._quick_decision(abbreviations, context) for text in _generated_paragraphs(3000)
+    decisions = Counter(quick_decision(abbreviations, context) for text in _generated_paragraphs(3000)
                         for _, context in reference._match_potential_end_contexts(text))
     assert min(decisions[True], decisions[False], decisions[None]) >= 100, decisions
 

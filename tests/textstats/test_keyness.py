@@ -42,6 +42,40 @@ def test_g2_log_ratio_and_p_worked_by_hand():
     assert (got["count_target"], got["count_reference"]) == (4, 2)
 
 
+def test_the_two_cell_g2_of_rayson_and_garside_worked_by_hand():
+    """UCREL's calculator: G2 = 2 * (a ln(a / E1) + b ln(b / E2)), E1 = c (a + b) / (c + d), E2 = d (a + b) / (c + d)."""
+    target = docs("migrants migrants migrants migrants w1 w2 w3 w4 w5 w6", prefix="t")           # a = 4 of c = 10
+    reference = docs("migrants migrants " + " ".join(f"r{i}" for i in range(38)), prefix="r")     # b = 2 of d = 40
+    table = keyness(target, reference, min_count=1, g2_form="two-cell")
+    e1, e2 = 10 * 6 / 50, 40 * 6 / 50                                                           # 1.2 and 4.8
+    g2 = 2 * (4 * math.log(4 / e1) + 2 * math.log(2 / e2))
+    assert g2 == pytest.approx(6.1299, abs=1e-4)
+    got = row(table, "migrants")
+    assert got["g2"] == pytest.approx(g2, rel=1e-12) and got["p_value"] == pytest.approx(math.erfc(math.sqrt(g2 / 2)))
+    assert table.attrs["g2_form"] == "two-cell" and keyness(target, reference, min_count=1).attrs["g2_form"] == "four-cell"
+    # under-used in the target: negative, as in the four-cell form; a word in one corpus only: 0 ln 0 = 0
+    w1 = row(table, "w1")                                                   # 1 of 10 against 0 of 40: E1 = 0.2
+    assert w1["g2"] == pytest.approx(2 * 1 * math.log(1 / 0.2))
+    r0 = row(table, "r0")                                                   # 0 of 10 against 1 of 40: E2 = 0.8
+    assert r0["g2"] == pytest.approx(-2 * 1 * math.log(1 / 0.8))
+
+
+def test_the_two_cell_g2_is_the_four_cell_g2_without_the_other_words_cells(corpus):
+    mask = corpus.doc_id.str.startswith("003")
+    four, two = (keyness(corpus, by=mask, min_count=2, g2_form=form).set_index("term") for form in ("four-cell", "two-cell"))
+    two = two.loc[four.index]
+    c, d = four.attrs["size_target"], four.attrs["size_reference"]
+    a, b = four["count_target"].to_numpy(float), four["count_reference"].to_numpy(float)
+    n = c + d
+    other = [(c - a, c * (n - a - b) / n), (d - b, d * (n - a - b) / n)]        # the cells of the other words
+    rest = 2 * sum(o * np.log(o / e) for o, e in other)
+    np.testing.assert_allclose(np.abs(four["g2"]) - np.abs(two["g2"]), rest, rtol=1e-7, atol=1e-9)
+    assert (np.sign(four["g2"]) == np.sign(two["g2"])).all() and (np.abs(two["g2"]) <= np.abs(four["g2"]) + 1e-9).all()
+    with pytest.raises(AnalysisError, match=r"keyness\(\): g2_form= must be one of 'four-cell', 'two-cell'; got "
+                                            r"'2-term'"):
+        keyness(corpus, by=mask, g2_form="2-term")
+
+
 def test_zero_cell_g2_takes_0_log_0_as_0_and_log_ratio_replaces_0_by_0_5():
     target = docs("bashagha bashagha bashagha a1 a2 a3 a4 a5 a6 a7", prefix="t")    # 10 words
     reference = docs(" ".join(f"r{i}" for i in range(20)), prefix="r")              # 20 words, no bashagha
@@ -226,5 +260,5 @@ def test_keyness_and_dispersion_check_their_options_as_clusters_does():
     with pytest.raises(AnalysisError, match=r"keyness\(\): ngrams= must be a length \(3\) or a range \(2, 5\), not \(1, 2, 3\)"):
         analysis.keyness(corpus, by=corpus.doc_id.str.startswith("003"), ngrams=(1, 2, 3))
     for bad in (0, "x"):
-        with pytest.raises(AnalysisError, match=rf"dispersion\(\): min_count= must be a whole number of at least 1, not {bad!r}"):
+        with pytest.raises(AnalysisError, match=rf"dispersion\(\): min_count= must be a whole number >= 1; got {bad!r}\."):
             analysis.dispersion(corpus, ["libya"], min_count=bad)
