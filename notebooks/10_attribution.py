@@ -17,7 +17,7 @@
 # **Question:** how well does the kit find responsibility attributions (who is
 # held responsible, for causing or solving a problem, assigned or denied, and
 # who says so) in news it was not tuned on, with its cue rules and with a model
-# learned from 1,650 hand-coded sentences; how well does it tell which sentences
+# learned from hand-coded sentences; how well does it tell which sentences
 # attribute responsibility at all; does it hold for another topic; and what does
 # each coded sentence buy?
 #
@@ -39,7 +39,8 @@ import pandas as pd
 
 import analysis
 from analysis import (AttributionModel, ResponsibilityClassifier, attributions_agreement, cross_validate_attributions,
-                      plot_method_comparison, precision_recall_f1, read_attribution_coding, save_figure, save_table)
+                      plot_method_comparison, precision_recall_f1, quoted, read_attribution_coding, save_figure,
+                      save_table)
 from analysis.paths import project_root
 
 #: The one final scoring of the locked test sets: set to True once, when the methods are final.
@@ -47,7 +48,7 @@ SCORE_LOCKED = False
 
 CODING = project_root() / "data" / "coding"
 CLIMATE = project_root() / "examples" / "climate"
-N_BOOT = 2000
+N_BOOT, LEVEL, N_SPLITS = 2000, 0.95, 5
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")                         # the empty articles NewsArticles skips
     news = analysis.news_corpus()
@@ -83,6 +84,12 @@ coding_table = per_sentence.groupby("stratum").agg(sentences=("attributions", "s
 save_table(coding_table, "10_development_coding")
 coding_table
 
+# %%
+first_wave = read_attribution_coding(CODING / "news_attribution_dev.csv")
+quoted(f"{LEVEL:.0%} percentile bootstrap intervals over sentences ({N_BOOT:,} resamples)",
+       f"the {first_wave[['doc_id', 'sent_id']].drop_duplicates().shape[0]} sentences of the first wave",
+       f"({N_SPLITS} folds)")
+
 # %% [markdown]
 # ## Rules and learned model on the development coding
 #
@@ -102,14 +109,14 @@ def scored(machine: pd.DataFrame, gold: pd.DataFrame, method: str, topic: str) -
     """Triples and actor-and-kind scores of ``machine`` against ``gold``, on the coded sentences."""
     keys = gold[["doc_id", "sent_id"]].drop_duplicates()
     machine = machine.merge(keys)
-    rows = [attributions_agreement(machine, gold, n_boot=N_BOOT).assign(column=f"triples ({topic})")]
+    rows = [attributions_agreement(machine, gold, n_boot=N_BOOT, level=LEVEL).assign(column=f"triples ({topic})")]
     pairs = [table.assign(polarity=table["polarity"].where(table["actor"] == "", "any")) for table in (machine, gold)]
-    rows.append(attributions_agreement(*pairs, n_boot=N_BOOT).assign(column=f"actor and kind ({topic})"))
+    rows.append(attributions_agreement(*pairs, n_boot=N_BOOT, level=LEVEL).assign(column=f"actor and kind ({topic})"))
     return pd.concat(rows, ignore_index=True).assign(method=method)
 
 
 rules = analysis.attributions(development_docs)
-learned_cv = cross_validate_attributions(development, development_docs, estimator=shipped, n_splits=5)
+learned_cv = cross_validate_attributions(development, development_docs, estimator=shipped, n_splits=N_SPLITS)
 learned_outlets = cross_validate_attributions(development, development_docs, estimator=shipped, by="outlet")
 development_scores = pd.concat([scored(rules, development, "rules", "migration"),
                                 scored(learned_cv, development, "learned, 5-fold CV by article", "migration"),
@@ -169,19 +176,23 @@ save_table(sentence_scores[["method", "column", "coder_labels", "machine_labels"
                             "f1_high"]], "10_sentence_classifier")
 sentence_scores.pivot(index="column", columns="method", values="f1")
 
+# %%
+climate_resources = {"actors": CLIMATE / "actors.yaml", "cues": CLIMATE / "cues.yaml"}
+climate = read_attribution_coding(CODING / "news_attribution_climate_dev.csv", actors=climate_resources["actors"],
+                                  sentences=sentences)
+quoted(f"{climate[['doc_id', 'sent_id']].drop_duplicates().shape[0]} development sentences of "
+       f"{climate['doc_id'].nunique()} climate articles")
+
 # %% [markdown]
 # ## Another topic: climate news with the user's own actors
 #
-# 150 development sentences of the 64 climate articles of NewsArticles, coded
+# 150 development sentences of 31 climate articles of NewsArticles, coded
 # with `examples/climate/actors.yaml` (`coder_instructions_attribution_climate.md`).
 # The rules use the example's actors and cues; the learned model is what a user
 # of that topic fits on their own coding (five-fold cross-validation by article;
 # too few denials to learn the polarity, so it takes the rules').
 
 # %%
-climate_resources = {"actors": CLIMATE / "actors.yaml", "cues": CLIMATE / "cues.yaml"}
-climate = read_attribution_coding(CODING / "news_attribution_climate_dev.csv", actors=climate_resources["actors"],
-                                  sentences=sentences)
 climate_docs = corpus[corpus["doc_id"].isin(set(climate["doc_id"]))]
 climate_model = AttributionModel(**climate_resources, features=("rules", "words", "sentence"), polarity="rules", cv=3)
 climate_rules = analysis.attributions(climate_docs, **climate_resources)
@@ -234,11 +245,11 @@ curve
 # ## The one final scoring: the locked test sets
 #
 # Run once, when the methods are final (`SCORE_LOCKED = True`): the rules, the
-# shipped learned model and the sentence classifier on the locked test v2 (450
-# sentences), the first wave's locked test (90) and the climate locked half
-# (150, with the climate example's resources and the learned model fitted on
-# the climate development coding), beside coder B against coder A on the
-# sentences both coded. Their SHA-256 is checked first.
+# shipped learned model and the sentence classifier on the locked test of the
+# second wave, the first wave's locked test and the climate locked half (with
+# the climate example's resources and the learned model fitted on the climate
+# development coding), beside coder B against coder A on the sentences both
+# coded. Their recorded hashes are checked first.
 
 # %%
 for line in (CODING / "locked.sha256").read_text().splitlines():
@@ -280,9 +291,56 @@ else:
     save_figure(fig, "10_attribution_locked")
     display(locked[columns])  # noqa: F821 -- IPython's
 
+# %%
+scores = all_scores.set_index(["method", "column"])
+rules_m = scores.loc[("rules", "triples (migration)")]
+cv_m = scores.loc[("learned, 5-fold CV by article", "triples (migration)")]
+loo_m = scores.loc[("learned, leave one outlet out", "triples (migration)")]
+rules_c = scores.loc[("rules", "triples (climate)")]
+cv_c = scores.loc[("learned, 3-fold CV by article", "triples (climate)")]
+sentence = sentence_scores.set_index(["method", "column"])
+sentence_cv = sentence.loc[("classifier, 5-fold CV by article", "responsibility")]
+sentence_loo = sentence.loc[("classifier, leave one outlet out", "responsibility")]
+first_point, last_point = curve.iloc[0], curve.iloc[-1]
+development_sentences = development[["doc_id", "sent_id"]].drop_duplicates().shape[0]
+quoted(f"{development_sentences:,} development sentences",
+       f"the rules reach F1 {rules_m['f1']:.2f} (precision {rules_m['precision']:.2f}, recall {rules_m['recall']:.2f})",
+       f"the learned model {cv_m['f1']:.2f} ({cv_m['f1_low']:.2f} to {cv_m['f1_high']:.2f}; precision "
+       f"{cv_m['precision']:.2f}, recall {cv_m['recall']:.2f})",
+       f"{loo_m['f1']:.2f} on outlets it never saw",
+       f"speakers: {rules_m['speaker_accuracy']:.2f} of the rules' matched triples, {cv_m['speaker_accuracy']:.2f} of "
+       "the learned model's",
+       f"F1 {sentence_cv['f1']:.2f} for responsibility ({sentence_loo['f1']:.2f} leaving the outlet out)",
+       f"climate: rules {rules_c['f1']:.2f} (precision {rules_c['precision']:.2f}), learned {cv_c['f1']:.2f}",
+       f"from {first_point['f1']:.2f} at {int(first_point['n_coded']):,} coded sentences to {last_point['f1']:.2f} at "
+       f"{int(last_point['n_coded']):,}")
+
 # %% [markdown]
 # ## What this shows
 #
-# (Written from the tables above once they are final; the development figures
-# are out of sample for the learned model, in-sample for the rules on the first
-# wave's 90 sentences and the seeds.)
+# (Development figures: out of sample for the learned model, in-sample for the
+# rules on the first wave's sentences and the seeds.)
+#
+# * **The learned model finds twice as much as the rules, but neither is close
+#   to the coders.** On the 1,651 development sentences the rules reach F1 0.27
+#   (precision 0.55, recall 0.18) and the learned model 0.34 (0.31 to 0.37;
+#   precision 0.32, recall 0.37) out of sample, 0.34 on outlets it never saw:
+#   transfer across outlets costs nothing measurable here. The coders code many
+#   attributions the kit cannot reach: actors named by a pronoun, a person or
+#   an institution that no actors file lists, or implied ("the killings must
+#   stop"), and they find responsibility in many sentences without any of the
+#   cues' words.
+# * **Speakers are harder for the learned model**: speakers: 0.67 of the rules'
+#   matched triples, 0.52 of the learned model's. The rules find the speaker in
+#   the clause of their cue (the subject of "accused"); the learned model's own
+#   finds fall back on the statement of the sentence or the outlet.
+# * **Whether a sentence attributes responsibility at all** is learned better:
+#   F1 0.69 for responsibility (0.67 leaving the outlet out), the measure
+#   behind "the share of sentences that blame someone".
+# * **Another topic with little coding stays with the rules**: climate: rules
+#   0.32 (precision 0.77), learned 0.12, fitted on about a hundred sentences
+#   per fold. The learning curve on migration news says why: from 0.28 at 205
+#   coded sentences to 0.36 at 1,103, the model overtakes the rules only after
+#   several hundred coded sentences.
+# * Which method is the kit's default is decided by the locked tests, scored
+#   once in the section above; until then it is the rules.

@@ -27,6 +27,7 @@ from sklearn.base import clone
 from tqdm.auto import tqdm
 
 from .._output import progress_enabled
+from .._validation import check_interval
 from ..errors import AnalysisError, require_columns
 from ..measures.roles import AttributionModel
 
@@ -76,6 +77,9 @@ def cross_validate_attributions(coding: pd.DataFrame, corpus: pd.DataFrame, *, e
     """
     require_columns(coding, ["doc_id", "sent_id", "actor", "kind", "polarity"], "cross_validate_attributions",
                     hint="Pass the table made by analysis.read_attribution_coding().")
+    check_interval("n_splits", n_splits, 2, integer=True, where="cross_validate_attributions")
+    for size in sizes or ():
+        check_interval("sizes", size, 1, integer=True, where="cross_validate_attributions")
     coding = coding.assign(doc_id=coding["doc_id"].astype(str))
     corpus = corpus.assign(doc_id=corpus["doc_id"].astype(str))
     estimator = AttributionModel() if estimator is None else estimator

@@ -45,6 +45,7 @@ from scipy import sparse
 from sklearn.base import BaseEstimator
 from sklearn.utils.validation import check_is_fitted
 
+from .._validation import check_interval, check_option
 from ..errors import ModelError, TableError, require_columns
 from ..paths import shipped
 from ..resources.actors import Actors
@@ -156,9 +157,13 @@ class ResponsibilityClassifier(BaseEstimator):
     def _training_pass(self, coding, corpus, sentences):
         """The rule pass over the coded articles, the positions of the coded
         sentences in it, and their 0/1 codes per label."""
-        unknown = [f for f in self.features if f not in FEATURES]
-        if unknown or not self.features:
-            raise ModelError(f"features: {unknown or 'none'}; choose from {list(FEATURES)}.")
+        where = "ResponsibilityClassifier"
+        if not self.features:
+            raise ModelError(f"{where}(): features= must name at least one of {', '.join(map(repr, FEATURES))}.")
+        for feature in self.features:
+            check_option("features", feature, FEATURES, where=where, error=ModelError)
+        check_interval("min_df", self.min_df, 1, integer=True, where=where, error=ModelError)
+        check_interval("cv", self.cv, 2, integer=True, where=where, error=ModelError)
         require_columns(coding, ["doc_id", "sent_id", "kind"], "ResponsibilityClassifier.fit",
                         hint="Pass the table made by analysis.read_attribution_coding().")
         self.actors_, self.cues_ = Actors.load(self.actors), Cues.load(self.cues)

@@ -74,6 +74,7 @@ from scipy import sparse
 from sklearn.base import BaseEstimator
 from sklearn.utils.validation import check_is_fitted
 
+from .._validation import check_interval, check_option
 from ..errors import ModelError, TableError, require_columns
 from ..matching import is_negated
 from ..paths import shipped
@@ -274,11 +275,14 @@ class AttributionModel(BaseEstimator):
         return self
 
     def _check_parameters(self) -> None:
-        unknown = [f for f in self.features if f not in FEATURES]
-        if unknown or not self.features:
-            raise ModelError(f"features: {unknown or 'none'}; choose from {list(FEATURES)}.")
-        if self.polarity not in ("learned", "rules"):
-            raise ModelError(f"polarity: {self.polarity!r} is not 'learned' or 'rules'.")
+        where = "AttributionModel"
+        if not self.features:
+            raise ModelError(f"{where}(): features= must name at least one of {', '.join(map(repr, FEATURES))}.")
+        for feature in self.features:
+            check_option("features", feature, FEATURES, where=where, error=ModelError)
+        check_option("polarity", self.polarity, ("learned", "rules"), where=where, error=ModelError)
+        check_interval("window", self.window, 1, integer=True, where=where, error=ModelError)
+        check_interval("cv", self.cv, 2, integer=True, where=where, error=ModelError)
 
     def _set_thresholds(self, probability: dict, cands: list, found: RulePass, gold: dict, unit: list,
                         own: dict) -> None:

@@ -115,8 +115,13 @@ def test_a_coded_sentence_not_in_the_corpus_is_named():
         AttributionModel(features=("rules",), cv=3, polarity="rules").fit(coding, corpus)
 
 
-@pytest.mark.parametrize("options, match", [({"features": ("rules", "syntax")}, r"features: \['syntax'\]"),
-                                            ({"polarity": "maybe"}, "polarity: 'maybe'")])
+@pytest.mark.parametrize("options, match", [
+    ({"features": ("rules", "syntax")}, r"AttributionModel\(\): features= must be one of 'rules', 'words', 'vectors', "
+                                        r"'sentence'; got 'syntax'"),
+    ({"features": ("rules", "word")}, r"got 'word'\. Did you mean 'words'\?"),
+    ({"polarity": "maybe"}, r"polarity= must be one of 'learned', 'rules'; got 'maybe'"),
+    ({"window": 0}, r"window= must be a whole number >= 1; got 0"),
+])
 def test_unknown_options_are_refused(options, match):
     corpus, coding = planted(10)
     with pytest.raises(ModelError, match=match):
