@@ -205,8 +205,9 @@ climate_scores[columns]
 # %%
 all_scores = pd.concat([development_scores, climate_scores], ignore_index=True)
 save_table(all_scores[columns], "10_attribution_development")
-fig, ax = plot_method_comparison(all_scores, xlabel="F1 with 95% bootstrap interval",
-                                 title="Attributions on the development coding (learned: out of sample)")
+fig, ax = plot_method_comparison(all_scores, xlabel=f"F1 with {LEVEL:.0%} bootstrap interval",
+                                 title="Development coding (learned: out of sample)",
+                                 ax=analysis.new_figure("page", height=4.5)[1])
 save_figure(fig, "10_attribution_f1")
 
 # %% [markdown]
@@ -235,8 +236,8 @@ fig, ax = analysis.new_figure()
 ax.plot(curve["n_coded"], curve["f1"], marker="o", label="F1")
 ax.plot(curve["n_coded"], curve["precision"], marker=".", linestyle="--", label="precision")
 ax.plot(curve["n_coded"], curve["recall"], marker=".", linestyle=":", label="recall")
-ax.set(xlabel="coded sentences the model learned from (mean over folds)", ylabel="triples, out of sample",
-       ylim=(0, 1), title="Learned attributions: what more coding buys")
+ax.set(xlabel="coded sentences learned from (mean over folds)", ylabel="triples, out of sample", ylim=(0, 1),
+       title="What more coding buys")
 ax.legend()
 save_figure(fig, "10_attribution_learning_curve")
 curve
@@ -286,8 +287,8 @@ else:
                           "causal": codes["kind"].map(lambda k: int("causal" in k)),
                           "treatment": codes["kind"].map(lambda k: int("treatment" in k))})
     save_table(precision_recall_f1(scored_sentences[truth.columns], truth, n_boot=N_BOOT), "10_sentence_locked")
-    fig, ax = plot_method_comparison(locked, xlabel="F1 with 95% bootstrap interval",
-                                     title="Attributions on the locked test sets")
+    fig, ax = plot_method_comparison(locked, xlabel=f"F1 with {LEVEL:.0%} bootstrap interval",
+                                     title="Locked test sets", ax=analysis.new_figure("page", height=5)[1])
     save_figure(fig, "10_attribution_locked")
     display(locked[columns])  # noqa: F821 -- IPython's
 

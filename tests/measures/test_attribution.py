@@ -252,3 +252,13 @@ def test_a_generic_reference_in_a_states_statement_is_that_states():
     assert table[["speaker_actor", "actor", "actor_resolution"]].values.tolist() == [
         ["europe", "europe", "speaker_state"]]
     assert [m.actor for m in analysis.find_actors(text) if m.alias == "government"] == ["libya"]   # the article alone
+
+
+def test_the_accused_of_a_passive_accusation_is_held_responsible_with_a_users_own_actors():
+    uk = {"actors": {"labour": {"definition": "The Labour Party.", "aliases": ["Labour Party", "Labour"]},
+                     "conservatives": {"definition": "The Conservative Party.", "aliases": ["Tories", "Conservatives"]}},
+          "countries": {"others": "own"}}
+    text = "The Labour Party has been accused of ignoring voters by the Tories."
+    table = attributions(pd.DataFrame({"doc_id": ["d"], "text": [text]}), actors=uk)
+    assert table[["speaker_actor", "actor", "kind", "polarity"]].values.tolist() == [
+        ["conservatives", "labour", "causal", "assign"]]
