@@ -281,7 +281,7 @@ else:
     save_table(locked[columns], "10_attribution_locked")
     gold = read_attribution_coding(CODING / "news_attribution_v2_test.csv", sentences=sentences)
     codes = gold.groupby(["doc_id", "sent_id"])["kind"].agg(lambda k: {x for x in k if x}).reset_index()
-    scored_sentences = analysis.responsibility_scores(corpus, sentences.merge(codes[["doc_id", "sent_id"]]))
+    scored_sentences = analysis.responsibility_scores(corpus[corpus["doc_id"].isin(set(codes["doc_id"]))])
     scored_sentences = codes[["doc_id", "sent_id"]].merge(scored_sentences)
     truth = pd.DataFrame({"responsibility": codes["kind"].map(bool).astype(int),
                           "causal": codes["kind"].map(lambda k: int("causal" in k)),
