@@ -14,7 +14,8 @@ SPHINXOPTS ?= -E -n -W --keep-going
 
 NEWS_ZIP  := data/external/NewsArticles.zip
 # notebooks that need the NewsArticles corpus run only once `make news-corpus` has fetched it
-NEWS_NOTEBOOKS := notebooks/06_outlets.py notebooks/07_keywords.py notebooks/08_unseen_news.py notebooks/09_measurement_error.py
+NEWS_NOTEBOOKS := notebooks/06_outlets.py notebooks/07_keywords.py notebooks/08_unseen_news.py \
+	notebooks/09_measurement_error.py notebooks/10_attribution.py
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.py))
 ifeq ($(wildcard $(NEWS_ZIP)),)
 NOTEBOOKS := $(filter-out $(NEWS_NOTEBOOKS),$(NOTEBOOKS))
@@ -26,7 +27,7 @@ SEEDS     := $(wildcard seeds/*)
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
 .DEFAULT_GOAL := help
-.PHONY: help setup figures test lab clean codebook news-corpus classifier browser test-browser docs
+.PHONY: help setup figures test lab clean codebook news-corpus classifier attribution-model browser test-browser docs
 
 help: ## Show this list of targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-12s %s\n", $$1, $$2}'
@@ -59,16 +60,20 @@ figures/.stamps/%.done: notebooks/%.py $(PACKAGE) $(SEEDS) | $(SETUP)
 	@mkdir -p $(@D) && touch $@
 
 figures/.stamps/06_outlets.done figures/.stamps/07_keywords.done figures/.stamps/08_unseen_news.done \
-figures/.stamps/09_measurement_error.done: $(NEWS_ZIP)
+figures/.stamps/09_measurement_error.done figures/.stamps/10_attribution.done: $(NEWS_ZIP)
 
 # the notebooks that read the hand coding in data/coding/
 figures/.stamps/02_framing.done figures/.stamps/03_responsibility.done figures/.stamps/05_validation.done \
-figures/.stamps/06_outlets.done figures/.stamps/08_unseen_news.done figures/.stamps/09_measurement_error.done: $(CODING)
+figures/.stamps/06_outlets.done figures/.stamps/08_unseen_news.done figures/.stamps/09_measurement_error.done \
+figures/.stamps/10_attribution.done: $(CODING)
 
 codebook: figures/codebook.md ## Write the codebook (frames, actors, cues) for a paper's appendix
 
 figures/codebook.md: $(PACKAGE) | $(SETUP)
 	$(PY) -m analysis codebook $@
+
+attribution-model: | $(SETUP) ## Refit the shipped attribution model and sentence classifier on the attribution coding (needs make news-corpus)
+	$(PY) data/coding/fit_attribution_model.py
 
 classifier: | $(SETUP) ## Refit the shipped frame classifier on the hand coding in data/coding/ (deterministic)
 	$(PY) data/coding/fit_frame_classifier.py

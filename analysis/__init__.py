@@ -24,10 +24,11 @@ from .corpus.news import migration_articles, news_corpus
 from .corpus.summary import corpus_summary
 from .errors import (ActorsError, AnalysisError, CodebookError, CodingSheetError, CorpusError, CuesError, LexiconError,
                      ModelError, NewsFetchError, NotebookError, RulesError, TableError, TopicInputError, VectorsError)
+from .evaluation.attribution_cv import cross_validate_attributions
 from .evaluation.agreement import (agreement_table, alpha_interval, coder_agreement, cohen_kappa, disagreements,
                                    krippendorff_alpha, precision_recall_f1)
 from .evaluation.learning import learning_curve
-from .evaluation.sheets import read_coding, read_frame_coding, resource_versions
+from .evaluation.sheets import read_attribution_coding, read_coding, read_frame_coding, resource_versions
 from .evaluation.transfer import cross_validate_by_group, transfer_scores
 from .evaluation.validity import attribution_sets, attributions_agreement, frame_validity
 from .evaluation.sampling import coding_sample, coding_sheet
@@ -47,6 +48,8 @@ from .measures.naming import migrant_naming, naming_speakers, naming_table
 from .measures.profiles import article_profiles, bootstrap_means
 from .measures.sentence_vectors import sentence_vectors
 from .measures.quotes import OUTLET_VOICE, quotes
+from .measures.responsibility import ResponsibilityClassifier, responsibility_scores
+from .measures.roles import AttributionModel
 from .measures.scorer import FrameScorer
 from .measures.topics import TopicModel, doc_topics_table, fit_topics, top_terms_table, topic_prevalence
 from .report.codebook import codebook_markdown
@@ -84,14 +87,15 @@ __all__ = [
     "frame_hits", "frame_scores", "frame_profile", "frame_evidence", "FrameScorer", "FrameClassifier",
     "migrant_naming", "naming_table", "naming_speakers",
     "find_actors", "actor_mentions", "quotes", "OUTLET_VOICE", "attributions", "responsibility_matrix",
+    "AttributionModel", "ResponsibilityClassifier", "responsibility_scores",
     "fit_topics", "TopicModel", "top_terms_table", "doc_topics_table", "topic_prevalence",
     "select_k", "npmi_coherence", "topic_diversity",
     "featurize", "featurize_to_parquet", "article_profiles", "bootstrap_means", "sentence_vectors",
     # evaluation
     "krippendorff_alpha", "alpha_interval", "cohen_kappa", "precision_recall_f1", "agreement_table",
     "disagreements", "coder_agreement", "coding_sheet", "read_coding", "read_frame_coding", "resource_versions",
-    "frame_validity", "attribution_sets", "attributions_agreement", "learning_curve", "cross_validate_by_group",
-    "transfer_scores",
+    "read_attribution_coding", "frame_validity", "attribution_sets", "attributions_agreement", "learning_curve",
+    "cross_validate_by_group", "transfer_scores", "cross_validate_attributions",
     # inference
     "prevalence", "group_differences", "regression", "coding_sample", "coding_size", "cross_fit",
     "simulate_coding",

@@ -352,11 +352,11 @@ quoted(f"corpus of {len(corpus):,} English news articles (dated {dates.min():%-d
 # and cooperation fell (it no longer counts every "support" or "agreement").
 #
 # Responsibility now names the states themselves (actors resolved in context):
-# the United States is the actor most often told to act in ABC News, Al Jazeera
-# and CNN, Europe in DW and the BBC. An earlier version of the kit gave Libya
+# the United States is the actor most often told to act in ABC News, Al Jazeera,
+# CNN and the BBC, Europe in DW. An earlier version of the kit gave Libya
 # attributions in dozens of articles that never mention Libya, because any
 # "government" was Libyan; now a generic reference takes the state its article
-# names (8 of 555 attributions stay `government_unresolved`), and no attribution
+# points to (0 of 562 attributions stay `government_unresolved`), and no attribution
 # goes to a state its article does not name (a test checks this).
 #
 # **Corrected for the machine's errors** (`06_outlet_frames_corrected`, table

@@ -39,7 +39,7 @@ def test_climate_attributions_are_the_hand_coded_ones():
     found = analysis.attributions(ARTICLES, **RESOURCES)
     assert triples(found) == EXPECTED
     resolved = found.set_index(["doc_id", "sent_id"])["actor_resolution"]
-    assert resolved[("c", 1)] == "nearest" and resolved[("c", 2)] == "head"
+    assert resolved[("c", 1)] == "article" and resolved[("c", 2)] == "head"
 
 
 def test_the_shipped_migration_actors_know_none_of_these_actors():

@@ -8,10 +8,11 @@
   the top, the stamp among them; they are still read.)
 * :func:`read_coding` reads coded sheets back and checks every value against
   those resources (and the versions against the sheet's stamp);
-  :func:`read_frame_coding` reads files coded for the frames only.
+  :func:`read_frame_coding` reads files coded for the frames only, and
+  :func:`read_attribution_coding` files coded for responsibility attributions.
 
 >>> resource_versions()
-'frames.yaml v1.3; actors.yaml v3; cues.yaml v3'
+'frames.yaml v1.3; actors.yaml v4; cues.yaml v4'
 """
 
 from __future__ import annotations
@@ -235,15 +236,7 @@ def read_frame_coding(paths, *, codebook=None, sentences: pd.DataFrame | None = 
                                                    sentences["text"]))
     tables, seen = [], {}
     for path in map(Path, paths):
-        if not path.is_file():
-            raise CodingSheetError(path, None, None, "no such file.")
-        n_header, names = _sheet_start(path)
-        _refuse_semicolons(path, n_header + 1, names)
-        try:
-            table = pd.read_csv(path, dtype=str, keep_default_na=False, skiprows=n_header, encoding="utf-8-sig")
-        except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as err:
-            raise CodingSheetError(path, None, None, f"cannot be read as a UTF-8 CSV file ({err}); save it from "
-                                   "the spreadsheet as CSV (UTF-8).") from None
+        table, n_header = _read_table(path)
         text = "sentence" if "sentence" in table.columns else "text"
         for column in ["doc_id", "sent_id", text, *frames]:
             if column not in table.columns:
@@ -286,6 +279,161 @@ def read_frame_coding(paths, *, codebook=None, sentences: pd.DataFrame | None = 
         table[frames] = table[frames].apply(lambda column: column.str.strip().replace("", "0"))
         tables.append(table.astype({frame: "int64" for frame in frames}))
     return pd.concat(tables, ignore_index=True)
+
+
+#: The speakers a coder may write besides an actor id: the outlet's own voice, and a named speaker who is no actor.
+CODED_SPEAKERS = ("(outlet)", "(no actor)")
+
+
+def read_attribution_coding(paths, *, actors=None, sentences: pd.DataFrame | None = None,
+                            speaker: str = "speaker_actor", blank_speaker: str = "(no actor)") -> pd.DataFrame:
+    """Read files of sentences coded for responsibility attributions (for
+    training or testing :class:`analysis.AttributionModel` and
+    :class:`analysis.ResponsibilityClassifier`, or for
+    :func:`analysis.attributions_agreement`), checking every row.
+
+    Parameters
+    ----------
+    paths : str or Path, or a sequence of them
+        CSV files with doc_id, sent_id, the sentence's text (``sentence`` or
+        ``text``), speaker_actor, actor, kind and polarity, one row per
+        attribution, as ``data/coding/news_attribution_dev.csv``: a sentence
+        without any has one row with actor, kind, polarity and speaker_actor
+        blank; ``actor``, ``kind`` and ``polarity`` may list several,
+        separated by ";" in the same order, said by the row's speaker. Other
+        columns (coding_probability, outlet, stratum...) are kept. ``#``
+        header lines are skipped.
+    actors : Actors, path or mapping, optional
+        The actors the coding was made with (default the shipped ones): every
+        actor and speaker_actor must be one of their ids or the unresolved id
+        (``analysis.evaluation.sheets.coding_actor_ids``); a speaker may also be "(outlet)" or "(no
+        actor)" (blank: "(no actor)").
+    sentences : DataFrame, optional
+        ``analysis.sentences(corpus)``: if given, every sentence must be in it,
+        with the same text (whitespace at either end aside).
+    speaker : str
+        The column that holds the speaker (``speaker`` in the seeds' coding).
+    blank_speaker : {"(no actor)", "(outlet)"}
+        What a blank speaker of an attribution means: a named speaker who is
+        no actor (the default, as the coder instructions write it), or the
+        outlet's own voice (the seeds' coding).
+
+    Returns
+    -------
+    DataFrame
+        One row per attribution (";"-lists split), and one per sentence
+        without any (actor, kind, polarity blank), in file order: doc_id
+        (text), sent_id (int), text, speaker_actor, actor, kind, polarity, the
+        files' other columns (as text), file (the file's name) and row (its
+        row, as a spreadsheet numbers it).
+
+    Raises
+    ------
+    CodingSheetError
+        Naming the file, the row and the column for: a missing file or one
+        that is not CSV, a missing column, a sent_id that is not a whole
+        number, an actor or speaker that is no id of ``actors``, a kind or
+        polarity outside the scheme (causal, treatment; assign, deny), lists
+        of different lengths, a sentence coded as having no attribution in
+        one row and some in another, one whose text differs between rows, and,
+        given ``sentences``, a sentence that is not in the corpus or whose
+        text differs from it.
+    AnalysisError
+        If ``paths`` is empty.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "coded.csv"
+    >>> _ = path.write_text("doc_id,sent_id,sentence,speaker_actor,actor,kind,polarity\\n"
+    ...                     "d,0,Italy must act.,(outlet),europe,treatment,assign\\nd,1,Talks.,,,,\\n")
+    >>> read_attribution_coding(path)[["sent_id", "speaker_actor", "actor", "kind"]].values.tolist()
+    [[0, '(outlet)', 'europe', 'treatment'], [1, '', '', '']]
+    >>> _ = path.write_text("doc_id,sent_id,sentence,speaker_actor,actor,kind,polarity\\n"
+    ...                     "d,0,Italy must act.,(outlet),italy,treatment,assign\\n")
+    >>> read_attribution_coding(path)
+    Traceback (most recent call last):
+    ...
+    analysis.errors.CodingSheetError: .../coded.csv, row 2, column 'actor': 'italy' is no actor id of actors.yaml v4; ...
+    """
+    paths = [paths] if isinstance(paths, (str, Path)) else list(paths)
+    if not paths:
+        raise AnalysisError("read_attribution_coding() needs at least one file.")
+    if blank_speaker not in CODED_SPEAKERS:
+        raise AnalysisError(f"read_attribution_coding(): blank_speaker {blank_speaker!r} is not one of "
+                            f"{list(CODED_SPEAKERS)}.")
+    loaded = Actors.load(actors)
+    ids = set(coding_actor_ids(loaded))
+    speakers = ids | set(CODED_SPEAKERS)
+    known = None if sentences is None else dict(zip(zip(sentences["doc_id"].astype(str), sentences["sent_id"]),
+                                                   sentences["text"]))
+    tables, first = [], {}                  # first: sentence -> (file and row, its text, whether it has attributions)
+    for path in map(Path, paths):
+        table, n_header = _read_table(path)
+        text = "sentence" if "sentence" in table.columns else "text"
+        for column in ["doc_id", "sent_id", text, speaker, *ATTRIBUTION_FIELDS]:
+            if column not in table.columns:
+                raise CodingSheetError(path, n_header + 1, column, "column missing; an attribution coding needs "
+                                       f"doc_id, sent_id, sentence, {speaker}, actor, kind and polarity.")
+        rows = []
+        for row, cells in enumerate(table.to_dict("records"), start=n_header + 2):
+            cells = {k: v.strip() for k, v in cells.items()}
+
+            def fail(column: str, problem: str, row=row, cells=cells):
+                raise CodingSheetError(path, row, column, f"{problem} (found {cells[column]!r}).")
+
+            sent_id = _integer(cells["sent_id"])
+            if sent_id is None:
+                fail("sent_id", "sent_id must be a whole number")
+            parts = {f: [p.strip() for p in cells[f].split(";")] if cells[f] else [] for f in ATTRIBUTION_FIELDS}
+            for value in parts["actor"]:
+                if value not in ids:
+                    fail("actor", f"{value!r} is no actor id of {resource_version(loaded)}; correct it, or pass the "
+                         "actors file the coding was made with (actors=...), or add the actor to that file. The ids: "
+                         "analysis.coding_actor_ids(actors)")
+            for field, allowed in (("kind", KINDS), ("polarity", POLARITIES)):
+                for value in parts[field]:
+                    if value not in allowed:
+                        fail(field, f"{field} must be one of {list(allowed)} (separated by ';' for several), "
+                             "as the coder instructions define them")
+            counts = {f: len(v) for f, v in parts.items()}
+            if len(set(counts.values())) > 1:
+                fail(min(counts, key=counts.get), "actor, kind and polarity must list the same number of "
+                     f"attributions, in the same order; got {counts}")
+            said_by = cells[speaker]
+            if said_by and said_by not in speakers:
+                fail(speaker, f"{said_by!r} is no actor id of {resource_version(loaded)}, '(outlet)' or "
+                     "'(no actor)'; correct it, or pass the actors file the coding was made with (actors=...)")
+            key = (cells["doc_id"], sent_id)
+            coded = bool(parts["actor"])
+            if key in first:
+                where, sentence, had = first[key]
+                if sentence != cells[text]:
+                    fail(text, f"the sentence {key} has another text in {where}; each row of a sentence holds its "
+                         "text as the corpus has it")
+                if had != coded:
+                    fail("actor", f"the sentence {key} is coded {'with' if had else 'without'} attributions in "
+                         f"{where} and {'with' if coded else 'without'} here; a sentence without any has one row "
+                         "with actor, kind and polarity blank, and no other rows")
+            else:
+                first[key] = (f"{path.name} row {row}", cells[text], coded)
+                if known is not None and key not in known:
+                    fail("doc_id", f"sentence {key} is not in the corpus; was the file made from another corpus or "
+                         "segmentation? Pass sentences= of the corpus that was coded")
+                if known is not None and known[key].strip() != cells[text]:
+                    same, ours, theirs = _first_difference(cells[text], known[key].strip())
+                    fail(text, f"the text differs from that of sentence {key} in the corpus after {same} characters: "
+                         f"the file has {ours}, the corpus {theirs}. Copy the corpus's text back (a spreadsheet may "
+                         "have changed quotes, dashes or spaces), or pass the sentences of the corpus that was coded")
+            others = {k: v for k, v in cells.items()
+                      if k not in ("doc_id", "sent_id", text, speaker, *ATTRIBUTION_FIELDS)}
+            base = {"doc_id": cells["doc_id"], "sent_id": sent_id, "text": cells[text]}
+            for actor, kind, polarity in zip(*parts.values()) if coded else [("", "", "")]:
+                rows.append({**base, "speaker_actor": (said_by or blank_speaker) if coded else "", "actor": actor,
+                             "kind": kind, "polarity": polarity, **others, "file": path.name, "row": row})
+        tables.append(pd.DataFrame(rows))
+    result = pd.concat(tables, ignore_index=True)
+    return result.astype({"sent_id": "int64", "row": "int64"})
 
 
 def instructions_path(path) -> Path:
@@ -446,6 +594,22 @@ def _stamp(path: Path, n_header: int) -> str | None:
     with open(path, encoding="utf-8-sig", errors="replace", newline="") as handle:
         lines = [cells[0] for _, cells in zip(range(n_header), csv.reader(handle)) if cells]
     return next((line.split(":", 1)[1].strip() for line in lines if line.startswith("# codebook_version:")), None)
+
+
+def _read_table(path: Path) -> tuple[pd.DataFrame, int]:
+    """A coded CSV file as text cells (its ``#`` header lines skipped) and the
+    number of those lines; a missing file, cells separated by ";" or bytes
+    that are not UTF-8 CSV are refused naming the file."""
+    if not path.is_file():
+        raise CodingSheetError(path, None, None, "no such file.")
+    n_header, names = _sheet_start(path)
+    _refuse_semicolons(path, n_header + 1, names)
+    try:
+        table = pd.read_csv(path, dtype=str, keep_default_na=False, skiprows=n_header, encoding="utf-8-sig")
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as err:
+        raise CodingSheetError(path, None, None, f"cannot be read as a UTF-8 CSV file ({err}); save it from "
+                               "the spreadsheet as CSV (UTF-8).") from None
+    return table, n_header
 
 
 def _sheet_start(path: Path) -> tuple[int, list[str]]:

@@ -12,15 +12,27 @@ minister", "police") is resolved where it stands, and each mention says how
   ("the government of Mexico");
 * ``head``: a generic reference whose last word is that of an earlier mention
   of the document ("the army" after "the eastern-based army"): that mention's actor;
-* ``nearest``: otherwise the actor of the nearest preceding mention of a state
-  (an actor with countries) in the document;
+* ``article``: otherwise the state (an actor with countries) that the whole
+  article points to. Each state named in it by an alias or a qualified
+  reference, before or after, votes: ``log(1 + n)`` for its n mentions,
+  ``NEAR`` (1) more for the state named last before the reference, halved
+  every ``HALF_LIFE`` (600) characters back, and ``DATELINE`` (1) more for a
+  state named in the article's dateline ("PARIS, France - ...", "LONDON
+  (Reuters) -"). The most votes win; ties go to the state named last before
+  the reference, then to the one named first. So a state named often wins
+  over one named once nearby ("Prague" in an article on Britain's Home
+  Office), and of two states named as often the nearer one wins;
+* ``nearest`` (with ``generic.resolve: nearest``, the rule before actors v4):
+  otherwise the actor of the nearest preceding mention of a state;
 * ``unresolved``: none of these; the actor is the file's ``generic.unresolved``
   id (``government_unresolved``), never a fixed country.
 
-An actors file may set ``generic.resolve: unresolved`` (never resolve) or
-``actor:ID`` (always that actor: resolution ``fixed``). A demonym followed by a people noun ("Syrian
-refugees") is no mention of the state; phrases in the file's ``ignore`` list
-("New Mexico") mask the aliases inside them. A capital that goes on into a name
+An actors file may set ``generic.resolve: nearest``, ``unresolved`` (never
+resolve) or ``actor:ID`` (always that actor: resolution ``fixed``);
+``article`` is the default. People of a state are no mention of it: an alias
+of a state followed by a people noun ("Syrian refugees", "EU citizens"), and
+an alias after "non-", "anti-" or "pro-" ("non-EU countries"); phrases in the
+file's ``ignore`` list ("New Mexico") mask the aliases inside them. A capital that goes on into a name
 is no mention of its state either: followed by a capitalised word in the same
 clause ("the Paris Agreement", "the Dublin Regulation") or joined to a word by
 a hyphen ("a Brussels-based NGO"), unless that word starts a mention of its own
@@ -39,7 +51,8 @@ not ("South China Morning Post") goes in the ``ignore`` list.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+import math
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from typing import NamedTuple
 
@@ -53,6 +66,12 @@ _OF_GAP = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?", re.IGNORECASE)  # "the gov
 _LAST_WORD = re.compile(r"[^\W\d_]+(?=[^\w]*$)")
 _NAME_GOES_ON = re.compile(r"[ \t]+(?=[^\W\d_])|[-‐‑](?=\w)")     # "the Paris Agreement", "a Brussels-based NGO"
 _NEXT_WORD = re.compile(r"\w+")
+# A prefix that makes a mention a modifier of something else ("non-EU citizens", "anti-EU parties").
+# A dateline: capitalised words (with commas, periods and numbers of a date) at the start of an
+# article, then a dash, a slash, a bracket or a quotation mark ("PARIS, France - ", "GENEVA, March 27. /TASS/.").
+_DATELINE = re.compile(r"\s*(?P<place>[A-Z][\w.'’]*(?:[ ,.]+(?:[A-Z][\w.'’]*|\d+))*)[ ,.]*(?:\([^)\n]{1,40}\)\s*)?"
+                       r"(?:[-—–]|/|\"|“)")
+_PREFIXED = re.compile(r"(?<![\w-])(?:non|anti|pro)[-‐‑]$", re.IGNORECASE)
 _DATE_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april may "
                         "june july august september october november december".split())  # news drops the "on" of "on Tuesday"
 
@@ -113,7 +132,7 @@ def find_actors_each(texts: list[str], *, actors=None) -> list[list[Mention]]:
     [['europe', 'un_agencies'], [], ['europe']]
     """
     actors = Actors.load(actors)
-    return [resolve_mentions(found, actors) for found in unit_mentions(texts, actors)]
+    return [resolve_mentions(found, actors, text) for found, text in zip(unit_mentions(texts, actors), texts)]
 
 
 def actor_mentions(frame: pd.DataFrame, *, actors=None) -> pd.DataFrame:
@@ -163,16 +182,19 @@ def actor_mentions(frame: pd.DataFrame, *, actors=None) -> pd.DataFrame:
     bases = frame["start"].tolist() if "start" in frame.columns else [0] * len(frame)
     keys = list(zip(*(frame[c].tolist() for c in ids)))
     found = unit_mentions(texts, actors)
-    rows, doc_rows, doc_found, current = [], [], [], object()
-    for row, (key, base, text, mentions) in enumerate(zip(keys, bases, texts, found)):
-        if key[0] != current and doc_rows:
-            rows += _rows_of(doc_rows, doc_found, actors)
+    rows, doc_rows, doc_found, current, opening = [], [], [], object(), ""
+    for key, base, text, mentions in zip(keys, bases, texts, found):
+        if key[0] != current:
+            if doc_rows:
+                rows += _rows_of(doc_rows, doc_found, actors, opening)
             doc_rows, doc_found = [], []
+            opening = " " * base + text             # the document's first row, where a dateline stands
         current = key[0]
         for m in mentions:
             doc_rows.append((key, base, text, m))
             doc_found.append(m._replace(start=base + m.start, end=base + m.end))
-    rows += _rows_of(doc_rows, doc_found, actors)
+    if doc_rows:
+        rows += _rows_of(doc_rows, doc_found, actors, opening)
     return pd.DataFrame(rows, columns=[*ids, "start", "end", "mention", "actor", "alias", "resolution"]).astype(
         {"start": "int64", "end": "int64"})
 
@@ -189,8 +211,8 @@ def _require_documents_together(doc_ids: pd.Series) -> None:
                          "by doc_id and text order (start, or sent_id) first.")
 
 
-def _rows_of(doc_rows, doc_found, actors) -> list[list]:
-    resolved = resolve_mentions(doc_found, actors)
+def _rows_of(doc_rows, doc_found, actors, opening: str) -> list[list]:
+    resolved = resolve_mentions(doc_found, actors, opening)
     return [[*key, m.start, m.end, text[m.start - base:m.end - base], m.actor, m.alias, m.resolution]
             for (key, base, text, _), m in zip(doc_rows, resolved)]
 
@@ -202,7 +224,7 @@ def unit_mentions(texts: list[str], actors: Actors) -> Iterator[list[_Found]]:
     capitals in names dropped, and generic references qualified by an adjacent
     mention."""
     lexicon, order = actors.lexicon, actors.order
-    acronyms, demonyms, people_after, capitals = actors.acronyms, actors.demonyms, actors.people_after, actors.capitals
+    acronyms, states, people_after, capitals = actors.acronyms, actors.state_actors, actors.people_after, actors.capitals
     hits = [h for h in lexicon.find_all(texts) if h[4] not in acronyms or texts[h[0]][h[1]:h[2]] == h[4]]
     hits.sort(key=lambda h: (h[0], h[1], h[1] - h[2], order[h[3]]))
     heads: dict[str, str] = {}              # matched words -> their head (the same words recur)
@@ -216,8 +238,10 @@ def unit_mentions(texts: list[str], actors: Actors) -> Iterator[list[_Found]]:
             if start < last_end:
                 continue
             last_end = end
-            if label == IGNORED or (label, alias) in demonyms and people_after.match(text, end):
-                continue
+            if label == IGNORED or label in states and people_after.match(text, end):
+                continue                    # "Syrian refugees", "EU citizens": people, not their state
+            if _PREFIXED.search(text, max(0, start - 6), start):
+                continue                    # "non-EU citizens", "anti-EU parties": not the EU
             if (label, alias) in capitals and _in_name(text, end, hits, i):
                 continue
             words = text[start:end]
@@ -236,18 +260,23 @@ def unit_mentions(texts: list[str], actors: Actors) -> Iterator[list[_Found]]:
         yield kept
 
 
-def resolve_mentions(found: list[_Found], actors: Actors) -> list[Mention]:
+def resolve_mentions(found: list[_Found], actors: Actors, text: str | None = None) -> list[Mention]:
     """The mentions of one document (in text order) with every generic
-    reference resolved by the file's rule (see the module docstring)."""
-    return [Mention(m.start, m.end, actor, m.alias, how) for m, (actor, how) in zip(found, resolutions(found, actors))]
+    reference resolved by the file's rule (see the module docstring);
+    ``text``, the document's (or its start), gives its dateline."""
+    return [Mention(m.start, m.end, actor, m.alias, how)
+            for m, (actor, how) in zip(found, resolutions(found, actors, text))]
 
 
-def resolutions(found: list[_Found], actors: Actors) -> list[tuple[str, str]]:
+def resolutions(found: list[_Found], actors: Actors, text: str | None = None) -> list[tuple[str, str]]:
     """``(actor, resolution)`` of each mention of one document (in text
     order), generic references resolved by the file's rule; what
-    :func:`resolve_mentions` makes mentions of."""
+    :func:`resolve_mentions` makes mentions of. ``text``, the document's, gives
+    its dateline to the ``article`` rule (without it, none is looked for)."""
     rule, unresolved, states = actors.resolve, actors.unresolved, actors.state_actors
     fixed = rule.removeprefix("actor:") if rule.startswith("actor:") else None
+    named = [(m.start, m.end, m.actor) for m in found if m.actor in states]     # the article's explicit states
+    votes = _ArticleVotes(named, _dateline_states(found, states, text)) if rule == "article" and named else None
     heads: dict[str, str] = {}
     last_state = None
     resolved = []
@@ -256,8 +285,10 @@ def resolutions(found: list[_Found], actors: Actors) -> list[tuple[str, str]]:
         if actor == GENERIC:
             if fixed:
                 actor, how = fixed, "fixed"
-            elif rule == "nearest" and m.head in heads:
+            elif rule in ("nearest", "article") and m.head in heads:
                 actor, how = heads[m.head], "head"
+            elif votes is not None:
+                actor, how = votes.winner(m.start), "article"
             elif rule == "nearest" and last_state:
                 actor, how = last_state, "nearest"
             else:
@@ -268,6 +299,54 @@ def resolutions(found: list[_Found], actors: Actors) -> list[tuple[str, str]]:
                 last_state = actor
         resolved.append((actor, how))
     return resolved
+
+
+#: The ``article`` rule's weights (see :class:`_ArticleVotes`): a state named right before
+#: a generic reference gets ``NEAR`` votes more, halved every ``HALF_LIFE`` characters
+#: back; the state of the dateline ``DATELINE`` votes more.
+NEAR, HALF_LIFE, DATELINE = 1.0, 600, 1.0
+
+
+class _ArticleVotes:
+    """The ``article`` rule: each state named in the article (an alias or a
+    qualified mention, anywhere in it) gets ``log(1 + n)`` votes for its n
+    mentions, ``NEAR * 2 ** (-d / HALF_LIFE)`` more for its last mention d
+    characters before the reference, and ``DATELINE`` more when the article's
+    dateline names it; the most votes win, ties going to the state named last
+    before the reference, then to the one named first in the article."""
+
+    def __init__(self, named: list[tuple[int, int, str]], dateline: frozenset):
+        self.named = named
+        self.ends = [end for _, end, _ in named]
+        base: dict[str, float] = {}
+        for _, _, state in named:
+            base[state] = base.get(state, 0) + 1
+        self.base = {state: math.log1p(n) + (DATELINE if state in dateline else 0.0) for state, n in base.items()}
+        self.first = {}
+        for i, (_, _, state) in enumerate(named):
+            self.first.setdefault(state, i)
+
+    def winner(self, at: int) -> str:
+        """The state a generic reference starting at ``at`` resolves to."""
+        score = dict(self.base)
+        last: dict[str, int] = {}
+        for k in range(bisect_right(self.ends, at) - 1, -1, -1):   # the states named before it, nearest first
+            start, end, state = self.named[k]
+            if state not in last:
+                last[state] = len(last)
+                score[state] += NEAR * 2 ** (-(at - end) / HALF_LIFE)
+            if at - end > 8 * HALF_LIFE:
+                break
+        return max(score, key=lambda s: (score[s], -last.get(s, len(score)), -self.first[s]))
+
+
+def _dateline_states(found: list[_Found], states: frozenset, text: str | None) -> frozenset:
+    """The states named in the article's dateline ("PARIS, France - ...",
+    "GENEVA, March 27. /TASS/.", "WASHINGTON (Reuters) -"), if it has one."""
+    line = _DATELINE.match(text) if text else None
+    if line is None:
+        return frozenset()
+    return frozenset(m.actor for m in found if m.end <= line.end("place") and m.actor in states)
 
 
 def _in_name(text: str, end: int, hits: list[tuple], unit: int) -> bool:

@@ -1,41 +1,37 @@
 """Responsibility attributions: who holds whom responsible, for causing the
-problem (``causal``) or for solving it (``treatment``), assigned or denied.
+problem (``causal``) or for solving it (``treatment``), assigned or denied,
+and who says so.
 
 Causal and treatment responsibility follow Iyengar (1991) and the responsibility
-items of Semetko & Valkenburg (2000). The rules are data (``responsibility`` and
-``counterfactual`` of the cues, :class:`analysis.Cues`); each rule names cue
-words and where the actor stands relative to the cue, within its clause:
+items of Semetko & Valkenburg (2000). Two methods find them
+(``attributions``, ``method=``):
 
-* ``subject``: the last actor mention before the cue, after any speech cue
-  ("Libya bears no responsibility", "the EU should assist"; in "the UN said the
-  talks must end" the UN is not the subject of "must"); in a relative clause
-  without one, the actor right before "who", "which" or "that" ("the
-  traffickers, who abused migrants");
-* ``object``: the first actor mention after it ("accused the army of",
-  "outside the capacity of the government", "due to smugglers");
-* ``objects``: every actor mention after it ("requires support from the UN and
-  the international community").
-
-Actors coordinated with the one found ("the UN and the EU") are taken too. A
-negator among the three words before a ``negatable`` cue, in its clause, flips
-the polarity ("bears no responsibility" denies). "If X had not ..., Y would not
-..." assigns causal responsibility to X, and to Y when Y's clause names a
-wrongdoing ("such a crime").
+* ``"rules"`` (the default): the responsibility rules of the cues, data in
+  :class:`analysis.Cues`, applied clause by clause
+  (:mod:`analysis.measures.cue_rules` says how each rule finds its actor);
+* ``"learned"``: an :class:`analysis.AttributionModel` fitted on hand coding
+  weighs every actor mention of a sentence, with the rules' output, the cues
+  around it, its words and their vectors and a sentence classifier's
+  probabilities among its features (:mod:`analysis.measures.roles`). The kit
+  ships one fitted on the development coding of the migration actors and
+  cues; fit your own on your coding.
 
 Actors are those of the actors resource (:class:`analysis.Actors`), generic
 references ("the government") resolved in their document
-(:mod:`analysis.measures.actors`; ``actor_resolution`` says how).
+(:mod:`analysis.measures.actors`; ``actor_resolution`` says how); a generic
+reference in a statement of a state's speaker is that state's.
 
 The speaker is who makes the claim: the subject of an accusation or denial
-("The government accused ..."); otherwise the speaker of the quote or reported
-statement the cue stands in (:func:`analysis.quotes`), or of the statement of
-its sentence, or, for a sentence with no statement standing between two
-sentences with statements of one speaker, that speaker (a paraphrase going on);
-:data:`~analysis.OUTLET_VOICE` when the outlet speaks in its own voice.
-``speaker`` is the phrase as written, ``speaker_actor`` its actor id (empty
-for a named speaker who is no actor of the file). A capitalised cue right
-after a capitalised word is part of a name and no cue ("Technical Cooperation
-with the State of Libya").
+("The government accused ..."), the agent of a passive one ("was accused by
+the UN"); otherwise the speaker of the quote or reported statement the cue
+stands in (:func:`analysis.quotes`), or of the statement of its sentence
+(not one said in a participle clause: "..., with the Tories claiming ..."),
+or of a quote of the sentence, or, for a sentence with no statement standing
+between two sentences with statements of one speaker, that speaker (a
+paraphrase going on); :data:`~analysis.OUTLET_VOICE` when the outlet speaks in
+its own voice. ``speaker`` is the phrase as written, ``speaker_actor`` its
+actor id (empty for a named speaker who is no actor of the file). A speaker's
+"we" and "us" (the cues' ``speaker_pronouns``) are the speaker's actor.
 
 >>> import pandas as pd
 >>> doc = pd.DataFrame({"doc_id": ["d"], "text": ["Italy accused smugglers of the deaths."]})
@@ -45,43 +41,33 @@ with the State of Libya").
 
 from __future__ import annotations
 
-import re
 import warnings
-from collections.abc import Sequence
 from itertools import groupby
-from operator import itemgetter
 
 import pandas as pd
 
 from .._deprecation import renamed
-from ..errors import require_columns
-from ..matching import is_negated
-from ..resources.actors import GENERIC, Actors
+from ..errors import AnalysisError, require_columns
+from ..resources.actors import Actors
 from ..resources.cues import Cues
 from ..text.segment import sentences_for
-from .actors import Mention, resolutions, resolve_mentions, unit_mentions
+from .cue_rules import RulePass, rule_pass
 from .quotes import OUTLET_VOICE, QuoteContext, quote_marks, quote_rows
+from .roles import AttributionModel, attribution_model
 
 COLUMNS = ["doc_id", "sent_id", "start", "end", "speaker", "speaker_actor", "actor", "actor_resolution", "kind",
            "polarity", "cue", "rule", "evidence"]
-#: In :func:`responsibility_matrix`, the speaker_actor of a named speaker who is no actor of the file.
+#: In ``responsibility_matrix``, the speaker_actor of a named speaker who is no actor of the file.
 NO_ACTOR = "(no actor)"
 
-_CLAUSE_WORDS = ("that", "which", "who", "whom", "but", "while", "whereas", "because", "if")
-# A clause break (a mark, or one of the words as a whole word), written backwards: the last
-# break before a cue is the first of the text before it reversed, found without scanning it all.
-_CLAUSE_BEFORE_BACKWARDS = re.compile(r"[,;:“”\"()]|\b(?:" + "|".join(w[::-1] for w in _CLAUSE_WORDS) + r")\b",
-                                      re.IGNORECASE)
-# A period ends a clause unless it closes an initial or an abbreviation in capitals ("the U.S. to").
-_CLAUSE_AFTER = re.compile(r"[,;:!?“”\"()]|(?<!\b[A-Z])\.|\b(?:which|who|whom|so that|but|while|whereas|because|if)\b",
-                           re.IGNORECASE)
-_NAME_WORDS = re.compile(r"[\w'’-]+")
-_COORDINATION = re.compile(r"^(?:\s*(?:,|and|or|as well as|the|its|their|with|in|to|from|general|particular)\s*)*$",
-                           re.IGNORECASE)
+#: The method ``attributions`` uses when none is given. The learned model
+#: becomes the default only once it wins on the locked test (issue 21).
+DEFAULT_METHOD = "rules"
+METHODS = ("rules", "learned")
 
 
 def attributions(corpus: pd.DataFrame, sentences: pd.DataFrame | None = None, *, actors=None,
-                 cues=None) -> pd.DataFrame:
+                 cues=None, method: str | None = None, model=None) -> pd.DataFrame:
     """Responsibility attributions: who holds whom responsible, for causing or for
     solving a problem, assigned or denied, and who says so.
 
@@ -96,6 +82,16 @@ def attributions(corpus: pd.DataFrame, sentences: pd.DataFrame | None = None, *,
         Who can speak and be held responsible (default the shipped migration actors).
     cues : Cues, path or mapping, optional
         Speech cues and responsibility rules (default the shipped migration cues).
+    method : {"rules", "learned"}, optional
+        ``"rules"`` (the default, ``DEFAULT_METHOD``): the responsibility
+        rules of the cues (:mod:`analysis.measures.cue_rules`). ``"learned"``:
+        the roles of an :class:`analysis.AttributionModel` fitted on hand
+        coding, which weighs every actor mention with the rules' output among
+        its features.
+    model : AttributionModel or path, optional
+        For ``method="learned"``: a fitted model or its file (default the model
+        shipped for the migration actors and cues); it must have been fitted
+        with ``actors`` and ``cues``.
 
     Returns
     -------
@@ -105,10 +101,19 @@ def attributions(corpus: pd.DataFrame, sentences: pd.DataFrame | None = None, *,
         :data:`~analysis.OUTLET_VOICE` for the outlet's own voice),
         speaker_actor (its actor id), actor (held responsible),
         actor_resolution (how its mention was resolved: alias, qualified, head,
-        nearest, unresolved or fixed, see :mod:`analysis.measures.actors`;
-        "speaker" where a rule holds the speaker responsible), kind (causal or treatment), polarity (assign or
-        deny), cue (the words that carry it), rule (its id in the cues),
-        evidence (the text of the span).
+        article, nearest, unresolved or fixed, see :mod:`analysis.measures.actors`;
+        "speaker" where a rule holds the speaker responsible or finds a
+        speaker's "we"; "speaker_state" where a generic reference in a
+        statement of a state's speaker is that state's), kind (causal or
+        treatment), polarity (assign or deny), cue (the words that carry it), rule (its id in the cues;
+        "learned" where no rule found it), evidence (the text of the span); with ``method="learned"`` also
+        probability (of the kind, as the model's calibration gives it; empty where a rule holding the
+        speaker responsible is kept as it is) and reasons (the features that pushed it most).
+
+    Raises
+    ------
+    ModelError
+        ``method="learned"`` with a model fitted with other actors or cues.
 
     Examples
     --------
@@ -118,36 +123,56 @@ def attributions(corpus: pd.DataFrame, sentences: pd.DataFrame | None = None, *,
     [['libya', 'causal', 'deny']]
     """
     require_columns(corpus, ["doc_id", "text"], "attributions", hint="Pass the table made by analysis.load_corpus().")
+    method = DEFAULT_METHOD if method is None else method
+    if method not in METHODS:
+        raise AnalysisError(f"attributions(): method {method!r} is not one of {list(METHODS)}.")
     actors, cues = Actors.load(actors), Cues.load(cues)
+    if method == "learned":
+        return learned_attributions(corpus, sentences, model=attribution_model(model, actors=actors, cues=cues))
     sents = sentences_for(corpus, sentences, "attributions")
-    corpus_ids, corpus_texts = corpus["doc_id"].tolist(), corpus["text"].tolist()
-    texts = dict(zip(corpus_ids, corpus_texts))
-    doc_ids, sent_ids, sent_starts = sents["doc_id"].tolist(), sents["sent_id"].tolist(), sents["start"].tolist()
-    texts_of_sents = sents["text"].tolist()
-    cue_hits = {}                                           # only sentences with hits: most have none
-    for i, hits in groupby(cues.cue_lexicon.find_all(texts_of_sents), key=itemgetter(0)):
-        kept = _cue_hits(cues, texts_of_sents[i], [hit[1:] for hit in hits])
-        if kept:
-            cue_hits[i] = kept
-    counterfactual = cues.counterfactual_pattern
-    cued = [i for i, text in enumerate(texts_of_sents)
-            if i in cue_hits or cues.may_be_counterfactual(text) and counterfactual.search(text)]
-    cued_cues = [cue_hits.get(i, ()) for i in cued]
-    mentions = _mentions(actors, cued, texts_of_sents, doc_ids, sent_starts, texts)
-    speech_ends = _speech_before_cues(cues, [texts_of_sents[i] for i in cued], cued_cues)
-    found_in = {}                                           # only sentences with attributions: most have none
-    for i, sent_cues, sent_mentions, sent_speech_ends in zip(cued, cued_cues, mentions, speech_ends):
-        founds = _sentence_attributions(cues, texts_of_sents[i], sent_cues, sent_mentions, sent_speech_ends)
-        if founds:
-            found_in[i] = founds
+    found = rule_pass(corpus, sents, actors=actors, cues=cues)
+    return _attribution_table(found, found.founds, corpus, actors=actors, cues=cues)[COLUMNS]
+
+
+def learned_attributions(corpus: pd.DataFrame, sentences: pd.DataFrame | None = None, *,
+                         model: AttributionModel) -> pd.DataFrame:
+    """The attributions of a fitted :class:`analysis.AttributionModel`, with
+    their speakers: what ``attributions`` gives with ``method="learned"``.
+
+    Parameters
+    ----------
+    corpus : DataFrame
+        doc_id and text.
+    sentences : DataFrame, optional
+        The corpus's :func:`analysis.sentences`, if already made.
+    model : AttributionModel
+        Fitted.
+
+    Returns
+    -------
+    DataFrame
+        The columns of ``attributions``, then probability and reasons.
+    """
+    require_columns(corpus, ["doc_id", "text"], "attributions", hint="Pass the table made by analysis.load_corpus().")
+    sents = sentences_for(corpus, sentences, "attributions")
+    found = rule_pass(corpus, sents, actors=model.actors_, cues=model.cues_, every_sentence=True)
+    return _attribution_table(found, model.found(found), corpus, actors=model.actors_, cues=model.cues_)
+
+
+def _attribution_table(found: RulePass, found_in: dict, corpus: pd.DataFrame, *, actors: Actors,
+                       cues: Cues) -> pd.DataFrame:
+    """The attributions of ``found_in`` (sentence position -> attributions in
+    the layout of ``founds``) with their speakers, as the table
+    ``attributions`` returns."""
+    doc_ids, sent_ids, sent_starts, texts = found.doc_ids, found.sent_ids, found.starts, found.documents
     # Quotes are costly and only needed where a speaker is not in the clause and
     # a statement may give one: find them in those documents alone (each
     # document's quotes are its own).
-    unspoken = {i: [f["cue_at"] for f in founds if not f["speaker"]] for i, founds in found_in.items()
-                if any(not f["speaker"] for f in founds)}
-    needed, marks = _documents_needing_quotes(unspoken, doc_ids, sent_starts, texts_of_sents, texts, cues)
+    unspoken = {i: [f["cue_at"] for f in founds if _needs_statement(f)] for i, founds in found_in.items()
+                if any(_needs_statement(f) for f in founds)}
+    needed, marks = _documents_needing_quotes(unspoken, doc_ids, sent_starts, found.texts, texts, cues)
     spans: dict = {}                                        # the sentences of those documents
-    for doc_id, start, end in zip(doc_ids, sent_starts, sents["end"].tolist()):
+    for doc_id, start, end in zip(doc_ids, sent_starts, found.ends):
         if doc_id in needed:
             spans.setdefault(doc_id, []).append((start, end))
     asking = [(doc_ids[i], sent_ids[i]) for i in unspoken if doc_ids[i] in needed]
@@ -156,31 +181,41 @@ def attributions(corpus: pd.DataFrame, sentences: pd.DataFrame | None = None, *,
     def over_around(row: dict) -> bool:
         return any((row["doc_id"], k) in around for k in range(row["first_sent_id"], row["last_sent_id"] + 1))
 
-    quoted = [(doc_id, text) for doc_id, text in zip(corpus_ids, corpus_texts) if doc_id in needed]
-    said = quote_rows(QuoteContext(cues, actors), [d for d, _ in quoted], [t for _, t in quoted], spans, marks,
-                       wanted=over_around)
+    quoted = [doc_id for doc_id in corpus["doc_id"].tolist() if doc_id in needed]
+    said = quote_rows(QuoteContext(cues, actors), quoted, [texts[d] for d in quoted], spans, marks, wanted=over_around)
     statements = _statements_by_sentence(said, around)
     carried = _carried_speakers(asking, statements)
     outlet = (OUTLET_VOICE, OUTLET_VOICE)
+    states = actors.state_actors
     rows = []
-    for i, founds in found_in.items():
+    for i in sorted(found_in):
         doc_id, sent_id, sent_start = doc_ids[i], sent_ids[i], sent_starts[i]
-        for found in founds:
-            start, end = sent_start + found["start"], sent_start + found["end"]
-            speaker = (found["speaker"] or _speaker_at(statements.get((doc_id, sent_id), []),
-                                                       sent_start + found["cue_at"])
-                       or carried.get((doc_id, sent_id)) or outlet)
-            actor, resolution = found["actor"], found["resolution"]
-            if not actor:                                   # the speaker's own responsibility
-                if not speaker[1] or speaker is outlet:
+        for f in found_in[i]:
+            start, end = sent_start + f["start"], sent_start + f["end"]
+            stated = (_speaker_at(statements.get((doc_id, sent_id), []), sent_start + f["cue_at"])
+                      or carried.get((doc_id, sent_id)) or outlet) if _needs_statement(f) else outlet
+            speaker = f["speaker"] or stated
+            actor, resolution = f["actor"], f["resolution"]
+            if not actor:                                   # the speaker's own responsibility ("we must act")
+                own = stated if resolution == "speaker" else speaker
+                if not own[1] or own is outlet:
                     continue
-                actor, resolution = speaker[1], "speaker"
-            rows.append([doc_id, sent_id, start, end, *speaker, actor, resolution, found["kind"],
-                         found["polarity"], found["cue"], found["rule"], None])
-    table = pd.DataFrame(_merge(rows), columns=COLUMNS)
+                actor, resolution = own[1], "speaker"
+            elif resolution == "article" and speaker[1] in states and speaker[1] != actor:
+                actor, resolution = speaker[1], "speaker_state"     # "the government" in a state's statement
+            rows.append([doc_id, sent_id, start, end, *speaker, actor, resolution, f["kind"],
+                         f["polarity"], f["cue"], f["rule"], None, f.get("probability"), f.get("reasons", "")])
+    table = pd.DataFrame(_merge(_most_probable(rows)), columns=[*COLUMNS, "probability", "reasons"])
     table["evidence"] = pd.Series([texts[d][s:e] for d, s, e in zip(table["doc_id"], table["start"], table["end"])],
                                   index=table.index, dtype=object)
     return table.astype({"sent_id": "int64", "start": "int64", "end": "int64"})
+
+
+def _needs_statement(found: dict) -> bool:
+    """Whether an attribution needs the speaker of the statement it stands in:
+    it has no speaker of its own, or its actor is a speaker pronoun ("called
+    on us")."""
+    return not found["speaker"] or found["resolution"] == "speaker"
 
 
 def _documents_needing_quotes(unspoken: dict[int, list[int]], doc_ids: list, starts: list[int],
@@ -193,7 +228,7 @@ def _documents_needing_quotes(unspoken: dict[int, list[int]], doc_ids: list, sta
 
     The speaker is that of a quote over the cue or of a reported statement of
     the sentence, which needs a speech cue in it; or it is carried from the
-    statements over both sentences on either side (:func:`_carried_speakers`),
+    statements over both sentences on either side (``_carried_speakers``),
     each with a speech cue or a quote that may run over it. Where none of
     these can be, the outlet speaks."""
     def same_doc(k: int, i: int) -> bool:
@@ -224,36 +259,6 @@ def _documents_needing_quotes(unspoken: dict[int, list[int]], doc_ids: list, sta
                 or all(same_doc(k, i) and (k in speech or quote_over(k)) for k in (i - 1, i + 1))):
             needed.add(doc_id)
     return needed, marks
-
-
-def _mentions(actors: Actors, cued: list[int], sentence_texts: list[str], doc_ids: list, starts: list[int],
-              documents: dict) -> list[Sequence[Mention]]:
-    """Actor mentions of the cued sentences, generic references resolved in
-    their document: a document with a generic reference in a cued sentence
-    that the sentence does not qualify is read up to the last such sentence."""
-    result: list = []
-    generic: dict = {}                      # document -> its cued sentences (places in result) to resolve there
-    for i, mentions in zip(cued, unit_mentions([sentence_texts[i] for i in cued], actors)):
-        if any(m.actor == GENERIC for m in mentions):
-            generic.setdefault(doc_ids[i], []).append(len(result))
-            result.append(None)
-        else:                               # nothing to resolve: the sentence suffices (often it names no actor)
-            result.append(resolve_mentions(mentions, actors) if mentions else ())
-    # resolution looks back only: read each such document up to its last such sentence, all at once
-    ends = {d: starts[cued[k[-1]]] + len(sentence_texts[cued[k[-1]]]) for d, k in generic.items()}
-    for doc_id, doc_found in zip(generic, unit_mentions([documents[d][:end] for d, end in ends.items()], actors)):
-        resolved, j = resolutions(doc_found, actors), 0
-        for k in generic[doc_id]:           # the mentions inside each sentence, in one walk (they do not overlap)
-            base = starts[cued[k]]
-            end = base + len(sentence_texts[cued[k]])
-            while j < len(doc_found) and doc_found[j].start < base:
-                j += 1
-            result[k] = []
-            while j < len(doc_found) and doc_found[j].end <= end:
-                m, (actor, how) = doc_found[j], resolved[j]
-                result[k].append(Mention(m.start - base, m.end - base, actor, m.alias, how))
-                j += 1
-    return result
 
 
 @renamed(by_doc=("by", None, lambda by_doc: "doc_id" if by_doc else None))
@@ -297,151 +302,12 @@ def responsibility_matrix(attributions: pd.DataFrame, by: str | list[str] | None
     return counts.astype({"n": "int64"})
 
 
-# --------------------------------------------------------------------------- one sentence
-
-
-def _sentence_attributions(cues: Cues, text: str, hits: tuple[tuple[int, int, str, str], ...],
-                            mentions: Sequence[Mention], said: tuple[tuple[int, ...], ...]) -> list[dict]:
-    """Attributions in one sentence, offsets into it, from its cue hits
-    (:func:`_cue_hits`), actor mentions (:func:`analysis.find_actors`) and the
-    ends of the speech cues before each cue hit (:func:`_speech_before_cues`). A
-    speaker found in the sentence is ``(phrase, actor id)``; "" when it is not there."""
-    found = []
-    for (start, end, rule_id, _), said_before in zip(hits, said):
-        rule = cues.rules[rule_id]
-        not_after, not_before = cues.rule_filters[rule_id]
-        if not_after:
-            before = text[:start].split()
-            if before and before[-1].lower() in not_after:
-                continue
-        if not_before:
-            after = " ".join(text[end:].split()[:3]).lower()
-            if any(after == w or after.startswith(w + " ") for w in not_before):
-                continue
-        polarity = rule["polarity"]
-        if rule.get("negatable") and is_negated(text, start, window=3):
-            polarity = {"assign": "deny", "deny": "assign"}[polarity]
-        actors = ([Mention(start, end, "", "", "")] if rule["actor"] == "speaker"
-                  else _slot(text, mentions, start, end, rule["actor"], said_before))
-        speaker = ""
-        if rule.get("speaker") == "subject":
-            subject = (_slot(text, mentions, start, end, "subject", said_before) if rule["actor"] != "subject"
-                       else actors)[-1:]
-            speaker = (text[subject[0].start:subject[0].end], subject[0].actor) if subject else ""
-        for m in actors:
-            found.append({"start": min(start, m.start), "end": max(end, m.end), "actor": m.actor,
-                          "resolution": m.resolution, "kind": rule["kind"], "polarity": polarity,
-                          "cue": text[start:end], "rule": rule_id, "speaker": speaker, "cue_at": start})
-    found += _counterfactuals(cues, text, mentions)
-    return sorted(found, key=lambda f: (f["start"], f["end"], f["actor"]))
-
-
-def _speech_before_cues(cues: Cues, texts: list[str],
-                        hits: list[tuple[tuple[int, int, str, str], ...]]) -> list[tuple[tuple[int, ...], ...]]:
-    """For each sentence of ``texts`` and its cue ``hits``: for each hit, the
-    ends of the speech cues in the text before it, in one scan of the speech lexicon.
-
-    >>> texts = ["The UN said Libya bears no responsibility.", "Italy said it told Libya to act, and blamed smugglers."]
-    >>> _speech_before_cues(Cues.load(), texts, [[(27, 41, "blame", "responsib*")], [(37, 43, "accusation", "blamed")]])
-    [((11,),), ((10, 18),)]
-    """
-    before = [texts[k][:start] for k, sentence_hits in enumerate(hits) for start, _, _, _ in sentence_hits]
-    ends = {j: tuple(end for _, _, end, _, _ in speech)
-            for j, speech in groupby(cues.speech_lexicon.find_all(before), key=itemgetter(0))}
-    said, j = [], 0
-    for sentence_hits in hits:
-        said.append(tuple(ends.get(j + n, ()) for n in range(len(sentence_hits))))
-        j += len(sentence_hits)
-    return said
-
-
-def _cue_hits(cues: Cues, text: str,
-             lexicon_hits: list[tuple[int, int, str, str]]) -> tuple[tuple[int, int, str, str], ...]:
-    """Cue hits, longest first at each position, without overlaps."""
-    order = cues.rule_order
-    hits = sorted(lexicon_hits, key=lambda h: (h[0], -(h[1] - h[0]), order[h[2]]))
-    hits = [h for h in hits if not _in_name(text, h[0])]
-    kept: list[tuple[int, int, str, str]] = []
-    for hit in hits:
-        if not kept or hit[0] >= kept[-1][1]:
-            kept.append(hit)
-    return tuple(kept)
-
-
-def _in_name(text: str, start: int) -> bool:
-    """A capitalised cue after a capitalised word is part of a name
-    ("Framework for International Technical Cooperation with ...")."""
-    if not text[start].isupper():
-        return False
-    before = _NAME_WORDS.findall(text[:start])
-    return bool(before) and before[-1][0].isupper() and text[:start].strip()[-1:].isalnum()
-
-
-def _slot(text: str, mentions: Sequence[Mention], start: int, end: int, slot: str,
-          said: tuple[int, ...]) -> list[Mention]:
-    """Actor mentions in a rule's slot, with the actors coordinated to them;
-    ``said`` are the ends of the speech cues before the cue (the subject comes after them)."""
-    if slot == "subject":
-        backwards = _CLAUSE_BEFORE_BACKWARDS.search(text[:start][::-1])
-        brk = (start - backwards.end(), start - backwards.start()) if backwards else (0, 0)   # the last break
-        lo = max([brk[1], *said])
-        inside = [m for m in mentions if lo <= m.start and m.end <= start]
-        if not inside and backwards and text[brk[0]:brk[1]].lower() in ("who", "which", "that"):
-            head = text[:brk[0]].rstrip(" ,")               # "the traffickers, who abused ...": the antecedent
-            inside = [m for m in mentions if m.end == len(head)]
-        if not inside:
-            return []
-        chosen = [inside[-1]]
-        for m in reversed(inside[:-1]):
-            if not _COORDINATION.match(text[m.end:chosen[0].start]):
-                break
-            chosen.insert(0, m)
-        return _unique(chosen)
-    stop = _CLAUSE_AFTER.search(text, end)
-    hi = stop.start() if stop else len(text)
-    inside = [m for m in mentions if m.start >= end and m.end <= hi]
-    if slot == "objects" or not inside:
-        return _unique(inside)
-    chosen = [inside[0]]
-    for m in inside[1:]:
-        if not _COORDINATION.match(text[chosen[-1].end:m.start]):
-            break
-        chosen.append(m)
-    return _unique(chosen)
-
-
-def _unique(mentions: list[Mention]) -> list[Mention]:
-    """One mention per actor (the first)."""
-    seen, kept = set(), []
-    for m in mentions:
-        if m.actor not in seen:
-            seen.add(m.actor)
-            kept.append(m)
-    return kept
-
-
-def _counterfactuals(cues: Cues, text: str, mentions: Sequence[Mention]) -> list[dict]:
-    """"If X had not ..., Y would not ...": X causal assign; Y too if its clause names a wrongdoing."""
-    found = []
-    for match in cues.counterfactual_pattern.finditer(text) if cues.may_be_counterfactual(text) else ():
-        cue = f"{match.group('if')} … {match.group('neg')} … {match.group('would')}"
-        ante = [m for m in mentions if match.start("ante") <= m.start and m.end <= match.end("ante")]
-        cons = [m for m in mentions if match.start("cons") <= m.start and m.end <= match.start("would")]
-        wrong = cues.wrongdoing_pattern.search(text, match.end("would"), match.end())
-        for part, group in ((ante[:1], "ante"), (cons[:1] if wrong else [], "cons")):
-            for m in part:
-                lo, hi = (match.start(), match.end("ante")) if group == "ante" else (match.start("cons"), match.end())
-                found.append({"start": lo, "end": hi, "actor": m.actor, "resolution": m.resolution,
-                              "kind": "causal", "polarity": "assign", "cue": cue, "rule": "counterfactual",
-                              "speaker": "", "cue_at": match.start()})
-    return found
-
 
 def _merge(rows: list[list]) -> list[list]:
     """One row for cues of one sentence that give the same speaker, actor, kind
     and polarity with overlapping evidence ("the EU should ... and assist"):
     the union of the spans, the cues and rules joined by "; ". ``rows`` (in
-    the layout of :data:`COLUMNS`) come sentence by sentence, in the order of
+    the layout of ``COLUMNS``) come sentence by sentence, in the order of
     the sentences table, and keep it."""
     same = [COLUMNS.index(c) for c in ("speaker_actor", "actor", "kind", "polarity")]
     cue, rule = COLUMNS.index("cue"), COLUMNS.index("rule")
@@ -458,30 +324,46 @@ def _merge(rows: list[list]) -> list[list]:
     return merged
 
 
+def _most_probable(rows: list[list]) -> list[list]:
+    """Of learned rows (with a probability) of one sentence that give one
+    actor the same kind and polarity (its mention and a speaker's "we"), the
+    most probable; rule rows are kept as they are. The order is kept."""
+    probability = len(COLUMNS)
+    key = [COLUMNS.index(c) for c in ("doc_id", "sent_id", "actor", "kind", "polarity")]
+    best: dict = {}
+    for n, row in enumerate(rows):
+        if row[probability] is not None:
+            k = tuple(row[j] for j in key)
+            if k not in best or row[probability] > rows[best[k]][probability]:
+                best[k] = n
+    kept = set(best.values())
+    return [row for n, row in enumerate(rows) if row[probability] is None or n in kept]
+
+
 def _carried_speakers(asking: list[tuple], statements: dict) -> dict:
     """Speakers of the sentences ``asking`` (doc_id, sent_id) without a
     statement of their own that stand between two sentences with statements
     of the same actor: a paraphrase that goes on ("The ministry said ...
     Another point was that ... It further noted ..."). ``statements`` is
-    :func:`_statements_by_sentence` (over these sentences and their
+    ``_statements_by_sentence`` (over these sentences and their
     neighbours); the speaker carried is ``(phrase, actor)`` of the statement before."""
     carried = {}
     for doc_id, sent_id in asking:
         before, after = statements.get((doc_id, sent_id - 1)), statements.get((doc_id, sent_id + 1))
         if (doc_id, sent_id) not in statements and before and after and before[0][4] and before[0][4] == after[0][4]:
-            carried[(doc_id, sent_id)] = before[0][3:]
+            carried[(doc_id, sent_id)] = before[0][3:5]
     return carried
 
 
 def _statements_by_sentence(said: list[dict], keys: set) -> dict:
-    """``{(doc_id, sent_id): [(start, end, kind, speaker, speaker_actor), ...]}``
+    """``{(doc_id, sent_id): [(start, end, kind, speaker, speaker_actor, cue), ...]}``
     for the sentences of ``keys``: the quotes and statements with a speaker
     over each, in the order of ``said`` (rows of :func:`analysis.quotes`)."""
     statements: dict = {}
     for row in said:
         if not row["speaker"]:
             continue
-        statement = (row["start"], row["end"], row["kind"], row["speaker"], row["speaker_actor"])
+        statement = (row["start"], row["end"], row["kind"], row["speaker"], row["speaker_actor"], row["cue"])
         for sent_id in range(row["first_sent_id"], row["last_sent_id"] + 1):
             if (row["doc_id"], sent_id) in keys:
                 statements.setdefault((row["doc_id"], sent_id), []).append(statement)
@@ -490,8 +372,12 @@ def _statements_by_sentence(said: list[dict], keys: set) -> dict:
 
 def _speaker_at(statements: list[tuple], position: int) -> tuple[str, str] | None:
     """``(speaker, speaker_actor)`` of the quote or statement (``(start, end,
-    kind, speaker, speaker_actor)``) that covers ``position``, else of the
-    statement of the sentence; None when there is none."""
+    kind, speaker, speaker_actor, cue)``) that covers ``position``, else of the
+    statement of the sentence, unless it is said in a participle clause, which
+    covers its own words only ("Italy must act, with Germany claiming ..."),
+    else of a quote of the sentence (the position is in its attribution);
+    None when there is none."""
     covering = [s for s in statements if s[0] <= position < s[1]]
-    chosen = covering or [s for s in statements if s[2] == "reported"]
+    chosen = (covering or [s for s in statements if s[2] == "reported" and not s[5].lower().endswith("ing")]
+              or [s for s in statements if s[2] == "direct"])
     return (chosen[0][3], chosen[0][4]) if chosen else None

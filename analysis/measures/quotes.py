@@ -122,6 +122,18 @@ _PLACE_THEN_CLAUSE = re.compile(
     rf"(?=(?:(?:{_DETERMINERS}|{_PRONOUNS}|{_QUANTIFIERS})\s|\d(?:[\d,.]*\d)?\s+(?!(?:{_DETERMINERS})\b)(?-i:[a-z]))"
     rf".*?\b{_FINITE})", re.IGNORECASE)
 _TWO_WORDS = re.compile(r"\w\W+\w")
+# A finite verb in a phrase after a speech cue makes it a clause, not a speaker ("says the
+# government has failed"); a participle after a hyphen, a determiner or an adverb is an
+# adjective ("a Brussels-based NGO", "the newly elected mayor").
+_HAS_FINITE = re.compile(rf"(?<![-‐‑])(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bits )(?<!ly )\b{_FINITE}", re.IGNORECASE)
+# A passive auxiliary at the end of the text before a speech cue ("X has been (widely) accused",
+# "X was told"): the subject did not speak.
+_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|gets|got)\s+(?:\w+ly\s+|not\s+|also\s+)*$",
+                             re.IGNORECASE)
+# What opens a clause of its own before its subject ("with the Tories claiming ...").
+_ABSOLUTE = re.compile(r"(?:with|as)\s+(?=\S)", re.IGNORECASE)
+# A relative clause between commas that describes the name before it ("X, who is Home Secretary, said").
+_RELATIVE = re.compile(r"\s*(?:who|which)\b", re.IGNORECASE)
 _SPACE_OR_COMMA = re.compile(r"[ ,]")
 # A period followed by a word does not end a speaker: the segmenter left it inside the
 # sentence, so it is an abbreviation's ("said Mr. John Smith", "U.S. envoy").
@@ -383,6 +395,8 @@ def _reported(ctx, text, s_start, s_end, hits, in_quote, used_cues) -> dict | No
         at = s_start + c_start
         if in_quote(at):
             continue
+        if _PASSIVE_BEFORE.search(sentence, max(0, c_start - 40), c_start):
+            continue                                # "X has been accused", "X was told": X did not speak
         rest = sentence[c_end:]
         subject = _subject(ctx, sentence[:c_start])
         subject = subject if subject and len(subject[0].split()) <= 15 and _plausible(ctx, subject[0]) else None
@@ -406,6 +420,8 @@ def _reported(ctx, text, s_start, s_end, hits, in_quote, used_cues) -> dict | No
                 continue
             if _TELLING.fullmatch(sentence, c_start, c_end):
                 continue                            # "told X": X was spoken to, not the speaker
+            if sentence[c_start:c_end].lower().endswith("ing"):
+                continue                            # "..., saying X were informed": X is not who says it
             named = _object(ctx, rest if sentence[:c_start].strip() else _source(ctx, rest))
             if not named:
                 continue
@@ -438,10 +454,18 @@ def _subject(ctx, head: str) -> tuple[str, int] | None:
         trailer = _trailer_at_end(ctx, head[:end].lower())
     start = _clause_start(head, end)
     comma = len(head[:start].rstrip()) - 1
-    if head[end:].lstrip().startswith(",") and comma > 0 and head[comma] == ",":
+    relative = head.rfind(",", 0, end)
+    if head[end:].lstrip().startswith(",") and relative > 0 and _RELATIVE.match(head, relative + 1):
+        before = _clause_start(head, relative)              # "Theresa May, who is Home Secretary, says"
+        if head[before:relative].strip()[:1].isupper():
+            start = before
+    elif head[end:].lstrip().startswith(",") and comma > 0 and head[comma] == ",":
         before = _clause_start(head, comma)
         if _apposition(ctx, head[before:comma], head[start:end]):
             start = before
+    absolute = _ABSOLUTE.match(head, start + len(head[start:end]) - len(head[start:end].lstrip()))
+    if absolute:                                            # "with the Tories claiming ...": the Tories
+        start = absolute.end()
     phrase = head[start:end]
     lead = len(phrase) - len(phrase.lstrip())
     phrase = phrase.strip()
@@ -502,8 +526,8 @@ def _object(ctx, rest: str) -> tuple[str, int] | None:
         if _apposition(ctx, rest[lead:stop.start()], rest[stop.end():after.start() if after else len(rest)]):
             stop = after
     phrase = rest[lead:stop.start() if stop else len(rest)].strip()
-    if _NOT_A_SPEAKER.match(phrase):
-        return None
+    if _NOT_A_SPEAKER.match(phrase) or _HAS_FINITE.search(phrase):
+        return None                                 # "says the government has failed": a clause, not a speaker
     return (phrase, lead) if phrase and len(phrase.split()) <= 15 and _plausible(ctx, phrase) else None
 
 
@@ -545,7 +569,7 @@ def _apposition(ctx, name: str, description: str) -> bool:
     Pakistan"): the name is capitalised, the description opens with a
     determiner and describes a speaker (:meth:`QuoteContext.describes_speaker`)."""
     description = description.strip()
-    return (name.strip()[:1].isupper() and bool(_DETERMINER.match(description))
+    return (name.strip()[:1].isupper() and (bool(_DETERMINER.match(description)) or len(description.split()) <= 4)
             and ctx.describes_speaker(description))
 
 
@@ -618,7 +642,7 @@ def _actor_finder(ctx, text: str, actor_of: dict[str, tuple]):
         if last.actor != GENERIC:
             return last.actor
         if not document:
-            document.extend(resolve_mentions(next(unit_mentions([text], ctx.actors)), ctx.actors))
+            document.extend(resolve_mentions(next(unit_mentions([text], ctx.actors)), ctx.actors, text))
         position = at + last.start
         return next((m.actor for m in document if m.start <= position < m.end), ctx.actors.unresolved)
     return actor

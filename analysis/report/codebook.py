@@ -124,16 +124,21 @@ def _actors_markdown(actors: Actors) -> list[str]:
                   "names, demonyms and capitals of the country table (id in brackets): "
                   + ", ".join(f"{actors.countries[a.countries[0]].name} (`{a.id}`)" for a in own_country) + ".", ""]
     if actors.generic:
-        rule = {"nearest": "resolved in their document: a mention right before them or after \"of\" qualifies them "
-                           "(\"the Italian government\", \"the government of Mexico\"); otherwise the most recent "
-                           "earlier mention with the same last word (\"the army\" after \"the eastern-based army\"); "
-                           "otherwise the nearest preceding mention of a state",
+        context = ("resolved in their document: a mention right before them or after \"of\" qualifies them "
+                   "(\"the Italian government\", \"the government of Mexico\"); otherwise the most recent "
+                   "earlier mention with the same last word (\"the army\" after \"the eastern-based army\"); "
+                   "otherwise ")
+        rule = {"article": context + "the state with the most votes of the article: log(1 + its mentions), one more "
+                                     "for the state named right before (halved every 600 characters back), one "
+                                     "more for the state of the dateline",
+                "nearest": context + "the nearest preceding mention of a state",
                 "unresolved": "never resolved"}.get(actors.resolve, f"always {actors.resolve.removeprefix('actor:')}")
         lines += ["### Generic references", "",
                   f"References to a state's institutions that do not say which state: {rule}; where none of "
                   f"this applies, `{actors.unresolved}`. Words: {_words(actors.generic)}.", ""]
     if actors.people_nouns:
-        lines += [f"A demonym followed by {_words(actors.people_nouns)} names people, not their state.", ""]
+        lines += [f"A state's name, demonym or capital followed by {_words(actors.people_nouns)} names people, not "
+                  "their state; so does one after \"non-\", \"anti-\" or \"pro-\".", ""]
     return lines
 
 
@@ -150,9 +155,15 @@ def _cues_markdown(cues: Cues) -> list[str]:
     for rule in cues.rules.values():
         negatable = " (a negator before the cue flips the polarity)" if rule.get("negatable") else ""
         not_after = f" (not right after {_words(rule['not_after'])})" if rule.get("not_after") else ""
+        needs = (f" (only with {_words(rule['needs_object'])} or a wrongdoing after it, or a pronoun)"
+                 if rule.get("needs_object") else "")
+        passive = " (not before a passive)" if rule.get("not_passive") else ""
         speaker = "; the subject is the speaker" if rule.get("speaker") == "subject" else ""
-        lines.append(f"| {rule['id']} | {_words(rule['cues'])}{not_after} | {rule['kind']} | {rule['polarity']}"
-                     f"{negatable} | {position[rule['actor']]}{speaker} |")
+        where = position[rule["actor"]] + (", right before it" if rule.get("adjacent") else "")
+        if rule.get("passive_subject"):
+            where += "; after a passive auxiliary the subject, and the agent after 'by' speaks"
+        lines.append(f"| {rule['id']} | {_words(rule['cues'])}{not_after}{needs}{passive} | {rule['kind']} | "
+                     f"{rule['polarity']}{negatable} | {where}{speaker} |")
     cf = data["counterfactual"]
     lines += ["", "Counterfactuals: a condition (" + _words(cf["condition"]) + ") with a negation ("
               + _words(cf["negation"]) + ") followed by " + _words(cf["consequence"])

@@ -4,7 +4,7 @@ or an existing object (``Codebook.load(...)``, ``Actors.load(...)``...).
 
 >>> from analysis.resources import Actors, Codebook, Cues
 >>> Codebook.load().version, Actors.load().version, Cues.load().version
-('1.3', '3', '3')
+('1.3', '4', '4')
 """
 
 from .actors import Actors, load_actors

@@ -11,14 +11,16 @@ news:
   ``countries`` it stands for (``libya: {countries: [libya]}``, or a group:
   ``europe: {countries: [italy, germany, ...]}``); with ``countries: {others:
   own}`` every other country of the table is an actor of its own (id = the
-  table's id).
+  table's id). An actor may take names of the table from their country:
+  ``eu: {aliases: [EU], takes: [Brussels]}`` makes "Brussels" the EU's and no
+  longer Belgium's; without ``takes`` such an alias is refused as one of two actors.
 * **Generic references.** ``generic.aliases`` ("the government",
   "authorities", "the minister", "police", "coast guard", "the army"...) name
   no state by themselves; :func:`analysis.find_actors` resolves them in their
   document (``generic.resolve``; see :mod:`analysis.measures.actors` for the rule).
   An unresolved one is given the id ``generic.unresolved``.
-* **People, not states.** A demonym followed by one of ``people_nouns``
-  ("Syrian refugees", "Afghan women") names people, not their state, and is no
+* **People, not states.** A state's alias followed by one of ``people_nouns``
+  ("Syrian refugees", "EU citizens") names people, not their state, and is no
   mention of it; nor is a capital that goes on into a name ("the Paris
   Agreement", "a Brussels-based NGO"; see :mod:`analysis.measures.actors`).
   ``ignore`` lists phrases that look like an alias but are not ("New Mexico",
@@ -34,7 +36,9 @@ news:
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
+import json
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -46,9 +50,9 @@ from ._files import key_problems, note_read, referenced_file
 
 GENERIC = "(generic)"
 IGNORED = "(ignored)"
-RESOLUTIONS = ("nearest", "unresolved")
+RESOLUTIONS = ("article", "nearest", "unresolved")
 _TOP_KEYS = {"version", "description", "countries", "generic", "people_nouns", "ignore", "actors"}
-_ACTOR_KEYS = {"definition", "aliases", "countries", "note"}
+_ACTOR_KEYS = {"definition", "aliases", "countries", "takes", "note"}
 _ID = re.compile(r"[a-z_][a-z0-9_]*")
 _ACRONYM = re.compile(r"(?:[A-Z]\.?){2,6}")
 _LOOSE_APOSTROPHE = re.compile(r"(?<!\w)['’]|['’](?!\w|$)")    # "'em", "miners' unions": the lexicon refuses them
@@ -72,13 +76,15 @@ class Country:
 
 @dataclass(frozen=True)
 class Actor:
-    """One actor: ``id``, ``definition``, its own ``aliases`` and the
-    ``countries`` (ids of the country table) it stands for."""
+    """One actor: ``id``, ``definition``, its own ``aliases``, the
+    ``countries`` (ids of the country table) it stands for, and the aliases of
+    the country table it ``takes`` from their country ("Brussels" for the EU)."""
 
     id: str
     definition: str
     aliases: tuple = ()
     countries: tuple = ()
+    takes: tuple = ()
 
 
 @dataclass(frozen=True)
@@ -98,7 +104,8 @@ class Actors(Resource):
         :func:`analysis.find_actors`; default none.
     resolve : str
         How a generic reference is resolved (``generic.resolve``):
-        "nearest" (the default), "unresolved" or "actor:ID".
+        "article" (the default: the article's evidence), "nearest" (the
+        nearest preceding state), "unresolved" or "actor:ID".
     unresolved : str
         The id given to a generic reference left unresolved
         (``generic.unresolved``); default "government_unresolved".
@@ -128,7 +135,7 @@ class Actors(Resource):
 
     actors: object
     generic: tuple = ()
-    resolve: str = "nearest"
+    resolve: str = "article"
     unresolved: str = "government_unresolved"
     people_nouns: tuple = ()
     ignore: tuple = ()
@@ -187,15 +194,40 @@ class Actors(Resource):
         return list(self.actors)
 
     @cached_property
+    def digest(self) -> str:
+        """SHA-256 of what decides the mentions: each actor's id, aliases,
+        countries and takes, the generic references and their rule, the
+        people nouns, the ignored phrases and the country table. A model
+        fitted on mentions of these actors records it, to be refused with
+        others.
+
+        >>> one = {"actors": {"a": {"definition": "A.", "aliases": ["A"]}}}
+        >>> Actors.load(one).digest == Actors.load({**one, "version": 2}).digest   # the version is no part of it
+        True
+        >>> Actors.load(one).digest == Actors.load({"actors": {"a": {"definition": "A.", "aliases": ["B"]}}}).digest
+        False
+        """
+        data = [[[a.id, list(a.aliases), list(a.countries), list(a.takes)] for a in self.actors.values()],
+                list(self.generic), self.resolve, self.unresolved, list(self.people_nouns), list(self.ignore),
+                [[c.id, c.name, list(c.names), list(c.demonyms), list(c.capitals)] for c in self.countries.values()]]
+        return hashlib.sha256(json.dumps(data, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+    @cached_property
+    def taken(self) -> dict[str, str]:
+        """Aliases of the country table that an actor ``takes`` (normalised) -> that actor's id."""
+        return {normalize_entry(alias): actor.id for actor in self.actors.values() for alias in actor.takes}
+
+    @cached_property
     def aliases(self) -> dict[str, list[str]]:
-        """Every alias of each actor: its own, then its countries' (names, demonyms, capitals)."""
-        found = {}
+        """Every alias of each actor: its own and those it takes, then its
+        countries' (names, demonyms, capitals) that no other actor takes."""
+        found, taken = {}, self.taken
         for actor in self.actors.values():
-            own = list(actor.aliases)
+            own = list(dict.fromkeys([*actor.aliases, *actor.takes]))
             seen = {normalize_entry(a) for a in own}
             for country in actor.countries:
                 for alias in self.countries[country].aliases:
-                    if normalize_entry(alias) not in seen:
+                    if normalize_entry(alias) not in seen and normalize_entry(alias) not in taken:
                         seen.add(normalize_entry(alias))
                         own.append(alias)
             found[actor.id] = own
@@ -228,20 +260,18 @@ class Actors(Resource):
         return frozenset(a.id for a in self.actors.values() if a.countries)
 
     @cached_property
-    def demonyms(self) -> frozenset[tuple[str, str]]:
-        """``(actor id, alias)`` pairs that are demonyms."""
-        return self._country_aliases("demonyms")
-
-    @cached_property
     def capitals(self) -> frozenset[tuple[str, str]]:
         """``(actor id, alias)`` pairs that are capitals of the country table
         (cities and seats of government: "Paris", "White House")."""
         return self._country_aliases("capitals")
 
     def _country_aliases(self, column: str) -> frozenset[tuple[str, str]]:
-        """``(actor id, alias)`` for the aliases in ``column`` of the countries that are actors."""
-        return frozenset((self.country_actor[c.id], alias) for c in self.countries.values()
-                         if c.id in self.country_actor for alias in getattr(c, column))
+        """``(actor id, alias)`` for the aliases in ``column`` of the countries
+        that are actors, and of those an actor takes (with that actor's id)."""
+        taken, owner = self.taken, self.country_actor
+        return frozenset((taken.get(normalize_entry(alias), owner.get(c.id)), alias) for c in self.countries.values()
+                         for alias in getattr(c, column)
+                         if c.id in owner or normalize_entry(alias) in taken)
 
     @cached_property
     def acronyms(self) -> frozenset[str]:
@@ -358,13 +388,15 @@ def _actors_from_dict(cls, data, *, source: str = "<mapping>", base=None) -> Act
     if others not in ("own", "none"):
         raise ActorsError(f"{source}: countries.others: {others!r} must be 'own' (every country not claimed by "
                           "an actor is an actor of its own) or 'none'.")
-    uses_countries = others == "own" or any(isinstance(e, dict) and e.get("countries") for e in listed.values())
+    uses_countries = others == "own" or any(isinstance(e, dict) and (e.get("countries") or e.get("takes"))
+                                            for e in listed.values())
     table = {}
     if uses_countries:
         path = referenced_file(table_name, base, source, ActorsError, "countries.table")
         table = read_countries(path)
     actors: dict[str, Actor] = {}
     claimed: dict[str, str] = {}
+    taken_by: dict[str, str] = {}
     for actor_id, entry in listed.items():
         where = f"{source}: actors.{actor_id}"
         if not isinstance(actor_id, str) or not _ID.fullmatch(actor_id):
@@ -384,12 +416,26 @@ def _actors_from_dict(cls, data, *, source: str = "<mapping>", base=None) -> Act
                                   "a country belongs to one actor.")
             claimed[country] = actor_id
         aliases = _texts(entry.get("aliases"), f"{where}.aliases")
-        if not aliases and not countries:
+        takes = _texts(entry.get("takes"), f"{where}.takes")
+        table_aliases = {normalize_entry(a): c.id for c in table.values() for a in c.aliases}
+        for i, alias in enumerate(takes):
+            if normalize_entry(alias) not in table_aliases:
+                raise ActorsError(f"{where}.takes[{i}]: {alias!r} is no alias of the country table ({table_name}); "
+                                  "'takes:' moves a name, demonym or capital of the table to this actor. List a word "
+                                  "of your own under 'aliases:'.")
+            if normalize_entry(alias) in taken_by:
+                raise ActorsError(f"{where}.takes[{i}]: {alias!r} is also taken by {taken_by[normalize_entry(alias)]!r}; "
+                                  "an alias names one actor.")
+            if table_aliases[normalize_entry(alias)] in countries:
+                raise ActorsError(f"{where}.takes[{i}]: {alias!r} is already this actor's, as an alias of its country "
+                                  f"{table_aliases[normalize_entry(alias)]!r}; remove it from 'takes:'.")
+            taken_by[normalize_entry(alias)] = actor_id
+        if not aliases and not countries and not takes:
             raise ActorsError(f"{where}: give 'aliases:' (words or phrases) or 'countries:' (ids of the table).")
         definition = entry.get("definition")
         if definition is None and countries:
             definition = _state_definition([table[c].name for c in countries])
-        actors[actor_id] = Actor(actor_id, _text(definition, f"{where}.definition"), aliases, countries)
+        actors[actor_id] = Actor(actor_id, _text(definition, f"{where}.definition"), aliases, countries, takes)
     if others == "own":
         for country in table.values():
             if country.id not in claimed and country.id not in actors:
@@ -397,11 +443,11 @@ def _actors_from_dict(cls, data, *, source: str = "<mapping>", base=None) -> Act
     generic = data.get("generic") or {}
     if not isinstance(generic, dict) or set(generic) - {"aliases", "resolve", "unresolved", "description"}:
         raise ActorsError(f"{source}: generic: expected a mapping with 'aliases:', 'resolve:' and 'unresolved:'.")
-    resolve = generic.get("resolve", "nearest")
+    resolve = generic.get("resolve", "article")
     if resolve not in RESOLUTIONS and not (isinstance(resolve, str) and resolve.removeprefix("actor:") in actors
                                            and resolve.startswith("actor:")):
-        raise ActorsError(f"{source}: generic.resolve: {resolve!r} is not a resolution rule; use 'nearest' (the "
-                          "default), 'unresolved', or 'actor:ID' with the id of an actor of this file.")
+        raise ActorsError(f"{source}: generic.resolve: {resolve!r} is not a resolution rule; use 'article' (the "
+                          "default), 'nearest', 'unresolved', or 'actor:ID' with the id of an actor of this file.")
     unresolved = generic.get("unresolved", "government_unresolved")
     if not isinstance(unresolved, str) or not _ID.fullmatch(unresolved) or unresolved in actors:
         raise ActorsError(f"{source}: generic.unresolved: {unresolved!r} must be a new id (lower-case letters, "
@@ -430,9 +476,15 @@ def _alias_places(actors: Actors, table: str) -> dict[str, list[tuple[str, str]]
     "ignore") as ``(key path, entry)``: an actor's own aliases, then those of
     its countries (named by the table and country id)."""
     country_of = {normalize_entry(a): c.id for c in actors.countries.values() for a in c.aliases}
-    places = {actor.id: [(f"actors.{actor.id}.aliases[{i}]" if i < len(actor.aliases)
-                          else f"country {country_of[normalize_entry(alias)]!r} of {table}", alias)
-                         for i, alias in enumerate(actors.aliases[actor.id])]
+
+    def place(actor: Actor, i: int, alias: str) -> str:
+        if i < len(actor.aliases):
+            return f"actors.{actor.id}.aliases[{i}]"
+        if normalize_entry(alias) in actors.taken:
+            return f"actors.{actor.id}.takes[{[normalize_entry(a) for a in actor.takes].index(normalize_entry(alias))}]"
+        return f"country {country_of[normalize_entry(alias)]!r} of {table}"
+
+    places = {actor.id: [(place(actor, i, alias), alias) for i, alias in enumerate(actors.aliases[actor.id])]
               for actor in actors.actors.values()}
     places["generic"] = [(f"generic.aliases[{i}]", alias) for i, alias in enumerate(actors.generic)]
     places["ignore"] = [(f"ignore[{i}]", phrase) for i, phrase in enumerate(actors.ignore)]
@@ -455,8 +507,12 @@ def _check_aliases(places: dict[str, list[tuple[str, str]]], source: str) -> Non
                     raise ActorsError(f"{source}: {where}: {alias!r} is the same as {written!r} ({where_first}) "
                                       "after normalisation (case, hyphens, apostrophes); keep one of them.")
                 listed = "generic.aliases" if part == "generic" else f"actors.{part}"
+                country = where_first.startswith("country ") or where.startswith("country ")
+                hint = (f"; if it names {part if where_first.startswith('country ') else owner!r} in your news, not "
+                        "the country, move it from 'aliases:' to 'takes:' of that actor (a capital for a union: "
+                        "'takes: [Brussels]')" if country and part != "generic" else "")
                 raise ActorsError(f"{source}: {listed}: alias {alias!r} is also an alias of {owner!r} ({where}, "
-                                  f"{where_first}); keep it under one of them.")
+                                  f"{where_first}); keep it under one of them{hint}.")
 
 
 def _refusal(where: str, alias: str) -> str | None:

@@ -1,7 +1,8 @@
 """Cues of speech and of responsibility attribution, as data.
 
 A cues file lists the speech verbs that open or close a quote, the anaphors that
-refer back to a speaker ("he", "the ministry"), words that type a speaker as a
+refer back to a speaker ("he", "the ministry"), the pronouns by which speakers
+name themselves ("we", "us": optional), words that type a speaker as a
 person or an organisation, and the responsibility rules of
 :func:`analysis.attributions` (cue words, the kind and polarity they carry, where
 the actor held responsible stands). ``analysis/data/cues.yaml`` holds cues of
@@ -18,11 +19,13 @@ that rule (its other keys replace the base's); a new id is a new rule.
 [(6, 10)]
 >>> from analysis.paths import shipped
 >>> Cues.load(shipped("cues.yaml")).version
-'3'
+'4'
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -37,9 +40,12 @@ SLOTS = ("subject", "object", "objects", "speaker")
 #: What a responsibility rule's ``kind`` and ``polarity`` may be (each file defines them in ``kinds:`` and ``polarities:``).
 KINDS = ("causal", "treatment")
 POLARITIES = ("assign", "deny")
-_TOP_KEYS = {"version", "extends", "description", "kinds", "polarities", "speech", "anaphors", *WORD_LISTS,
+_TOP_KEYS = {"version", "extends", "description", "kinds", "polarities", "speech", "anaphors", "speaker_pronouns",
+             *WORD_LISTS,
              "responsibility", "counterfactual"}
-_RULE_KEYS = {"id", "cues", "kind", "polarity", "actor", "speaker", "negatable", "not_after", "not_before", "note"}
+_RULE_KEYS = {"id", "cues", "kind", "polarity", "actor", "speaker", "negatable", "not_after", "not_before", "needs_object",
+              "adjacent", "not_passive", "passive_subject", "note"}
+_RULE_FLAGS = ("negatable", "adjacent", "not_passive", "passive_subject")
 _COUNTERFACTUAL = ("condition", "negation", "consequence", "wrongdoing")
 
 
@@ -98,6 +104,16 @@ class Cues(Resource):
     # -- the parts, compiled once -----------------------------------------------------------
 
     @cached_property
+    def digest(self) -> str:
+        """SHA-256 of the whole validated mapping (after ``extends``): a model
+        fitted on these cues records it, to be refused with others.
+
+        >>> Cues.load().digest == Cues.load("shipped:cues.yaml").digest
+        False
+        """
+        return hashlib.sha256(json.dumps(thaw(self.data), ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
+
+    @cached_property
     def rules(self) -> dict[str, dict]:
         """Responsibility rules by id, in file order."""
         return {rule["id"]: rule for rule in self.data["responsibility"]}
@@ -108,6 +124,14 @@ class Cues(Resource):
         return {rule_id: (frozenset(w.lower() for w in rule.get("not_after", ())),
                           tuple(w.lower() for w in rule.get("not_before", ())))
                 for rule_id, rule in self.rules.items()}
+
+    @cached_property
+    def rule_objects(self) -> dict[str, re.Pattern]:
+        """Per rule id with ``needs_object``: a pattern of its words and of the
+        counterfactual wrongdoings (globs as ``\\w*``, case ignored)."""
+        wrongdoing = list(self.data["counterfactual"]["wrongdoing"])
+        return {rule_id: _word_pattern([*rule["needs_object"], *wrongdoing])
+                for rule_id, rule in self.rules.items() if rule.get("needs_object")}
 
     @cached_property
     def rule_order(self) -> dict[str, int]:
@@ -153,6 +177,21 @@ class Cues(Resource):
         ('organisation', None)
         """
         return self.anaphors.get(" ".join(phrase.lower().split()))
+
+    @cached_property
+    def speaker_pronouns(self) -> re.Pattern | None:
+        """The file's ``speaker_pronouns`` ("we", "us") as one pattern of whole
+        words in lower case or capitalised ("We"), not in capitals ("US" is a
+        state); None if it has none.
+
+        >>> [m.group() for m in Cues.load().speaker_pronouns.finditer("We said US troops help us.")]
+        ['We', 'us']
+        """
+        words = self.data.get("speaker_pronouns")
+        if not words:
+            return None
+        forms = {form for w in words for form in (w, w[:1].upper() + w[1:])}
+        return re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(forms))) + r")\b")
 
     @cached_property
     def person_titles(self) -> frozenset[str]:
@@ -237,9 +276,14 @@ class Cues(Resource):
 
     @cached_property
     def wrongdoing_pattern(self) -> re.Pattern:
-        words = self.data["counterfactual"]["wrongdoing"]
-        return re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\*", r"\w*") for w in words) + r")\b",
-                          re.IGNORECASE)
+        return _word_pattern(self.data["counterfactual"]["wrongdoing"])
+
+
+def _word_pattern(words) -> re.Pattern:
+    """Whole words or phrases (a ``*`` for any word characters, a space for any
+    white space), case ignored."""
+    return re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\*", r"\w*").replace(r"\ ", r"\s+") for w in words)
+                      + r")\b", re.IGNORECASE)
 
 
 def load_cues(path=None) -> Cues:
@@ -297,11 +341,18 @@ def _check_rules(rules: list, source: str, *, known: frozenset = frozenset(), ba
                 raise CuesError(f"{where}.{key}: {rule[key]!r} is not one of {sorted(values)}.")
         if rule.get("speaker", "quote") not in ("quote", "subject"):
             raise CuesError(f"{where}.speaker: {rule['speaker']!r} is not 'quote' or 'subject'.")
-        for key in ("cues", "not_after", "not_before"):
+        for key in ("cues", "not_after", "not_before", "needs_object"):
             if key in rule:
                 _words(rule, key, f"{where}.{key}")
-        if not isinstance(rule.get("negatable", False), bool):
-            raise CuesError(f"{where}.negatable: must be true or false.")
+        for key in _RULE_FLAGS:
+            if not isinstance(rule.get(key, False), bool):
+                raise CuesError(f"{where}.{key}: must be true or false.")
+        if rule.get("adjacent") and rule.get("actor", "subject") != "subject":
+            raise CuesError(f"{where}.adjacent: only a rule whose actor is the subject can have it right before "
+                            "its cue; remove it or set actor: subject.")
+        if rule.get("passive_subject") and rule.get("actor", "object") not in ("object", "objects"):
+            raise CuesError(f"{where}.passive_subject: only a rule whose actor is the object can take the subject "
+                            "of a passive instead; remove it or set actor: object.")
 
 
 def _check_extension(child: dict, parent: Cues, source: str) -> None:
@@ -310,7 +361,7 @@ def _check_extension(child: dict, parent: Cues, source: str) -> None:
     problem = key_problems(child, _TOP_KEYS)
     if problem:
         raise CuesError(f"{source}: {problem}")
-    for key in WORD_LISTS:
+    for key in (*WORD_LISTS, "speaker_pronouns"):
         if key in child:
             _words(child, key, f"{source}: {key}")
     anaphors = child.get("anaphors", {})
@@ -373,6 +424,8 @@ def _validate(data: dict, source: str) -> dict:
     out = dict(data)
     for key in WORD_LISTS:
         out[key] = [w.lower() for w in _words(data, key, f"{source}: {key}")]
+    if "speaker_pronouns" in data:
+        out["speaker_pronouns"] = [w.lower() for w in _words(data, "speaker_pronouns", f"{source}: speaker_pronouns")]
     anaphors = data.get("anaphors")
     if not isinstance(anaphors, dict) or set(anaphors) != {"person", "organisation"}:
         raise CuesError(f"{source}: 'anaphors:' must map 'person' and 'organisation' to lists of words.")

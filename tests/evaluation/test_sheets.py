@@ -340,3 +340,66 @@ def test_coding_probability_is_read_back_checked_and_the_stamp_kept(sents, tmp_p
     for reader in (lambda: read_frame_coding(path, codebook=CODEBOOK), lambda: read_sheets(path)):
         with pytest.raises(CodingSheetError, match="row 3, column 'coding_probability': must be the probability"):
             reader()
+
+
+# --------------------------------------------------------------------------- attribution coding files
+
+ATTRIBUTION_HEADER = "doc_id,sent_id,sentence,speaker_actor,actor,kind,polarity,outlet\n"
+
+
+def test_an_attribution_coding_file_is_read_one_row_per_attribution(tmp_path):
+    from analysis.evaluation.sheets import read_attribution_coding
+    path = tmp_path / "coded.csv"
+    path.write_text(ATTRIBUTION_HEADER + "a,0,Italy and Libya must act.,(outlet),europe; libya,treatment;treatment,"
+                    "assign; assign,DW\na,1,Talks went on.,,,,,DW\nb,0,He denied it.,libya,libya,causal,deny,BBC\n"
+                    "b,0,He denied it.,,migrants,causal,assign,BBC\n")
+    table = read_attribution_coding(path)
+    assert table[["doc_id", "sent_id", "speaker_actor", "actor", "kind", "polarity", "outlet", "row"]].values.tolist() == [
+        ["a", 0, "(outlet)", "europe", "treatment", "assign", "DW", 2],
+        ["a", 0, "(outlet)", "libya", "treatment", "assign", "DW", 2],
+        ["a", 1, "", "", "", "", "DW", 3],
+        ["b", 0, "libya", "libya", "causal", "deny", "BBC", 4],
+        ["b", 0, "(no actor)", "migrants", "causal", "assign", "BBC", 5]]     # a blank speaker: no actor
+    seeds = read_attribution_coding(path, blank_speaker="(outlet)")
+    assert seeds["speaker_actor"].tolist()[-1] == "(outlet)"
+
+
+@pytest.mark.parametrize("row, column, message", [
+    ("a,0,Italy must act.,(outlet),italy,treatment,assign,DW", "actor", r"'italy' is no actor id of actors\.yaml v4; "
+     r"correct it, or pass the actors file the coding was made with"),
+    ("a,0,Italy must act.,(outlet),europe,moral,assign,DW", "kind", r"kind must be one of \['causal', 'treatment'\]"),
+    ("a,0,Italy must act.,(outlet),europe,treatment,blame,DW", "polarity", r"polarity must be one of \['assign', 'deny'\]"),
+    ("a,0,Italy must act.,(outlet),europe; libya,treatment,assign,DW", "kind",
+     r"actor, kind and polarity must list the same number of attributions"),
+    ("a,0,Italy must act.,the outlet,europe,treatment,assign,DW", "speaker_actor", r"'the outlet' is no actor id .*"
+     r"'\(outlet\)' or '\(no actor\)'"),
+    ("a,x,Italy must act.,(outlet),europe,treatment,assign,DW", "sent_id", "sent_id must be a whole number"),
+])
+def test_a_bad_value_in_an_attribution_coding_names_file_row_and_column(tmp_path, row, column, message):
+    from analysis.evaluation.sheets import read_attribution_coding
+    path = tmp_path / "coded.csv"
+    path.write_text(ATTRIBUTION_HEADER + "a,1,Talks went on.,,,,,DW\n" + row + "\n")
+    with pytest.raises(CodingSheetError, match=rf"coded\.csv, row 3, column '{column}': {message}"):
+        read_attribution_coding(path)
+
+
+def test_an_attribution_coding_is_checked_against_the_corpus_and_itself(tmp_path):
+    import analysis
+    from analysis.evaluation.sheets import read_attribution_coding
+    corpus = analysis.load_corpus(pd.DataFrame({"doc_id": ["a"], "text": ["Italy must act. Talks went on."]}))
+    sentences = analysis.sentences(corpus)
+    path = tmp_path / "coded.csv"
+    path.write_text(ATTRIBUTION_HEADER + "a,0,Italy must act!,(outlet),europe,treatment,assign,DW\n")
+    with pytest.raises(CodingSheetError, match=r"row 2, column 'sentence': the text differs .* after 14 characters"):
+        read_attribution_coding(path, sentences=sentences)
+    path.write_text(ATTRIBUTION_HEADER + "a,7,Rain.,,,,,DW\n")
+    with pytest.raises(CodingSheetError, match=r"row 2, column 'doc_id': sentence \('a', 7\) is not in the corpus"):
+        read_attribution_coding(path, sentences=sentences)
+    path.write_text(ATTRIBUTION_HEADER + "a,0,Italy must act.,(outlet),europe,treatment,assign,DW\n"
+                    "a,0,Italy must act.,,,,,DW\n")
+    with pytest.raises(CodingSheetError, match=r"row 3, column 'actor': the sentence \('a', 0\) is coded with "
+                                               r"attributions in coded\.csv row 2 and without here"):
+        read_attribution_coding(path)
+    path.write_text("doc_id,sent_id,sentence,actor,kind,polarity\n")
+    with pytest.raises(CodingSheetError, match=r"row 1, column 'speaker_actor': column missing"):
+        read_attribution_coding(path)

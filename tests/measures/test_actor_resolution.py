@@ -24,11 +24,12 @@ def actors_of(text, **kwargs):
     ("UN officials visited.", [("un_agencies", "UN officials", "qualified")]),
     ("The government of Mexico objected.", [("mexico", "government of Mexico", "qualified")]),
     ("Mexican authorities said so.", [("mexico", "Mexican authorities", "qualified")]),
-    # nearest: the nearest preceding state in the document, not a fixed country
+    # article: the state the article's evidence points to, not a fixed country (here the only one, or
+    # of two named once each, the one named last before it)
     ("Germany took in refugees. The government said it would continue.",
-     [("europe", "Germany", "alias"), ("migrants", "refugees", "alias"), ("europe", "government", "nearest")]),
+     [("europe", "Germany", "alias"), ("migrants", "refugees", "alias"), ("europe", "government", "article")]),
     ("Australia and Turkey met. Authorities said nothing.",
-     [("australia", "Australia", "alias"), ("turkey", "Turkey", "alias"), ("turkey", "Authorities", "nearest")]),
+     [("australia", "Australia", "alias"), ("turkey", "Turkey", "alias"), ("turkey", "Authorities", "article")]),
     # head: the last earlier mention with the same last word
     ("The eastern-based army attacked; the Libyan government blamed it. The army denied it.",
      [("armed_groups", "eastern-based army", "alias"), ("libya", "Libyan government", "qualified"),
@@ -58,18 +59,62 @@ def test_the_file_decides_how_generic_references_resolve():
     base = {"actors": {"greens": {"definition": "Green parties.", "aliases": ["Greens"]}},
             "countries": {"others": "own"}, "generic": {"aliases": ["government"]}}
     text = "France voted. The government said so."
-    assert actors_of(text, actors=base)[-1] == ("france", "government", "nearest")
+    assert actors_of(text, actors=base)[-1] == ("france", "government", "article")
+    nearest = {**base, "generic": {"aliases": ["government"], "resolve": "nearest"}}
+    assert actors_of(text, actors=nearest)[-1] == ("france", "government", "nearest")
     never = {**base, "generic": {"aliases": ["government"], "resolve": "unresolved", "unresolved": "gov"}}
     assert actors_of(text, actors=never)[-1] == ("gov", "government", "unresolved")
     fixed = {**base, "generic": {"aliases": ["government"], "resolve": "actor:greens"}}
     assert actors_of(text, actors=fixed)[-1] == ("greens", "government", "fixed")
 
 
+UK = {"actors": {"labour": {"definition": "The Labour Party.", "aliases": ["Labour"]},
+                 "eu": {"definition": "The European Union.", "aliases": ["EU"]}},
+      "countries": {"others": "own"}, "generic": {"aliases": ["government", "Home Office", "authorities"]}}
+UK_NEAREST = {**UK, "generic": {**UK["generic"], "resolve": "nearest"}}
+PRAGUE = ("Britain will tighten its borders, Britain's home secretary said. Labour said Britain had failed. "
+          "Britain and the EU are in talks. She spoke after a visit to Prague. The Home Office will publish the plan.")
+
+
+def resolved(text, actors):
+    return [(text[m.start:m.end], m.actor, m.resolution) for m in find_actors(text, actors=actors)
+            if m.resolution not in ("alias", "qualified")]
+
+
+def test_the_article_decides_not_the_nearest_state_named_before():
+    # Britain is named four times, Prague once, right before: the Home Office is Britain's
+    assert resolved(PRAGUE, UK) == [("Home Office", "united_kingdom", "article")]
+    assert resolved(PRAGUE, UK_NEAREST) == [("Home Office", "czech_republic", "nearest")]   # the old rule
+
+
+def test_a_state_named_right_before_wins_between_states_named_as_often():
+    text = ("Italy and Libya met in Rome. Libya wants money. Italy wants fewer crossings. "
+            "Libya's coast guard patrols. The government in Tripoli agreed. Italy's minister spoke. "
+            "Authorities will act.")
+    assert resolved(text, UK)[-1] == ("Authorities", "italy", "article")
+
+
+def test_the_dateline_names_the_state_of_the_article():
+    text = ("LONDON (Reuters) - France and Germany criticised the plan on Tuesday. France called for talks. "
+            "The government said it would not change course.")
+    assert resolved(text, UK) == [("government", "united_kingdom", "article")]
+    no_dateline = text.replace("LONDON (Reuters) - ", "In London, ")
+    assert resolved(no_dateline, UK) == [("government", "france", "article")]
+    for opening in ("Paris, France - ", "PARIS, March 27. /TASS/. "):
+        assert _dateline_of(opening + "Germany spoke.") == {"france"}
+
+
+def _dateline_of(text):
+    from analysis.measures.actors import _dateline_states, unit_mentions
+    actors = analysis.Actors.load(UK)
+    return set(_dateline_states(next(unit_mentions([text], actors)), actors.state_actors, text))
+
+
 def test_actor_mentions_resolve_across_the_sentences_of_a_document():
     corpus = pd.DataFrame({"doc_id": ["a", "b"], "text": ["Spain agreed. Authorities said so.", "Authorities said so."]})
     mentions = analysis.actor_mentions(analysis.sentences(corpus))
     assert mentions[["doc_id", "sent_id", "mention", "actor", "resolution"]].values.tolist() == [
-        ["a", 0, "Spain", "europe", "alias"], ["a", 1, "Authorities", "europe", "nearest"],
+        ["a", 0, "Spain", "europe", "alias"], ["a", 1, "Authorities", "europe", "article"],
         ["b", 0, "Authorities", "government_unresolved", "unresolved"]]
 
 

@@ -191,3 +191,74 @@ def test_sentences_missing_a_document_are_refused_not_skipped():
     assert set(attributions(corpus, sentences=sents)["doc_id"]) == {"a", "b"}
     with pytest.raises(ValueError, match=r"attributions\(\).*no rows for 1 document.*\['b'\]"):
         attributions(corpus, sentences=sents[sents["doc_id"] == "a"])
+
+
+# ----------------------------------------------------------------------------- errors a new user met (issue 21)
+
+@pytest.mark.parametrize("text, expected", [
+    # "due to" + a verb after "be" is a schedule, not a cause; + a noun phrase it is a cause
+    ("The Home Secretary is due to outline plans to the EU on Monday.", []),
+    ("Talks were due to begin with Italy in May.", []),
+    ("The deaths were due to smugglers.", [("(outlet)", "smugglers_traffickers", "causal", "assign")]),
+    ("The delay was due to the EU's rules.", [("(outlet)", "europe", "causal", "assign")]),
+    # a denial is of a responsibility, or of something named before it ("denied it")
+    ("Turkey denied it amounted to a crisis.", []),
+    ("Hungary sought to deny entry to migrants.", []),
+    ("Turkey denied the charges.", [("turkey", "turkey", "causal", "deny")]),
+    ("Libya denied abusing migrants.", [("libya", "libya", "causal", "deny")]),
+    ("Greece strongly denied it.", [("europe", "europe", "causal", "deny")]),
+    # a modal's subject stands right before it; a passive after it names no one who must act
+    ("The UK government said non-EU citizens will have to undergo tests.", []),
+    ("Italy's minister was suggesting the criminally insane should be killed.", []),
+    ("Smugglers should be punished.", []),
+    ("EU leaders will have to act.", [("(outlet)", "europe", "treatment", "assign")]),
+    ("The UN and its agencies must act.", [("(outlet)", "un_agencies", "treatment", "assign")]),
+    ("Italy must be prepared to take more migrants.", [("(outlet)", "europe", "treatment", "assign")]),
+    # the subject of a passive accusation or appeal is the one held responsible; the agent speaks
+    ("Italy has been accused of abandoning migrants.", [("(outlet)", "europe", "causal", "assign")]),
+    ("Italy was accused by the UN of abandoning migrants.", [("un_agencies", "europe", "causal", "assign")]),
+    ("Libya was urged to close the camps.", [("(outlet)", "libya", "treatment", "assign")]),
+])
+def test_the_errors_a_new_user_met(text, expected):
+    assert triples(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a speaker after the statement, or in an -ing clause, speaks it (not the outlet)
+    ("The EU has failed migrants, Italy's minister claimed.", [("europe", "europe", "causal", "assign")]),
+    ("Italy must act, with Germany claiming the UN has failed.", [("(outlet)", "europe", "treatment", "assign"),
+                                                                   ("europe", "un_agencies", "causal", "assign")]),
+    ("Europe has failed migrants, the UNHCR argued.", [("un_agencies", "europe", "causal", "assign")]),
+    # "X, apposition, says Y": X speaks, Y is what was said
+    ("Filippo Grandi, UNHCR chief, says Italy must act.", [("un_agencies", "europe", "treatment", "assign")]),
+])
+def test_speakers_after_the_statement_and_in_apposition(text, expected):
+    assert triples(text) == expected
+
+
+def test_a_speakers_we_and_us_are_the_speakers_actor_and_none_in_the_outlets_voice():
+    assert triples('"We must restart the economy," the US president said.') == [
+        ("united_states", "united_states", "treatment", "assign")]
+    assert triples('"Italy called on us to act," the Libyan minister said.') == [   # us: the minister's, not Italy's
+        ("europe", "libya", "treatment", "assign")]
+    assert triples("We must act.") == []
+
+
+def test_a_generic_reference_in_a_states_statement_is_that_states():
+    # the article names Libya most, but Italy's minister speaks of "the government": Italy's
+    text = ("Libya wants money. Libya patrols the sea. Libya's coast guard is weak. Tunisia agreed. Italy's minister "
+            "said yesterday in an interview with the press in Tunisia that the government must pay.")
+    table = attributions(pd.DataFrame({"doc_id": ["d"], "text": [text]}))
+    assert table[["speaker_actor", "actor", "actor_resolution"]].values.tolist() == [
+        ["europe", "europe", "speaker_state"]]
+    assert [m.actor for m in analysis.find_actors(text) if m.alias == "government"] == ["libya"]   # the article alone
+
+
+def test_the_accused_of_a_passive_accusation_is_held_responsible_with_a_users_own_actors():
+    uk = {"actors": {"labour": {"definition": "The Labour Party.", "aliases": ["Labour Party", "Labour"]},
+                     "conservatives": {"definition": "The Conservative Party.", "aliases": ["Tories", "Conservatives"]}},
+          "countries": {"others": "own"}}
+    text = "The Labour Party has been accused of ignoring voters by the Tories."
+    table = attributions(pd.DataFrame({"doc_id": ["d"], "text": [text]}), actors=uk)
+    assert table[["speaker_actor", "actor", "kind", "polarity"]].values.tolist() == [
+        ["conservatives", "labour", "causal", "assign"]]

@@ -306,3 +306,33 @@ def test_according_to_a_name_and_its_appositive():
                        ("According to UNHCR, the agency recorded 300 deaths, mostly at sea.",
                         "the agency recorded 300 deaths, mostly at sea")]:
         assert one(text)[["text", "speaker"]].values.tolist() == [[said, text.split(",")[0][len("According to "):]]]
+
+
+@pytest.mark.parametrize("text, said, speaker", [
+    # "X, apposition, says Y": X (with what describes it) speaks, Y is what was said, not the other way round
+    ("Jeremy Corbyn, the Labour leader, says the government has failed.", "the government has failed",
+     "Jeremy Corbyn, the Labour leader"),
+    ("Jeremy Corbyn, Labour leader, says the government has failed.", "the government has failed",
+     "Jeremy Corbyn, Labour leader"),
+    ("Yvette Cooper, a Labour MP, says migrants are exploited.", "migrants are exploited", "Yvette Cooper, a Labour MP"),
+    ("Theresa May, who is Home Secretary, says the EU must act.", "the EU must act",
+     "Theresa May, who is Home Secretary"),
+    # a clause after the cue is no speaker even after a comma; an inverted speaker still is one
+    ("The camps are full, says the government has failed.", None, None),
+    ("Europe has failed migrants, said the IOM chief.", "Europe has failed migrants", "the IOM chief"),
+])
+def test_a_speaker_in_apposition_before_the_cue_is_not_swapped_with_what_was_said(text, said, speaker):
+    got = one(text)[["text", "speaker"]].values.tolist()
+    assert got == ([] if said is None else [[said, speaker]])
+
+
+@pytest.mark.parametrize("text, said, speaker", [
+    ("The EU has failed migrants, he claimed.", "The EU has failed migrants", "he"),
+    ("The plan will fail, Italy's minister argued.", "The plan will fail", "Italy's minister"),
+    ("Italy must act, with the Tories claiming the EU has failed.", "the EU has failed", "the Tories"),
+    ("The report was damning, saying authorities were informed.", None, None),   # no speaker after an -ing cue
+    ("Italy has been accused of abandoning migrants.", None, None),              # a passive subject did not speak
+])
+def test_claims_and_arguments_and_speech_in_an_ing_clause(text, said, speaker):
+    got = one(text)[["text", "speaker"]].values.tolist()
+    assert got == ([] if said is None else [[said, speaker]])

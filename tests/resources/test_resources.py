@@ -136,6 +136,30 @@ def test_bad_actors_name_the_key_path(data, where):
         Actors.load(data)
 
 
+def test_an_actor_takes_a_capital_from_its_country_only_when_told():
+    from analysis.measures.actors import find_actors
+    eu = {"definition": "The European Union.", "aliases": ["EU"]}
+    with pytest.raises(ActorsError, match=r"actors\.belgium: alias 'Brussels' is also an alias of 'eu' .*move it from "
+                                          r"'aliases:' to 'takes:'"):
+        Actors.load({"countries": {"others": "own"}, "actors": {"eu": {**eu, "aliases": ["EU", "Brussels"]}}})
+    actors = Actors.load({"countries": {"others": "own"}, "actors": {"eu": {**eu, "takes": ["Brussels"]}}})
+    text = "Brussels warned Belgium; a Brussels-based NGO and the EU agreed."
+    assert [(text[m.start:m.end], m.actor) for m in find_actors(text, actors=actors)] == [
+        ("Brussels", "eu"), ("Belgium", "belgium"), ("EU", "eu")]          # a capital in a name is still none
+    assert "Brussels" not in actors.aliases["belgium"] and "Brussels" in actors.aliases["eu"]
+
+
+@pytest.mark.parametrize("takes, where", [
+    (["Bruxelles"], r"actors\.eu\.takes\[0\]: 'Bruxelles' is no alias of the country table"),
+    (["Brussels", "brussels"], r"actors\.eu\.takes\[1\]: 'brussels' is also taken by 'eu'"),
+    ([7], r"actors\.eu\.takes\[0\]: 7 is not text"),
+])
+def test_what_an_actor_takes_is_checked(takes, where):
+    with pytest.raises(ActorsError, match=where):
+        Actors.load({"countries": {"others": "own"},
+                     "actors": {"eu": {"definition": "The EU.", "aliases": ["EU"], "takes": takes}}})
+
+
 def test_a_country_table_with_a_shared_alias_names_its_row(tmp_path):
     (tmp_path / "countries.csv").write_text("id,name,names,demonyms,capitals\n"
                                             "alba,Alba,,Alban,\nbeta,Beta,,Alban,\n")
@@ -154,6 +178,12 @@ def test_a_country_table_with_a_shared_alias_names_its_row(tmp_path):
     (lambda d: d["responsibility"][0].update(cues=["blame", {"x": 1}]), r"\.cues\[1\]: .* is not a word"),
     (lambda d: d["speech"].append(7), r"speech\[\d+\]: 7 is not a word"),
     (lambda d: d.pop("anaphors"), "'anaphors:' must map"),
+    (lambda d: d["responsibility"][0].update(adjacent="yes"), r"\(id 'blame'\)\.adjacent: must be true or false"),
+    (lambda d: d["responsibility"][1].update(adjacent=True),
+     r"\(id 'responsibility_of'\)\.adjacent: only a rule whose actor is the subject"),
+    (lambda d: d["responsibility"][0].update(passive_subject=True),
+     r"\(id 'blame'\)\.passive_subject: only a rule whose actor is the object"),
+    (lambda d: d["responsibility"][0].update(needs_object=[]), r"\(id 'blame'\)\.needs_object: must be a non-empty"),
 ])
 def test_bad_cues_name_the_key_path(change, where):
     data = _cues_data()
