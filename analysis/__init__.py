@@ -19,60 +19,132 @@ function from a DataFrame to a DataFrame, so you can stop at any step and look.
 >>> sents = analysis.sentences(corpus)        # one row per sentence, with offsets
 """
 
-from .corpus.load import cleaning_report, load_corpus
-from .corpus.news import migration_articles, news_corpus
-from .corpus.summary import corpus_summary
-from .errors import (ActorsError, AnalysisError, CodebookError, CodingSheetError, CorpusError, CuesError, LexiconError,
-                     ModelError, NewsFetchError, NotebookError, RulesError, TableError, TopicInputError, VectorsError)
-from .evaluation.attribution_cv import cross_validate_attributions
-from .evaluation.agreement import (agreement_table, alpha_interval, coder_agreement, cohen_kappa, disagreements,
-                                   krippendorff_alpha, precision_recall_f1)
-from .evaluation.learning import learning_curve
-from .evaluation.sheets import read_attribution_coding, read_coding, read_frame_coding, resource_versions
-from .evaluation.transfer import cross_validate_by_group, transfer_scores
-from .evaluation.validity import attribution_sets, attributions_agreement, frame_validity
-from .evaluation.sampling import coding_sample, coding_sheet
-from .inference.crossfit import cross_fit
-from .inference.planning import coding_size
-from .inference.prevalence import prevalence
-from .inference.regression import group_differences, regression
-from .inference.simulation import simulate_coding
-from .matching import Lexicon
-from .measures.actors import actor_mentions, find_actors
-from .measures.attribution import attributions, responsibility_matrix
-from .measures.classifier import FrameClassifier
-from .measures.coherence import npmi_coherence, select_k, topic_diversity
-from .measures.featurize import featurize, featurize_to_parquet
-from .measures.frames import frame_evidence, frame_hits, frame_profile, frame_scores
-from .measures.naming import migrant_naming, naming_speakers, naming_table
-from .measures.profiles import article_profiles, bootstrap_means
-from .measures.sentence_vectors import sentence_vectors
-from .measures.quotes import OUTLET_VOICE, quotes
-from .measures.responsibility import ResponsibilityClassifier, responsibility_scores
-from .measures.roles import AttributionModel
-from .measures.scorer import FrameScorer
-from .measures.topics import TopicModel, doc_topics_table, fit_topics, top_terms_table, topic_prevalence
-from .report.codebook import codebook_markdown
-from .report.corpus import plot_corpus_sizes
-from .report.figures import new_figure, save_figure
-from .report.frames import plot_frame_profile, plot_naming
-from .report.groups import plot_group_means
-from .report.inference import plot_coverage, plot_estimates
-from .report.keywords import plot_collocates, plot_keyness
-from .report.responsibility import plot_responsibility, plot_responsibility_by_doc
-from .report.notebooks import quoted
-from .report.tables import save_table
-from .report.topics import plot_doc_topics, plot_k_selection, plot_prevalence
-from .report.validity import plot_learning_curve, plot_method_comparison, plot_scores
-from .resources import (Actors, CleaningRules, Codebook, Cues, SegmentationRules, WordVectors, load_actors,
-                        load_codebook, load_cues, load_vectors, save_codebook)
-from .resources.stopwords import load_stopwords
-from .text.kwic import kwic
-from .text.segment import paragraphs, sentences, tokens, words
-from .textstats.clusters import clusters
-from .textstats.collocates import collocates
-from .textstats.dispersion import dispersion
-from .textstats.keyness import keyness
+import importlib
+
+#: Where each public name is defined. ``import analysis`` imports none of these
+#: modules: ``analysis.<name>`` imports its module the first time it is used
+#: (PEP 562), so a script pays only for the parts of the kit it uses.
+_WHERE = {
+    "cleaning_report": "corpus.load",
+    "load_corpus": "corpus.load",
+    "migration_articles": "corpus.news",
+    "news_corpus": "corpus.news",
+    "corpus_summary": "corpus.summary",
+    "ActorsError": "errors",
+    "AnalysisError": "errors",
+    "CodebookError": "errors",
+    "CodingSheetError": "errors",
+    "CorpusError": "errors",
+    "CuesError": "errors",
+    "LexiconError": "errors",
+    "ModelError": "errors",
+    "NewsFetchError": "errors",
+    "NotebookError": "errors",
+    "RulesError": "errors",
+    "TableError": "errors",
+    "TopicInputError": "errors",
+    "VectorsError": "errors",
+    "cross_validate_attributions": "evaluation.attribution_cv",
+    "agreement_table": "evaluation.agreement",
+    "alpha_interval": "evaluation.agreement",
+    "coder_agreement": "evaluation.agreement",
+    "cohen_kappa": "evaluation.agreement",
+    "disagreements": "evaluation.agreement",
+    "krippendorff_alpha": "evaluation.agreement",
+    "precision_recall_f1": "evaluation.agreement",
+    "learning_curve": "evaluation.learning",
+    "read_attribution_coding": "evaluation.sheets",
+    "read_coding": "evaluation.sheets",
+    "read_frame_coding": "evaluation.sheets",
+    "resource_versions": "evaluation.sheets",
+    "cross_validate_by_group": "evaluation.transfer",
+    "transfer_scores": "evaluation.transfer",
+    "attribution_sets": "evaluation.validity",
+    "attributions_agreement": "evaluation.validity",
+    "frame_validity": "evaluation.validity",
+    "coding_sample": "evaluation.sampling",
+    "coding_sheet": "evaluation.sampling",
+    "cross_fit": "inference.crossfit",
+    "coding_size": "inference.planning",
+    "prevalence": "inference.prevalence",
+    "group_differences": "inference.regression",
+    "regression": "inference.regression",
+    "simulate_coding": "inference.simulation",
+    "Lexicon": "matching",
+    "actor_mentions": "measures.actors",
+    "find_actors": "measures.actors",
+    "attributions": "measures.attribution",
+    "responsibility_matrix": "measures.attribution",
+    "FrameClassifier": "measures.classifier",
+    "npmi_coherence": "measures.coherence",
+    "select_k": "measures.coherence",
+    "topic_diversity": "measures.coherence",
+    "featurize": "measures.featurize",
+    "featurize_to_parquet": "measures.featurize",
+    "frame_evidence": "measures.frames",
+    "frame_hits": "measures.frames",
+    "frame_profile": "measures.frames",
+    "frame_scores": "measures.frames",
+    "migrant_naming": "measures.naming",
+    "naming_speakers": "measures.naming",
+    "naming_table": "measures.naming",
+    "article_profiles": "measures.profiles",
+    "bootstrap_means": "measures.profiles",
+    "sentence_vectors": "measures.sentence_vectors",
+    "OUTLET_VOICE": "measures.quotes",
+    "quotes": "measures.quotes",
+    "ResponsibilityClassifier": "measures.responsibility",
+    "responsibility_scores": "measures.responsibility",
+    "AttributionModel": "measures.roles",
+    "FrameScorer": "measures.scorer",
+    "TopicModel": "measures.topics",
+    "doc_topics_table": "measures.topics",
+    "fit_topics": "measures.topics",
+    "top_terms_table": "measures.topics",
+    "topic_prevalence": "measures.topics",
+    "codebook_markdown": "report.codebook",
+    "plot_corpus_sizes": "report.corpus",
+    "new_figure": "report.figures",
+    "save_figure": "report.figures",
+    "plot_frame_profile": "report.frames",
+    "plot_naming": "report.frames",
+    "plot_group_means": "report.groups",
+    "plot_coverage": "report.inference",
+    "plot_estimates": "report.inference",
+    "plot_collocates": "report.keywords",
+    "plot_keyness": "report.keywords",
+    "plot_responsibility": "report.responsibility",
+    "plot_responsibility_by_doc": "report.responsibility",
+    "quoted": "report.notebooks",
+    "save_table": "report.tables",
+    "plot_doc_topics": "report.topics",
+    "plot_k_selection": "report.topics",
+    "plot_prevalence": "report.topics",
+    "plot_learning_curve": "report.validity",
+    "plot_method_comparison": "report.validity",
+    "plot_scores": "report.validity",
+    "Actors": "resources",
+    "CleaningRules": "resources",
+    "Codebook": "resources",
+    "Cues": "resources",
+    "SegmentationRules": "resources",
+    "WordVectors": "resources",
+    "load_actors": "resources",
+    "load_codebook": "resources",
+    "load_cues": "resources",
+    "load_vectors": "resources",
+    "save_codebook": "resources",
+    "load_stopwords": "resources.stopwords",
+    "kwic": "text.kwic",
+    "paragraphs": "text.segment",
+    "sentences": "text.segment",
+    "tokens": "text.segment",
+    "words": "text.segment",
+    "clusters": "textstats.clusters",
+    "collocates": "textstats.collocates",
+    "dispersion": "textstats.dispersion",
+    "keyness": "textstats.keyness",
+}
 
 __all__ = [
     # corpus
@@ -109,3 +181,15 @@ __all__ = [
     "RulesError", "TopicInputError", "ModelError", "VectorsError", "CodingSheetError", "NewsFetchError",
     "NotebookError",
 ]
+
+
+def __getattr__(name: str):
+    if name not in _WHERE:
+        raise AttributeError(f"module 'analysis' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{_WHERE[name]}", __name__), name)
+    globals()[name] = value                     # the next look-up is a plain attribute
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_WHERE})
