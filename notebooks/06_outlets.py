@@ -146,10 +146,13 @@ actors.groupby(["outlet", "kind"]).head(2)
 #   sample's probability in the sentence's stratum; `design_probabilities.py`).
 #   The sizes are in the table below.
 #
-# The shipped classifier was fitted on the seeds and the sentences coded for
-# certainty, never on the first wave's test sample or the fourth round (checked below), so
-# every sampled sentence is predicted by a model that did not see it and no
-# cross-fitting (`analysis.cross_fit`) is needed. A sentence no sample could
+# The shipped classifier was fitted on the seeds, the sentences coded for
+# certainty and the fourth round, never on the first wave's test sample
+# (checked below). A correction needs each sampled sentence predicted by a model
+# that did not see its code, so the fourth round's sentences are cross-fitted
+# (`analysis.cross_fit`, `K_FOLDS` folds): each is predicted by a classifier
+# fitted as the shipped one, on every training sentence but those of its
+# fold; every other sentence keeps the shipped classifier's prediction. A sentence no sample could
 # draw cannot be corrected: the population of the corrected figures is the
 # sentences of the samples' length (from the shortest to the longest a sample
 # could draw, `MIN_WORDS` to `MAX_WORDS` words) and the sentences coded for
@@ -167,6 +170,7 @@ CODING = project_root() / "data" / "coding"
 FRAMES = analysis.Codebook.load().frame_ids
 KEYS = ["doc_id", "sent_id"]
 MIN_WORDS, MAX_WORDS = 3, 120                    # the length of the sentences the samples were drawn from
+K_FOLDS = 5                                      # cross-fitting of round 4
 
 
 def keys_of(table):
@@ -174,13 +178,27 @@ def keys_of(table):
 
 
 shipped_on = {"frames_seed_coding.csv", "frames_news_coding.csv", "news_frames_dev.csv",
-              "news_frames_round2_coded.csv", "news_frames_round3_coded.csv"}
+              "news_frames_round2_coded.csv", "news_frames_round3_coded.csv", "news_frames_round4_coded.csv"}
 trained_on = read_frame_coding([CODING / name for name in sorted(shipped_on)])
 assert analysis.FrameClassifier.load().n_training_ == len(trained_on), \
     "the shipped classifier was fitted on other sentences: cross-fit the sampled ones (analysis.cross_fit)"
+# round 4 is a probability sample the shipped classifier learned from: its sentences are predicted by models
+# fitted, like the shipped one, on every training sentence but those of their fold
+round4 = read_frame_coding(CODING / "news_frames_round4_coded.csv")
+round4_units = sentences.merge(round4[KEYS], on=KEYS)
+assert len(round4_units) == len(round4), "round 4's sentences are not all in the corpus"
+refitted = analysis.cross_fit(analysis.FrameClassifier(), round4_units[[*KEYS, "text"]], trained_on, k=K_FOLDS,
+                              random_state=0, progress=False)
+frame_units = sentences.copy()
+in_round4 = keys_of(frame_units).isin(keys_of(refitted))
+out_of_fold = refitted.set_index(KEYS).reindex(keys_of(frame_units)[in_round4])
+for frame in FRAMES:
+    for column in (frame, f"{frame}_probability"):
+        frame_units.loc[in_round4, column] = out_of_fold[column].to_numpy()
 design = pd.read_csv(CODING / "design_probabilities.csv", dtype={"doc_id": str}).set_index(["sample", *KEYS])
 halves = pd.read_csv(CODING / "news_article_halves.csv", dtype={"doc_id": str}).set_index("doc_id")["half"]
-certain = read_frame_coding([CODING / name for name in sorted(shipped_on - {"frames_seed_coding.csv"})])
+certain = read_frame_coding([CODING / name for name in
+                             sorted(shipped_on - {"frames_seed_coding.csv", "news_frames_round4_coded.csv"})])
 recoded = read_frame_coding(CODING / "news_frames_round23_recoded.csv").set_index(KEYS)[FRAMES]
 certain = certain.set_index(KEYS)
 certain.update(recoded)                              # rounds 2 and 3 recoded with their own context
@@ -198,7 +216,7 @@ n_words = sentences["text"].map(lambda text: len(analysis.words(text)))
 first_attribution = pd.read_csv(CODING / "news_attribution_sample.csv", dtype={"doc_id": str})
 unreachable = keys_of(sentences).isin(keys_of(first_attribution)) & (sentences["doc_id"].map(halves) == "dev")
 in_frame = (n_words.between(MIN_WORDS, MAX_WORDS) & ~unreachable) | keys_of(sentences).isin(keys_of(certain))
-population = sentences[in_frame.to_numpy()].merge(articles[["doc_id", "outlet"]], on="doc_id")
+population = frame_units[in_frame.to_numpy()].merge(articles[["doc_id", "outlet"]], on="doc_id")
 population["per_article"] = 1 / population.groupby("doc_id")["doc_id"].transform("size")
 design_table = pd.DataFrame({
     "part": ["sentences of the migration articles", "in the corrected population", "coded for certainty (pi = 1)",
