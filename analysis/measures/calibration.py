@@ -35,12 +35,14 @@ import numpy as np
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedGroupKFold
 
+from ..errors import ModelError
+
 #: Significant digits kept of learned numbers.
 DIGITS = 7
 
 
 def fit_grouped_label(features, target, groups, *, Cs=(0.1, 0.3, 1.0, 3.0), cv: int = 5,
-                      random_state: int = 0) -> tuple[dict, np.ndarray]:
+                      random_state: int = 0, label: str = "the label") -> tuple[dict, np.ndarray]:
     """Fit one label's calibrated logistic regression (see the module docstring).
 
     Parameters
@@ -55,6 +57,8 @@ def fit_grouped_label(features, target, groups, *, Cs=(0.1, 0.3, 1.0, 3.0), cv: 
         Folds (at most the number of groups).
     random_state : int
         Seed of the folds.
+    label : str
+        What the target is, for the error message.
 
     Returns
     -------
@@ -64,11 +68,23 @@ def fit_grouped_label(features, target, groups, *, Cs=(0.1, 0.3, 1.0, 3.0), cv: 
         at that threshold, in-sample for the choice of C and threshold).
     ndarray
         The cross-validated probability of each row (calibrated), for the chosen C.
+
+    Raises
+    ------
+    ModelError
+        A fold's training rows are all of one class: the positives sit in too
+        few groups for ``cv`` folds.
     """
     target = np.asarray(target).astype(np.int64)
     n_splits = max(2, min(cv, len(set(groups))))
     split = list(StratifiedGroupKFold(n_splits=n_splits, shuffle=True, random_state=random_state)
                  .split(np.zeros(len(target)), target, groups))
+    for train, _ in split:
+        if len(np.unique(target[train])) < 2:
+            raise ModelError(f"{label}: the {int(target.sum())} positive rows of {len(target)} sit in "
+                             f"{len(set(groups[target > 0]))} of {len(set(groups))} articles, too few for {n_splits} "
+                             "folds that keep each article on one side (one fold would learn from one class). "
+                             "Code sentences from more articles, or pass a smaller cv=.")
     best = None
     for c in Cs:
         decision = np.zeros(len(target))

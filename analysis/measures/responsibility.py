@@ -99,6 +99,15 @@ class ResponsibilityClassifier(BaseEstimator):
         Per label: coef, intercept, platt, threshold, C, cv_f1.
     n_training_ : dict
         Coded sentences and positives per label.
+
+    Examples
+    --------
+    >>> from analysis.synthetic import coded_attributions
+    >>> corpus, coding = coded_attributions(30)
+    >>> model = ResponsibilityClassifier(features=("terms",), cv=3).fit(coding, corpus)
+    >>> unseen = corpus.head(1).assign(text="Chad scolded Mali over the boats. Chad and Mali held talks.")
+    >>> responsibility_scores(unseen, model=model)[["responsibility", "causal", "treatment"]].values.tolist()
+    [[1, 1, 0], [0, 0, 0]]
     """
 
     def __init__(self, actors=None, cues=None, *, vectors=None, features: tuple = FEATURES,
@@ -150,7 +159,8 @@ class ResponsibilityClassifier(BaseEstimator):
                                  f"{int(len(y) - y.sum())} without; the classifier needs at least {MIN_EXAMPLES} of "
                                  "each. Code more sentences (analysis.coding_sheet draws them).")
             self.models_[label], self.cv_probability_[label] = fit_grouped_label(
-                X, y, groups, Cs=self.Cs, cv=self.cv, random_state=self.random_state)
+                X, y, groups, Cs=self.Cs, cv=self.cv, random_state=self.random_state,
+                label=f"ResponsibilityClassifier, label {label!r}")
         self.n_training_ = {"sentences": len(rows), **{label: int(codes[label].sum()) for label in LABELS}}
         return self
 

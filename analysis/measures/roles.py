@@ -153,6 +153,19 @@ class AttributionModel(BaseEstimator):
         has a mention to learn from).
     n_training_ : dict
         Coded sentences, candidates and positives per label.
+
+    Examples
+    --------
+    Articles whose verbs no cue rule knows ("scolded", "pledged to fund"),
+    coded: the model learns from the coding who is held responsible.
+
+    >>> from analysis import attributions
+    >>> from analysis.synthetic import coded_attributions
+    >>> corpus, coding = coded_attributions(30)
+    >>> model = AttributionModel(features=("rules", "words"), cv=3, polarity="rules").fit(coding, corpus)
+    >>> unseen = corpus.head(1).assign(text="Chad scolded Mali over the boats. Sudan pledged to fund the camps.")
+    >>> attributions(unseen, method="learned", model=model)[["actor", "kind", "polarity"]].values.tolist()
+    [['mali', 'causal', 'assign'], ['sudan', 'treatment', 'assign']]
     """
 
     def __init__(self, actors=None, cues=None, *, vectors=None, features: tuple = FEATURES, window: int = 4,
@@ -246,7 +259,8 @@ class AttributionModel(BaseEstimator):
                                  f"their sentence; a role model needs at least {MIN_EXAMPLES}. Code more sentences "
                                  "(analysis.coding_sheet draws them), or fit on more coding files together.")
             self.models_[kind], decisions[kind] = fit_grouped_label(X, y, groups, Cs=self.Cs, cv=self.cv,
-                                                                    random_state=self.random_state)
+                                                                    random_state=self.random_state,
+                                                                    label=f"AttributionModel, {kind} responsibility")
         if self.polarity == "learned":
             responsible = (labels["causal"] + labels["treatment"]) > 0
             y = labels[_POLARITY][responsible]
@@ -256,7 +270,8 @@ class AttributionModel(BaseEstimator):
                                  f"sentence; learning the polarity needs at least {MIN_EXAMPLES}. Code more sentences, "
                                  "or pass polarity='rules' to take the rules' polarity.")
             self.models_[_POLARITY], deny_probability = fit_grouped_label(
-                X[responsible], y, groups[responsible], Cs=self.Cs, cv=self.cv, random_state=self.random_state)
+                X[responsible], y, groups[responsible], Cs=self.Cs, cv=self.cv, random_state=self.random_state,
+                label="AttributionModel, denied responsibility")
             decisions[_POLARITY] = np.zeros(len(groups))
             decisions[_POLARITY][responsible] = deny_probability
         self._set_thresholds(decisions, cands, found, gold, unit, own)

@@ -107,6 +107,21 @@ def test_too_few_examples_of_a_role_is_an_error_that_says_what_to_do():
         AttributionModel(features=("rules",), cv=3).fit(coding, corpus)
 
 
+def test_positives_in_too_few_articles_for_the_folds_is_an_error_that_says_what_to_do():
+    """Ten positives, all in one article: the fold that holds that article out learns from
+    negatives only (scikit-learn's own message spoke of multiclass targets)."""
+    from analysis.measures.calibration import fit_grouped_label
+    rng = np.random.default_rng(0)
+    X, groups = rng.normal(size=(60, 4)), np.repeat(np.arange(6), 10)
+    y = (groups == 0).astype(int)
+    with pytest.raises(ModelError, match=r"^causal: the 10 positive rows of 60 sit in 1 of 6 articles, too few for 3 "
+                                         r"folds .* pass a smaller cv=\.$"):
+        fit_grouped_label(X, y, groups, cv=3, label="causal")
+    y[groups == 1] = 1                                     # in two articles, two folds can keep one on each side
+    model, probability = fit_grouped_label(X, y, groups, cv=2)
+    assert probability.shape == (60,) and 0 <= model["threshold"] <= 1
+
+
 def test_a_coded_sentence_not_in_the_corpus_is_named():
     corpus, coding = planted(10)
     coding = pd.concat([coding, pd.DataFrame([{"doc_id": "d3", "sent_id": 40, "actor": "", "kind": "",
