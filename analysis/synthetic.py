@@ -9,6 +9,9 @@
   it, of realistic accuracy or useless (the simulations of the corrected
   estimators, ``analysis.inference``); :func:`synthetic_truth`: the true
   shares, difference and slope of that model.
+* :func:`coded_attributions`: articles of templated sentences whose
+  responsibility attributions are known, and their coding, for the examples
+  and tests of the learned attribution models.
 
 >>> list(synthetic_measurements(5, random_state=0).columns)
 ['doc_id', 'group', 'x', 'truth', 'aid_probability', 'aid']
@@ -212,3 +215,62 @@ def synthetic_truth(*, shares: dict | None = None, slope: float = 0.5) -> dict:
     share = {g: round(float(np.sum(weights * expit(logit(s) + slope * nodes))), 15) for g, s in shares.items()}
     first, second = list(share)[:2]
     return {"share": share, "difference": share[second] - share[first], "slope": slope}
+
+
+#: States and their actor ids (the shipped migration actors) for :func:`coded_attributions`.
+CODED_STATES = {"Italy": "europe", "Libya": "libya", "Tunisia": "tunisia", "Egypt": "egypt", "Turkey": "turkey",
+                "Greece": "europe", "Spain": "europe", "Niger": "niger", "Chad": "chad", "Mali": "mali",
+                "Sudan": "sudan", "Jordan": "jordan"}
+#: The sentences of :func:`coded_attributions`, with who of ``a`` and ``b`` is held responsible, for what. No
+#: rule of the shipped cues knows "scolded" or "pledged to fund": only the coding says what they mean.
+CODED_TEMPLATES = [("{a} scolded {b} over the boats.", [("b", "causal")]),
+                   ("{a} pledged to fund the camps.", [("a", "treatment")]),
+                   ("{a} met {b} in the capital.", []),
+                   ("{a} and {b} held talks.", [])]
+
+
+def coded_attributions(n_docs: int = 30) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Articles of four templated sentences each, with states in turn, and a
+    numbered last sentence that makes every text distinct, and their attribution coding (one row per attribution, blank fields for a
+    sentence without one, the outlet's voice as speaker), as
+    :func:`analysis.read_attribution_coding` reads it.
+
+    Parameters
+    ----------
+    n_docs : int
+        Articles (doc_id ``d0``, ``d1``, ...).
+
+    Returns
+    -------
+    corpus, coding : DataFrame
+        The corpus (:func:`analysis.load_corpus` of the texts) and its coding:
+        doc_id, sent_id, speaker_actor, actor, kind, polarity.
+
+    Examples
+    --------
+    >>> corpus, coding = coded_attributions(2)
+    >>> corpus["text"][0].split(". ")[:2]
+    ['Italy scolded Greece over the boats', 'Libya pledged to fund the camps']
+    >>> coding[coding["doc_id"] == "d0"][["sent_id", "actor", "kind"]].values.tolist()
+    [[0, 'europe', 'causal'], [1, 'libya', 'treatment'], [2, '', ''], [3, '', ''], [4, '', '']]
+    """
+    from .corpus.load import load_corpus
+
+    states = list(CODED_STATES)
+    texts, rows = [], []
+    for d in range(n_docs):
+        sentences = []
+        for s, (template, roles) in enumerate(CODED_TEMPLATES):
+            named = {"a": states[(d + s) % len(states)], "b": states[(d + s + 5) % len(states)]}
+            sentences.append(template.format(**named))
+            coded = [(CODED_STATES[named[who]], kind) for who, kind in roles]
+            for actor, kind in coded or [("", "")]:
+                rows.append({"doc_id": f"d{d}", "sent_id": s, "speaker_actor": "(outlet)" if actor else "",
+                             "actor": actor, "kind": kind, "polarity": "assign" if actor else ""})
+        sentences.append(f"Report {d + 1} ends here.")
+        rows.append({"doc_id": f"d{d}", "sent_id": len(CODED_TEMPLATES), "speaker_actor": "", "actor": "", "kind": "",
+                     "polarity": ""})
+        texts.append(" ".join(sentences))
+    corpus = load_corpus(pd.DataFrame({"doc_id": [f"d{d}" for d in range(n_docs)], "text": texts}))
+    return corpus, pd.DataFrame(rows)
+

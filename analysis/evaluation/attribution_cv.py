@@ -74,6 +74,18 @@ def cross_validate_attributions(coding: pd.DataFrame, corpus: pd.DataFrame, *, e
     ------
     AnalysisError
         Fewer than two folds or groups.
+
+    Examples
+    --------
+    >>> from analysis import attributions_agreement
+    >>> from analysis.synthetic import coded_attributions
+    >>> corpus, coding = coded_attributions(30)
+    >>> model = AttributionModel(features=("rules", "words"), cv=3, polarity="rules")
+    >>> found = cross_validate_attributions(coding, corpus, estimator=model, n_splits=3, progress=False)
+    >>> sorted(found["held_out"].unique().tolist()), found["n_training"].unique().tolist()
+    ([0, 1, 2], [100])
+    >>> attributions_agreement(found, coding, n_boot=0)["f1"].tolist()
+    [1.0]
     """
     require_columns(coding, ["doc_id", "sent_id", "actor", "kind", "polarity"], "cross_validate_attributions",
                     hint="Pass the table made by analysis.read_attribution_coding().")

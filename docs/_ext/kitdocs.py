@@ -48,20 +48,19 @@ def _write(path: Path, text: str) -> None:
 # -- API reference ---------------------------------------------------------------
 
 def public_sources() -> dict[str, str]:
-    """Each name of ``analysis.__all__`` and the module it is imported from in
-    ``analysis/__init__.py`` (``"load_corpus": "analysis.corpus.load"``)."""
+    """Each name of ``analysis.__all__`` and the module that defines it, as the
+    table ``_WHERE`` of ``analysis/__init__.py`` records it (the package
+    imports its names on first use) (``"load_corpus": "analysis.corpus.load"``)."""
     import analysis
 
     tree = ast.parse((PACKAGE / "__init__.py").read_text(encoding="utf-8"))
-    sources = {}
-    for node in tree.body:
-        if isinstance(node, ast.ImportFrom) and node.level == 1:
-            module = "analysis." + node.module if node.module else "analysis"
-            for alias in node.names:
-                sources[alias.asname or alias.name] = module
+    table = next(node.value for node in tree.body if isinstance(node, ast.Assign)
+                 and [getattr(target, "id", None) for target in node.targets] == ["_WHERE"])
+    sources = {name: f"analysis.{module}" for name, module in ast.literal_eval(table).items()}
     missing = [name for name in analysis.__all__ if name not in sources]
     if missing:
-        raise RuntimeError(f"analysis.__all__ names {missing}, which analysis/__init__.py does not import")
+        raise RuntimeError(f"analysis.__all__ names {missing}, which the table _WHERE of analysis/__init__.py "
+                           "does not place in a module")
     return {name: sources[name] for name in analysis.__all__}
 
 
