@@ -14,8 +14,7 @@ SPHINXOPTS ?= -E -n -W --keep-going
 
 NEWS_ZIP  := data/external/NewsArticles.zip
 # notebooks that need the NewsArticles corpus run only once `make news-corpus` has fetched it
-NEWS_NOTEBOOKS := notebooks/06_outlets.py notebooks/07_keywords.py notebooks/08_unseen_news.py \
-	notebooks/09_measurement_error.py notebooks/10_attribution.py
+NEWS_NOTEBOOKS := notebooks/06_outlets.py notebooks/07_keywords.py notebooks/08_unseen_news.py notebooks/09_measurement_error.py notebooks/10_attribution.py
 NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.py))
 ifeq ($(wildcard $(NEWS_ZIP)),)
 NOTEBOOKS := $(filter-out $(NEWS_NOTEBOOKS),$(NOTEBOOKS))
