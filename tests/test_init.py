@@ -35,3 +35,27 @@ def test_import_analysis_imports_neither_nltk_nor_matplotlib():
     segmented = "import analysis\nanalysis.sentences(analysis.load_corpus())"
     assert _modules_after(segmented) == {"nltk"}
     assert _modules_after("import analysis\nanalysis.new_figure()") == {"matplotlib", "matplotlib.pyplot"}
+
+
+def test_each_name_is_imported_on_first_use_from_the_module_that_defines_it():
+    """``import analysis`` imports no module of the kit nor pandas (PEP 562); a name is
+    the object of its module, looked up once, listed by dir(), and a typo is an AttributeError."""
+    import importlib
+    import subprocess
+    import sys
+
+    import pytest
+
+    code = ("import sys, analysis\nprint(sorted(m for m in sys.modules if m.startswith('analysis.') "
+            "or m in ('pandas', 'numpy')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+    from analysis.measures.frames import frame_scores
+    assert analysis.frame_scores is frame_scores
+    for name in analysis.__all__:
+        value = getattr(analysis, name)
+        if callable(value):                                   # functions and classes know their module
+            assert getattr(importlib.import_module(value.__module__), name) is value, name
+    assert set(analysis.__all__) <= set(dir(analysis))
+    with pytest.raises(AttributeError, match="module 'analysis' has no attribute 'frame_score'"):
+        analysis.frame_score
