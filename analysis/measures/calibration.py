@@ -36,9 +36,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedGroupKFold
 
 from ..errors import ModelError
-
-#: Significant digits kept of learned numbers.
-DIGITS = 7
+from .linear import best_threshold, platt_scaling, rounded, sigmoid
 
 
 def fit_grouped_label(features, target, groups, *, Cs=(0.1, 0.3, 1.0, 3.0), cv: int = 5,
@@ -111,61 +109,6 @@ def probability_of(label: dict, features) -> np.ndarray:
     """
     decision = np.asarray(features @ np.asarray(label["coef"])).ravel() + label["intercept"]
     return sigmoid(decision * label["platt"][0] + label["platt"][1])
-
-
-def platt_scaling(decision: np.ndarray, target: np.ndarray) -> np.ndarray:
-    """Platt's ``(a, b)`` fitted to decision values, with his smoothed targets
-    ((n+ + 1) / (n+ + 2) and 1 / (n- + 2)), so that separable folds give no
-    infinite slope.
-
-    >>> bool(platt_scaling(np.array([-2.0, -1.0, 1.0, 2.0]), np.array([0, 0, 1, 1]))[0] > 0)
-    True
-    """
-    n_pos, n_neg = int(target.sum()), int(len(target) - target.sum())
-    soft = np.where(target == 1, (n_pos + 1) / (n_pos + 2), 1 / (n_neg + 2))
-    platt = LogisticRegression(C=1e6, solver="lbfgs").fit(
-        np.concatenate([decision, decision]).reshape(-1, 1), np.r_[np.ones(len(target)), np.zeros(len(target))],
-        sample_weight=np.r_[soft, 1 - soft])
-    return np.array([float(platt.coef_[0, 0]), float(platt.intercept_[0])])
-
-
-def best_threshold(probability: np.ndarray, target: np.ndarray, *,
-                   n_positive: int | None = None) -> tuple[float, float]:
-    """The highest F1 of "probability >= t" over every distinct probability t,
-    and the threshold that gives it, midway to the next lower probability (0
-    below the lowest); on a tie, the highest threshold. ``n_positive``: the
-    positives F1's recall counts, when some have no row (an attribution
-    whose actor has no mention): by default ``target.sum()``.
-
-    >>> best_threshold(np.array([0.9, 0.8, 0.3, 0.1]), np.array([1, 1, 0, 0]))
-    (1.0, 0.55)
-    >>> best_threshold(np.array([0.9, 0.8, 0.3, 0.1]), np.array([1, 1, 0, 0]), n_positive=4)[0]
-    0.6666666666666666
-    """
-    if not len(probability):
-        return 0.0, 1.0
-    levels, level_of = np.unique(-probability, return_inverse=True)
-    positives = np.bincount(level_of, weights=target, minlength=len(levels))
-    counted = np.bincount(level_of, minlength=len(levels))
-    total = target.sum() if n_positive is None else n_positive
-    f1 = 2 * np.cumsum(positives) / (np.cumsum(counted) + total)
-    best = int(np.argmax(f1))
-    below = -levels[best + 1] if best + 1 < len(levels) else 0.0
-    return float(f1[best]), float((-levels[best] + below) / 2)
-
-
-def sigmoid(x):
-    """The logistic function."""
-    return 1.0 / (1.0 + np.exp(-x))
-
-
-def rounded(values) -> np.ndarray:
-    """Values kept to ``DIGITS`` significant digits, as model files keep them.
-
-    >>> rounded([1/3]).tolist()
-    [0.3333333]
-    """
-    return np.array([float(f"{v:.{DIGITS}g}") for v in np.ravel(values)]).reshape(np.shape(values))
 
 
 def _logistic(C: float) -> LogisticRegression:

@@ -157,18 +157,26 @@ def platt_scaling(decision: np.ndarray, target: np.ndarray) -> np.ndarray:
     return np.array([float(platt.coef_[0, 0]), float(platt.intercept_[0])])
 
 
-def best_threshold(probability: np.ndarray, target: np.ndarray) -> tuple[float, float]:
+def best_threshold(probability: np.ndarray, target: np.ndarray, *,
+                   n_positive: int | None = None) -> tuple[float, float]:
     """The highest F1 of "probability >= t" over every distinct probability t,
     and the threshold that gives it, midway to the next lower probability (0
-    below the lowest); on a tie, the highest threshold.
+    below the lowest); on a tie, the highest threshold. ``n_positive``: the
+    positives F1's recall counts, when some have no row (an attribution
+    whose actor has no mention): by default ``target.sum()``.
 
     >>> best_threshold(np.array([0.9, 0.8, 0.3, 0.1]), np.array([1, 1, 0, 0]))
     (1.0, 0.55)
+    >>> best_threshold(np.array([0.9, 0.8, 0.3, 0.1]), np.array([1, 1, 0, 0]), n_positive=4)[0]
+    0.6666666666666666
     """
+    if not len(probability):
+        return 0.0, 1.0
     levels, level_of = np.unique(-probability, return_inverse=True)
     positives = np.bincount(level_of, weights=target, minlength=len(levels))
     counted = np.bincount(level_of, minlength=len(levels))
-    f1 = 2 * np.cumsum(positives) / (np.cumsum(counted) + target.sum())
+    total = target.sum() if n_positive is None else n_positive
+    f1 = 2 * np.cumsum(positives) / (np.cumsum(counted) + total)
     best = int(np.argmax(f1))
     below = -levels[best + 1] if best + 1 < len(levels) else 0.0
     return float(f1[best]), float((-levels[best] + below) / 2)

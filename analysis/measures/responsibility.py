@@ -52,8 +52,9 @@ from ..resources.actors import Actors
 from ..resources.cues import KINDS, POLARITIES, Cues
 from ..resources.vectors import WordVectors
 from ..text.segment import sentences_for
-from .calibration import fit_grouped_label, probability_of, rounded
+from .calibration import fit_grouped_label, probability_of
 from .cue_rules import RulePass, rule_pass
+from .linear import rounded
 from .model_files import (check_resource_stamps, labels_as_data, labels_from_data, read_model_file, resource_stamps,
                           write_model_file)
 

@@ -10,7 +10,8 @@ import pytest
 
 import analysis
 from analysis import ModelError, ResponsibilityClassifier
-from analysis.measures.calibration import best_threshold, fit_grouped_label
+from analysis.measures.calibration import fit_grouped_label
+from analysis.measures.linear import best_threshold
 
 # "scolded" (causal) and "pledged" (treatment) are no cue of the rules: only the coding says what they mean
 TEMPLATES = [("{a} scolded {b} over the boats.", "causal"), ("{a} pledged to fund the camps.", "treatment"),
