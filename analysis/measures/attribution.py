@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import warnings
 from itertools import groupby
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -53,7 +54,9 @@ from ..resources.cues import Cues
 from ..text.segment import sentences_for
 from .cue_rules import RulePass, rule_pass
 from .quotes import OUTLET_VOICE, QuoteContext, quote_marks, quote_rows
-from .roles import AttributionModel, attribution_model
+
+if TYPE_CHECKING:
+    from .roles import AttributionModel
 
 COLUMNS = ["doc_id", "sent_id", "start", "end", "speaker", "speaker_actor", "actor", "actor_resolution", "kind",
            "polarity", "cue", "rule", "evidence"]
@@ -128,6 +131,8 @@ def attributions(corpus: pd.DataFrame, sentences: pd.DataFrame | None = None, *,
         raise AnalysisError(f"attributions(): method {method!r} is not one of {list(METHODS)}.")
     actors, cues = Actors.load(actors), Cues.load(cues)
     if method == "learned":
+        from .roles import attribution_model                 # sklearn and the learned model only when asked for
+
         return learned_attributions(corpus, sentences, model=attribution_model(model, actors=actors, cues=cues))
     sents = sentences_for(corpus, sentences, "attributions")
     found = rule_pass(corpus, sents, actors=actors, cues=cues)

@@ -60,7 +60,6 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-import re
 import unicodedata
 from pathlib import Path
 
@@ -77,11 +76,11 @@ from ..paths import shipped
 from ..resources._files import as_path, cached_by_file
 from ..resources.codebook import Codebook
 from ..resources.vectors import WordVectors
-from ..text._stemmer import english_stemmer
 from ..text._units import estimator_texts, unit_column
 from .dictionary import frame_counts
 from .linear import fit_label, rounded, sigmoid
 from .sentence_vectors import entry_prototypes, piece_contributions, pooled, text_pieces
+from .terms import TOKEN, TOKEN_PATTERN, cached_stems, term_matrix, term_vocabulary, text_tokens
 
 FORMAT = "analysis.FrameClassifier"
 #: 3: the word-vector features and ``features=`` (2: stems and the names feature; 1, never released, had
@@ -91,10 +90,6 @@ FORMAT_VERSION = 3
 MIN_POSITIVES = 8
 #: The kinds of features a model can use (``features=``).
 FEATURES = ("terms", "dictionary", "vectors")
-TOKEN_PATTERN = r"\w+(?:['’-]\w+)*"
-_TOKEN = re.compile(TOKEN_PATTERN)
-_SEPARATOR = "\x00"
-_TOKEN_OR_SEPARATOR = re.compile(f"{TOKEN_PATTERN}|{_SEPARATOR}")
 
 
 class FrameClassifier(BaseEstimator):
@@ -199,7 +194,7 @@ class FrameClassifier(BaseEstimator):
         self.frames_ = list(codebook.frame_ids)
         self.features_ = kinds
         if "terms" in kinds:
-            self.vocabulary_, self.idf_ = _vocabulary(texts, self.min_df, self._stems)
+            self.vocabulary_, self.idf_ = term_vocabulary(texts, self.min_df, self._stems)
         else:
             self.vocabulary_, self.idf_ = {}, np.zeros(0)
         self.vectors_ = WordVectors.load(self.vectors) if "vectors" in kinds else None
@@ -597,16 +592,13 @@ class FrameClassifier(BaseEstimator):
 
     def _stems(self, tokens: list[str]) -> list[str]:
         """The stem of each token, each distinct token stemmed once (kept on the model)."""
-        cache = self.__dict__.setdefault("_stem_cache", {})
-        new = set(tokens).difference(cache)
-        cache.update(zip(new, map(english_stemmer().stem, new)))
-        return list(map(cache.__getitem__, tokens))
+        return cached_stems(tokens, self.__dict__.setdefault("_stem_cache", {}))
 
     def _span(self, text: str, term: str) -> tuple[int, int]:
         """Offsets of the first words of ``text`` whose stems are the term (a stem or a pair)."""
         words = term.split(" ")
         lower, origin = _lowered(text)
-        found = list(_TOKEN.finditer(lower))
+        found = list(TOKEN.finditer(lower))
         stems = self._stems([m.group() for m in found])
         for k in range(len(found) - len(words) + 1):
             if stems[k:k + len(words)] == words:
@@ -622,7 +614,7 @@ class FrameClassifier(BaseEstimator):
     def _raw_vectors(self, texts: list[str], tokens=None) -> tuple[np.ndarray, np.ndarray]:
         """The SIF sentence vectors of the texts and their numbers of words found."""
         if tokens is None:
-            tokens = _tokens(texts)
+            tokens = text_tokens(texts)
         words, text_of, _ = tokens              # a separator is in no vocabulary: it adds nothing
         return pooled(words, text_of, len(texts), self.vectors_)
 
@@ -645,10 +637,10 @@ class FrameClassifier(BaseEstimator):
     def _features(self, texts: list[str]) -> sparse.csr_matrix:
         """TF-IDF of the terms, the dictionary's log(1 + hits) per frame and log(1 + names), and the vector
         features, as ``features_`` asks."""
-        tokens = _tokens(texts)
+        tokens = text_tokens(texts)
         blocks = []
         if "terms" in self.features_:
-            words = _term_matrix(tokens, len(texts), self.vocabulary_, self._stems)
+            words = term_matrix(tokens, len(texts), self.vocabulary_, self._stems)
             words.data = 1.0 + np.log(words.data)
             words = words.multiply(self.idf_).tocsr()
             norms = np.sqrt(np.asarray(words.multiply(words).sum(axis=1)).ravel())
@@ -758,62 +750,3 @@ def _lowered(text: str) -> tuple[str, list[int]]:
         return lower, list(range(len(text) + 1))
     origin = [i for i, char in enumerate(text) for _ in char.lower()]
     return lower, [*origin, len(text)]
-
-
-def _tokens(texts: list[str]) -> tuple[list[str], np.ndarray, np.ndarray]:
-    """All tokens of all texts (lower case, with a separator token between
-    texts), the text each belongs to, and which are separators."""
-    joined = _SEPARATOR.join(t.replace(_SEPARATOR, " ") for t in texts).lower()
-    tokens = _TOKEN_OR_SEPARATOR.findall(joined)
-    is_separator = np.fromiter((t == _SEPARATOR for t in tokens), dtype=bool, count=len(tokens))
-    text_of = np.cumsum(is_separator) - is_separator
-    return tokens, text_of, is_separator
-
-
-def _vocabulary(texts: list[str], min_df: int, stems) -> tuple[dict[str, int], np.ndarray]:
-    """Terms (stems and pairs of stems) in at least ``min_df`` texts, sorted, and their smooth idf."""
-    documents: dict[str, set] = {}
-    for i, text in enumerate(texts):
-        words = stems(_TOKEN.findall(text.lower()))
-        for term in {*words, *(f"{a} {b}" for a, b in zip(words, words[1:]))}:
-            documents.setdefault(term, set()).add(i)
-    kept = sorted(term for term, found in documents.items() if len(found) >= min_df)
-    n = len(texts)
-    idf = np.array([math.log((1 + n) / (1 + len(documents[t]))) + 1 for t in kept])
-    return {term: i for i, term in enumerate(kept)}, rounded(idf)
-
-
-def _term_matrix(tokenized, n_texts: int, vocabulary: dict[str, int], stems) -> sparse.csr_matrix:
-    """Counts of the vocabulary's terms in each text, in one pass over all tokens (:func:`_tokens`):
-    tokens become stems, stems integers, pairs of stems pairs of integers looked up at once."""
-    tokens, text_of, is_separator = tokenized
-    tokens = stems(tokens)
-    names = sorted({w for term in vocabulary for w in term.split(" ")})
-    number = {w: i for i, w in enumerate(names)}
-    ids = np.fromiter(map(number.get, tokens, [-1] * len(tokens)), dtype=np.int64, count=len(tokens))
-    ids[is_separator] = -1
-    width = len(names) + 1
-    unigram = np.full(width, -1, dtype=np.int64)
-    pairs, pair_features = [], []
-    for term, feature in vocabulary.items():
-        words = term.split(" ")
-        if len(words) == 1:
-            unigram[number[term]] = feature
-        else:
-            pairs.append(number[words[0]] * width + number[words[1]])
-            pair_features.append(feature)
-    known = ids >= 0
-    single = unigram[np.where(known, ids, width - 1)]          # the last slot of unigram is -1
-    hit = known & (single >= 0)
-    rows, cols = [text_of[hit]], [single[hit]]
-    if pairs:
-        order = np.argsort(pairs)
-        pair_keys, pair_features = np.array(pairs)[order], np.array(pair_features)[order]
-        both = known[:-1] & known[1:]
-        keys = np.where(both, ids[:-1] * width + ids[1:], -1)
-        place = np.minimum(np.searchsorted(pair_keys, keys), len(pair_keys) - 1)
-        found = both & (pair_keys[place] == keys)
-        rows.append(text_of[:-1][found])
-        cols.append(pair_features[place[found]])
-    rows, cols = np.concatenate(rows), np.concatenate(cols)
-    return sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n_texts, len(vocabulary)))

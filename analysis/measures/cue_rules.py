@@ -77,7 +77,6 @@ _CLAUSE_BEFORE_BACKWARDS = re.compile(r"[,;:“”\"()]|\b(?:" + "|".join(w[::-1
 # A period ends a clause unless it closes an initial or an abbreviation in capitals ("the U.S. to").
 _CLAUSE_AFTER = re.compile(r"[,;:!?“”\"()]|(?<!\b[A-Z])\.|\b(?:which|who|whom|so that|but|while|whereas|because|if)\b",
                            re.IGNORECASE)
-_NAME_WORDS = re.compile(r"[\w'’-]+")
 _BE = r"(?:is|are|was|were|be|been|being|am|['’]s|['’]re)"
 _ADVERB = r"(?:\w+ly|not|also|still|never|always|now|already|too|then|thus|therefore|even|just|only|once|again)"
 # A passive auxiliary ends the text before a cue ("has been (widely) accused", "got blamed").
@@ -433,7 +432,7 @@ def _in_name(text: str, start: int) -> bool:
     ("Framework for International Technical Cooperation with ...")."""
     if not text[start].isupper():
         return False
-    before = _NAME_WORDS.findall(text[:start])
+    before = _WORD.findall(text[:start])
     return bool(before) and before[-1][0].isupper() and text[:start].strip()[-1:].isalnum()
 
 

@@ -147,7 +147,3 @@ def check_resource_stamps(model, data: dict, source) -> None:
 
 def _name(source: str) -> str:
     return source if source.startswith("<") else Path(source).name
-
-
-def _name(source: str) -> str:
-    return source if source.startswith("<") else Path(source).name

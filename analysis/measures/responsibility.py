@@ -34,13 +34,10 @@ someone" is a measure with a validity figure of its own:
 
 from __future__ import annotations
 
-import math
-import re
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from nltk.stem.snowball import SnowballStemmer
 from scipy import sparse
 from sklearn.base import BaseEstimator
 from sklearn.utils.validation import check_is_fitted
@@ -57,6 +54,8 @@ from .cue_rules import RulePass, rule_pass
 from .linear import rounded
 from .model_files import (check_resource_stamps, labels_as_data, labels_from_data, read_model_file, resource_stamps,
                           write_model_file)
+from .sentence_vectors import sif_weights
+from .terms import cached_stems, term_matrix, term_vocabulary, text_tokens
 
 FORMAT = "analysis.ResponsibilityClassifier"
 FORMAT_VERSION = 1
@@ -64,10 +63,6 @@ LABELS = ("responsibility", *KINDS)
 FEATURES = ("terms", "cues", "vectors")
 #: Fewer coded sentences than this with a label (or without it): no model.
 MIN_EXAMPLES = 8
-_TOKEN = re.compile(r"\w+(?:['’-]\w+)*")
-_STEMMER = SnowballStemmer("english")
-_SEPARATOR = "\x00"
-_TOKEN_OR_SEPARATOR = re.compile(rf"\w+(?:['’-]\w+)*|{_SEPARATOR}")
 
 
 class ResponsibilityClassifier(BaseEstimator):
@@ -262,12 +257,12 @@ class ResponsibilityClassifier(BaseEstimator):
         names = []
         if "terms" in self.features:
             texts = [found.texts[i] for i in rows]
-            self.vocabulary_, self.idf_ = _vocabulary(texts, self.min_df, self._stems)
+            self.vocabulary_, self.idf_ = term_vocabulary(texts, self.min_df, self._stems)
             names += list(self.vocabulary_)
         if "cues" in self.features:
             names += _cue_feature_names(self.cues_)
         if "vectors" in self.features:
-            dense = _sentence_vectors(_tokens([found.texts[i] for i in rows]), len(rows), self.vectors_)
+            dense = _sentence_vectors(text_tokens([found.texts[i] for i in rows]), len(rows), self.vectors_)
             self.dense_mean_ = rounded(dense.mean(axis=0))
             self.dense_scale_ = rounded(np.where(dense.std(axis=0) > 0, dense.std(axis=0), 1.0))
             names += [f"vec:{k}" for k in range(self.vectors_.dim)]
@@ -277,9 +272,9 @@ class ResponsibilityClassifier(BaseEstimator):
     def _features(self, found: RulePass, rows: list[int]):
         parts = []
         texts = [found.texts[i] for i in rows]
-        tokens = _tokens(texts) if {"terms", "vectors"} & set(self.features) else None
+        tokens = text_tokens(texts) if {"terms", "vectors"} & set(self.features) else None
         if "terms" in self.features:
-            words = _term_matrix(tokens, len(texts), self.vocabulary_, self._stems)
+            words = term_matrix(tokens, len(texts), self.vocabulary_, self._stems)
             words.data = 1.0 + np.log(words.data)
             words = words.multiply(self.idf_).tocsr()
             norms = np.sqrt(np.asarray(words.multiply(words).sum(axis=1)).ravel())
@@ -292,10 +287,7 @@ class ResponsibilityClassifier(BaseEstimator):
         return sparse.hstack(parts, format="csr")
 
     def _stems(self, tokens: list[str]) -> list[str]:
-        cache = self.__dict__.setdefault("_stem_cache", {})
-        new = set(tokens).difference(cache)
-        cache.update(zip(new, map(_STEMMER.stem, new)))
-        return [cache[t] for t in tokens]
+        return cached_stems(tokens, self.__dict__.setdefault("_stem_cache", {}))
 
     def evidence(self, found: RulePass, row: int, label: str, top: int = 3) -> str:
         """The ``top`` features of the sentence at ``row`` of a rule pass that
@@ -498,54 +490,6 @@ def _cue_features(found: RulePass, rows: list[int], cues: Cues) -> np.ndarray:
     return np.log1p(counts)
 
 
-def _tokens(texts: list[str]) -> tuple[list[str], np.ndarray, np.ndarray]:
-    """All tokens of all texts (lower case, a separator between texts), the
-    text of each, and which are separators."""
-    joined = _SEPARATOR.join(t.replace(_SEPARATOR, " ") for t in texts).lower()
-    tokens = _TOKEN_OR_SEPARATOR.findall(joined)
-    is_separator = np.fromiter((t == _SEPARATOR for t in tokens), dtype=bool, count=len(tokens))
-    return tokens, np.cumsum(is_separator) - is_separator, is_separator
-
-
-def _vocabulary(texts: list[str], min_df: int, stems) -> tuple[dict[str, int], np.ndarray]:
-    """Stems and pairs of stems in at least ``min_df`` texts, sorted, and their smooth idf."""
-    documents: dict[str, set] = {}
-    for i, text in enumerate(texts):
-        words = stems(_TOKEN.findall(text.lower()))
-        for term in {*words, *(f"{a} {b}" for a, b in zip(words, words[1:]))}:
-            documents.setdefault(term, set()).add(i)
-    kept = sorted(term for term, found in documents.items() if len(found) >= min_df)
-    n = len(texts)
-    idf = np.array([math.log((1 + n) / (1 + len(documents[t]))) + 1 for t in kept])
-    return {term: i for i, term in enumerate(kept)}, rounded(idf)
-
-
-def _term_matrix(tokens: tuple, n_texts: int, vocabulary: dict[str, int], stems) -> sparse.csr_matrix:
-    """Counts of the vocabulary's terms (stems and pairs of stems) in each of
-    ``n_texts`` texts whose ``_tokens`` are ``tokens``, from one pass over
-    them: stems become integers, pairs of stems pairs of integers looked up at once."""
-    tokens, text_of, is_separator = tokens
-    shape = (n_texts, len(vocabulary))
-    if not tokens:
-        return sparse.csr_matrix(shape)
-    codes, uniques = pd.factorize(pd.Series(stems(tokens), dtype=object))
-    single = np.array([vocabulary.get(u, -1) for u in uniques], dtype=np.int64)[codes]
-    hit = (single >= 0) & ~is_separator
-    rows, cols = [text_of[hit]], [single[hit]]
-    place = {word: k for k, word in enumerate(uniques)}
-    width = len(uniques)
-    pairs = {place[a] * width + place[b]: j for term, j in vocabulary.items() if " " in term
-             for a, b in [term.split(" ")] if a in place and b in place}
-    if pairs and len(codes) > 1:
-        keys = pd.Series(codes[:-1].astype(np.int64) * width + codes[1:])
-        found = keys.map(pairs).to_numpy()
-        both = ~is_separator[:-1] & ~is_separator[1:] & ~pd.isna(found)
-        rows.append(text_of[:-1][both])
-        cols.append(found[both].astype(np.int64))
-    rows, cols = np.concatenate(rows), np.concatenate(cols)
-    return sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=shape)
-
-
 def _sentence_vectors(tokens: tuple, n_texts: int, vectors: WordVectors) -> np.ndarray:
     """The SIF-weighted mean vector of the words of each of ``n_texts`` texts
     whose ``_tokens`` are ``tokens`` (zeros without any in the vocabulary)."""
@@ -557,8 +501,7 @@ def _sentence_vectors(tokens: tuple, n_texts: int, vectors: WordVectors) -> np.n
         return np.zeros((n_texts, vectors.dim))
     code, unique = pd.factorize(words)
     rows = vectors.rows([w.replace("’", "'") for w in unique])
-    harmonic = math.log(len(vectors)) + 0.5772156649 + 1 / (2 * len(vectors))
-    weight = np.where(rows >= 0, 1e-3 / (1e-3 + 1.0 / ((np.maximum(rows, 0) + 1.0) * harmonic)), 0.0)
+    weight = np.where(rows >= 0, sif_weights(np.maximum(rows, 0), len(vectors)), 0.0)
     known = rows[code] >= 0
     present, column = np.unique(rows[code][known], return_inverse=True)
     matrix = sparse.csr_matrix((weight[code][known], (owner[known], column)), shape=(n_texts, len(present)))

@@ -62,14 +62,12 @@ cues (``analysis/data/migration/attribution_model.json``,
 
 from __future__ import annotations
 
-import math
 import re
 from bisect import bisect_left
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from nltk.stem.snowball import SnowballStemmer
 from scipy import sparse
 from sklearn.base import BaseEstimator
 from sklearn.utils.validation import check_is_fitted
@@ -89,6 +87,8 @@ from .linear import best_threshold, rounded
 from .model_files import (check_resource_stamps, labels_as_data, labels_from_data, read_model_file, resource_stamps,
                           write_model_file)
 from .responsibility import ResponsibilityClassifier
+from .sentence_vectors import sif_weights
+from .terms import TOKEN, cached_stems
 
 FORMAT = "analysis.AttributionModel"
 FORMAT_VERSION = 1
@@ -97,8 +97,6 @@ MIN_EXAMPLES = 8
 FEATURES = ("rules", "words", "vectors", "sentence")
 #: The share of its cross-validated attributions that the role model may lose to the gate.
 GATE_LOSS = 0.01
-_TOKEN = re.compile(r"\w+(?:['’-]\w+)*")
-_STEMMER = SnowballStemmer("english")
 _CLAUSE_BREAK = re.compile(r"[,;:“”\"()]|\b(?:that|which|who|whom|but|while|whereas|because|if)\b", re.IGNORECASE)
 _PASSIVE = re.compile(r"\s+(?:\w+ly\s+|not\s+)*(?:is|are|was|were|be|been|being|has been|have been|had been)\s+"
                       r"(?:\w+ly\s+)*\w+(?:ed|en|wn)\b", re.IGNORECASE)
@@ -234,7 +232,7 @@ class AttributionModel(BaseEstimator):
             self.sentence_model_ = ResponsibilityClassifier(
                 actors, cues, vectors=self.vectors, features=("terms", "cues", "vectors") if vectors else
                 ("terms", "cues"), cv=self.cv, random_state=self.random_state).fit(coding, docs, sents)
-            order = {k: r for r, k in enumerate(_gold(coding)[1])}
+            order = {k: r for r, k in enumerate(keys)}
             cv_probability = np.column_stack([self.sentence_model_.cv_probability_[label]
                                               for label in self.sentence_model_.labels_])
             sentence_probability = {position[k]: cv_probability[r] for k, r in order.items()}
@@ -463,10 +461,7 @@ class AttributionModel(BaseEstimator):
         return sparse.hstack([X, sparse.csr_matrix(scaled)], format="csr")
 
     def _stems(self, words: list[str]) -> list[str]:
-        cache = self.__dict__.setdefault("_stem_cache", {})
-        new = set(words).difference(cache)
-        cache.update(zip(new, map(_STEMMER.stem, new)))
-        return [cache[w] for w in words]
+        return cached_stems(words, self.__dict__.setdefault("_stem_cache", {}))
 
     # -- files --------------------------------------------------------------------------------
 
@@ -675,7 +670,7 @@ def _sparse_features(found: RulePass, cands: list, cues: Cues, actors: Actors, f
     for i in positions:
         text = found.texts[i]
         starts, ends, words = [], [], []
-        for t in _TOKEN.finditer(text):
+        for t in TOKEN.finditer(text):
             starts.append(t.start())
             ends.append(t.end())
             words.append(t.group().lower())
@@ -756,7 +751,7 @@ def _window_vectors(found: RulePass, cands: list, vectors: WordVectors, window: 
     tokens_of: dict = {}
     for j, (i, m) in enumerate(cands):
         if i not in tokens_of:
-            found_tokens = [(t.start(), t.group().lower()) for t in _TOKEN.finditer(found.texts[i])]
+            found_tokens = [(t.start(), t.group().lower()) for t in TOKEN.finditer(found.texts[i])]
             tokens_of = {i: ([a for a, _ in found_tokens], [w for _, w in found_tokens])}
         starts, sentence_words = tokens_of[i]
         first, last = bisect_left(starts, m.start), bisect_left(starts, m.end)
@@ -770,19 +765,12 @@ def _window_vectors(found: RulePass, cands: list, vectors: WordVectors, window: 
         known = rows[code] >= 0
         column, present = pd.factorize(rows[code][known])
         owner = np.asarray(owner, dtype=np.int64)[known]
-        matrix = sparse.csr_matrix((_sif(rows[code][known], len(vectors)), (owner, column)),
+        matrix = sparse.csr_matrix((sif_weights(rows[code][known], len(vectors)), (owner, column)),
                                    shape=(2 * len(cands), len(present)))
         counts = np.bincount(owner, minlength=2 * len(cands))
         pooled = matrix @ np.asarray(vectors.vectors[np.asarray(present)], dtype=np.float64)
         pooled /= np.where(counts > 0, counts, 1)[:, None]
     return pooled.reshape(len(cands), 2 * vectors.dim)
-
-
-def _sif(rows: np.ndarray, n_words: int, a: float = 1e-3) -> np.ndarray:
-    """SIF weights a / (a + p) with the Zipf frequency of each vocabulary row (0 for a word not there)."""
-    harmonic = math.log(n_words) + 0.5772156649 + 1 / (2 * n_words)
-    p = 1.0 / ((np.maximum(rows, 0).astype(np.float64) + 1) * harmonic)
-    return np.where(rows >= 0, a / (a + p), 0.0)
 
 
 def _nearest_cue(hits, m) -> tuple[int, int, str]:
@@ -796,7 +784,7 @@ def _nearest_cue(hits, m) -> tuple[int, int, str]:
 
 def _window_span(text: str, mention, window: int) -> tuple[int, int]:
     """From the first of the ``window`` words before a mention to the last of those after it."""
-    tokens = list(_TOKEN.finditer(text))
+    tokens = list(TOKEN.finditer(text))
     starts = [t.start() for t in tokens]
     first, last = bisect_left(starts, mention.start), bisect_left(starts, mention.end)
     before, after = tokens[max(0, first - window):first], tokens[last:last + window]

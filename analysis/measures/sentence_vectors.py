@@ -47,9 +47,8 @@ from scipy import sparse
 
 from ..resources.vectors import WordVectors
 from ..text._units import estimator_texts
+from .terms import TOKEN
 
-TOKEN_PATTERN = r"\w+(?:['’-]\w+)*"
-_TOKEN = re.compile(TOKEN_PATTERN)
 _PART = re.compile(r"[^'’-]+")
 #: SIF's smoothing ``a`` (Arora et al. 2017 use 1e-3 to 1e-4).
 SIF_A = 1e-3
@@ -99,7 +98,7 @@ def token_rows(tokens: Sequence[str], vectors: WordVectors) -> tuple[np.ndarray,
 def text_pieces(text: str, vectors: WordVectors) -> Pieces:
     """The in-vocabulary pieces of one text with their character spans (for evidence)."""
     words, starts, ends = [], [], []
-    for match in _TOKEN.finditer(text):
+    for match in TOKEN.finditer(text):
         token = match.group().lower().replace("’", "'")
         if len(token) != len(match.group()):            # lower-casing changed the length ("İ"): no spans inside
             words.append(token), starts.append(match.start()), ends.append(match.end())
@@ -162,7 +161,7 @@ def sentence_vectors(texts, *, vectors=None, a: float = SIF_A) -> np.ndarray:
     texts = estimator_texts(texts, "sentence_vectors()")
     tokens, text_of = [], []
     for i, text in enumerate(texts):
-        found = _TOKEN.findall(text.lower())
+        found = TOKEN.findall(text.lower())
         tokens += found
         text_of += [i] * len(found)
     return pooled(tokens, np.asarray(text_of, dtype=np.int64), len(texts), vectors, a)[0]
